@@ -1,0 +1,35 @@
+"""biomech: sagittal-plane joint torques for strength exercises.
+
+Which joint does this variation load, by how much, and why? ``biomech`` models the
+body as a planar chain of rigid segments (foot, shank, thigh, trunk, arms) with pint
+units at every edge, and computes net joint moments (force x moment arm) at the
+ankle, knee, hip and L5/S1, statically and over a motion.
+
+Quick example
+-------------
+>>> import biomech as bm
+>>> body = bm.Body.from_anthropometrics(height="178 cm", mass="80 kg", sex="male")
+>>> pose = bm.Pose(shank="30 deg", thigh="90 deg", trunk="45 deg")
+>>> res = bm.joint_moments(body, pose, [bm.Barbell(mass="100 kg", position="high_bar")])
+>>> res.knee.units
+<Unit('newton * meter')>
+
+Conventions (frame, angles, signs, units) are in ``docs/conventions.md``.
+"""
+
+from .units import Q_, ureg
+from .errors import (BiomechError, DataFileError, InfeasiblePoseError, InputValueError, RangeError,
+                     UnitError)
+from .body import Body, FootGeometry, LumbarGeometry, Segment
+from .pose import LegPose, Pose, SplitPose
+from .loads import Barbell, Cable, ElasticBand, HandLoad, PointForce, PointMass
+from .statics import MomentResult, StaticModel, joint_moments
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "ureg", "Q_", "BiomechError", "UnitError", "InputValueError", "RangeError", "InfeasiblePoseError",
+    "DataFileError", "Body", "Segment", "FootGeometry", "LumbarGeometry", "Pose", "LegPose", "SplitPose",
+    "Barbell", "PointMass", "PointForce", "HandLoad", "ElasticBand", "Cable", "joint_moments", "StaticModel",
+    "MomentResult",
+]

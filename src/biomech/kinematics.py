@@ -1,0 +1,188 @@
+"""Forward kinematics of the planar chain, written so that statics stays linear.
+
+Every landmark of the body is a constant point plus a sum, over segments, of fixed
+lengths times that segment's unit vectors. Each unit vector is a fixed 2 x 2 matrix
+times ``(sin(angle), cos(angle))`` of its segment angle. So a landmark is
+
+    P(pose) = base + sum_k  G_k @ (sin a_k, cos a_k),
+
+with constant 2 x 2 matrices ``G_k``: a :class:`Point`. The moment of a constant force
+about a point is then a constant plus ``w_k . (sin a_k, cos a_k)`` summed over
+segments: a :class:`Form`. Joint moments of any number of poses cost a few
+multiply-adds per segment once the forms are built (they do not depend on the pose).
+
+Segment unit vectors (``u``: from the segment's proximal end toward its distal end;
+``n``: at right angles, toward the front of the body when the segment is upright):
+
+========  ==========================  ========================
+segment   u                           n
+========  ==========================  ========================
+foot      (cos a, -sin a) heel->toe   (sin a, cos a) (up)
+shank     (-sin a, -cos a) knee->ank  (cos a, -sin a)
+thigh     (sin a, -cos a) hip->knee   (cos a, sin a)
+trunk     (sin a, cos a) hip->shoul   (cos a, -sin a)
+arms      (sin a, -cos a) shoul->grip (cos a, sin a)
+========  ==========================  ========================
+
+Examples
+--------
+>>> import numpy as np
+>>> from biomech.kinematics import Point
+>>> p = Point.origin().plus("trunk", along=1.0)          # a point 1 m up the trunk
+>>> x, y = p.evaluate({"trunk": np.radians(30.0)})
+>>> round(float(x), 3), round(float(y), 3)
+(0.5, 0.866)
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+import numpy as np
+
+__all__ = ["AXES", "Point", "Form", "SinCos", "segment_kind"]
+
+# (U, N): u = U @ (s, c), n = N @ (s, c)
+_FOOT = (np.array([[0.0, 1.0], [-1.0, 0.0]]), np.array([[1.0, 0.0], [0.0, 1.0]]))
+_SHANK = (np.array([[-1.0, 0.0], [0.0, -1.0]]), np.array([[0.0, 1.0], [-1.0, 0.0]]))
+_THIGH = (np.array([[1.0, 0.0], [0.0, -1.0]]), np.array([[0.0, 1.0], [1.0, 0.0]]))
+_TRUNK = (np.array([[1.0, 0.0], [0.0, 1.0]]), np.array([[0.0, 1.0], [-1.0, 0.0]]))
+_ARMS = _THIGH
+
+#: Unit-vector matrices by segment name (rear-leg segments share the leg's shapes).
+AXES = {"foot": _FOOT, "shank": _SHANK, "thigh": _THIGH, "trunk": _TRUNK, "arms": _ARMS,
+        "rear_foot": _FOOT, "rear_shank": _SHANK, "rear_thigh": _THIGH}
+
+
+def segment_kind(name: str) -> str:
+    """``"rear_thigh"`` -> ``"thigh"``."""
+    return name[5:] if name.startswith("rear_") else name
+
+
+class SinCos(dict):
+    """Sines and cosines of segment angles, computed once per call and shared.
+
+    >>> sc = SinCos({"shank": 0.0})
+    >>> [float(v) for v in sc["shank"]]
+    [0.0, 1.0]
+    """
+
+    def __init__(self, angles: dict[str, Any]):
+        super().__init__({k: (np.sin(v), np.cos(v)) for k, v in angles.items()})
+
+
+class Point:
+    """A landmark as an affine function of the segment unit vectors (see module docs).
+
+    ``coef[k]`` is a 2 x 2 array (possibly with trailing broadcast dimensions when
+    the body's lengths are arrays) so that the point is ``base + sum_k coef[k] @ (s_k, c_k)``.
+    """
+
+    __slots__ = ("base", "coef")
+
+    def __init__(self, base=(0.0, 0.0), coef: dict[str, np.ndarray] | None = None):
+        self.base = (base[0], base[1])
+        self.coef = dict(coef or {})
+
+    @classmethod
+    def origin(cls) -> "Point":
+        return cls()
+
+    @classmethod
+    def const(cls, x, y) -> "Point":
+        return cls((x, y))
+
+    def plus(self, segment: str, along=0.0, offset=0.0) -> "Point":
+        """This point moved ``along`` the segment's ``u`` and ``offset`` along its ``n``."""
+        U, N = AXES[segment]
+        add = _outer(U, along) + _outer(N, offset)
+        coef = dict(self.coef)
+        coef[segment] = coef[segment] + add if segment in coef else add
+        return Point(self.base, coef)
+
+    def __add__(self, other: "Point") -> "Point":
+        coef = dict(self.coef)
+        for k, v in other.coef.items():
+            coef[k] = coef[k] + v if k in coef else v
+        return Point((self.base[0] + other.base[0], self.base[1] + other.base[1]), coef)
+
+    def __neg__(self) -> "Point":
+        return Point((-self.base[0], -self.base[1]), {k: -v for k, v in self.coef.items()})
+
+    def __sub__(self, other: "Point") -> "Point":
+        return self + (-other)
+
+    def evaluate(self, angles_or_sincos: dict[str, Any]) -> tuple[Any, Any]:
+        """(x, y) in metres for the given segment angles (radians) or a :class:`SinCos`."""
+        sc = angles_or_sincos if isinstance(angles_or_sincos, SinCos) else SinCos(
+            {k: angles_or_sincos[k] for k in self.coef})
+        x, y = self.base
+        for k, g in self.coef.items():
+            s, c = sc[k]
+            x = x + g[0, 0] * s + g[0, 1] * c
+            y = y + g[1, 0] * s + g[1, 1] * c
+        return x, y
+
+    def cross(self, force) -> "Form":
+        """The moment about the origin, ``P x F`` (z, counter-clockwise +), of a constant force.
+
+        ``force`` is ``(Fx, Fy)``; each component may be an array (a sweep over loads).
+        """
+        fx, fy = force
+        const = self.base[0] * fy - self.base[1] * fx
+        w = {k: (g[0, 0] * fy - g[1, 0] * fx, g[0, 1] * fy - g[1, 1] * fx) for k, g in self.coef.items()}
+        return Form(const, w)
+
+    def moment_of(self, point: "Point", force) -> "Form":
+        """Moment of a constant force at ``point`` about this point: ``(P - self) x F``."""
+        return (point - self).cross(force)
+
+
+def _outer(M: np.ndarray, scale) -> np.ndarray:
+    scale = np.asarray(scale, dtype=float)
+    if scale.ndim == 0:
+        return M * float(scale)
+    return M.reshape(2, 2, *([1] * scale.ndim)) * scale
+
+
+class Form:
+    """A scalar linear in the segments' (sin, cos): ``const + sum_k ws_k sin a_k + wc_k cos a_k``."""
+
+    __slots__ = ("const", "w")
+
+    def __init__(self, const=0.0, w: dict[str, tuple[Any, Any]] | None = None):
+        self.const = const
+        self.w = dict(w or {})
+
+    def __add__(self, other: "Form") -> "Form":
+        w = dict(self.w)
+        for k, (a, b) in other.w.items():
+            if k in w:
+                w[k] = (w[k][0] + a, w[k][1] + b)
+            else:
+                w[k] = (a, b)
+        return Form(self.const + other.const, w)
+
+    def __neg__(self) -> "Form":
+        return Form(-self.const, {k: (-a, -b) for k, (a, b) in self.w.items()})
+
+    def __sub__(self, other: "Form") -> "Form":
+        return self + (-other)
+
+    def scale(self, factor) -> "Form":
+        return Form(self.const * factor, {k: (a * factor, b * factor) for k, (a, b) in self.w.items()})
+
+    def evaluate(self, sc: SinCos) -> Any:
+        """Value for the poses whose sines and cosines are ``sc``."""
+        out = self.const
+        for k, (a, b) in self.w.items():
+            s, c = sc[k]
+            out = out + a * s + b * c
+        return out
+
+    @staticmethod
+    def total(forms: Iterable["Form"]) -> "Form":
+        out = Form()
+        for f in forms:
+            out = out + f
+        return out
