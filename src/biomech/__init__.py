@@ -33,3 +33,13 @@ __all__ = [
     "Barbell", "PointMass", "PointForce", "HandLoad", "ElasticBand", "Cable", "joint_moments", "StaticModel",
     "MomentResult",
 ]
+
+from .motion import Motion
+from .dynamics import DynamicsResult, inverse_dynamics
+from .gaitlab import GroundReaction, gait_inverse_dynamics
+
+__all__ += ["Motion", "inverse_dynamics", "DynamicsResult", "GroundReaction", "gait_inverse_dynamics"]
+
+from .muscles import muscle_demand
+
+__all__ += ["muscle_demand"]

@@ -40,7 +40,7 @@ from typing import Any, Iterable
 
 import numpy as np
 
-__all__ = ["AXES", "Point", "Form", "SinCos", "segment_kind"]
+__all__ = ["AXES", "Point", "Form", "SinCos", "segment_kind", "spin"]
 
 # (U, N): u = U @ (s, c), n = N @ (s, c)
 _FOOT = (np.array([[0.0, 1.0], [-1.0, 0.0]]), np.array([[1.0, 0.0], [0.0, 1.0]]))
@@ -52,6 +52,19 @@ _ARMS = _THIGH
 #: Unit-vector matrices by segment name (rear-leg segments share the leg's shapes).
 AXES = {"foot": _FOOT, "shank": _SHANK, "thigh": _THIGH, "trunk": _TRUNK, "arms": _ARMS,
         "rear_foot": _FOOT, "rear_shank": _SHANK, "rear_thigh": _THIGH}
+
+
+def spin(segment: str) -> float:
+    """Sign linking a segment angle's rate to its counter-clockwise angular velocity.
+
+    The segment's unit vector turns counter-clockwise at ``spin(segment) * d(angle)/dt``:
+    -1 for foot, shank and trunk (their angles grow clockwise), +1 for thigh and arms.
+
+    >>> spin("thigh"), spin("shank")
+    (1.0, -1.0)
+    """
+    U = AXES[segment][0]
+    return -float(round(np.linalg.det(U)))
 
 
 def segment_kind(name: str) -> str:
@@ -122,6 +135,32 @@ class Point:
             x = x + g[0, 0] * s + g[0, 1] * c
             y = y + g[1, 0] * s + g[1, 1] * c
         return x, y
+
+    def velocity(self, sc: SinCos, omega: dict[str, Any]) -> tuple[Any, Any]:
+        """(vx, vy) in m/s given segment angle rates ``omega`` (rad/s; missing = 0)."""
+        vx = vy = 0.0
+        for k, g in self.coef.items():
+            w = omega.get(k, 0.0)
+            s, c = sc[k]
+            ds, dc = c * w, -s * w
+            vx = vx + g[0, 0] * ds + g[0, 1] * dc
+            vy = vy + g[1, 0] * ds + g[1, 1] * dc
+        return vx, vy
+
+    def acceleration(self, sc: SinCos, omega: dict[str, Any], alpha: dict[str, Any]) -> tuple[Any, Any]:
+        """(ax, ay) in m/s^2 given segment angle rates (rad/s) and their derivatives (rad/s^2).
+
+        d2/dt2 sin(a) = -sin(a) w^2 + cos(a) alpha; d2/dt2 cos(a) = -cos(a) w^2 - sin(a) alpha.
+        """
+        ax = ay = 0.0
+        for k, g in self.coef.items():
+            w, al = omega.get(k, 0.0), alpha.get(k, 0.0)
+            s, c = sc[k]
+            dds = -s * w * w + c * al
+            ddc = -c * w * w - s * al
+            ax = ax + g[0, 0] * dds + g[0, 1] * ddc
+            ay = ay + g[1, 0] * dds + g[1, 1] * ddc
+        return ax, ay
 
     def cross(self, force) -> "Form":
         """The moment about the origin, ``P x F`` (z, counter-clockwise +), of a constant force.

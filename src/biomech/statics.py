@@ -768,7 +768,8 @@ class MomentResult:
 
     def _leg(self, leg: str) -> "LegResult":
         if not self.model.split:
-            raise InputValueError("front and rear legs exist only for a SplitPose.")
+            # AttributeError, so that hasattr(result, "front") tells a split stance apart
+            raise AttributeError("front and rear legs exist only for a SplitPose.")
         mom = self.model.split_moments(self._sc)[leg]
         pose = self.pose.front_pose() if leg == "front" else self.pose.rear_pose()
         return LegResult(pose=pose, body=self.body, ankle=quantity(mom["ankle"], "N*m"),

@@ -1,0 +1,330 @@
+"""Inverse dynamics over a motion: net joint moments with segment and load inertia.
+
+Two routes, one set of equations (Newton-Euler in d'Alembert's form): every mass
+point on a joint's free side acts with its weight *and* its inertial force
+``-m a``, and every segment with its inertial couple ``-I alpha``; the joint moment
+is then computed exactly as in statics.
+
+- **Top-down, feet planted** (default): the ball of the front foot is fixed to the
+  ground; segment angles, their rates and accelerations come from a
+  :class:`~biomech.motion.Motion`. Each joint's moment comes from its free side.
+  The ground reaction and centre of pressure it implies are reported.
+- **Bottom-up, measured ground reaction** (``ground_reaction=``): gait-lab style.
+  The moment at each joint is minus the moment of everything below it, the measured
+  ground reaction under the foot included. Pass ``base_position`` (the trajectory
+  of the front foot's ball in the lab) when the feet move.
+
+With slow motions (velocities and accelerations -> 0) both tend to the static moments
+of :func:`~biomech.statics.joint_moments`; the result reports the gravitational
+(``static``) and inertial parts separately.
+
+Examples
+--------
+>>> import numpy as np, biomech as bm
+>>> from biomech.motion import Motion
+>>> body = bm.Body.from_anthropometrics("178 cm", "80 kg")
+>>> t = np.linspace(0, 2, 201)
+>>> knee = 1.0 + 0.5 * np.sin(np.pi * t)            # rad
+>>> m = Motion.from_joint_angles(time=bm.Q_(t, "s"), ankle=bm.Q_(0.4 * knee, "rad"),
+...                              knee=bm.Q_(knee, "rad"), hip=bm.Q_(1.2 * knee, "rad"), cutoff=None)
+>>> res = bm.inverse_dynamics(body, m, [bm.Barbell("80 kg")])
+>>> res.knee.shape
+(201,)
+"""
+
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+import numpy as np
+
+from .body import Body
+from .errors import InputValueError
+from .kinematics import SinCos, spin
+from .loads import Load
+from .pose import Pose, SplitPose
+from .statics import JOINTS, LEG_JOINTS, SIGN, JointValues, StaticModel
+from .units import quantity, to_si
+
+__all__ = ["inverse_dynamics", "DynamicsResult", "DynamicModel"]
+
+
+class DynamicModel:
+    """The unit-free kernel of :func:`inverse_dynamics` (SI arrays in, N*m out).
+
+    Build once per body, loads and stance; call :meth:`moments` with angles,
+    angular velocities and accelerations (dicts of arrays by segment name).
+    """
+
+    def __init__(self, statics: StaticModel):
+        self.statics = statics
+        self.inertia = self._inertias()
+
+    def _inertias(self) -> dict[int, float]:
+        """Rotational inertia (kg m^2, about each item's own centre of mass) of the
+        body's segment items. The trunk is split at L5/S1 into two parts whose inertias
+        add up, with the parallel-axis terms, to the trunk's own (same radius of
+        gyration for both parts, a stated assumption)."""
+        b = self.statics.body
+        out: dict[int, float] = {}
+        lum = b.lumbar
+        m_tr = b.trunk.mass_kg
+        m_up = lum.above_mass_kg
+        m_low = m_tr - m_up
+        com = b.trunk.com * b.trunk.length_m
+        if m_low > 0:
+            low_along = (m_tr * com - m_up * lum.above_com_along_m) / m_low
+            low_off = -m_up * lum.above_com_offset_m / m_low
+            d_up2 = (lum.above_com_along_m - com) ** 2 + lum.above_com_offset_m ** 2
+            d_low2 = (low_along - com) ** 2 + low_off ** 2
+            k2 = max((b.trunk.inertia_si - m_up * d_up2 - m_low * d_low2) / m_tr, 0.0)
+        else:
+            k2 = b.trunk.inertia_si / m_tr
+        for idx, it in enumerate(self.statics.items):
+            if not it.is_body:
+                continue
+            kind = it.segment[5:] if it.segment.startswith("rear_") else it.segment
+            if kind == "trunk":
+                out[idx] = float(it.mass_kg) * k2
+            else:
+                out[idx] = getattr(b, kind).inertia_si
+        return out
+
+    def _effective(self, sc: SinCos, omega: dict, alpha: dict, base_acc=(0.0, 0.0)):
+        """Per item: position, effective force F - m a, inertial couple -I alpha_z."""
+        out = []
+        for idx, it in enumerate(self.statics.items):
+            x, y = it.point.evaluate(sc)
+            f = self.statics._item_force(it, sc)
+            m = it.mass_kg
+            if np.any(np.asarray(m) != 0):
+                ax, ay = it.point.acceleration(sc, omega, alpha)
+                ax, ay = ax + base_acc[0], ay + base_acc[1]
+                f = (f[0] - m * ax, f[1] - m * ay)
+            couple = 0.0
+            if idx in self.inertia:
+                couple = -self.inertia[idx] * spin(it.segment) * alpha.get(it.segment, 0.0)
+            out.append((it, x, y, f, couple))
+        return out
+
+    def _side_moment(self, eff, joint, jx, jy, leg="front", side=None):
+        st = self.statics
+        side = side or st.free_side[joint]
+        members = {id(it): share for it, share in st.free_items(joint, leg, side=side)}
+        total = 0.0
+        for it, x, y, f, couple in eff:
+            share = members.get(id(it))
+            if share is None:
+                continue
+            total = total + share * ((x - jx) * f[1] - (y - jy) * f[0] + couple)
+        return total
+
+    def moments(self, angles: dict, omega: dict, alpha: dict) -> dict[str, Any]:
+        """Top-down anatomical moments (N*m) with the feet planted."""
+        st = self.statics
+        if st.split:
+            raise InputValueError("inverse dynamics of a split stance needs each foot's ground reaction; "
+                                  "pass ground_reaction= for the leg you analyse.")
+        sc = st.sincos(angles)
+        eff = self._effective(sc, omega, alpha)
+        out = {}
+        for j in JOINTS:
+            jx, jy = st.joint_point(j).evaluate(sc)
+            m = self._side_moment(eff, j, jx, jy)
+            out[j] = SIGN[j] * (m if st.free_side[j] == "up" else -m)
+        return out
+
+    def ground_reaction(self, angles: dict, omega: dict, alpha: dict) -> dict[str, Any]:
+        """Ground reaction (total and per leg) and centre of pressure implied by the motion."""
+        st = self.statics
+        sc = st.sincos(angles)
+        eff = self._effective(sc, omega, alpha)
+        fx = fy = m0 = 0.0
+        for it, x, y, f, couple in eff:
+            k = it.multiplicity
+            fx, fy = fx + k * f[0], fy + k * f[1]
+            m0 = m0 + k * (x * f[1] - y * f[0] + couple)
+        rx, ry = -fx, -fy
+        with np.errstate(divide="ignore", invalid="ignore"):
+            cop = -m0 / ry
+        return {"total": (rx, ry), "leg": (st.leg_share * rx, st.leg_share * ry), "cop": (cop, 0.0 * cop)}
+
+    def bottom_up(self, angles: dict, omega: dict, alpha: dict, force, cop, free_moment=0.0,
+                  base_position=(0.0, 0.0), base_acc=(0.0, 0.0)) -> dict[str, Any]:
+        """Moments from a measured ground reaction under the analysed foot (lab frame)."""
+        st = self.statics
+        sc = st.sincos(angles)
+        eff = self._effective(sc, omega, alpha, base_acc)
+        bx, by = base_position
+        out = {}
+        legs_total = 1.0 / st.leg_share
+        for j in JOINTS:
+            jx, jy = st.joint_point(j).evaluate(sc)
+            jx, jy = jx + bx, jy + by
+            eff_lab = [(it, x + bx, y + by, f, c) for it, x, y, f, c in eff]
+            if j == "lumbar":
+                members = st.free_items("lumbar", "front", side="down")
+                ids = {id(it) for it, _ in members}
+                below = 0.0
+                for it, x, y, f, c in eff_lab:
+                    if id(it) in ids:
+                        below = below + it.multiplicity * ((x - jx) * f[1] - (y - jy) * f[0] + c)
+                grf_m = legs_total * ((cop[0] - jx) * force[1] - (cop[1] - jy) * force[0] + free_moment)
+            else:
+                below = self._side_moment(eff_lab, j, jx, jy, side="down")
+                grf_m = (cop[0] - jx) * force[1] - (cop[1] - jy) * force[0] + free_moment
+            out[j] = SIGN[j] * (-(below + grf_m))
+        return out
+
+
+class DynamicsResult:
+    """Joint moments over a motion, with their static and inertial parts.
+
+    Attributes: ``ankle``, ``knee``, ``hip``, ``lumbar`` (N*m, anatomical signs,
+    arrays over time); ``moments``, ``static``, ``inertial`` (:class:`JointValues`);
+    ``ground_reaction`` (N, (..., 2), per leg) and ``cop`` (m) for the feet-planted
+    route; ``time`` (s); ``pose``, ``motion``, ``body``.
+    """
+
+    def __init__(self, body, motion, total, static, ground=None, method="top_down"):
+        self.body = body
+        self.motion = motion
+        self.pose = motion.pose
+        self.method = method
+        self._total = total
+        self._static = static
+        self._ground = ground
+
+    def _jv(self, d):
+        return JointValues(*(quantity(d[j], "N*m") for j in JOINTS))
+
+    ankle = property(lambda self: quantity(self._total["ankle"], "N*m"), doc="Ankle moment, N*m.")
+    knee = property(lambda self: quantity(self._total["knee"], "N*m"), doc="Knee moment, N*m.")
+    hip = property(lambda self: quantity(self._total["hip"], "N*m"), doc="Hip moment, N*m.")
+    lumbar = property(lambda self: quantity(self._total["lumbar"], "N*m"), doc="L5/S1 moment, N*m.")
+
+    @property
+    def moments(self) -> JointValues:
+        return self._jv(self._total)
+
+    @property
+    def static(self) -> JointValues:
+        """The gravitational (and external-force) part: the static moments of each pose."""
+        return self._jv(self._static)
+
+    @property
+    def inertial(self) -> JointValues:
+        """The part due to accelerations: total minus static."""
+        return self._jv({j: np.asarray(self._total[j]) - np.asarray(self._static[j]) for j in JOINTS})
+
+    @property
+    def time(self):
+        t = self.motion.time_s
+        return None if t is None else quantity(t, "s")
+
+    @property
+    def ground_reaction(self):
+        """Ground reaction per leg implied by the motion (feet planted), N, (..., 2)."""
+        if self._ground is None:
+            raise InputValueError("this result came from a measured ground reaction; it has none of its own.")
+        return quantity(np.stack(np.broadcast_arrays(*self._ground["leg"]), axis=-1), "N")
+
+    @property
+    def cop(self):
+        """Centre of pressure implied by the motion, m, (..., 2)."""
+        if self._ground is None:
+            raise InputValueError("this result came from a measured ground reaction; it has none of its own.")
+        return quantity(np.stack(np.broadcast_arrays(*self._ground["cop"]), axis=-1), "m")
+
+    def __repr__(self) -> str:
+        return f"DynamicsResult(method={self.method!r}, frames={np.shape(self._total['knee'])})"
+
+
+def _motion_arrays(motion):
+    try:
+        angles = motion.pose.segment_angles_rad()
+        omega = motion.velocity_rad_s
+        alpha = motion.acceleration_rad_s2
+    except AttributeError:
+        raise InputValueError(f"motion={motion!r} must be a biomech Motion (Motion(pose=..., velocity=..., "
+                              f"acceleration=...) or Motion.from_samples(time=..., pose=...)).") from None
+    return angles, dict(omega), dict(alpha)
+
+
+def inverse_dynamics(body: Body, motion, loads: Sequence[Load] | Load = (), stance: str = "both",
+                     support: str = "feet", *, ground_reaction=None, base_position: Any = None) -> DynamicsResult:
+    """Net joint moments over a motion, inertia included.
+
+    Parameters
+    ----------
+    body : Body
+    motion : Motion
+        Segment angles with their angular velocities and accelerations (same names and
+        signs as :class:`~biomech.pose.Pose`), e.g. from ``Motion.from_samples`` or a
+        tempo-driven rep.
+    loads : Load or sequence of Load
+        Masses move with the body (their inertia counts); forces are as given.
+    stance, support : str
+        As in :func:`~biomech.statics.joint_moments`.
+    ground_reaction : GroundReaction, optional
+        A measured ground reaction under the analysed foot (lab frame: force (..., 2)
+        N, centre of pressure (..., 2) m, optional free moment). Switches to the
+        bottom-up route.
+    base_position : Quantity, optional
+        With ``ground_reaction``: the lab position of the front foot's ball over time,
+        (..., 2) m, for feet that move; differentiated twice for its acceleration.
+
+    Returns
+    -------
+    DynamicsResult
+        Moments in N*m with anatomical signs (+ = plantarflexor, knee extensor, hip
+        extensor, lumbar extensor), with ``static`` and ``inertial`` parts.
+
+    Examples
+    --------
+    >>> import numpy as np, biomech as bm
+    >>> from biomech.motion import Motion
+    >>> body = bm.Body.from_anthropometrics("178 cm", "80 kg")
+    >>> pose = bm.Pose(shank="20 deg", thigh="60 deg", trunk="30 deg")
+    >>> still = Motion(pose=pose)                        # no velocity, no acceleration
+    >>> res = bm.inverse_dynamics(body, still)
+    >>> bool(np.isclose(res.knee.magnitude, bm.joint_moments(body, pose).knee.magnitude))
+    True
+    """
+    if isinstance(loads, Load):
+        loads = [loads]
+    angles, omega, alpha = _motion_arrays(motion)
+    pose = motion.pose
+    kwargs = {}
+    if isinstance(pose, SplitPose):
+        stance = "split"
+    st = StaticModel(body, loads, stance, support, **kwargs)
+    dyn = DynamicModel(st)
+    sc = st.sincos(angles)
+    static = st.moments(sc)
+    if ground_reaction is None:
+        total = dyn.moments(angles, omega, alpha)
+        ground = dyn.ground_reaction(angles, omega, alpha) if support == "feet" else None
+        return DynamicsResult(body, motion, total, static, ground, "top_down")
+    try:
+        force, cop = ground_reaction.si()[:2]
+        free = ground_reaction.si()[2] if len(ground_reaction.si()) > 2 else 0.0
+    except AttributeError:
+        raise InputValueError("ground_reaction must be a biomech GroundReaction(force=..., cop=...).") from None
+    free = 0.0 if free is None else free
+    force = (force[..., 0], force[..., 1])
+    cop = (cop[..., 0], cop[..., 1])
+    base = (0.0, 0.0)
+    base_acc = (0.0, 0.0)
+    if base_position is not None:
+        bp = np.asarray(to_si(base_position, "m", "base_position"), dtype=float)
+        if bp.shape[-1:] != (2,):
+            raise InputValueError(f"base_position must have shape (frames, 2); got {bp.shape}.")
+        if motion.time_s is None:
+            raise InputValueError("base_position needs a motion with time samples (Motion.from_samples).")
+        from .filtering import derivative
+        acc = derivative(bp, motion.time_s, order=2, axis=0)
+        base = (bp[..., 0], bp[..., 1])
+        base_acc = (acc[..., 0], acc[..., 1])
+    total = dyn.bottom_up(angles, omega, alpha, force, cop, free, base, base_acc)
+    return DynamicsResult(body, motion, total, static, None, "bottom_up")

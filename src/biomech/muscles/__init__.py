@@ -1,0 +1,23 @@
+"""Muscle-level demand: moment arms, muscle sizes and lengths, force sharing, joint
+contact forces and relative effort.
+
+The public entry point is :func:`muscle_demand`; the modules hold the pieces:
+:mod:`~biomech.muscles.catalog` (named moment-arm curves, the muscle set),
+:mod:`~biomech.muscles.architecture` (PCSA, stress, lengths, force-length),
+:mod:`~biomech.muscles.sharing` (static optimisation),
+:mod:`~biomech.muscles.contact` (patellofemoral, tibiofemoral, L5/S1),
+:mod:`~biomech.muscles.strength` (maximal voluntary moments).
+"""
+
+from .catalog import (ACHILLES_MANAL2013, CURVES, GROUPS, MUSCLE_KEYS, PATELLAR_TENDON_MRI,
+                      MomentArmCurve, Muscle, default_muscles)
+from .contact import l5s1_compression, patellofemoral_compression, tibiofemoral_forces
+from .demand import LIMITS, MuscleDemand, SplitDemand, muscle_demand, muscle_demand_si
+from .sharing import share_activations
+from .strength import max_voluntary_moment, relative_effort
+
+__all__ = ["muscle_demand", "muscle_demand_si", "MuscleDemand", "SplitDemand", "LIMITS",
+           "MomentArmCurve", "Muscle", "default_muscles", "CURVES", "MUSCLE_KEYS", "GROUPS",
+           "PATELLAR_TENDON_MRI", "ACHILLES_MANAL2013", "share_activations",
+           "patellofemoral_compression", "tibiofemoral_forces", "l5s1_compression",
+           "max_voluntary_moment", "relative_effort"]

@@ -1,0 +1,314 @@
+"""Joint moments to muscle demand: forces, activations, shares, contact loads, effort.
+
+:func:`muscle_demand` takes any result that holds poses and net joint moments (a static
+``joint_moments`` result, an ``inverse_dynamics`` result over time, an exercise, a
+split-stance exercise) and returns a :class:`MuscleDemand` (or a :class:`SplitDemand`
+with ``.front`` and ``.rear``). :func:`muscle_demand_si` is the unit-free kernel.
+
+Limits, stated in every result (``.limits``): static (no force-velocity term), rigid
+tendons, a sagittal nine-muscle model, and static optimisation's known suppression of
+co-contraction, which makes the gluteus maximus / hamstrings split partly a product of
+the method (compare ``p=2`` with ``p=3``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..errors import InputValueError
+from ..units import quantity, to_si
+from .catalog import GROUPS, JOINTS, MUSCLE_KEYS, default_muscles
+from .architecture import MAX_STRESS
+from .contact import l5s1_compression, patellofemoral_compression, tibiofemoral_forces
+from .sharing import share_activations
+from .strength import relative_effort
+
+__all__ = ["MuscleDemand", "SplitDemand", "muscle_demand", "muscle_demand_si", "moment_matrix", "LIMITS"]
+
+LIMITS = (
+    "static: no force-velocity or activation dynamics",
+    "rigid tendons: muscle-tendon length changes are fibre length changes",
+    "sagittal plane, nine muscles (groups), one moment arm curve each",
+    "static optimisation suppresses co-contraction; the gluteus maximus / hamstrings split "
+    "is partly an artefact of the cost (compare p=2 and p=3)",
+    "hip moment-arm magnitudes are representative values, not read from a table",
+)
+
+
+def moment_matrix(angles, muscles, max_stress=MAX_STRESS):
+    """Moment per unit activation (N*m), shape (N, 3, K), and maximal forces (N, K).
+
+    Parameters
+    ----------
+    angles : dict
+        {"ankle", "knee", "hip"}: 1-D arrays of joint angles in radians (library signs).
+    muscles : sequence of Muscle
+    max_stress : float
+        Pa.
+    """
+    n = np.asarray(angles["knee"]).shape[0]
+    K = len(muscles)
+    R = np.zeros((n, len(JOINTS), K))
+    F = np.empty((n, K))
+    for k, m in enumerate(muscles):
+        F[:, k] = m.pcsa * max_stress * (m.force_length(angles) if m.force_length is not None else 1.0)
+        for j, joint in enumerate(JOINTS):
+            if joint in m.arms:
+                sign, curve = m.arms[joint]
+                R[:, j, k] = sign * curve(angles[joint])
+    return R * F[:, None, :], R, F
+
+
+def muscle_demand_si(angles, moments, muscles=None, p=2.0):
+    """Unit-free kernel: forces (N), activations and per-joint shares for many poses.
+
+    Parameters
+    ----------
+    angles : dict of 1-D arrays (rad), keys ankle, knee, hip.
+    moments : ndarray (N, 3), N*m, anatomical signs, columns ankle, knee, hip.
+    muscles : sequence of Muscle, default :func:`default_muscles`.
+    p : float, cost exponent.
+
+    Returns
+    -------
+    dict with "force" (N, K), "activation" (N, K), "moment_arm" (N, 3, K) in m,
+    "share" (N, 3, K).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> ang = {"ankle": np.zeros(1), "knee": np.zeros(1), "hip": np.zeros(1)}
+    >>> out = muscle_demand_si(ang, np.zeros((1, 3)))
+    >>> float(out["force"].max())
+    0.0
+    """
+    muscles = default_muscles() if muscles is None else muscles
+    A, R, Fmax = moment_matrix(angles, muscles)
+    a = share_activations(A, moments, p=p)
+    force = a * Fmax
+    contrib = R * force[:, None, :]
+    M = np.asarray(moments, dtype=float)
+    denom = np.broadcast_to(M[..., None], contrib.shape)
+    share = np.divide(contrib, denom, out=np.zeros_like(contrib), where=np.abs(denom) > 1e-9)
+    return {"force": force, "activation": a, "moment_arm": R, "share": share, "max_force": Fmax}
+
+
+@dataclass(frozen=True)
+class MuscleDemand:
+    """Muscle-level demand for one leg over one or many poses.
+
+    Attributes
+    ----------
+    force : dict of Quantity (N)
+        Per muscle key, plus the groups ``quadriceps`` and ``triceps_surae``.
+    activation : dict of ndarray
+        Force / maximal force at that length (may exceed 1: see ``unmet``).
+    share : dict of dict of ndarray
+        ``share[joint][key]``: the muscle's moment over the joint's net moment (0 where
+        the net moment is zero). Shares of a joint sum to 1; an antagonist's is negative.
+    patellofemoral, tibiofemoral_compression, tibiofemoral_shear : Quantity (N)
+    l5s1_compression : Quantity (N) or None
+        None when the result holds no lumbar moment.
+    relative_effort : dict of ndarray
+        Joint moment over the maximal voluntary moment at that angle (Anderson et al. 2007).
+    unmet : dict
+        ``{joint: excess activation}`` for joints whose muscles need more than full
+        activation somewhere (array, 0 where met); empty when everything is met.
+    p : float
+        Cost exponent used.
+    limits : tuple of str
+    notes : tuple of str
+    """
+
+    force: dict
+    activation: dict
+    share: dict
+    patellofemoral: object
+    tibiofemoral_compression: object
+    tibiofemoral_shear: object
+    l5s1_compression: object
+    relative_effort: dict
+    unmet: dict
+    p: float
+    limits: tuple = LIMITS
+    notes: tuple = field(default=())
+
+    def unmet_summary(self) -> str:
+        """One line per joint the muscles cannot hold, or 'all joint moments are met'."""
+        if not self.unmet:
+            return "all joint moments are met"
+        return "; ".join(f"{j}: activation {1 + float(np.max(v)):.2f} (exceeds full by {float(np.max(v)):.0%})"
+                         for j, v in self.unmet.items())
+
+
+@dataclass(frozen=True)
+class SplitDemand:
+    """Per-leg demand for a split stance: ``front`` and ``rear`` are :class:`MuscleDemand`."""
+
+    front: MuscleDemand
+    rear: MuscleDemand
+
+
+def _q_to_si(value, name, unit="N*m"):
+    return np.asarray(to_si(value, unit, name, finite=False), dtype=float)
+
+
+def _body_numbers(r):
+    body = getattr(r, "body", None)
+    mass = height = None
+    if body is not None:
+        for attr in ("mass",):
+            if getattr(body, attr, None) is not None:
+                mass = float(np.asarray(to_si(getattr(body, attr), "kg", "body.mass")))
+        for attr in ("height", "stature"):
+            if getattr(body, attr, None) is not None:
+                height = float(np.asarray(to_si(getattr(body, attr), "m", "body.height")))
+                break
+    return mass, height
+
+
+def muscle_demand(result, *, p=2, weight_above=None, sex="male", muscles=None, body_mass=None,
+                  body_height=None):
+    """Muscle forces, activations, shares, joint contact forces and relative effort.
+
+    Parameters
+    ----------
+    result : joint-moment result, exercise result or split-stance exercise
+        Anything with ``.ankle, .knee, .hip`` (Quantities, N*m, anatomical signs; ``.lumbar``
+        optional) and ``.pose.joint_angles_rad()``; or with ``.moments`` and ``.pose``;
+        or with ``.front`` and ``.rear`` (each of those).
+    p : {2, 3}
+        Exponent of the activation cost (2 = sum of squares, default).
+    weight_above : Quantity or str, optional
+        Weight above L5/S1 (a force, N) for the spine compression. Taken from the result's
+        ``weight_above_l5s1`` if it has one; otherwise 0 N and a note says so.
+    sex : {"male", "female"}
+        Strength curves for relative effort (young adults, Anderson et al. 2007).
+    muscles : sequence of Muscle, optional
+        Your own muscle set; default :func:`default_muscles` scaled to the body.
+    body_mass, body_height : Quantity, optional
+        Used when the result carries no ``body``; default 70 kg and 1.75 m (noted).
+
+    Returns
+    -------
+    MuscleDemand or SplitDemand
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from biomech.units import Q_
+    >>> class Pose:
+    ...     def joint_angles_rad(self):
+    ...         return {"ankle": np.radians(20.0), "knee": np.radians(90.0), "hip": np.radians(90.0)}
+    >>> class Result:
+    ...     ankle, knee, hip = Q_(40.0, "N*m"), Q_(150.0, "N*m"), Q_(200.0, "N*m")
+    ...     pose = Pose()
+    >>> d = muscle_demand(Result())
+    >>> round(float(sum(d.share["knee"][k] for k in ("vasti", "rectus_femoris", "hamstrings", "gastrocnemius"))), 6)
+    1.0
+    >>> d.force["quadriceps"].units
+    <Unit('newton')>
+    """
+    if hasattr(result, "front") and hasattr(result, "rear"):
+        kw = dict(p=p, weight_above=weight_above, sex=sex, muscles=muscles, body_mass=body_mass,
+                  body_height=body_height)
+        return SplitDemand(front=muscle_demand(result.front, **kw), rear=muscle_demand(result.rear, **kw))
+    if p not in (2, 3, 2.0, 3.0):
+        raise InputValueError(f"p={p!r}: the activation cost exponent must be 2 or 3.")
+    r = result.moments if hasattr(result, "moments") else result
+    pose = getattr(result, "pose", None) or getattr(r, "pose", None)
+    if pose is None or not hasattr(pose, "joint_angles_rad"):
+        raise InputValueError(f"result={type(result).__name__} holds no pose with joint_angles_rad(); "
+                              "pass a joint_moments / inverse_dynamics / exercise result.")
+    for name in JOINTS:
+        if not hasattr(r, name):
+            raise InputValueError(f"result={type(result).__name__} has no {name} moment; "
+                                  "a result with .ankle, .knee, .hip moments is expected.")
+    ang = pose.joint_angles_rad()
+    mom = [_q_to_si(getattr(r, j), f"result.{j}") for j in JOINTS]
+    lumbar = getattr(r, "lumbar", None)
+    lum = _q_to_si(lumbar, "result.lumbar") if lumbar is not None else None
+    arrays = [np.asarray(ang[j], dtype=float) for j in JOINTS] + mom + ([lum] if lum is not None else [])
+    try:
+        shape = np.broadcast_shapes(*(a.shape for a in arrays))
+    except ValueError:
+        raise InputValueError("the result's joint angles and moments do not broadcast: shapes "
+                              f"{[a.shape for a in arrays]}.") from None
+    flat = [np.broadcast_to(a, shape).reshape(-1) for a in arrays]
+    angles = dict(zip(JOINTS, flat[:3]))
+    M = np.stack(flat[3:6], axis=1)
+    ok = np.all(np.isfinite(M), axis=1) & np.all(np.isfinite(np.stack(flat[:3], 1)), axis=1)
+    notes = []
+    mass, height = _body_numbers(r)
+    if body_mass is not None:
+        mass = float(np.asarray(to_si(body_mass, "kg", "body_mass", positive=True)))
+    if body_height is not None:
+        height = float(np.asarray(to_si(body_height, "m", "body_height", positive=True)))
+    if mass is None or height is None:
+        notes.append("no body mass/height in the result: muscle sizes and strength curves use 70 kg, 1.75 m")
+        mass = 70.0 if mass is None else mass
+        height = 1.75 if height is None else height
+    if muscles is None:
+        muscles = default_muscles(height, mass)
+    keys = [m.key for m in muscles]
+    n = M.shape[0]
+    K = len(muscles)
+    force = np.full((n, K), np.nan)
+    act = np.full((n, K), np.nan)
+    share = np.full((n, 3, K), np.nan)
+    if ok.any():
+        out = muscle_demand_si({j: angles[j][ok] for j in JOINTS}, M[ok], muscles, p)
+        force[ok], act[ok], share[ok] = out["force"], out["activation"], out["share"]
+    rs = lambda x: x.reshape(shape) if shape else x.reshape(())[()]  # noqa: E731
+    forces = {k: force[:, i] for i, k in enumerate(keys)}
+    for g, members in GROUPS.items():
+        if all(m in forces for m in members):
+            forces[g] = sum(forces[m] for m in members)
+    shares = {j: {k: rs(share[:, jj, i]) for i, k in enumerate(keys)} for jj, j in enumerate(JOINTS)}
+    for jj, j in enumerate(JOINTS):
+        for g, members in GROUPS.items():
+            if all(m in keys for m in members):
+                shares[j][g] = sum(shares[j][m] for m in members)
+    unmet = {}
+    for jj, j in enumerate(JOINTS):
+        crossing = [i for i, m in enumerate(muscles) if j in m.arms]
+        excess = np.maximum(np.nanmax(act[:, crossing], axis=1, initial=0.0) - 1.0, 0.0)
+        if np.any(excess > 1e-9):
+            unmet[j] = rs(excess)
+    quad = forces.get("quadriceps", np.zeros(n))
+    ham = forces.get("hamstrings", np.zeros(n))
+    gas = forces.get("gastrocnemius", np.zeros(n))
+    pf = patellofemoral_compression(quad, angles["knee"])
+    tfc, tfs = tibiofemoral_forces(quad, ham, gas, angles["knee"])
+    l5 = None
+    if lum is not None:
+        w = weight_above if weight_above is not None else getattr(r, "weight_above_l5s1", None)
+        if w is None:
+            notes.append("no weight above L5/S1 given: the spine compression counts the lumbar moment only")
+            w_si = 0.0
+        else:
+            w_si = np.asarray(to_si(w, "N", "weight_above", nonnegative=True))
+        lean = 0.0
+        trunk = getattr(pose, "trunk", None)
+        if trunk is not None:
+            try:
+                lean = np.broadcast_to(np.asarray(to_si(trunk, "rad", "pose.trunk")), shape).reshape(-1)
+            except Exception:  # a pose without a usable trunk angle: count the weight fully
+                lean = 0.0
+        l5 = quantity(rs(l5s1_compression(flat[6], w_si, lean)), "N")
+    effort = {j: rs(relative_effort(j, M[:, jj], angles[j], mass, height, sex)) for jj, j in enumerate(JOINTS)}
+    return MuscleDemand(
+        force={k: quantity(rs(v), "N") for k, v in forces.items()},
+        activation={k: rs(act[:, i]) for i, k in enumerate(keys)},
+        share=shares,
+        patellofemoral=quantity(rs(pf), "N"),
+        tibiofemoral_compression=quantity(rs(tfc), "N"),
+        tibiofemoral_shear=quantity(rs(tfs), "N"),
+        l5s1_compression=l5,
+        relative_effort=effort,
+        unmet=unmet,
+        p=float(p),
+        notes=tuple(notes),
+    )

@@ -1,0 +1,190 @@
+"""Static optimisation: muscle forces that reproduce ankle, knee and hip moments together.
+
+For each pose, with activations a_i >= 0, maximal forces F_i(theta) (PCSA x stress x
+force-length) and signed moment arms R_ji(theta), solve
+
+    minimise  sum_i a_i^p / p   subject to   sum_i R_ji F_i a_i = M_j  (j = ankle, knee, hip)
+
+(p = 2 by default; the 1/p does not move the minimum). Activations above 1 are allowed,
+so every moment has a solution; a joint whose muscles need more than full activation is
+reported, not refused.
+
+Method (vectorized over poses, no Python loop over poses). The problem has three equality
+constraints, so its Lagrange dual is a smooth concave function of three multipliers
+lambda: with u = A^T lambda (A = R diag(F)), the minimiser for given lambda is
+a_i = max(u_i, 0)^(1/(p-1)), and the dual gradient is M - A a. Newton's method on the
+dual, with a 3x3 Hessian A diag(da/du) A^T per pose, solved with a batched
+``numpy.linalg.solve`` and a vectorized backtracking line search, converges in a few
+iterations; only the poses not yet converged are iterated. The muscles span both
+directions at every joint (plantar/dorsiflexors, extensors/flexors), so the constraints
+are always feasible and the dual is bounded.
+
+Examples
+--------
+>>> import numpy as np
+>>> A = np.array([[[1.0, -1.0]]])          # one joint, an agonist and an antagonist
+>>> a = share_activations(A, np.array([[0.5]]))
+>>> np.round(a, 6).tolist()
+[[0.5, 0.0]]
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..errors import InputValueError
+
+__all__ = ["share_activations", "share_activations_scipy", "objective", "kkt_residual"]
+
+
+def _act(u, p):
+    up = np.maximum(u, 0.0)
+    if p == 2:
+        return up
+    return up ** (1.0 / (p - 1.0))
+
+
+def _dact(u, p):
+    up = np.maximum(u, 0.0)
+    if p == 2:
+        return (u > 0).astype(float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        d = np.where(up > 0, up ** ((2.0 - p) / (p - 1.0)) / (p - 1.0), 0.0)
+    return d
+
+
+def _dual(lam, A, M, p):
+    """Concave dual value: lam.M - sum f*(u), f*(u) = (p-1)/p max(u,0)^(p/(p-1))."""
+    u = np.einsum("njm,nj->nm", A, lam)
+    up = np.maximum(u, 0.0)
+    conj = (p - 1.0) / p * up ** (p / (p - 1.0))
+    return np.einsum("nj,nj->n", lam, M) - conj.sum(axis=-1)
+
+
+def share_activations(A, M, p: float = 2.0, tol: float = 1e-7, max_iter: int | None = None):
+    """Minimise sum(a^p) subject to A a = M, a >= 0, for many poses at once.
+
+    Parameters
+    ----------
+    A : ndarray, shape (N, J, K)
+        Moment per unit activation (N*m) of muscle k at joint j, for each pose.
+    M : ndarray, shape (N, J)
+        Net joint moments to reproduce (N*m).
+    p : float
+        Exponent of the cost (> 1): 2 (default) or 3.
+    tol : float
+        Absolute tolerance on the moment residual, N*m.
+    max_iter : int, optional
+        Newton iterations at most (default 100 for p = 2, 500 otherwise).
+
+    Returns
+    -------
+    ndarray, shape (N, K)
+        Activations (dimensionless, >= 0; may exceed 1).
+    """
+    A = np.asarray(A, dtype=float)
+    M = np.asarray(M, dtype=float)
+    if A.ndim != 3 or M.shape != A.shape[:2]:
+        raise InputValueError(f"A must be (N, J, K) and M (N, J); got A{A.shape} and M{M.shape}.")
+    if not p > 1.0:
+        raise InputValueError(f"p={p!r}: the cost exponent must be greater than 1 (2 or 3).")
+    N, J, K = A.shape
+    # start from the multipliers of the unconstrained least-norm problem (p = 2)
+    AAt = np.einsum("njk,nik->nji", A, A)
+    eye = np.eye(J)
+    scale = np.trace(AAt, axis1=1, axis2=2)[:, None, None] / J + 1e-30
+    lam = np.linalg.solve(AAt + 1e-12 * scale * eye, M[..., None])[..., 0]
+    if p != 2:
+        # warm start from the p = 2 solution a2: choose lambda so that A^T lambda matches
+        # a2^(p-1) on the muscles it uses (least squares), then continue by Newton.
+        a2 = share_activations(A, M, 2.0, tol=tol, max_iter=max_iter)
+        target = a2 ** (p - 1.0)
+        W = np.where(a2[:, None, :] > 0, A, 0.0)
+        WWt = np.einsum("njk,nik->nji", W, W)
+        lam = np.linalg.solve(WWt + 1e-12 * scale * eye, np.einsum("njk,nk->nj", W, target)[..., None])[..., 0]
+    if max_iter is None:
+        max_iter = 100 if p == 2 else 500
+    steps = 0.5 ** np.arange(30)
+    floor = 1e-8 if p == 2 else 1e-6
+    active = np.arange(N)
+    conj_pow = p / (p - 1.0)
+    conj_c = (p - 1.0) / p
+    for _ in range(max_iter):
+        if active.size == 0:
+            break
+        Aa, Ma, la = A[active], M[active], lam[active]
+        u = np.matmul(la[:, None, :], Aa)[:, 0, :]
+        a = _act(u, p)
+        g = Ma - np.matmul(Aa, a[..., None])[..., 0]
+        done = np.max(np.abs(g), axis=1) <= tol
+        if np.all(done):
+            break
+        keep = ~done
+        active, Aa, Ma, la, u, g = active[keep], Aa[keep], Ma[keep], la[keep], u[keep], g[keep]
+        # modified Newton: inactive muscles get a small curvature so that a joint whose
+        # muscles are all switched off still has a well-scaled step
+        w = _dact(u, p)
+        w = np.maximum(w, floor * np.max(w, axis=1, keepdims=True) + 1e-300)
+        H = np.matmul(Aa * w[:, None, :], Aa.transpose(0, 2, 1))
+        sc = np.trace(H, axis1=1, axis2=2)[:, None, None] / J + scale[active]
+        d = np.linalg.solve(H + 1e-10 * sc * eye, g[..., None])[..., 0]
+        # backtracking (Armijo) on the concave dual along lambda + t d, all step sizes at
+        # once: u(t) = u + t A^T d, so no copy of A per trial step
+        ud = np.matmul(d[:, None, :], Aa)[:, 0, :]
+        f0 = np.einsum("nj,nj->n", la, Ma) - conj_c * np.sum(np.maximum(u, 0.0) ** conj_pow, axis=1)
+        slope = np.einsum("nj,nj->n", g, d)
+        dM = np.einsum("nj,nj->n", d, Ma)
+        base = np.einsum("nj,nj->n", la, Ma)
+        f1 = base + dM - conj_c * np.sum(np.maximum(u + ud, 0.0) ** conj_pow, axis=1)
+        tstep = np.ones(u.shape[0])
+        bad = np.flatnonzero(f1 < f0 + 1e-4 * slope)
+        if bad.size:
+            ut = u[bad, None, :] + steps[None, 1:, None] * ud[bad, None, :]
+            ft = base[bad, None] + steps[None, 1:] * dM[bad, None] \
+                - conj_c * np.sum(np.maximum(ut, 0.0) ** conj_pow, axis=2)
+            ok = ft >= f0[bad, None] + 1e-4 * steps[None, 1:] * slope[bad, None]
+            tstep[bad] = steps[1:][np.where(ok.any(axis=1), ok.argmax(axis=1), steps.size - 2)]
+        lam[active] = la + tstep[:, None] * d
+    return _act(np.einsum("njk,nj->nk", A, lam), p)
+
+
+def objective(a, p: float = 2.0):
+    """sum(a^p) per pose (the cost without the 1/p)."""
+    return np.sum(np.asarray(a) ** p, axis=-1)
+
+
+def kkt_residual(A, M, a, p: float = 2.0):
+    """Largest violation of the optimality conditions, per pose, in activation units.
+
+    Primal: |A a - M| / max|A| ; stationarity: with lambda the least-squares multiplier on
+    the active muscles, |a^(p-1) - A^T lambda| on active muscles and max(A^T lambda, 0)
+    on inactive ones (complementarity).
+    """
+    A, M, a = (np.asarray(x, dtype=float) for x in (A, M, a))
+    scale = np.max(np.abs(A), axis=(1, 2))
+    primal = np.max(np.abs(np.einsum("njk,nk->nj", A, a) - M), axis=1) / scale
+    act = a > 1e-7
+    target = np.where(act, a ** (p - 1.0), 0.0)
+    # lambda from least squares on the active set: A_S^T lam = a_S^(p-1)
+    W = act[:, None, :] * A
+    lam = np.stack([np.linalg.lstsq(W[i].T, target[i], rcond=None)[0] for i in range(A.shape[0])])
+    u = np.einsum("njk,nj->nk", A, lam)
+    stat = np.where(act, np.abs(target - u), np.maximum(u, 0.0))
+    return np.maximum(primal, np.max(stat, axis=1))
+
+
+def share_activations_scipy(A, M, p: float = 2.0):
+    """Reference solution with scipy's SLSQP, one pose at a time (for tests and benchmarks)."""
+    from scipy.optimize import minimize
+    A, M = np.asarray(A, dtype=float), np.asarray(M, dtype=float)
+    out = np.empty((A.shape[0], A.shape[2]))
+    for i in range(A.shape[0]):
+        Ai, Mi = A[i], M[i]
+        s = np.max(np.abs(Ai))
+        x0 = np.full(Ai.shape[1], 0.1)
+        res = minimize(lambda x: np.sum(x ** p), x0, jac=lambda x: p * x ** (p - 1.0), method="SLSQP",
+                       bounds=[(0.0, None)] * Ai.shape[1],
+                       constraints=[{"type": "eq", "fun": lambda x: (Ai @ x - Mi) / s, "jac": lambda x: Ai / s}],
+                       options={"ftol": 1e-14, "maxiter": 500})
+        out[i] = res.x
+    return out
