@@ -280,24 +280,36 @@ class StaticModel:
             return self.points["rear_" + joint]
         return self.points[joint]
 
-    def _top_down_forms(self) -> dict[str, dict[str, Form]]:
-        """For each joint, the moment of the constant forces on its free side, per label.
+    def _top_down_forms(self) -> dict[str, Form]:
+        """For each joint, the moment of the constant forces on its free side as a Form.
 
         Expressed as ``M_up`` (moment of the forces above the joint) so that the
-        anatomical moment is ``SIGN[joint] * M_up`` for either free side.
+        anatomical moment is ``SIGN[joint] * M_up`` for either free side. Uses
+        ``sum share (P - J) x F = sum share P x F - J x sum share F``: one cross product
+        per item, one per joint.
         """
-        forms: dict[str, dict[str, Form]] = {}
+        crosses = {id(it): it.point.cross(it.force) for it in self.const_items}
+        forms: dict[str, Form] = {}
         joints = ("lumbar",) if self.split else JOINTS
         for j in joints:
-            J = self.joint_point(j)
             sign_side = 1.0 if self.free_side[j] == "up" else -1.0
-            per_label: dict[str, Form] = {}
+            const, w = 0.0, {}
+            fx = fy = 0.0
             for it, share in self.free_items(j):
                 if it.force is None:
                     continue
-                f = J.moment_of(it.point, it.force).scale(share * sign_side)
-                per_label[it.label] = per_label[it.label] + f if it.label in per_label else f
-            forms[j] = per_label
+                c = crosses[id(it)]
+                k = share * sign_side
+                const = const + k * c.const
+                for seg, (a, b) in c.w.items():
+                    if seg in w:
+                        w[seg][0] = w[seg][0] + k * a
+                        w[seg][1] = w[seg][1] + k * b
+                    else:
+                        w[seg] = [k * a, k * b]
+                fx = fx + k * it.force[0]
+                fy = fy + k * it.force[1]
+            forms[j] = Form(const, {seg: tuple(v) for seg, v in w.items()}) - self.joint_point(j).cross((fx, fy))
         return forms
 
     # ---------------------------------------------------------------- evaluation
@@ -343,15 +355,15 @@ class StaticModel:
             out["lumbar"] = self._lumbar(sc)
             return out
         out = {}
-        for j, per_label in self._forms.items():
-            m_up = Form.total(per_label.values()).evaluate(sc)
+        for j, form in self._forms.items():
+            m_up = form.evaluate(sc)
             if self.field_items:
                 m_up = m_up + self._field_moment(sc, j)
             out[j] = SIGN[j] * m_up
         return out
 
     def _lumbar(self, sc: SinCos):
-        m_up = Form.total(self._forms["lumbar"].values()).evaluate(sc)
+        m_up = self._forms["lumbar"].evaluate(sc)
         if self.field_items:
             m_up = m_up + self._field_moment(sc, "lumbar")
         return SIGN["lumbar"] * m_up
