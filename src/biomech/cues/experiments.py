@@ -1,0 +1,635 @@
+"""Experiments that put the article's cues to the model, and the registry that finds them.
+
+An experiment is a function ``experiment(bodies) -> ExperimentResult``: it runs the model
+for each body in ``bodies`` (a sequence of :class:`BodyProportions`) and returns
+
+* ``inputs``: what was fixed (pose, load, tempo ...), as text or Quantities;
+* ``rows``: a table of numbers with units (a list of dicts of pint Quantities or text);
+* ``numbers``: per body, the plain floats the cue's verdict function reads;
+* a key number for the summary, a figure (a matplotlib Figure or a function drawing one)
+  and caveats.
+
+The cue's verdict is then computed by :func:`biomech.cues.verdicts.judge` from those
+numbers, never by the experiment. Experiments are registered by name with
+:func:`register_experiment`; the catalog names the experiment of each cue; cues whose
+experiment is not registered yet are reported as pending.
+
+Examples
+--------
+>>> from biomech.cues.experiments import run_cue, STANDARD_BODIES
+>>> from biomech.cues.catalog import get_cue
+>>> r = run_cue(get_cue("muscle-acts-only-on-crossed-joints"), STANDARD_BODIES[:2])
+>>> r.status, r.judgement.verdict.value
+('verdict', 'partly supported')
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from ..errors import BiomechError, InputValueError
+from ..units import Q_, quantity, to_si
+from . import chain
+from .catalog import CATALOG, Cue, get_cue
+from .verdicts import BodyJudgement, judge
+
+__all__ = [
+    "BodyProportions", "STANDARD_BODIES", "ExperimentResult", "CueResult", "EXPERIMENTS",
+    "register_experiment", "experiment_for", "pending_experiments", "run_cue", "run_all",
+    "chain_parameters", "tempo_depth_profile", "experiment_crossed_joints", "experiment_torque_wording",
+    "experiment_body_type_dependence", "PATELLAR_TENDON_MOMENT_ARM_HOSSEINZADEH2020",
+]
+
+
+# ------------------------------------------------------------------------ bodies
+
+@dataclass(frozen=True)
+class BodyProportions:
+    """A body described by stature, mass and how its femur and trunk differ from average.
+
+    Attributes
+    ----------
+    name : str
+        Shown in tables ("reference", "long femur", ...).
+    height, mass : pint.Quantity
+        Stature and body mass.
+    thigh_scale : float
+        Thigh length relative to the table's fraction of stature (1 = average). The
+        trunk is shortened or lengthened to keep the stature (a long femur comes with a
+        short trunk), which is how coaches describe the proportion.
+    description : str
+        One line for the report.
+
+    Examples
+    --------
+    >>> b = BodyProportions("long femur", "178 cm", "80 kg", thigh_scale=1.10)
+    >>> round(float(chain_parameters(b).lengths[1]), 3)
+    0.48
+    """
+
+    name: str
+    height: Any
+    mass: Any
+    thigh_scale: float = 1.0
+    description: str = ""
+
+    def __post_init__(self):
+        h = to_si(self.height, "m", "height", positive=True)
+        m = to_si(self.mass, "kg", "mass", positive=True)
+        object.__setattr__(self, "height", Q_(h, "m"))
+        object.__setattr__(self, "mass", Q_(m, "kg"))
+        if not (0.7 <= float(self.thigh_scale) <= 1.3):
+            raise InputValueError(f"thigh_scale={self.thigh_scale!r} is outside 0.7 to 1.3; a ratio to the average "
+                                  f"thigh length is expected.")
+
+
+#: The body proportions every experiment runs over: an average man (1.78 m, 80 kg), the
+#: same man with a 10 % longer or shorter femur (trunk adjusted to keep stature), and a
+#: short and a tall lifter. The +-10 % is our choice of a visible but ordinary spread.
+STANDARD_BODIES: tuple[BodyProportions, ...] = (
+    BodyProportions("reference", "178 cm", "80 kg", 1.0, "average proportions, 1.78 m, 80 kg"),
+    BodyProportions("long femur", "178 cm", "80 kg", 1.10, "femur 10 % longer, trunk shorter, same stature"),
+    BodyProportions("short femur", "178 cm", "80 kg", 0.90, "femur 10 % shorter, trunk longer, same stature"),
+    BodyProportions("short lifter", "160 cm", "62 kg", 1.0, "average proportions, 1.60 m, 62 kg"),
+    BodyProportions("tall lifter", "195 cm", "98 kg", 1.0, "average proportions, 1.95 m, 98 kg"),
+)
+
+# Segment parameters of the chain. Masses, centres of mass (from the proximal end) and
+# radii of gyration about the centre of mass: Winter DA (2009) Biomechanics and Motor Control
+# of Human Movement, 4th ed., Table 4.1 (after Dempster 1955): leg (shank) 0.0465 M, 0.433,
+# 0.302; thigh 0.100 M, 0.433, 0.323; HAT (head, arms, trunk; greater trochanter to
+# glenohumeral joint) 0.678 M, 0.626, 0.496.
+# Lengths as fractions of stature: Winter (2009) Fig. 4.1 (after Drillis & Contini 1966):
+# knee height 0.285 H, ankle height 0.039 H -> shank 0.246 H; hip (greater trochanter)
+# 0.530 H -> thigh 0.245 H; shoulder 0.818 H -> hip to shoulder 0.288 H.
+_MASS_FRACTION = np.array([0.0465 * 2, 0.100 * 2, 0.678])   # both legs carry the HAT together
+_COM_FRACTION = np.array([0.433, 0.433, 0.626])
+_GYRATION = np.array([0.302, 0.323, 0.496])
+_LENGTH_FRACTION = np.array([0.246, 0.245, 0.288])
+
+
+def chain_parameters(body: BodyProportions) -> chain.ChainParameters:
+    """Three-link chain (shank, thigh, trunk) for a body, both legs lumped together.
+
+    A longer femur takes its extra length from the trunk, so stature is unchanged.
+
+    >>> p = chain_parameters(STANDARD_BODIES[0])
+    >>> np.round(p.lengths, 3)
+    array([0.438, 0.436, 0.513])
+    """
+    H = float(body.height.to("m").magnitude)
+    M = float(body.mass.to("kg").magnitude)
+    L = _LENGTH_FRACTION * H
+    extra = L[1] * (body.thigh_scale - 1.0)
+    L = L + np.array([0.0, extra, -extra])
+    return chain.ChainParameters(lengths=L, masses=_MASS_FRACTION * M, coms=_COM_FRACTION.copy(),
+                                 gyrations=_GYRATION.copy())
+
+
+# ----------------------------------------------------------------------- results
+
+@dataclass(frozen=True)
+class ExperimentResult:
+    """What an experiment returns; see the module docstring.
+
+    Attributes
+    ----------
+    cue_id : str
+    inputs : dict of str to (str or pint.Quantity)
+    rows : list of dict of str to (pint.Quantity or str)
+        The table of numbers, each value with its unit.
+    numbers : dict of body name to dict of str to float
+        What the verdict function reads, per body.
+    key_label : str
+        What the key number is ("knee moment change").
+    key_values : dict of body name to float
+        The key number per body, in ``key_unit``.
+    key_unit : str
+        Unit of the key number ("" for a plain ratio, "%" for a percentage).
+    figure : matplotlib Figure, callable returning one, or None
+    caveats : tuple of str
+    """
+
+    cue_id: str
+    inputs: Mapping[str, Any]
+    rows: Sequence[Mapping[str, Any]]
+    numbers: Mapping[str, Mapping[str, float]]
+    key_label: str
+    key_values: Mapping[str, float]
+    key_unit: str = ""
+    figure: Any = None
+    caveats: tuple[str, ...] = ()
+
+    def key_text(self) -> str:
+        """The key number for the summary: the first body's value and the range over bodies.
+
+        >>> ExperimentResult("x", {}, [], {}, "ratio", {"a": 1.0, "b": 2.0}).key_text()
+        'ratio 1 (1 to 2 over 2 bodies)'
+        """
+        vals = list(self.key_values.values())
+        if not vals:
+            return ""
+        unit = f" {self.key_unit}" if self.key_unit else ""
+        first = f"{self.key_label} {vals[0]:.3g}{unit}"
+        if len(vals) > 1:
+            first += f" ({min(vals):.3g} to {max(vals):.3g}{unit} over {len(vals)} bodies)"
+        return first
+
+
+@dataclass(frozen=True)
+class CueResult:
+    """One cue's outcome: its verdict (or why there is none yet) and the experiment behind it.
+
+    ``status`` is ``"verdict"`` (judged), ``"pending"`` (its experiment is not registered
+    yet) or ``"error"`` (the experiment failed; ``message`` says how).
+    """
+
+    cue: Cue
+    status: str
+    judgement: BodyJudgement | None = None
+    experiment: ExperimentResult | None = None
+    message: str = ""
+
+
+# ---------------------------------------------------------------------- registry
+
+#: experiment name -> function(bodies) -> ExperimentResult
+EXPERIMENTS: dict[str, Callable[..., ExperimentResult]] = {}
+
+
+def register_experiment(fn: Callable[..., ExperimentResult] | None = None, *, name: str | None = None,
+                        replace: bool = False):
+    """Register an experiment under its function name (or ``name``); usable as a decorator.
+
+    The catalog refers to experiments by these names (``Cue.experiment``). Registering
+    a name twice is refused unless ``replace=True``.
+
+    Examples
+    --------
+    >>> def experiment_demo(bodies):
+    ...     return ExperimentResult("pulse-squats-tension", {}, [], {"b": {"lockout_fraction": 0.1}}, "f", {"b": 0.1})
+    >>> _ = register_experiment(experiment_demo)
+    >>> "experiment_demo" in EXPERIMENTS
+    True
+    >>> del EXPERIMENTS["experiment_demo"]
+    """
+    def add(f):
+        key = name or f.__name__
+        if key in EXPERIMENTS and not replace and EXPERIMENTS[key] is not f:
+            raise InputValueError(f"experiment {key!r} is already registered; pass replace=True to swap it.")
+        EXPERIMENTS[key] = f
+        return f
+    return add(fn) if fn is not None else add
+
+
+def experiment_for(cue: Cue) -> Callable[..., ExperimentResult] | None:
+    """The registered experiment of a cue, or None (out of scope, or not yet written).
+
+    >>> experiment_for(get_cue("muscle-acts-only-on-crossed-joints")).__name__
+    'experiment_crossed_joints'
+    """
+    return EXPERIMENTS.get(cue.experiment) if cue.experiment else None
+
+
+def pending_experiments() -> list[str]:
+    """Names the catalog asks for that no experiment is registered under yet.
+
+    >>> "experiment_crossed_joints" in pending_experiments()
+    False
+    """
+    return sorted({c.experiment for c in CATALOG if c.experiment and c.experiment not in EXPERIMENTS})
+
+
+def run_cue(cue: Cue, bodies: Sequence[BodyProportions] = STANDARD_BODIES, *, strict: bool = False,
+            **kwargs) -> CueResult:
+    """Run a cue's experiment (if any) and judge it.
+
+    Parameters
+    ----------
+    cue : Cue
+    bodies : sequence of BodyProportions
+    strict : bool
+        Re-raise an experiment's error instead of recording it (tests use this).
+    **kwargs
+        Passed to the experiment (the body-type experiment takes ``results``).
+    """
+    if not cue.kind.in_scope:
+        return CueResult(cue, "verdict", judge(cue))
+    fn = experiment_for(cue)
+    if fn is None:
+        return CueResult(cue, "pending", message=f"experiment {cue.experiment!r} is not available yet.")
+    try:
+        res = fn(bodies, **kwargs)
+        if res.cue_id != cue.id:
+            raise InputValueError(f"experiment {cue.experiment!r} returned results for {res.cue_id!r}, "
+                                  f"not {cue.id!r}.")
+        return CueResult(cue, "verdict", judge(cue, res.numbers), res)
+    except Exception as exc:  # one failing experiment must not sink the whole report
+        if strict:
+            raise
+        kind = "" if isinstance(exc, BiomechError) else f" ({exc.__class__.__name__})"
+        tb = traceback.format_exception_only(type(exc), exc)[-1].strip()
+        return CueResult(cue, "error", message=f"the experiment failed{kind}: {tb}")
+
+
+def _stderr_progress(i: int, n: int, cue_id: str, status: str) -> None:
+    print(f"[{i}/{n}] {cue_id}: {status}", file=sys.stderr, flush=True)
+
+
+def run_all(bodies: Sequence[BodyProportions] = STANDARD_BODIES, cues: Sequence[Cue] = CATALOG, *,
+            progress: Callable[[int, int, str, str], None] | None = None, strict: bool = False) -> list[CueResult]:
+    """Run and judge every cue, in catalog order; the body-type cue is judged last from the others.
+
+    Parameters
+    ----------
+    progress : callable(i, n, cue_id, status), optional
+        Called once per cue as it finishes; by default a line on stderr.
+    """
+    progress = progress or _stderr_progress
+    n = len(cues)
+    done: dict[str, CueResult] = {}
+    meta = [c for c in cues if c.experiment == "experiment_body_type_dependence"]
+    order = [c for c in cues if c not in meta] + meta
+    for i, cue in enumerate(order, 1):
+        extra = {"results": list(done.values())} if cue in meta else {}
+        r = run_cue(cue, bodies, strict=strict, **extra)
+        done[cue.id] = r
+        status = r.judgement.verdict.value if r.judgement else r.status
+        progress(i, n, cue.id, status)
+    return [done[c.id] for c in cues]
+
+
+# ------------------------------------------------------------------- experiments
+
+_POSES_DEG = {  # segment angles (shank lean, thigh angle, trunk lean), deg
+    "standing": (5.0, 5.0, 5.0),
+    "half squat": (20.0, 50.0, 30.0),
+    "parallel squat": (30.0, 90.0, 45.0),
+}
+_ONE_JOINT_MUSCLES = {  # muscle -> (index of the joint it crosses, unit moment vector)
+    "soleus": (0, np.array([1.0, 0.0, 0.0])),
+    "vasti": (1, np.array([0.0, 1.0, 0.0])),
+    "gluteus_maximus": (2, np.array([0.0, 0.0, 1.0])),
+}
+_JOINTS = ("ankle", "knee", "hip")
+
+
+@register_experiment
+def experiment_crossed_joints(bodies: Sequence[BodyProportions] = STANDARD_BODIES) -> ExperimentResult:
+    """Does a one-joint muscle act only on its own joint? Induced accelerations on the chain.
+
+    For each body and three poses (standing, half squat, parallel squat), a unit moment
+    of a one-joint muscle (soleus at the ankle, vasti at the knee, gluteus maximus at the
+    hip) is applied to the chain standing on a fixed foot, at zero velocity and without
+    gravity; ``qdd = M(q)^-1 Q`` gives the angular acceleration it causes at every joint.
+    The muscle's moment at joints it does not cross is zero by construction; the test is
+    whether the acceleration there is too.
+
+    Returns
+    -------
+    ExperimentResult
+        ``numbers[body]``: ``uncrossed_moment_fraction``, ``uncrossed_accel_ratio``.
+
+    Examples
+    --------
+    >>> r = experiment_crossed_joints(STANDARD_BODIES[:1])
+    >>> r.numbers["reference"]["uncrossed_accel_ratio"] > 0.1
+    True
+    """
+    q = np.radians(np.array(list(_POSES_DEG.values())))                     # (poses, 3)
+    tau = np.stack([v for _, v in _ONE_JOINT_MUSCLES.values()])            # (muscles, 3)
+    rows, numbers, key = [], {}, {}
+    per_body_acc = {}
+    for body in bodies:
+        p = chain_parameters(body)
+        acc = chain.induced_joint_accelerations(p, q[:, None, :], tau[None, :, :])   # (poses, muscles, joints)
+        per_body_acc[body.name] = acc
+        own = np.array([idx for idx, _ in _ONE_JOINT_MUSCLES.values()])
+        crossed = np.take_along_axis(acc, own[None, :, None], axis=2)[..., 0]        # (poses, muscles)
+        mask = np.ones((len(own), 3), bool)
+        mask[np.arange(len(own)), own] = False
+        uncrossed = np.where(mask[None], np.abs(acc), 0.0).max(axis=2)
+        ratio = uncrossed / np.abs(crossed)
+        moment_frac = float(np.max(np.where(mask, np.abs(tau), 0.0).max(axis=1) / np.abs(tau[np.arange(3), own])))
+        i_pose, i_mus = np.unravel_index(np.argmax(ratio), ratio.shape)
+        numbers[body.name] = {"uncrossed_moment_fraction": moment_frac,
+                              "uncrossed_accel_ratio": float(ratio.max())}
+        key[body.name] = float(ratio.max())
+        rows.append({"body": body.name, "muscle": list(_ONE_JOINT_MUSCLES)[i_mus],
+                     "pose": list(_POSES_DEG)[i_pose],
+                     "largest uncrossed / crossed acceleration": quantity(float(ratio.max()), "dimensionless")})
+    ref = bodies[0]
+    for ip, pose in enumerate(_POSES_DEG):
+        for im, mus in enumerate(_ONE_JOINT_MUSCLES):
+            a = per_body_acc[ref.name][ip, im]
+            rows.append({"body": ref.name, "muscle": mus, "pose": pose,
+                         **{f"{j} acceleration per N*m": quantity(float(a[k]), "rad/s**2/(N*m)")
+                            for k, j in enumerate(_JOINTS)}})
+
+    def draw():
+        from matplotlib.figure import Figure
+        fig = Figure(figsize=(9, 3.2), layout="constrained")
+        axes = fig.subplots(1, len(_POSES_DEG))
+        acc = per_body_acc[ref.name]
+        x = np.arange(3)
+        for ip, (ax, pose) in enumerate(zip(axes, _POSES_DEG)):
+            for im, mus in enumerate(_ONE_JOINT_MUSCLES):
+                ax.bar(x + (im - 1) * 0.27, acc[ip, im], width=0.27, label=mus)
+            ax.axhline(0, color="k", lw=0.6)
+            ax.set_xticks(x, ["ankle\n(plantarflex.)", "knee\n(extension)", "hip\n(extension)"])
+            ax.set_title(pose, fontsize=10)
+        axes[0].set_ylabel("induced acceleration\n(rad/s² per N·m)")
+        axes[-1].legend(fontsize=8)
+        fig.suptitle(f"One-joint muscles accelerate every joint of the chain ({ref.name} body)", fontsize=10)
+        return fig
+
+    return ExperimentResult(
+        cue_id="muscle-acts-only-on-crossed-joints",
+        inputs={"chain": "shank, thigh, trunk (head and arms lumped) on a fixed foot, both legs together",
+                "poses (shank, thigh, trunk)": ", ".join(f"{k} {v[0]:g}/{v[1]:g}/{v[2]:g} deg"
+                                                         for k, v in _POSES_DEG.items()),
+                "muscle moment": Q_(1.0, "N*m"), "velocity": Q_(0.0, "rad/s"), "gravity": "left out",
+                "segment table": "Winter (2009) Table 4.1; lengths Winter (2009) Fig. 4.1"},
+        rows=rows, numbers=numbers,
+        key_label="largest uncrossed/crossed acceleration ratio", key_values=key, key_unit="",
+        figure=draw,
+        caveats=("Moments, not accelerations, are what the article's sentence most likely means; by that "
+                 "reading it holds by definition.",
+                 "Zero velocity and no gravity isolate the muscle's own effect; a real squat adds both.",
+                 "A fixed foot (closed chain) is assumed; the numbers change with the support."),
+    )
+
+
+#: Patellar tendon moment arm (mm) at knee flexion 0, 20, 40, 60 deg, mean of MRI
+#: measurements: Hosseinzadeh S, Barzegari A, Taghipour M, Mehr Aein R, Gholinia H (2020).
+#: Changes of the patellar tendon moment arm length in different knee angles: a
+#: biomechanical in vivo study. Arch Bone Jt Surg 8(5):641-645, Results (42.55 +- 4.20,
+#: 39.91 +- 2.98, 37.73 +- 2.87, 36.18 +- 2.90 mm).
+PATELLAR_TENDON_MOMENT_ARM_HOSSEINZADEH2020 = {
+    "knee_flexion_deg": np.array([0.0, 20.0, 40.0, 60.0]),
+    "moment_arm_mm": np.array([42.55, 39.91, 37.73, 36.18]),
+    "sd_mm": np.array([4.20, 2.98, 2.87, 2.90]),
+}
+
+_WORDING_FORCE_N = 800.0        # a load's weight, any value gives the same ratios
+_WORDING_ARM_M = 0.10           # perpendicular distance of its line from the joint
+_WORDING_SLIDE_M = np.array([0.0, 0.1, 0.2, 0.3, 0.4])   # points along the line of action
+_KNEE_TRAVEL_WINDOW = {"thigh_deg": 30.0, "shank_from_deg": 10.0, "shank_to_deg": 25.0}
+
+
+@register_experiment
+def experiment_torque_wording(bodies: Sequence[BodyProportions] = STANDARD_BODIES) -> ExperimentResult:
+    """Torque = force x moment arm, the article's wording, and whose moment arm grows.
+
+    1. A vertical force of 800 N whose line passes 0.10 m from a joint: its torque from the
+       cross product ``r x F``, taken at points sliding 0 to 0.4 m along the line, against
+       force x perpendicular distance; and force x the 0.4 m the point moved along the
+       line, which is the work done and what "force x the distance over which it acts"
+       computes.
+    2. For each body, a quarter-squat knee-travel window (thigh 30 deg; shank lean 10 to
+       25 deg, so knee flexion 40 to 55 deg, inside the measured range of the tendon data):
+       the external moment arm of a load line held over a fixed point grows as the knee
+       moves forward; the patellar tendon moment arm (Hosseinzadeh et al. 2020) over the
+       same flexion shrinks.
+
+    Returns
+    -------
+    ExperimentResult
+        ``numbers[body]``: ``definition_error``, ``wording_mismatch``,
+        ``external_arm_change`` (m), ``muscle_arm_change`` (m).
+
+    Examples
+    --------
+    >>> r = experiment_torque_wording(STANDARD_BODIES[:1])
+    >>> n = r.numbers["reference"]
+    >>> n["definition_error"] < 1e-12, round(n["wording_mismatch"], 2), n["muscle_arm_change"] < 0
+    (True, 3.0, True)
+    """
+    F = np.array([0.0, -_WORDING_FORCE_N])
+    # the line x = arm (vertical); points along it
+    pts = np.stack([np.full_like(_WORDING_SLIDE_M, _WORDING_ARM_M), -_WORDING_SLIDE_M], axis=-1)
+    torque_cross = pts[:, 0] * F[1] - pts[:, 1] * F[0]                 # z of r x F, N*m (clockwise < 0)
+    torque_def = -_WORDING_FORCE_N * _WORDING_ARM_M
+    definition_error = float(np.max(np.abs(torque_cross - torque_def)) / abs(torque_def))
+    work = _WORDING_FORCE_N * (_WORDING_SLIDE_M[-1] - _WORDING_SLIDE_M[0])
+    wording_mismatch = float(abs(work - abs(torque_def)) / abs(torque_def))
+
+    pt = PATELLAR_TENDON_MOMENT_ARM_HOSSEINZADEH2020
+    w = _KNEE_TRAVEL_WINDOW
+    flex = np.array([w["shank_from_deg"], w["shank_to_deg"]]) + w["thigh_deg"]
+    arm_mm = np.interp(flex, pt["knee_flexion_deg"], pt["moment_arm_mm"])
+    muscle_change = float((arm_mm[1] - arm_mm[0]) / 1000.0)
+    rows = [{"quantity": f"torque r x F at a point {s:.1f} m along the line", "value": quantity(float(t), "N*m")}
+            for s, t in zip(_WORDING_SLIDE_M, torque_cross)]
+    rows += [{"quantity": "force x perpendicular distance", "value": quantity(torque_def, "N*m")},
+             {"quantity": "force x distance moved along the line (work)", "value": quantity(work, "J")},
+             {"quantity": f"patellar tendon moment arm at {flex[0]:g} deg knee flexion",
+              "value": quantity(float(arm_mm[0]), "mm")},
+             {"quantity": f"patellar tendon moment arm at {flex[1]:g} deg knee flexion",
+              "value": quantity(float(arm_mm[1]), "mm")}]
+    numbers, key = {}, {}
+    s0, s1 = np.radians([w["shank_from_deg"], w["shank_to_deg"]])
+    for body in bodies:
+        Ls = chain_parameters(body).lengths[0]
+        ext_change = float(Ls * (np.sin(s1) - np.sin(s0)))     # knee moves forward; the load line stays put
+        numbers[body.name] = {"definition_error": definition_error, "wording_mismatch": wording_mismatch,
+                              "external_arm_change": ext_change, "muscle_arm_change": muscle_change}
+        key[body.name] = 100 * ext_change
+        rows.append({"quantity": f"external knee moment arm growth, {body.name}",
+                     "value": quantity(100 * ext_change, "cm")})
+
+    def draw():
+        from matplotlib.figure import Figure
+        fig = Figure(figsize=(9, 3.3), layout="constrained")
+        a1, a2 = fig.subplots(1, 2)
+        a1.plot(_WORDING_SLIDE_M, np.abs(torque_cross), "o-", label="torque |r x F| (N·m)")
+        a1.plot(_WORDING_SLIDE_M, _WORDING_FORCE_N * _WORDING_SLIDE_M, "s--", label="force x distance moved (J)")
+        a1.set_xlabel("distance the point of force moves along its line (m)")
+        a1.set_title("Sliding a force along its line: torque fixed, work grows", fontsize=10)
+        a1.legend(fontsize=8)
+        kf = np.linspace(0, 60, 61)
+        a2.plot(kf, np.interp(kf, pt["knee_flexion_deg"], pt["moment_arm_mm"]), label="patellar tendon (muscle's own)")
+        a2.errorbar(pt["knee_flexion_deg"], pt["moment_arm_mm"], yerr=pt["sd_mm"], fmt="o", ms=3, capsize=2,
+                     color="C0")
+        ref = chain_parameters(bodies[0])
+        shank = np.radians(kf - w["thigh_deg"])
+        ok = shank >= 0
+        a2b = a2.twinx()
+        a2b.plot(kf[ok], 100 * ref.lengths[0] * np.sin(shank[ok]), "C1--",
+                 label=f"knee ahead of ankle, thigh {w['thigh_deg']:g} deg (load's lever grows with it)")
+        a2b.set_ylabel("knee ahead of ankle (cm)")
+        a2.set_xlabel("knee flexion (deg)")
+        a2.set_ylabel("tendon moment arm (mm)")
+        a2.set_title("Knee travel: the load's lever grows, the muscle's does not", fontsize=10)
+        a2.legend(loc="lower left", fontsize=8)
+        a2b.legend(loc="upper right", fontsize=8)
+        return fig
+
+    return ExperimentResult(
+        cue_id="torque-is-force-times-moment-arm",
+        inputs={"force": Q_(_WORDING_FORCE_N, "N"), "perpendicular distance": Q_(_WORDING_ARM_M, "m"),
+                "distance moved along the line": Q_(float(_WORDING_SLIDE_M[-1]), "m"),
+                "knee-travel window": f"thigh {w['thigh_deg']:g} deg, shank lean {w['shank_from_deg']:g} to "
+                                      f"{w['shank_to_deg']:g} deg",
+                "tendon data": "Hosseinzadeh et al. (2020), Arch Bone Jt Surg 8(5):641-645"},
+        rows=rows, numbers=numbers,
+        key_label="external moment arm growth", key_values=key, key_unit="cm",
+        figure=draw,
+        caveats=("The tendon moment arms were measured only from 0 to 60 deg of knee flexion, so the "
+                 "knee-travel window is a quarter squat; deeper squats need the muscle model's curve.",
+                 "The external arm growth assumes the load's line of action stays over the same point of "
+                 "the foot, as balance requires.",
+                 "Whether torque is the growth stimulus is physiology, outside the model."),
+    )
+
+
+@register_experiment
+def experiment_body_type_dependence(bodies: Sequence[BodyProportions] = STANDARD_BODIES,
+                                    results: Sequence[CueResult] | None = None) -> ExperimentResult:
+    """Do the verdicts or key numbers of the other cues change with body proportions?
+
+    Parameters
+    ----------
+    bodies : sequence of BodyProportions
+    results : sequence of CueResult, optional
+        The other cues' results; when omitted, every other registered experiment is run.
+
+    Returns
+    -------
+    ExperimentResult
+        ``numbers["all bodies"]``: ``fraction_verdicts_dependent``, ``max_key_spread``.
+
+    Examples
+    --------
+    >>> r = experiment_body_type_dependence(STANDARD_BODIES)
+    >>> 0.0 <= r.numbers["all bodies"]["fraction_verdicts_dependent"] <= 1.0
+    True
+    """
+    if results is None:
+        results = [run_cue(c, bodies, strict=True) for c in CATALOG
+                   if c.experiment and c.experiment != "experiment_body_type_dependence"
+                   and c.experiment in EXPERIMENTS]
+    tested = [r for r in results if r.status == "verdict" and r.experiment is not None
+              and r.cue.experiment != "experiment_body_type_dependence"]
+    if not tested:
+        raise InputValueError("results holds no judged experiment; body-type dependence needs at least one.")
+    rows, spreads = [], []
+    for r in tested:
+        vals = np.array(list(r.experiment.key_values.values()), dtype=float)
+        spread = float((vals.max() - vals.min()) / max(abs(vals.mean()), 1e-12)) if vals.size > 1 else 0.0
+        spreads.append(spread)
+        rows.append({"cue": r.cue.id, "verdict depends on proportions": "yes" if r.judgement.depends_on_proportions else "no",
+                     "key number": r.experiment.key_label,
+                     "relative spread over bodies": quantity(100 * spread, "percent")})
+    frac = sum(r.judgement.depends_on_proportions for r in tested) / len(tested)
+    numbers = {"all bodies": {"fraction_verdicts_dependent": float(frac), "max_key_spread": float(max(spreads))}}
+
+    def draw():
+        from matplotlib.figure import Figure
+        fig = Figure(figsize=(7, 0.5 + 0.45 * len(tested)), layout="constrained")
+        ax = fig.subplots()
+        ax.barh([r.cue.id for r in tested], [100 * s for s in spreads],
+                color=["C3" if r.judgement.depends_on_proportions else "C0" for r in tested])
+        ax.set_xlabel("spread of the key number over body proportions (% of mean); red = verdict changes")
+        return fig
+
+    return ExperimentResult(
+        cue_id="body-type-programming",
+        inputs={"bodies": "; ".join(f"{b.name}: {b.description}" for b in bodies),
+                "cues tested": str(len(tested))},
+        rows=rows, numbers=numbers, key_label="largest key-number spread",
+        key_values={"all bodies": 100 * max(spreads)}, key_unit="%", figure=draw,
+        caveats=("Only cues whose experiments have run count; the verdict grows more informative as the "
+                 "exercise experiments are added.",
+                 "Body type here means segment proportions and size, not muscle architecture or mobility."),
+    )
+
+
+# ------------------------------------------------------------------ tempo profile
+
+def tempo_depth_profile(tempo: str, *, top_hold: Any = "0 s", samples_per_second: float = 200.0):
+    """Time and depth fraction of one rep for a tempo such as ``"3-2-1"``.
+
+    The digits are the lowering time, the hold at the bottom and the rising time, in
+    seconds (the usual eccentric-pause-concentric notation); ``top_hold`` adds a pause at
+    the top. Depth goes from 0 (top) to 1 (bottom) along a minimum-jerk path in each
+    moving phase, so velocity and acceleration are zero at the turn-arounds.
+
+    Returns
+    -------
+    time : pint.Quantity, s
+    depth : ndarray
+        Fraction of the way to the bottom, 0..1 (an exercise maps it to a pose).
+
+    Examples
+    --------
+    >>> t, u = tempo_depth_profile("3-2-1")
+    >>> round(float(t[-1].to("s").magnitude), 3), float(u.max())
+    (6.0, 1.0)
+    """
+    try:
+        ecc, pause, con = (float(x) for x in str(tempo).replace("/", "-").split("-")) if "-" in str(tempo) \
+            else (float(c) for c in str(tempo))
+    except ValueError:
+        raise InputValueError(f"tempo={tempo!r} is not a tempo such as '3-2-1' or '301'.") from None
+    if min(ecc, pause, con) < 0 or ecc + con <= 0:
+        raise InputValueError(f"tempo={tempo!r} needs non-negative times and some movement.")
+    top = to_si(top_hold, "s", "top_hold", nonnegative=True)
+    total = ecc + pause + con + top
+    n = max(int(round(total * samples_per_second)) + 1, 2)
+    t = np.linspace(0.0, total, n)
+
+    def mj(x):
+        x = np.clip(x, 0.0, 1.0)
+        return 10 * x ** 3 - 15 * x ** 4 + 6 * x ** 5
+
+    u = np.where(t < ecc, mj(t / max(ecc, 1e-12)), 1.0)
+    up = (t - ecc - pause) / max(con, 1e-12)
+    u = np.where(t >= ecc + pause, 1.0 - mj(up), u)
+    return Q_(t, "s"), u

@@ -1,0 +1,120 @@
+"""Experiments, the registry and the run over all cues."""
+
+import numpy as np
+import pytest
+
+from biomech.cues import chain
+from biomech.cues.catalog import CATALOG, get_cue
+from biomech.cues.experiments import (EXPERIMENTS, PATELLAR_TENDON_MOMENT_ARM_HOSSEINZADEH2020, STANDARD_BODIES,
+                                      BodyProportions, ExperimentResult, chain_parameters,
+                                      experiment_crossed_joints, experiment_torque_wording, pending_experiments,
+                                      register_experiment, run_all, run_cue, tempo_depth_profile)
+from biomech.cues.verdicts import Verdict
+from biomech.errors import InputValueError, UnitError
+from biomech.units import Q_
+
+
+def test_soleus_extends_the_knee_it_does_not_cross():
+    # Zajac & Gordon (1989): near upright stance the soleus accelerates the knee into extension.
+    p = chain_parameters(STANDARD_BODIES[0])
+    acc = chain.induced_joint_accelerations(p, np.radians([5.0, 5.0, 5.0]), np.array([1.0, 0.0, 0.0]))
+    assert acc[0] > 0 and acc[1] > 0
+
+
+def test_crossed_joints_numbers_and_geometric_similarity():
+    r = experiment_crossed_joints(STANDARD_BODIES)
+    n = r.numbers
+    assert all(v["uncrossed_moment_fraction"] == 0.0 for v in n.values())
+    assert all(v["uncrossed_accel_ratio"] > 1.0 for v in n.values())
+    # scaling every length and mass together leaves acceleration ratios unchanged:
+    # the short and tall lifters share the reference body's proportions
+    for name in ("short lifter", "tall lifter"):
+        assert n[name]["uncrossed_accel_ratio"] == pytest.approx(n["reference"]["uncrossed_accel_ratio"], rel=1e-9)
+    # a different femur/trunk proportion changes it
+    assert n["long femur"]["uncrossed_accel_ratio"] != pytest.approx(n["reference"]["uncrossed_accel_ratio"])
+
+
+def test_torque_wording_numbers():
+    r = experiment_torque_wording(STANDARD_BODIES[:1])
+    n = r.numbers["reference"]
+    assert n["definition_error"] < 1e-12
+    # 800 N moved 0.4 m is 320 J against a torque of 800 N x 0.1 m = 80 N*m: (320 - 80) / 80 = 3
+    assert n["wording_mismatch"] == pytest.approx(3.0)
+    # tendon moment arm, knee flexion 40 -> 55 deg, linear between Hosseinzadeh et al. (2020)
+    # means at 40 deg (37.73 mm) and 60 deg (36.18 mm): 37.73 + 0.75 * (36.18 - 37.73) - 37.73
+    assert n["muscle_arm_change"] == pytest.approx(0.75 * (36.18 - 37.73) / 1000)
+    # shank 0.246 H (Winter 2009 Fig 4.1) at H = 1.78 m, lean 10 -> 25 deg
+    assert n["external_arm_change"] == pytest.approx(0.246 * 1.78 * (np.sin(np.radians(25)) - np.sin(np.radians(10))))
+    assert PATELLAR_TENDON_MOMENT_ARM_HOSSEINZADEH2020["moment_arm_mm"][0] == 42.55
+
+
+def test_body_proportions_keep_stature_and_check_inputs():
+    ref, long_ = chain_parameters(STANDARD_BODIES[0]), chain_parameters(STANDARD_BODIES[1])
+    assert long_.lengths[1] == pytest.approx(1.1 * ref.lengths[1])
+    assert long_.lengths.sum() == pytest.approx(ref.lengths.sum())
+    with pytest.raises(UnitError, match="height"):
+        BodyProportions("x", 178, "80 kg")
+    with pytest.raises(InputValueError, match="thigh_scale"):
+        BodyProportions("x", "178 cm", "80 kg", thigh_scale=2.0)
+    assert BodyProportions("x", "5 ft 10 in", "176 lb").height.to("m").magnitude == pytest.approx(1.778)
+
+
+def test_registry_refuses_duplicates_and_reports_pending():
+    def experiment_crossed_joints(bodies):  # same name, different function
+        raise AssertionError
+    with pytest.raises(InputValueError, match="already registered"):
+        register_experiment(experiment_crossed_joints)
+    pend = pending_experiments()
+    assert "experiment_knee_travel" in pend or "experiment_knee_travel" in EXPERIMENTS
+    assert "experiment_crossed_joints" not in pend
+
+
+def test_run_cue_statuses(monkeypatch):
+    assert run_cue(get_cue("calf-pump")).judgement.verdict is Verdict.OUTSIDE_MODEL
+    cue = get_cue("pulse-squats-tension")
+    monkeypatch.delitem(EXPERIMENTS, cue.experiment, raising=False)
+    assert run_cue(cue).status == "pending"
+
+    def broken(bodies):
+        raise ValueError("boom")
+    monkeypatch.setitem(EXPERIMENTS, cue.experiment, broken)
+    r = run_cue(cue)
+    assert r.status == "error" and "boom" in r.message
+    with pytest.raises(ValueError, match="boom"):
+        run_cue(cue, strict=True)
+
+    def plugged(bodies):
+        return ExperimentResult(cue.id, {}, [], {b.name: {"lockout_fraction": 0.05} for b in bodies},
+                                "lockout fraction", {b.name: 0.05 for b in bodies})
+    monkeypatch.setitem(EXPERIMENTS, cue.experiment, plugged)
+    r = run_cue(cue, STANDARD_BODIES)
+    assert r.status == "verdict" and r.judgement.verdict is Verdict.SUPPORTED
+
+
+def test_run_all_gives_every_cue_a_verdict_or_pending():
+    seen = []
+    results = run_all(progress=lambda i, n, cid, st: seen.append((i, n, cid)), strict=True)
+    assert [r.cue.id for r in results] == [c.id for c in CATALOG]
+    assert len(seen) == len(CATALOG) and seen[-1][0] == len(CATALOG)
+    for r in results:
+        assert r.status in ("verdict", "pending"), (r.cue.id, r.message)
+        if not r.cue.kind.in_scope:
+            assert r.judgement.verdict is Verdict.OUTSIDE_MODEL
+        if r.status == "verdict" and r.cue.kind.in_scope:
+            assert r.experiment is not None and r.experiment.numbers
+    byid = {r.cue.id: r for r in results}
+    assert byid["body-type-programming"].status == "verdict"
+
+
+def test_tempo_depth_profile():
+    t, u = tempo_depth_profile("3-2-1", top_hold="1 s")
+    t = t.to("s").magnitude
+    assert t[-1] == pytest.approx(7.0) and u[0] == 0 and u[-1] == 0 and u.max() == 1.0
+    assert np.all(u[(t >= 3.0) & (t <= 5.0)] == 1.0)            # the 2 s hold at the bottom
+    t2, u2 = tempo_depth_profile("301")
+    assert t2[-1].to("s").magnitude == pytest.approx(4.0)
+    with pytest.raises(InputValueError, match="tempo"):
+        tempo_depth_profile("slow")
+    with pytest.raises(UnitError, match="top_hold"):
+        tempo_depth_profile("3-0-1", top_hold=2)
+    assert Q_(1, "s")  # units registry shared
