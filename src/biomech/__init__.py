@@ -43,3 +43,10 @@ __all__ += ["Motion", "inverse_dynamics", "DynamicsResult", "GroundReaction", "g
 from .muscles import muscle_demand
 
 __all__ += ["muscle_demand"]
+
+from .tempo import Tempo, rep_motion
+from .sets import parse_sets
+from .motion_io import read_motion, write_mot
+from .timeseries import summarize_motion
+
+__all__ += ["Tempo", "rep_motion", "parse_sets", "read_motion", "write_mot", "summarize_motion"]

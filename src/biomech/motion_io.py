@@ -1,0 +1,603 @@
+"""Measured motions in and out: joint-angle time series from CSV and OpenSim files.
+
+Reading
+-------
+:func:`read_motion` reads a file into a :class:`~biomech.motion.Motion` (filtered and
+differentiated by :meth:`Motion.from_samples <biomech.motion.Motion.from_samples>`):
+
+* **OpenSim** ``.mot`` / ``.sto`` (the "Storage" text format): a header of ``key=value``
+  lines ending with a line ``endheader``, then a tab-separated line of column labels
+  starting with ``time``, then one row of numbers per frame. ``inDegrees=yes`` or
+  ``inDegrees=no`` in the header says whether rotational coordinates are in degrees or
+  radians; a file without the flag is refused unless ``in_degrees=`` is given, and a
+  file whose flag contradicts ``in_degrees=`` (or that states it twice differently) is
+  refused too. ``nRows`` and ``nColumns``, when present, must match the data.
+* **CSV** with a header row: ``time`` and either joint angles (``ankle``, ``knee``,
+  ``hip``; optional ``foot`` and ``arms``) or segment angles (``foot``, ``shank``,
+  ``thigh``, ``trunk``, ``arms``) or OpenSim coordinate names; the unit of each column in
+  the header, ``knee (deg)`` or ``knee [rad]``, or given with ``angle_unit=``.
+
+OpenSim coordinates and ours
+----------------------------
+OpenSim's sagittal coordinates are rotations about the model's z axis (pointing to the
+right, x forward, y up), positive counter-clockwise seen from the right. They map to the
+conventions of DESIGN.md as follows (``_r`` or ``_l`` by ``side``):
+
+=====================  ====================================================  =============================
+OpenSim coordinate     meaning (sign)                                        ours
+=====================  ====================================================  =============================
+``pelvis_tilt``        pelvis relative to the ground (+ = posterior tilt)    -
+``hip_flexion_r``      thigh relative to the pelvis (+ = flexion)            hip flexion = hip_flexion - lumbar_extension
+``lumbar_extension``   torso relative to the pelvis (+ = extension)          (our trunk runs hip to shoulder)
+``knee_angle_r``       gait2392 family: + = extension (flexion negative,     knee flexion = -knee_angle_r
+                       range -120 to 10 deg); Rajagopal (2016): + = flexion  knee flexion = +knee_angle_r
+``ankle_angle_r``      foot relative to the shank (+ = dorsiflexion)         ankle dorsiflexion
+``arm_flex_r``         arm relative to the torso (+ = shoulder flexion)      arms = arm_flex_r - trunk lean
+=====================  ====================================================  =============================
+
+The knee's sign differs between model families: the gait2392/gait2354/Hamner (2010)
+models turn the tibia about +z, so flexion is negative (their knee range is -120 to 10 deg),
+while the Rajagopal (2016) model (and Rajagopal-Lai-Uhlrich) turns it about -z, flexion
+positive (the OpenSim Models repository's example IK results show knee_angle_r near -55
+deg in the gait2392 crouch-gait example and +40 to +105 deg in the Rajagopal running
+example). ``model="auto"`` decides from the data's sign and refuses to guess when the knee
+crosses zero both ways.
+
+With ``pelvis_tilt`` in the file the segment angles are placed in the world:
+thigh = pelvis_tilt + hip_flexion, trunk = -(pelvis_tilt + lumbar_extension),
+shank = knee flexion - thigh, foot = shank - ankle dorsiflexion. Without it (or with
+``reference="foot"``) the foot angle is given (flat by default) and
+:meth:`Pose.from_joint_angles <biomech.pose.Pose.from_joint_angles>` builds the rest.
+Missing ``lumbar_extension`` is zero (a rigid trunk).
+
+Writing
+-------
+:func:`write_mot` writes a motion as an OpenSim ``.mot`` file (``inDegrees=yes`` by
+default) with ``pelvis_tilt``, ``hip_flexion``, ``knee_angle`` and ``ankle_angle`` for both
+legs and ``lumbar_extension`` = 0, in the gait2392 signs (or Rajagopal's with
+``model="rajagopal"``, which adds ``arm_flex``), so it plays on those models in OpenSim's
+GUI. Coordinates it does not write (pelvis translations, the frontal and transverse
+rotations) keep the model's defaults, so the model may float above the floor.
+
+Examples
+--------
+>>> import os, tempfile
+>>> import numpy as np
+>>> from biomech.pose import Pose
+>>> from biomech.tempo import rep_motion
+>>> from biomech.motion_io import write_mot, read_motion
+>>> top, bottom = Pose(shank="0 deg", thigh="0 deg", trunk="0 deg"), Pose(shank="30 deg", thigh="90 deg", trunk="45 deg")
+>>> m = rep_motion((top, bottom), "2-0-1-0", rate="100 Hz")
+>>> path = os.path.join(tempfile.mkdtemp(), "squat.mot")
+>>> write_mot(path, m)
+>>> back = read_motion(path, cutoff=None)
+>>> bool(np.allclose(back.segment_angles_rad()["thigh"], m.segment_angles_rad()["thigh"], atol=1e-9))
+True
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from .errors import DataFileError, InputValueError, RangeError, UnitError
+from .motion import DEFAULT_CUTOFF, Motion
+from .units import Q_, quantity, to_si
+
+__all__ = ["AngleTable", "read_mot", "read_angle_csv", "read_motion", "write_mot", "opensim_pose",
+           "MAX_FILE_BYTES", "OPENSIM_MODELS"]
+
+#: Largest file read without ``max_bytes=`` (64 MiB: about 10 minutes of 40 columns at 1 kHz).
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+#: Knee sign per OpenSim model family: +1 where knee_angle is flexion, -1 where it is extension.
+OPENSIM_MODELS = {"gait2392": -1.0, "gait2354": -1.0, "hamner": -1.0, "rajagopal": +1.0}
+
+_TRANSLATIONS = re.compile(r"(_tx|_ty|_tz)$|^(pelvis|ground)_t[xyz]$")
+
+
+@dataclass(frozen=True)
+class AngleTable:
+    """The columns of a motion file, as numbers, with their units.
+
+    Attributes
+    ----------
+    source : str
+        The file read.
+    time_s : ndarray
+        Times, s.
+    columns : dict of str to ndarray
+        Every other column, the numbers as in the file.
+    units : dict of str to str or None
+        Unit of each column (``"deg"``, ``"rad"``, ``"m"``) where known.
+    header : dict of str to str
+        ``key=value`` lines of an OpenSim header (empty for CSV).
+    """
+
+    source: str
+    time_s: np.ndarray
+    columns: dict
+    units: dict
+    header: dict
+
+    def angle_rad(self, name: str) -> np.ndarray:
+        """Column ``name`` converted to radians (its unit must be an angle)."""
+        if name not in self.columns:
+            raise DataFileError(f"{self.source}: no column {name!r}; the columns are {', '.join(self.columns)}.")
+        unit = self.units.get(name)
+        if unit is None:
+            raise DataFileError(f"{self.source}: column {name!r} has no unit; write it in the header as "
+                                f"'{name} (deg)' or pass angle_unit=\"deg\".")
+        try:
+            return np.asarray(Q_(self.columns[name], unit).to("rad").magnitude, dtype=float)
+        except Exception:
+            raise DataFileError(f"{self.source}: column {name!r} is in {unit!r}, which is not an angle unit.") from None
+
+
+# -- reading raw text ------------------------------------------------------------------
+def _read_text(path: Any, max_bytes: int) -> tuple[str, str]:
+    src = os.fspath(path)
+    try:
+        size = os.path.getsize(src)
+    except OSError as exc:
+        raise DataFileError(f"{src}: cannot be read ({exc.strerror or exc}).") from None
+    if size > max_bytes:
+        raise DataFileError(f"{src}: the file is {size / 2**20:.1f} MiB, larger than the limit of "
+                            f"{max_bytes / 2**20:.1f} MiB; pass max_bytes= to read it anyway.")
+    with open(src, "rb") as fh:
+        raw = fh.read()
+    if not raw.strip():
+        raise DataFileError(f"{src}: the file is empty.")
+    if b"\x00" in raw:
+        raise DataFileError(f"{src}: the file holds binary data (NUL bytes), not text; a text .mot, .sto or .csv "
+                            f"file is expected.")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = raw.decode("latin-1")
+        except UnicodeDecodeError:  # pragma: no cover - latin-1 decodes every byte
+            raise DataFileError(f"{src}: the file is not text.") from None
+    printable = sum(ch.isprintable() or ch in "\r\n\t" for ch in text[:4096])
+    if printable < 0.95 * min(len(text), 4096):
+        raise DataFileError(f"{src}: the file does not look like text (too many control characters); a text .mot, "
+                            f".sto or .csv file is expected.")
+    return src, text
+
+
+def _parse_rows(src: str, lines: list[str], first_line_no: int, n_cols: int, split) -> np.ndarray:
+    rows = []
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        cells = split(line)
+        if len(cells) != n_cols:
+            raise DataFileError(f"{src}: line {first_line_no + i} has {len(cells)} values but the header names "
+                                f"{n_cols} columns (a truncated or damaged file?).")
+        try:
+            rows.append([float(c) if c.strip() not in ("", "nan", "NaN", "NA") else np.nan for c in cells])
+        except ValueError:
+            bad = next(c for c in cells if not _is_number(c))
+            raise DataFileError(f"{src}: line {first_line_no + i} holds {bad.strip()!r}, which is not a number.") from None
+    if not rows:
+        raise DataFileError(f"{src}: the file has a header but no data rows.")
+    return np.array(rows, dtype=float)
+
+
+def _is_number(c: str) -> bool:
+    try:
+        float(c)
+        return True
+    except ValueError:
+        return c.strip() in ("", "nan", "NaN", "NA")
+
+
+def _yes_no(src: str, value: str) -> bool:
+    v = value.strip().lower()
+    if v in ("yes", "true", "1"):
+        return True
+    if v in ("no", "false", "0"):
+        return False
+    raise DataFileError(f"{src}: inDegrees={value.strip()!r} is neither yes nor no.")
+
+
+def read_mot(path: Any, *, in_degrees: bool | None = None, max_bytes: int = MAX_FILE_BYTES) -> AngleTable:
+    """Read an OpenSim ``.mot`` or ``.sto`` file into an :class:`AngleTable`.
+
+    Parameters
+    ----------
+    path : str or path-like
+        The file.
+    in_degrees : bool, optional
+        Whether rotational columns are in degrees, for files whose header lacks the
+        ``inDegrees`` flag; must agree with the flag when the file has one.
+    max_bytes : int
+        Refuse larger files (default :data:`MAX_FILE_BYTES`).
+
+    Returns
+    -------
+    AngleTable
+        Rotational columns in ``"deg"`` or ``"rad"`` as the flag says; translations
+        (``pelvis_tx`` ...) in ``"m"``.
+
+    Raises
+    ------
+    DataFileError
+        Missing ``endheader``, a label line not starting with ``time``, a missing or
+        contradictory ``inDegrees`` flag, rows shorter than the labels (truncated),
+        ``nRows``/``nColumns`` that disagree with the data, binary or oversized files.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> p = os.path.join(tempfile.mkdtemp(), "a.mot")
+    >>> _ = open(p, "w").write("a\\nversion=1\\nnRows=2\\nnColumns=2\\ninDegrees=yes\\nendheader\\ntime\\tknee_angle_r\\n0\\t-10\\n0.01\\t-11\\n")
+    >>> t = read_mot(p)
+    >>> t.columns["knee_angle_r"].tolist(), t.units["knee_angle_r"]
+    ([-10.0, -11.0], 'deg')
+    >>> _ = open(p, "w").write("a\\nendheader\\ntime\\tknee_angle_r\\n0\\t-10\\n")
+    >>> read_mot(p)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    biomech.errors.DataFileError: ...a.mot: the header has no inDegrees flag, so the angle unit is unknown; add inDegrees=yes (or no) to the header, or pass in_degrees=True or False.
+    """
+    src, text = _read_text(path, max_bytes)
+    lines = text.splitlines()
+    end = next((i for i, ln in enumerate(lines) if ln.strip().lower() == "endheader"), None)
+    if end is None:
+        raise DataFileError(f"{src}: no 'endheader' line; an OpenSim .mot/.sto file starts with a header of "
+                            f"key=value lines that ends with a line reading endheader.")
+    header: dict[str, str] = {}
+    flags = []
+    for ln in lines[:end]:
+        s = ln.strip()
+        if "=" in s:
+            k, v = s.split("=", 1)
+            k, v = k.strip(), v.strip()
+            header[k] = v
+            if k.lower() == "indegrees":
+                flags.append(_yes_no(src, v))
+        else:
+            parts = s.split()
+            if len(parts) == 2 and parts[0] in ("datacolumns", "datarows"):  # the old SIMM header
+                header[parts[0]] = parts[1]
+    if len(set(flags)) > 1:
+        raise DataFileError(f"{src}: the header states inDegrees twice with different values; fix the header.")
+    flag = flags[0] if flags else None
+    if flag is None and in_degrees is None:
+        raise DataFileError(f"{src}: the header has no inDegrees flag, so the angle unit is unknown; add "
+                            f"inDegrees=yes (or no) to the header, or pass in_degrees=True or False.")
+    if flag is not None and in_degrees is not None and bool(in_degrees) != flag:
+        raise DataFileError(f"{src}: the header says inDegrees={'yes' if flag else 'no'} but in_degrees={in_degrees!r} "
+                            f"was passed; they contradict each other.")
+    deg = flag if flag is not None else bool(in_degrees)
+    rest = lines[end + 1:]
+    label_at = next((i for i, ln in enumerate(rest) if ln.strip()), None)
+    if label_at is None:
+        raise DataFileError(f"{src}: nothing follows endheader; a line of column labels starting with 'time' is expected.")
+    labels = rest[label_at].strip().split("\t") if "\t" in rest[label_at] else rest[label_at].split()
+    labels = [x.strip() for x in labels]
+    if not labels or labels[0].lower() != "time":
+        raise DataFileError(f"{src}: the line after endheader is {rest[label_at].strip()[:60]!r}; column labels "
+                            f"starting with 'time' are expected.")
+    if len(set(labels)) != len(labels):
+        dup = next(x for x in labels if labels.count(x) > 1)
+        raise DataFileError(f"{src}: the column {dup!r} appears twice in the labels.")
+    data = _parse_rows(src, rest[label_at + 1:], end + label_at + 3, len(labels), lambda s: s.split())
+    for key, have, what in (("nRows", data.shape[0], "data rows"), ("datarows", data.shape[0], "data rows"),
+                            ("nColumns", len(labels), "columns"), ("datacolumns", len(labels), "columns")):
+        if key in header:
+            try:
+                want = int(float(header[key]))
+            except ValueError:
+                raise DataFileError(f"{src}: {key}={header[key]!r} in the header is not a whole number.") from None
+            if want != have:
+                hint = " (a truncated file?)" if what == "data rows" and have < want else ""
+                raise DataFileError(f"{src}: the header says {key}={want} but the file has {have} {what}{hint}.")
+    cols = {lab: data[:, j] for j, lab in enumerate(labels[1:], start=1)}
+    units = {lab: ("m" if _TRANSLATIONS.search(lab) else ("deg" if deg else "rad")) for lab in cols}
+    return AngleTable(src, data[:, 0], cols, units, header)
+
+
+_UNIT_IN_NAME = re.compile(r"^\s*(.*?)\s*[\(\[]\s*([^\)\]]+?)\s*[\)\]]\s*$")
+
+
+def read_angle_csv(path: Any, *, angle_unit: Any = None, time_unit: str = "s", delimiter: str | None = None,
+                   max_bytes: int = MAX_FILE_BYTES) -> AngleTable:
+    """Read a CSV of angles over time into an :class:`AngleTable`.
+
+    Parameters
+    ----------
+    path : str or path-like
+        The file: one header row of column names, then one row per frame. Units in the
+        header as ``knee (deg)`` or ``knee [rad]``; a column named ``time`` (or ``t``).
+    angle_unit : str, optional
+        Unit of the columns whose header gives none (e.g. ``"deg"``).
+    time_unit : str
+        Unit of the time column when its header gives none (default ``"s"``).
+    delimiter : str, optional
+        Column separator; default: guessed from the header (comma, semicolon or tab).
+    max_bytes : int
+        Refuse larger files.
+
+    Returns
+    -------
+    AngleTable
+
+    Raises
+    ------
+    DataFileError
+        No time column, rows of the wrong length, cells that are not numbers, binary or
+        oversized files, units that are not units.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> p = os.path.join(tempfile.mkdtemp(), "a.csv")
+    >>> _ = open(p, "w").write("time (s),ankle (deg),knee (deg),hip (deg)\\n0,10,60,70\\n0.01,10.5,61,71\\n")
+    >>> read_angle_csv(p).units["knee"]
+    'deg'
+    """
+    src, text = _read_text(path, max_bytes)
+    lines = text.splitlines()
+    head_at = next(i for i, ln in enumerate(lines) if ln.strip())
+    head = lines[head_at]
+    if delimiter is None:
+        delimiter = max((",", ";", "\t"), key=head.count)
+        if head.count(delimiter) == 0:
+            raise DataFileError(f"{src}: the header {head.strip()[:60]!r} has a single column; a header with 'time' "
+                                f"and angle columns separated by commas is expected.")
+    names, units = [], {}
+    for cell in head.split(delimiter):
+        m = _UNIT_IN_NAME.match(cell)
+        name, unit = (m.group(1), m.group(2)) if m else (cell.strip(), None)
+        name = name.strip().strip('"').strip()
+        if unit is not None:
+            try:
+                Q_(1.0, unit)
+            except Exception:
+                raise DataFileError(f"{src}: the header gives column {name!r} the unit {unit!r}, which is not a unit.") from None
+        names.append(name)
+        units[name] = unit
+    lower = [n.lower() for n in names]
+    if "time" in lower:
+        ti = lower.index("time")
+    elif "t" in lower:
+        ti = lower.index("t")
+    else:
+        raise DataFileError(f"{src}: no 'time' column in the header {head.strip()[:80]!r}.")
+    if any(not n for n in names):
+        raise DataFileError(f"{src}: the header {head.strip()[:80]!r} has an empty column name.")
+    data = _parse_rows(src, lines[head_at + 1:], head_at + 2, len(names), lambda s: s.split(delimiter))
+    tname = names[ti]
+    tu = units.get(tname) or time_unit
+    try:
+        time_s = np.asarray(Q_(data[:, ti], tu).to("s").magnitude, dtype=float)
+    except Exception:
+        raise DataFileError(f"{src}: the time column's unit {tu!r} is not a unit of time.") from None
+    cols = {n: data[:, j] for j, n in enumerate(names) if j != ti}
+    if angle_unit is not None:
+        au = str(angle_unit)
+        try:
+            Q_(1.0, au).to("rad")
+        except Exception:
+            raise UnitError(f"angle_unit={angle_unit!r} is not an angle unit; \"deg\" or \"rad\" is expected.") from None
+    out_units = {n: (units.get(n) or (None if angle_unit is None else str(angle_unit))) for n in cols}
+    return AngleTable(src, time_s, cols, out_units, {})
+
+
+# -- tables to poses ---------------------------------------------------------------------
+_JOINT_ALIASES = {"ankle": ("ankle", "ankle_dorsiflexion", "dorsiflexion"), "knee": ("knee", "knee_flexion"),
+                  "hip": ("hip", "hip_flexion")}
+_SEGMENT_ALIASES = {"foot": ("foot", "foot_angle"), "shank": ("shank", "shank_lean"),
+                    "thigh": ("thigh", "thigh_angle"), "trunk": ("trunk", "trunk_lean"),
+                    "arms": ("arms", "arm", "arm_angle")}
+
+
+def _find(table: AngleTable, aliases) -> str | None:
+    low = {k.lower(): k for k in table.columns}
+    return next((low[a] for a in aliases if a in low), None)
+
+
+def _knee_sign(table: AngleTable, col: str, model: str) -> float:
+    m = model.lower()
+    if m in OPENSIM_MODELS:
+        return OPENSIM_MODELS[m]
+    if m != "auto":
+        raise InputValueError(f"model={model!r} is not known; expected 'auto' or one of {', '.join(OPENSIM_MODELS)}.")
+    k = table.angle_rad(col)
+    k = k[np.isfinite(k)]
+    lo, hi = np.degrees(k.min()), np.degrees(k.max())
+    if hi <= 15.0 and lo < -5.0:
+        return -1.0
+    if lo >= -15.0 and hi > 5.0:
+        return +1.0
+    raise DataFileError(f"{table.source}: {col} runs from {lo:.1f} to {hi:.1f} deg, so its sign convention cannot be "
+                        f"told; pass model='gait2392' (flexion negative) or model='rajagopal' (flexion positive).")
+
+
+def opensim_pose(table: AngleTable, *, side: str = "r", model: str = "auto", reference: str | None = None,
+                 foot: Any = Q_(0.0, "deg")) -> Any:
+    """Segment angles over time from a table of OpenSim coordinates or of our angles.
+
+    Parameters
+    ----------
+    table : AngleTable
+        From :func:`read_mot` or :func:`read_angle_csv`.
+    side : {"r", "l"}
+        Which leg's coordinates to use (OpenSim names).
+    model : {"auto", "gait2392", "gait2354", "hamner", "rajagopal"}
+        Knee sign convention (module docs); ``"auto"`` reads it from the data.
+    reference : {"pelvis", "foot"}, optional
+        Place the chain in the world by ``pelvis_tilt`` or by the foot angle ``foot``;
+        default ``"pelvis"`` when the file has ``pelvis_tilt``.
+    foot : Quantity
+        Foot angle when ``reference="foot"`` (default 0 deg, flat).
+
+    Returns
+    -------
+    Pose
+        Arrays over the table's frames (unchecked: measured data may stray outside the
+        anatomical ranges briefly).
+
+    Raises
+    ------
+    DataFileError
+        Angle columns missing from the file (the message lists those present).
+    """
+    from .pose import Pose
+    if side not in ("r", "l"):
+        raise InputValueError(f"side={side!r} must be 'r' or 'l'.")
+    cols = table.columns
+    # our own names first: segment angles, then joint angles
+    seg = {k: _find(table, a) for k, a in _SEGMENT_ALIASES.items()}
+    if seg["shank"] and seg["thigh"] and seg["trunk"]:
+        ang = {k: (table.angle_rad(c) if c else 0.0) for k, c in seg.items()}
+        return Pose.from_radians(**ang)
+    joints = {k: _find(table, a) for k, a in _JOINT_ALIASES.items()}
+    if all(joints.values()):
+        f = table.angle_rad(seg["foot"]) if seg["foot"] else to_si(foot, "rad", "foot")
+        a = table.angle_rad(seg["arms"]) if seg["arms"] else 0.0
+        sh = table.angle_rad(joints["ankle"]) + f
+        th = table.angle_rad(joints["knee"]) - sh
+        tr = table.angle_rad(joints["hip"]) - th
+        return Pose.from_radians(shank=sh, thigh=th, trunk=tr, foot=f + 0 * sh, arms=a + 0 * sh)
+    need = [f"hip_flexion_{side}", f"knee_angle_{side}", f"ankle_angle_{side}"]
+    missing = [c for c in need if c not in cols]
+    if missing:
+        raise DataFileError(f"{table.source}: the angle columns {', '.join(missing)} are missing; the file has "
+                            f"{', '.join(cols) or 'no columns besides time'}. Expected OpenSim coordinates "
+                            f"({', '.join(need)}), joint angles (ankle, knee, hip) or segment angles "
+                            f"(shank, thigh, trunk).")
+    hip = table.angle_rad(need[0])
+    knee = _knee_sign(table, need[1], model) * table.angle_rad(need[1])
+    ankle = table.angle_rad(need[2])
+    lumbar = table.angle_rad("lumbar_extension") if "lumbar_extension" in cols else np.zeros_like(hip)
+    if reference is None:
+        reference = "pelvis" if "pelvis_tilt" in cols else "foot"
+    if reference == "pelvis":
+        if "pelvis_tilt" not in cols:
+            raise DataFileError(f"{table.source}: reference='pelvis' needs a pelvis_tilt column, which is missing.")
+        pelvis = table.angle_rad("pelvis_tilt")
+        thigh = pelvis + hip
+        trunk = -(pelvis + lumbar)
+        shank = knee - thigh
+        foot_rad = shank - ankle
+    elif reference == "foot":
+        foot_rad = to_si(foot, "rad", "foot") + np.zeros_like(hip)
+        shank = ankle + foot_rad
+        thigh = knee - shank
+        trunk = (hip - lumbar) - thigh
+    else:
+        raise InputValueError(f"reference={reference!r} must be 'pelvis' or 'foot'.")
+    arm_col = f"arm_flex_{side}"
+    arms = table.angle_rad(arm_col) - trunk if arm_col in cols else np.zeros_like(hip)
+    return Pose.from_radians(shank=shank, thigh=thigh, trunk=trunk, foot=foot_rad, arms=arms)
+
+
+def read_motion(path: Any, *, cutoff: Any = DEFAULT_CUTOFF, filter_order: int = 2, side: str = "r",
+                model: str = "auto", reference: str | None = None, foot: Any = Q_(0.0, "deg"),
+                in_degrees: bool | None = None, angle_unit: Any = None, max_bytes: int = MAX_FILE_BYTES) -> Motion:
+    """Read a ``.mot``, ``.sto`` or ``.csv`` file of angles into a filtered, differentiated Motion.
+
+    Parameters
+    ----------
+    path : str or path-like
+        The file; the format follows the extension (``.mot``/``.sto`` OpenSim, else CSV).
+    cutoff, filter_order
+        Low-pass filter (see :meth:`Motion.from_samples`); ``cutoff=None`` skips it.
+    side, model, reference, foot
+        How OpenSim coordinates map to segment angles (:func:`opensim_pose`).
+    in_degrees : bool, optional
+        For OpenSim files without an ``inDegrees`` flag (:func:`read_mot`).
+    angle_unit : str, optional
+        For CSV columns without a unit in the header (:func:`read_angle_csv`).
+    max_bytes : int
+        Refuse larger files.
+
+    Returns
+    -------
+    Motion
+
+    Raises
+    ------
+    DataFileError
+        Any problem with the file, naming it.
+    InputValueError
+        Time not increasing, NaN gaps, too few samples for the filter.
+    """
+    ext = os.path.splitext(os.fspath(path))[1].lower()
+    if ext in (".mot", ".sto"):
+        table = read_mot(path, in_degrees=in_degrees, max_bytes=max_bytes)
+    else:
+        table = read_angle_csv(path, angle_unit=angle_unit, max_bytes=max_bytes)
+    pose = opensim_pose(table, side=side, model=model, reference=reference, foot=foot)
+    try:
+        return Motion.from_samples(quantity(table.time_s, "s"), pose, cutoff=cutoff, filter_order=filter_order)
+    except (DataFileError, RangeError):   # a bad cutoff is the caller's, not the file's
+        raise
+    except InputValueError as exc:
+        raise DataFileError(f"{table.source}: {exc}") from None
+
+
+def write_mot(path: Any, motion: Motion, *, in_degrees: bool = True, model: str = "gait2392",
+              name: str | None = None) -> None:
+    """Write a motion as an OpenSim ``.mot`` file of coordinates.
+
+    Parameters
+    ----------
+    path : str or path-like
+        The file to write (overwritten).
+    motion : Motion
+        A motion with times.
+    in_degrees : bool
+        Write rotational coordinates in degrees (``inDegrees=yes``, default) or radians.
+    model : {"gait2392", "gait2354", "hamner", "rajagopal"}
+        Knee sign convention of the target model (module docs); ``"rajagopal"`` also
+        writes ``arm_flex_r``/``arm_flex_l``.
+    name : str, optional
+        The name on the file's first line (default: the file name without extension).
+
+    Raises
+    ------
+    InputValueError
+        A motion without times, an unknown model.
+    """
+    if not isinstance(motion, Motion):
+        raise InputValueError(f"motion={motion!r} must be a Motion.")
+    if motion.time_s is None or not motion.shape:
+        raise InputValueError("motion has no time; only a motion over time can be written to a .mot file.")
+    m = model.lower()
+    if m not in OPENSIM_MODELS:
+        raise InputValueError(f"model={model!r} is not known; expected one of {', '.join(OPENSIM_MODELS)}.")
+    a = motion.segment_angles_rad()
+    a = {k: np.asarray(v, dtype=float).reshape(motion.n_frames, -1)[:, 0] for k, v in a.items()}
+    pelvis = -a["trunk"]                       # lumbar_extension written as 0
+    hip = a["thigh"] + a["trunk"]
+    knee = OPENSIM_MODELS[m] * (a["shank"] + a["thigh"])
+    ankle = a["shank"] - a["foot"]
+    cols = {"pelvis_tilt": pelvis}
+    for s in ("r", "l"):
+        cols[f"hip_flexion_{s}"] = hip
+        cols[f"knee_angle_{s}"] = knee
+        cols[f"ankle_angle_{s}"] = ankle
+    cols["lumbar_extension"] = np.zeros_like(hip)
+    if m == "rajagopal":
+        cols["arm_flex_r"] = cols["arm_flex_l"] = a["arms"] + a["trunk"]
+    scale = 180.0 / np.pi if in_degrees else 1.0
+    src = os.fspath(path)
+    title = name or os.path.splitext(os.path.basename(src))[0] or "motion"
+    labels = ["time", *cols]
+    data = np.column_stack([motion.time_s] + [c * scale for c in cols.values()])
+    lines = [title, "version=1", f"nRows={data.shape[0]}", f"nColumns={data.shape[1]}",
+             f"inDegrees={'yes' if in_degrees else 'no'}", "endheader", "\t".join(labels)]
+    lines += ["\t".join(f"{x:.10f}" for x in row) for row in data]
+    try:
+        with open(src, "w", newline="\n") as fh:
+            fh.write("\n".join(lines) + "\n")
+    except OSError as exc:
+        raise DataFileError(f"{src}: cannot be written ({exc.strerror or exc}).") from None
