@@ -71,8 +71,9 @@ class Segment:
     def __init__(self, length: Any, mass: Any, com: Any, gyration: Any = 0.0):
         length_m = to_si(length, "m", "length", positive=True)
         mass_kg = to_si(mass, "kg", "mass", positive=True)
-        if np.ndim(length_m) or np.ndim(mass_kg):
-            raise InputValueError("Segment length and mass must be single values, not arrays.")
+        if np.ndim(length_m) or np.ndim(mass_kg) or np.ndim(com) or np.ndim(gyration):
+            raise InputValueError("Segment length, mass, com and gyration must be single values, not arrays "
+                                  "(build one Segment per body).")
         object.__setattr__(self, "length_m", float(length_m))
         object.__setattr__(self, "mass_kg", float(mass_kg))
         object.__setattr__(self, "com", float(as_fraction(com, "com")))
@@ -249,6 +250,10 @@ class Body:
             if not isinstance(seg, Segment):
                 raise InputValueError(f"{name}={seg!r} must be a biomech.Segment"
                                       + ("" if required else " or None") + ".")
+        if foot_geometry is not None and not isinstance(foot_geometry, FootGeometry):
+            raise InputValueError(f"foot_geometry={foot_geometry!r} must be a biomech.FootGeometry or None.")
+        if lumbar is not None and not isinstance(lumbar, LumbarGeometry):
+            raise InputValueError(f"lumbar={lumbar!r} must be a biomech.LumbarGeometry or None.")
         d = anthropometry.default_trunk_details(trunk.length_m, trunk.mass_kg, shank.length_m, trunk_com=trunk.com,
                                                 foot_length_m=foot.length_m if foot is not None else None)
         if foot_geometry is None:

@@ -41,7 +41,6 @@ True
 from __future__ import annotations
 
 import numpy as np
-from scipy import signal
 
 from .errors import InputValueError, RangeError
 
@@ -231,6 +230,8 @@ def lowpass(x, fs: float, cutoff: float = DEFAULT_CUTOFF_HZ, order: int = 2, axi
                          f"two-pass correction, at or above the Nyquist frequency {nyquist:g} Hz; choose a cutoff "
                          f"below {nyquist * cutoff_correction(order, 2):g} Hz or pass correct=False.")
     x, axis = _as_signal(x, "x", axis)
+    from scipy import signal  # imported here: it is slow to import and only filtering needs it
+
     b, a = signal.butter(order, design / nyquist)
     padlen = 3 * max(len(a), len(b))
     n = x.shape[axis]

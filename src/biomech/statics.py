@@ -181,9 +181,9 @@ class StaticModel:
         if not isinstance(body, Body):
             raise InputValueError(f"body={body!r} must be a biomech.Body (Body.from_anthropometrics or "
                                   f"Body.from_segments).")
-        if stance not in _STANCE_ALIASES:
+        if not isinstance(stance, str) or stance not in _STANCE_ALIASES:
             raise InputValueError(f"stance={stance!r} is not known; expected one of {', '.join(STANCES)}.")
-        if support not in SUPPORTS:
+        if not isinstance(support, str) or support not in SUPPORTS:
             raise InputValueError(f"support={support!r} is not known; expected one of {', '.join(SUPPORTS)}.")
         self.body = body
         self.stance = _STANCE_ALIASES[stance]
@@ -192,14 +192,25 @@ class StaticModel:
         if self.split and support != "feet":
             raise InputValueError("a split stance stands on both feet: use support='feet'.")
         self.front_share = as_fraction(front_share, "front_share")
+        if not isinstance(rear_contact, str) or rear_contact not in ("ball", "heel", "instep"):
+            raise InputValueError(f"rear_contact={rear_contact!r} is not known; expected one of ball, heel, instep.")
         self.rear_contact = rear_contact
         self.leg_share = 0.5 if self.stance == "both" else 1.0
         self.points = landmarks(body, self.split)
-        loads = list(loads)
+        if loads is None:
+            loads = []
+        if isinstance(loads, Load):
+            loads = [loads]
+        try:
+            loads = list(loads)
+        except TypeError:
+            raise InputValueError(f"loads={loads!r} must be a load or a list of loads (Barbell, PointMass, ...).") from None
         for ld in loads:
             if not isinstance(ld, Load):
                 raise InputValueError(f"loads must hold biomech loads (Barbell, PointMass, PointForce, HandLoad, "
                                       f"ElasticBand, Cable); got {ld!r}.")
+            if body.arms is None and any(it.segment == "arms" for it in ld.items(body)):
+                raise InputValueError(f"load {ld!r} is fixed to the arms, but the body has no arms segment.")
             if not self.split and any(it.segment.startswith("rear_") for it in ld.items(body)):
                 raise InputValueError(f"load {ld!r} is fixed to a rear-leg segment, which only a SplitPose has.")
         self.items = self._body_items() + [self._place(it, is_body=False) for ld in loads for it in ld.items(body)]
@@ -856,4 +867,12 @@ def joint_moments(body: Body, pose: Pose | SplitPose, loads: Sequence[Load] | Lo
         raise InputValueError(f"pose={pose!r} must be a biomech.Pose or SplitPose.")
     model = StaticModel(body, loads, stance, support, front_share, rear_contact or "ball")
     sc = model.sincos(pose.segment_angles_rad())
-    return MomentResult(model, pose, sc, model.moments(sc))
+    try:
+        moments = model.moments(sc)
+        np.broadcast_shapes(*(np.shape(m) for m in moments.values()))
+    except ValueError as exc:
+        if isinstance(exc, InputValueError):
+            raise
+        raise InputValueError(f"the pose arrays (shape {pose.shape}) and the load arrays do not broadcast "
+                              f"together ({exc}).") from None
+    return MomentResult(model, pose, sc, moments)

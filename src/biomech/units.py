@@ -193,6 +193,9 @@ def to_si(value: Any, unit: str, name: str, *, finite: bool = True, positive: bo
         example = f'Q_({value}, "{_example_unit(unit)}") or the string "{value} {_example_unit(unit)}"' \
             if arr.ndim == 0 else f'Q_(values, "{_example_unit(unit)}")'
         raise UnitError(f"{name}={shown} has no unit; {_kind(unit)} in {unit} is expected. Fix: pass {example}.")
+    if unit.startswith("rad") and not _has_angle_unit(q):
+        raise UnitError(f"{name}={_show(value)} has no angle unit; {_kind(unit)} in degrees or radians is expected "
+                        f'(a plain number would be read as radians). Fix: pass Q_(value, "deg") or "30 deg".')
     try:
         mag = q.to(unit).magnitude
     except pint.DimensionalityError:
@@ -209,6 +212,14 @@ def to_si(value: Any, unit: str, name: str, *, finite: bool = True, positive: bo
     if nonnegative and np.any(arr < 0):
         raise RangeError(f"{name}={_show(value)} must not be negative.")
     return float(arr) if arr.ndim == 0 else arr
+
+
+_ANGLE_WORDS = ("radian", "degree", "arcminute", "arcsecond", "turn", "revolution", "gradian", "grade")
+
+
+def _has_angle_unit(q: pint.Quantity) -> bool:
+    text = str(q.units)
+    return any(w in text for w in _ANGLE_WORDS)
 
 
 def _example_unit(unit: str) -> str:
