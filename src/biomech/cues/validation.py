@@ -1,0 +1,146 @@
+"""The model beside published measurements, inputs matched to each study as far as reported.
+
+Each function computes the model's number for one row of ``docs/validation.md``; the
+tolerances, set from each study's spread, live with the test (``tests/test_validation.py``).
+Studies and what they report:
+
+* Fry AC, Smith JC, Schilling BK (2003) J Strength Cond Res 17(4):629-633, abstract: seven
+  weight-trained men, parallel high-bar squats with a bar equal to body mass, knees stopped at
+  the toes by a barrier or free; static knee torque 150.1 +- 50.8 (free) and 117.3 +- 34.2 N*m
+  (restricted); hip torque 28.2 +- 65.0 (free) and 302.7 +- 71.2 N*m (restricted).
+* Escamilla RF et al. (2008) J Orthop Sports Phys Ther 38(11):681-690: forward lunge, short
+  versus long step; patellofemoral force greater with the short step between 70 and 90 deg
+  of knee flexion (p < 0.05).
+* Harandi VJ, Ehsani H, Rostami M (2013), horizontal leg press model (abstract): knee-extensor
+  muscle forces smaller with the feet high than low.
+* Landin D, Thompson M, Reid M (2015) J Clin Med Res 7(8):602-606: stimulated gastrocnemius
+  plantarflexion torque greatest with the knee straight.
+* Lu Z et al. (2022) Bioengineering 9(7):301, abstract: heel-lift insoles raised knee moments
+  in men's barbell squats.
+* PMC6323186 (2018/19): Romanian deadlift at 70 % of 1RM, knee net joint torque
+  -0.28 +- 0.10 N*m/kg (a flexor demand; conventional deadlift +0.21 +- 0.13).
+
+Examples
+--------
+>>> r = fry_knee_travel()
+>>> r["knee_change"] < 0 < r["hip_change"]
+True
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from .. import statics
+from ..loads import Barbell, HandLoad
+from ..muscles import default_muscles, muscle_demand
+from ..units import Q_
+from . import poses
+from .experiments import STANDARD_BODIES
+
+__all__ = ["fry_knee_travel", "lunge_step_patellofemoral", "leg_press_feet_knee_extensor_force",
+           "gastrocnemius_capacity_by_knee_angle", "heel_lift_knee_moment", "rdl_knee_moment_per_kg",
+           "validation_rows"]
+
+_REF = STANDARD_BODIES[0]      # 1.78 m, 80 kg: used where a study does not report its subjects' size
+
+
+def fry_knee_travel(unrestricted_travel_m: float = 0.10) -> dict:
+    """Restricted (knee at the toes) over unrestricted parallel squat, bar = body mass.
+
+    Returns relative changes (restricted / unrestricted - 1) of the knee and hip moments,
+    the hip ratio, and the moments per leg (N*m).
+    """
+    body = poses.body_for(_REF)
+    loads = [Barbell(Q_(body.mass_kg, "kg"), "high_bar")]
+    _, res = poses.squat(body, math.radians(90.0), knee_travel_m=np.array([0.0, unrestricted_travel_m]), loads=loads)
+    k, h = res.knee.to("N*m").magnitude, res.hip.to("N*m").magnitude
+    return {"knee_change": float(k[0] / k[1] - 1), "hip_change": float(h[0] / h[1] - 1),
+            "hip_ratio": float(h[0] / h[1]), "knee_restricted": float(k[0]), "knee_free": float(k[1]),
+            "hip_restricted": float(h[0]), "hip_free": float(h[1])}
+
+
+def lunge_step_patellofemoral(knee_deg: float = 80.0) -> dict:
+    """Front-leg patellofemoral compression (N) in a short- and a long-step forward lunge at the
+    same front knee flexion, trunk upright, dumbbells 0.25 x body mass (a 12-RM-like load)."""
+    body = poses.body_for(_REF)
+    leg = body.thigh.length_m + body.shank.length_m
+    loads = [HandLoad(Q_(0.25 * body.mass_kg, "kg"))]
+    out = {}
+    for name, shank_deg, step in (("short", 30.0, 0.65), ("long", 5.0, 1.05)):
+        pose, res, info = poses.lunge(body, front_shank_rad=math.radians(shank_deg),
+                                      front_thigh_rad=math.radians(knee_deg - shank_deg),
+                                      trunk_rad=math.radians(10.0), step_m=step * leg, loads=loads)
+        d = muscle_demand(res, body_mass=Q_(body.mass_kg, "kg"), body_height=Q_(body.height_m, "m"))
+        out[name] = float(d.front.patellofemoral.to("N").magnitude)
+    out["short_over_long"] = out["short"] / out["long"]
+    return out
+
+
+def leg_press_feet_knee_extensor_force() -> dict:
+    """Quadriceps force (N, per leg) with the feet low and high on a 45-degree leg press,
+    same sled position and load (the cue experiment's set-up), from muscle demand."""
+    from .lift_experiments import LEG_PRESS_DEPTH_LEGS, LEG_PRESS_FEET, _leg_press
+    body = poses.body_for(_REF)
+    out = {}
+    for where, off in LEG_PRESS_FEET.items():
+        pose, res, _ = _leg_press(_REF, LEG_PRESS_DEPTH_LEGS, off)
+        d = muscle_demand(res, body_mass=Q_(body.mass_kg, "kg"), body_height=Q_(body.height_m, "m"))
+        out[where] = float(d.force["quadriceps"].to("N").magnitude)
+    out["high_over_low"] = out["high"] / out["low"]
+    return out
+
+
+def gastrocnemius_capacity_by_knee_angle(ankle_deg: float = 0.0) -> dict:
+    """Maximal plantarflexor moment of the gastrocnemius (N*m: capacity x Achilles moment arm) with
+    the knee straight and at 90 deg, at the same ankle angle."""
+    body = poses.body_for(_REF)
+    gas = next(m for m in default_muscles(body.height_m, body.mass_kg) if m.key == "gastrocnemius")
+    sign, arm = gas.arms["ankle"]
+    out = {}
+    for name, knee in (("straight", 0.0), ("bent 90", 90.0)):
+        ang = {"ankle": np.array([math.radians(ankle_deg)]), "knee": np.array([math.radians(knee)]),
+               "hip": np.array([0.0])}
+        fl = float(np.asarray(gas.force_length(ang)).ravel()[0]) if gas.force_length else 1.0
+        out[name] = gas.pcsa * 61.0e4 * fl * float(arm(ang["ankle"])[0])
+    out["bent_over_straight"] = out["bent 90"] / out["straight"]
+    return out
+
+
+def heel_lift_knee_moment() -> dict:
+    """Knee moment (N*m per leg) with a 25 mm heel lift over flat, same dorsiflexion and depth
+    (the cue experiment's set-up)."""
+    from .lift_experiments import experiment_heel_elevation
+    r = experiment_heel_elevation(STANDARD_BODIES[:1])
+    return {"knee_change": r.numbers[_REF.name]["knee_moment_change"]}
+
+
+def rdl_knee_moment_per_kg(load_body_masses: float = 1.05) -> dict:
+    """Knee moment per kg of body mass at the RDL's three-quarter depth, both legs together.
+
+    70 % of an RDL 1RM of about 1.5 x body mass (an assumption; the study's 1RMs were not read)
+    gives a bar of about 1.05 x body mass.
+    """
+    body = poses.body_for(_REF)
+    loads = [HandLoad(Q_(load_body_masses * body.mass_kg, "kg"))]
+    f = np.linspace(0.0, 1.0, 21)
+    pose = poses.romanian_deadlift_path(body, loads, bottom_trunk_deg=60.0)(f)
+    k = statics.joint_moments(body, pose, loads).knee.to("N*m").magnitude
+    both = 2 * k / body.mass_kg
+    return {"mean_per_kg": float(np.mean(both)), "min_per_kg": float(np.min(both)), "max_per_kg": float(np.max(both))}
+
+
+def validation_rows() -> dict:
+    """Every model number of ``docs/validation.md``, by row id."""
+    fry = fry_knee_travel()
+    return {
+        "fry_knee_change": fry["knee_change"],
+        "fry_hip_ratio": fry["hip_ratio"],
+        "lunge_pf_short_over_long": lunge_step_patellofemoral()["short_over_long"],
+        "leg_press_quad_high_over_low": leg_press_feet_knee_extensor_force()["high_over_low"],
+        "gastrocnemius_bent_over_straight": gastrocnemius_capacity_by_knee_angle()["bent_over_straight"],
+        "heel_lift_knee_change": heel_lift_knee_moment()["knee_change"],
+        "rdl_knee_per_kg": rdl_knee_moment_per_kg()["mean_per_kg"],
+    }

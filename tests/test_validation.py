@@ -1,0 +1,77 @@
+"""The model beside published measurements (docs/validation.md): each row within its tolerance.
+
+Rule for every tolerance, fixed before the model's numbers were computed: the model is one
+typical subject, so it should fall where 95 % of a study's subjects fall, i.e. within two
+between-subject standard deviations of the study's mean (propagated to the compared quantity
+where it is a ratio). Where a study reports only the direction of a significant difference,
+the tolerance is that direction (the sign of the model's difference).
+"""
+
+import math
+
+import pytest
+
+from biomech.cues import validation
+
+# --- Fry, Smith & Schilling (2003), J Strength Cond Res 17(4):629-633, abstract -----------------
+# Knee torque restricted 117.3 +- 34.2 N*m, unrestricted 150.1 +- 50.8 N*m (mean +- SD, n = 7).
+FRY_KNEE_CHANGE = (117.3 - 150.1) / 150.1                      # -0.2185
+# SD of restricted/unrestricted - 1 by first-order propagation of the two SDs (independent):
+FRY_KNEE_CHANGE_SD = math.hypot(34.2 / 150.1, 117.3 * 50.8 / 150.1 ** 2)     # 0.349
+FRY_KNEE_CHANGE_TOL = 2 * FRY_KNEE_CHANGE_SD                   # +-0.70 (two SDs)
+# Hip torque restricted 302.7 +- 71.2, unrestricted 28.2 +- 65.0 N*m: the unrestricted SD exceeds
+# its mean, so the ratio (10.7) has no usable spread; tolerance = direction (ratio > 1).
+FRY_HIP_RATIO = 302.7 / 28.2
+
+# --- Escamilla et al. (2008), J Orthop Sports Phys Ther 38(11):681-690 ---------------------------
+# Patellofemoral force greater with the short than the long step at 70-90 deg knee flexion
+# (p < 0.05; values not read): tolerance = direction, short / long > 1.
+
+# --- Harandi, Ehsani & Rostami (2013), leg press model, abstract --------------------------------
+# Knee-extensor muscle forces smaller with the feet high: tolerance = direction, high / low < 1.
+
+# --- Landin, Thompson & Reid (2015), J Clin Med Res 7(8):602-606 --------------------------------
+# Stimulated gastrocnemius plantarflexion torque greatest with the knee straight:
+# tolerance = direction, bent / straight < 1.
+
+# --- Lu et al. (2022), Bioengineering 9(7):301, abstract ----------------------------------------
+# Heel-lift insoles raised men's knee moments in barbell squats: tolerance = direction, change > 0.
+
+# --- PMC6323186: Romanian deadlift at 70 % 1RM, knee net joint torque -0.28 +- 0.10 N*m/kg -------
+RDL_KNEE_PER_KG = -0.28
+RDL_KNEE_PER_KG_TOL = 2 * 0.10                                 # two SDs
+
+
+@pytest.fixture(scope="module")
+def rows():
+    return validation.validation_rows()
+
+
+def test_fry_knee_change_within_two_sd(rows):
+    assert abs(rows["fry_knee_change"] - FRY_KNEE_CHANGE) <= FRY_KNEE_CHANGE_TOL
+    assert rows["fry_knee_change"] < 0                         # and the direction: restriction lowers it
+
+
+def test_fry_hip_direction(rows):
+    assert rows["fry_hip_ratio"] > 1.0                         # restriction raises the hip torque
+    assert rows["fry_hip_ratio"] < FRY_HIP_RATIO               # documented: far less than the study's 10.7
+
+
+def test_lunge_short_step_loads_the_patellofemoral_joint_more(rows):
+    assert rows["lunge_pf_short_over_long"] > 1.0
+
+
+def test_leg_press_feet_high_lowers_quadriceps_force(rows):
+    assert rows["leg_press_quad_high_over_low"] < 1.0
+
+
+def test_gastrocnemius_weaker_with_the_knee_bent(rows):
+    assert rows["gastrocnemius_bent_over_straight"] < 1.0
+
+
+def test_heel_lift_raises_knee_moment(rows):
+    assert rows["heel_lift_knee_change"] > 0.0
+
+
+def test_rdl_knee_moment_within_two_sd(rows):
+    assert abs(rows["rdl_knee_per_kg"] - RDL_KNEE_PER_KG) <= RDL_KNEE_PER_KG_TOL
