@@ -50,3 +50,7 @@ from .motion_io import read_motion, write_mot
 from .timeseries import summarize_motion
 
 __all__ += ["Tempo", "rep_motion", "parse_sets", "read_motion", "write_mot", "summarize_motion"]
+
+from . import exercises
+
+__all__ += ["exercises"]

@@ -1,0 +1,41 @@
+"""Exercises: coach-level parameters in, balanced poses and their joint moments out.
+
+A coach thinks in depth, knee travel, stance and where the bar sits, not in segment
+angles. Each function here takes the body first and ``load=`` (a mass or a force),
+solves the pose (free-standing lifts balance with the ground reaction at a target point
+of the foot; machines and benches hold the body at the pelvis or thighs) and returns an
+:class:`ExerciseResult`: ``.pose``, ``.moments`` (the core
+:class:`~biomech.statics.MomentResult`), ``.parameters``, ``.feasible``, ``.reason`` and
+``.knee``/``.hip``/``.ankle``/``.lumbar``. Split-stance exercises add ``.front`` and
+``.rear``. :func:`rep_path` gives the poses from the top to the bottom.
+
+Every numeric parameter may be an array (numpy broadcasting): a sweep is one call, and
+requests that cannot exist come back NaN with a ``feasible`` mask and a ``reason`` each;
+a single impossible request raises :class:`~biomech.errors.InfeasiblePoseError`.
+
+Examples
+--------
+>>> import numpy as np, biomech as bm
+>>> from biomech import Q_
+>>> body = bm.Body.from_anthropometrics("178 cm", "80 kg")
+>>> sweep = bm.exercises.squat(body, depth=Q_([80, 90, 100], "deg"), knee_travel=Q_([[0], [8]], "cm"),
+...                            load="80 kg")
+>>> sweep.knee.shape
+(2, 3)
+"""
+
+from .common import (DORSIFLEXION_LIMIT_DEG, ExerciseResult, SplitExerciseResult, hip_joint_spacing, rep_path,
+                     stance_projection)
+from .squats import bodyweight_squat, box_squat, front_squat, goblet_squat, squat
+from .lunges import bulgarian_split_squat, lunge, split_squat, step_up
+from .hinges import back_extension, deadlift, romanian_deadlift, stiff_leg_deadlift
+from .machines import leg_curl, leg_extension, leg_press
+from .calves import seated_calf_raise, standing_calf_raise
+
+__all__ = ["squat", "front_squat", "goblet_squat", "bodyweight_squat", "box_squat", "lunge", "split_squat",
+           "bulgarian_split_squat", "step_up", "romanian_deadlift", "stiff_leg_deadlift", "deadlift",
+           "back_extension", "leg_press", "leg_extension", "leg_curl", "standing_calf_raise", "seated_calf_raise",
+           "rep_path", "ExerciseResult", "SplitExerciseResult", "DORSIFLEXION_LIMIT_DEG", "hip_joint_spacing",
+           "stance_projection"]
+
+_REGISTRY = {name: globals()[name] for name in __all__[:18]}

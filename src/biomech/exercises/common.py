@@ -1,0 +1,698 @@
+"""What every exercise shares: the result object, the balance solver, the sagittal
+projection of a turned-out, wide stance, feasibility bookkeeping and the rep path.
+
+Inside, everything is plain numpy in SI (m, kg, N, rad), vectorized over any number of
+requests; units are converted once at each public function's edge.
+
+The balance solver
+------------------
+A free-standing exercise is solved so that the ground reaction acts at a target point
+of the foot. With constant external forces (gravity, fixed forces) the moment of all
+external forces about the origin is, for the one segment angle left free (the trunk
+lean, say), ``A sin(k) + B cos(k) + C`` (:mod:`biomech.kinematics`: every landmark is
+affine in the sines and cosines of the segment angles). Putting the centre of pressure
+at ``x_target`` is then ``A sin k + B cos k + C' = 0``, solved in closed form:
+``k = asin(-C'/R) - atan2(B, A)``, ``R = hypot(A, B)``, taking the root on which leaning
+further moves the centre of pressure forward (the stable, physical one). Bands and
+cables make the forces depend on the pose; a few vectorized Newton steps then polish
+the closed-form start.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+import numpy as np
+
+from ..body import Body, FootGeometry, Segment
+from ..errors import InfeasiblePoseError, InputValueError, RangeError, UnitError
+from ..kinematics import Form, SinCos
+from ..loads import G, Load
+from ..statics import _INSTEP_Y_FRACTION, _PROXIMAL, MomentResult, StaticModel, _Item, _part_of
+from ..kinematics import Point
+from ..loads import ForceItem
+from ..units import Q_, quantity, to_si
+
+__all__ = ["ExerciseResult", "SplitExerciseResult", "Feasibility", "rep_path", "DORSIFLEXION_LIMIT_DEG",
+           "hip_joint_spacing", "stance_projection", "array_body", "solve_affine", "whole_body_moment_form"]
+
+#: Default limit of loaded ankle dorsiflexion in a squat, degrees (settable per call with
+#: ``dorsiflexion_limit=``). Hemmerich et al. (2006, J Orthop Res 24:770-781, squatting
+#: with the heels down) report peak ankle dorsiflexion of roughly 38-39 deg on average
+#: (SD about 6 deg) in healthy adults; 40 deg sits just above that mean, so a request
+#: beyond it is flagged rather than silently modelled.
+DORSIFLEXION_LIMIT_DEG = 40.0
+
+#: Hip joint centres lie 0.33 * pelvic width + 7.3 mm from the pelvis midline
+#: (Harrington, Zavatsky, Lawson, Yuan & Theologis 2007, J Biomech 40:595, regression
+#: for the mediolateral position). With the model's pelvic width of 0.14 * stature
+#: (``anthropometry.PELVIS_WIDTH_PER_STATURE``, an assumption) the two hip joint centres
+#: are 2 * (0.33 * 0.14 H + 0.0073) apart: about 0.18 m at 1.78 m.
+HARRINGTON_ML_PER_PELVIS_WIDTH = 0.33
+HARRINGTON_ML_OFFSET_M = 0.0073
+
+#: Drillis & Contini (1966) via Winter (2009, Fig. 4.1): shank length 0.246 * stature,
+#: used to estimate a stature for bodies built from segments.
+SHANK_PER_STATURE = 0.246
+
+
+# --------------------------------------------------------------------------- units at the edge
+def as_angle(value: Any, name: str) -> Any:
+    """Angle input (Quantity or string) to radians (float or array)."""
+    return to_si(value, "rad", name)
+
+
+def as_length(value: Any, name: str, **kw) -> Any:
+    return to_si(value, "m", name, **kw)
+
+
+def is_length(value: Any) -> bool:
+    """True when a Quantity/string has the dimension of a length."""
+    from ..units import _as_quantity
+
+    q = _as_quantity(value, "value")
+    return q is not None and q.check("[length]")
+
+
+def load_mass(load: Any, name: str = "load") -> Any:
+    """A load given as a mass (kg) or as a weight force (N, converted with g)."""
+    if load is None:
+        return 0.0
+    from ..units import _as_quantity
+
+    q = _as_quantity(load, name)
+    if q is None:
+        to_si(load, "kg", name)  # raises the library's no-unit error
+    if q.check("[force]"):
+        return to_si(q, "N", name, nonnegative=True) / G
+    return to_si(q, "kg", name, nonnegative=True)
+
+
+def fraction_in(value: Any, name: str, low: float = 0.0, high: float = 1.0) -> Any:
+    from ..units import as_fraction
+
+    return as_fraction(value, name, low, high)
+
+
+# --------------------------------------------------------------------------- feasibility
+class Feasibility:
+    """Collects why elements of a sweep cannot exist (NaN out, a reason each)."""
+
+    def __init__(self, shape: tuple[int, ...]):
+        self.shape = shape
+        self.ok = np.ones(shape, dtype=bool)
+        self.reason = np.full(shape, "", dtype=object)
+        self.numbers: dict[str, Any] = {}
+
+    def flag(self, bad: Any, reason: str, **numbers: Any) -> None:
+        """Mark elements ``bad`` infeasible for ``reason`` (the first reason wins)."""
+        bad = np.broadcast_to(np.asarray(bad, dtype=bool), self.shape)
+        new = bad & self.ok
+        if np.any(new):
+            self.reason = np.where(new, reason, self.reason)
+            if reason not in self.numbers:
+                idx = np.argwhere(new)[0] if new.ndim else ()
+                self.numbers[reason] = {k: _pick(v, self.shape, tuple(idx)) for k, v in numbers.items()}
+            self.ok = self.ok & ~bad
+
+    def nan(self, x: Any) -> Any:
+        """``x`` with the infeasible elements set to NaN."""
+        x = np.broadcast_to(np.asarray(x, dtype=float), self.shape)
+        return np.where(self.ok, x, np.nan)
+
+    def raise_if_single(self, single: bool, what: str) -> None:
+        if single and not bool(np.all(self.ok)):
+            reason = str(np.asarray(self.reason).flat[0])
+            numbers = self.numbers.get(reason, {})
+            shown = ", ".join(f"{k}={_fmt(v)}" for k, v in numbers.items())
+            raise InfeasiblePoseError(f"{what}: {_REASON_TEXT.get(reason, reason)} ({shown}).", reason, numbers)
+
+
+_REASON_TEXT = {
+    "dorsiflexion": "the knee travel needs more ankle dorsiflexion than the limit",
+    "knee_travel": "the knee cannot travel that far with this shank length",
+    "balance": "no trunk lean balances the lifter with the centre of pressure at the target point",
+    "trunk_past_horizontal": "balancing needs the trunk past horizontal",
+    "depth": "the segments cannot reach that depth",
+    "heel_lift": "the heel lift is out of range",
+    "box_height": "the box height is out of range",
+    "stance_width": "the stance is too wide for the legs",
+    "joint_range": "a joint angle lies outside its anatomical range",
+    "reach": "the legs cannot reach the feet's positions",
+    "bar_height": "the bar height cannot be reached with arms hanging plumb",
+    "foot_position": "the foot position on the platform cannot be reached",
+}
+
+
+def _pick(v: Any, shape: tuple[int, ...], idx: tuple) -> Any:
+    arr = np.asarray(v.magnitude if hasattr(v, "magnitude") else v)
+    try:
+        val = np.broadcast_to(arr, shape)[idx] if shape else arr
+    except ValueError:
+        val = arr
+    val = float(val) if np.ndim(val) == 0 else val
+    return quantity(val, str(v.units)) if hasattr(v, "units") else val
+
+
+def _fmt(v: Any) -> str:
+    if hasattr(v, "units"):
+        return f"{v:.4g~P}"
+    return f"{v:.4g}" if isinstance(v, float) else str(v)
+
+
+# --------------------------------------------------------------------------- stance projection
+def body_height(body: Body) -> float:
+    """Stature of the body, m (estimated from the shank for bodies built from segments)."""
+    return body.height_m if body.height_m else body.shank.length_m / SHANK_PER_STATURE
+
+
+def hip_joint_spacing(body: Body) -> float:
+    """Distance between the two hip joint centres, m (Harrington et al. 2007; see above)."""
+    from ..anthropometry import PELVIS_WIDTH_PER_STATURE
+
+    pw = PELVIS_WIDTH_PER_STATURE * body_height(body)
+    return 2.0 * (HARRINGTON_ML_PER_PELVIS_WIDTH * pw + HARRINGTON_ML_OFFSET_M)
+
+
+def stance_projection(stance_width: Any, toe_out: Any, hip_spacing: float, leg_length: Any):
+    """Scale factors of the sagittal projection of a wide, turned-out leg.
+
+    Each leg flexes in a plane turned out by ``toe_out`` (phi) about the vertical (the
+    knee tracks the toes) and tilted out by the abduction angle alpha in the frontal
+    plane, ``sin(alpha) = (stance_width - hip_spacing) / (2 * leg_length)``. A segment of
+    length ``L`` at angle ``theta`` from the leg plane's up direction has the 3D vector
+    ``L (sin(theta) d + cos(theta) a)`` with ``d`` the toe direction and ``a`` the tilted
+    up direction; seen from the side its horizontal part shrinks by ``cos(phi)`` and its
+    vertical part by ``cos(alpha)``. (``d`` and ``a`` are taken as orthogonal, which
+    neglects a term of order ``sin(phi) sin(alpha)``.) The foot's length seen from the
+    side shrinks by ``cos(phi)``; its height does not.
+
+    Returns ``(cos_phi, cos_alpha, sin_alpha)``.
+    """
+    sin_a = (np.asarray(stance_width, dtype=float) - hip_spacing) / (2.0 * np.asarray(leg_length, dtype=float))
+    with np.errstate(invalid="ignore"):
+        cos_a = np.sqrt(1.0 - np.clip(sin_a, -1.0, 1.0) ** 2)
+    return np.cos(toe_out), cos_a, sin_a
+
+
+def project_segment(theta_in_plane: Any, cos_phi: Any, cos_alpha: Any):
+    """(sagittal angle, length factor) of a leg segment at an in-plane angle."""
+    sx = np.sin(theta_in_plane) * cos_phi
+    cy = np.cos(theta_in_plane) * cos_alpha
+    return np.arctan2(sx, cy), np.hypot(sx, cy)
+
+
+def in_plane_from_sagittal(theta_sagittal: Any, cos_phi: Any, cos_alpha: Any):
+    """In-plane angle whose side view is ``theta_sagittal``."""
+    return np.arctan2(np.sin(theta_sagittal) * cos_alpha, np.cos(theta_sagittal) * cos_phi)
+
+
+# --------------------------------------------------------------------------- array bodies
+def _segment_like(seg: Segment, length_m: Any) -> Segment:
+    """A Segment whose length may be an array (for sweeps); other fields kept."""
+    if np.ndim(length_m) == 0:
+        return Segment.from_si(float(length_m), seg.mass_kg, seg.com, seg.gyration)
+    new = object.__new__(Segment)
+    for k, v in (("length_m", np.asarray(length_m, dtype=float)), ("mass_kg", seg.mass_kg), ("com", seg.com),
+                 ("gyration", seg.gyration)):
+        object.__setattr__(new, k, v)
+    return new
+
+
+def array_body(body: Body, lengths: dict[str, Any] | None = None, foot_scale: Any = 1.0,
+               knee_depth_scale: Any = 1.0, arms: tuple[Any, Any] | None = None) -> Body:
+    """A body whose lengths may be arrays (broadcasting with the poses).
+
+    ``lengths`` maps shank/thigh/trunk to lengths in m; ``foot_scale`` scales the foot's
+    horizontal landmarks (the side view of a turned-out foot); ``arms`` replaces the arms
+    segment's (length, com fraction), for arms folded to a bar. The lumbar landmarks stay
+    those of ``body``: the core's trunk split into parts above and below L5/S1 takes
+    single values (see the module docs).
+    """
+    lengths = dict(lengths or {})
+    changes: dict[str, Any] = {}
+    for name, L in lengths.items():
+        changes[name] = _segment_like(getattr(body, name), L)
+    if arms is not None and body.arms is not None:
+        L, com = arms
+        a = body.arms
+        if np.ndim(L) == 0:
+            changes["arms"] = Segment.from_si(float(L), a.mass_kg, float(com), a.gyration)
+        else:
+            new = object.__new__(Segment)
+            for k, v in (("length_m", np.asarray(L, dtype=float)), ("mass_kg", a.mass_kg), ("com", float(com)),
+                         ("gyration", a.gyration)):
+                object.__setattr__(new, k, v)
+            changes["arms"] = new
+    if not (np.ndim(foot_scale) == 0 and float(foot_scale) == 1.0):
+        fg = body.foot_geometry
+        new_fg = object.__new__(FootGeometry)
+        for k, v in (("ball_x", fg.ball_x * foot_scale), ("toe_x", fg.toe_x * foot_scale),
+                     ("ankle_x", fg.ankle_x * foot_scale), ("ankle_y", fg.ankle_y)):
+            object.__setattr__(new_fg, k, v)
+        changes["foot_geometry"] = new_fg
+    if not (np.ndim(knee_depth_scale) == 0 and float(knee_depth_scale) == 1.0):
+        changes["knee_depth_m"] = body.knee_depth_m * knee_depth_scale
+    if "trunk" in lengths:
+        k = np.asarray(lengths["trunk"], dtype=float) / body.trunk.length_m
+        lum = body.lumbar
+        changes["lumbar"] = dataclasses.replace(lum, along_m=lum.along_m * k, offset_m=lum.offset_m * k,
+                                                above_com_along_m=lum.above_com_along_m * k,
+                                                above_com_offset_m=lum.above_com_offset_m * k)
+    return dataclasses.replace(body, **changes) if changes else body
+
+
+def body_shape(body: Body) -> tuple[int, ...]:
+    """Broadcast shape of the array lengths in a body made by :func:`array_body`."""
+    fg, lum = body.foot_geometry, body.lumbar
+    vals = [s.length_m for s in body.segments().values()] + [fg.ball_x, fg.toe_x, fg.ankle_x, fg.ankle_y,
+                                                              body.knee_depth_m, lum.along_m, lum.above_com_along_m]
+    return np.broadcast_shapes(*(np.shape(v) for v in vals))
+
+
+def make_model(body: Body, loads=(), stance: str = "both", support: str = "feet", front_share: Any = 0.5,
+               rear_contact: str = "ball") -> StaticModel:
+    """A :class:`StaticModel`, or a :class:`SweepModel` when the body's lengths are arrays."""
+    if body_shape(body) == ():
+        return StaticModel(body, loads, stance, support, front_share, rear_contact)
+    return SweepModel(body, loads, stance, support, front_share, rear_contact)
+
+
+class SweepModel(StaticModel):
+    """A :class:`StaticModel` for a body whose lengths are arrays (a sweep over proportions).
+
+    Local workaround: the core's ``Point.plus`` cannot add an array ``along`` to a scalar
+    ``offset`` (their coefficient matrices do not broadcast), and ``_body_items`` compares
+    lumbar landmarks with Python's ``max``. Here every landmark is built with ``along``
+    and ``offset`` broadcast to the body's shape, so all coefficients share it. The
+    machinery (free sides, shares, forms, ground reaction) is the core's, unchanged.
+    """
+
+    def __init__(self, body: Body, loads=(), stance: str = "both", support: str = "feet", front_share: Any = 0.5,
+                 rear_contact: str = "ball"):
+        self._S = ()
+        scalar = _scalar_body(body)
+        super().__init__(scalar, loads, stance, support, front_share, rear_contact)
+        self._S = body_shape(body)
+        self.body = body
+        self.points = self._landmarks(body)
+        loads = list(loads)
+        self.items = self._body_items() + [self._place(it, is_body=False) for ld in loads for it in ld.items(body)]
+        self.const_items = [i for i in self.items if i.force is not None]
+        self.field_items = [i for i in self.items if i.force is None]
+        self._forms = self._top_down_forms()
+
+    def _plus(self, p: Point, seg: str, along: Any = 0.0, offset: Any = 0.0) -> Point:
+        if self._S:
+            along = np.broadcast_to(np.asarray(along, dtype=float), self._S)
+            offset = np.broadcast_to(np.asarray(offset, dtype=float), self._S)
+        return p.plus(seg, along=along, offset=offset)
+
+    def _landmarks(self, body: Body) -> dict[str, Point]:
+        fg = body.foot_geometry
+        P = self._plus
+        p: dict[str, Point] = {}
+        p["ball"] = P(Point.const(fg.ball_x, 0.0), "foot", 0.0, 0.0)
+        p["heel"] = P(p["ball"], "foot", -fg.ball_x)
+        p["toe"] = P(p["heel"], "foot", fg.toe_x)
+        p["midfoot"] = P(p["heel"], "foot", 0.5 * fg.toe_x)
+        p["ankle"] = P(p["heel"], "foot", fg.ankle_x, fg.ankle_y)
+        p["knee"] = P(p["ankle"], "shank", -body.shank.length_m)
+        p["knee_front"] = p["knee"] + Point.const(body.knee_depth_m, 0.0)
+        p["hip"] = P(p["knee"], "thigh", -body.thigh.length_m)
+        p["lumbar"] = P(p["hip"], "trunk", body.lumbar.along_m, body.lumbar.offset_m)
+        p["shoulder"] = P(p["hip"], "trunk", body.trunk.length_m)
+        if body.arms is not None:
+            p["grip"] = P(p["shoulder"], "arms", body.arms.length_m)
+        if self.split:
+            p["rear_knee"] = P(p["hip"], "rear_thigh", body.thigh.length_m)
+            p["rear_knee_front"] = p["rear_knee"] + Point.const(body.knee_depth_m, 0.0)
+            p["rear_ankle"] = P(p["rear_knee"], "rear_shank", body.shank.length_m)
+            p["rear_heel"] = P(p["rear_ankle"], "rear_foot", -fg.ankle_x, -fg.ankle_y)
+            p["rear_ball"] = P(p["rear_heel"], "rear_foot", fg.ball_x)
+            p["rear_toe"] = P(p["rear_heel"], "rear_foot", fg.toe_x)
+            p["rear_instep"] = P(p["rear_heel"], "rear_foot", 0.5 * (fg.ankle_x + fg.ball_x),
+                                 _INSTEP_Y_FRACTION * fg.ankle_y)
+        return p
+
+    def _place(self, it: ForceItem, is_body: bool, multiplicity: float = 1.0) -> _Item:
+        point = self._plus(self.points[_PROXIMAL[it.segment]], it.segment, it.along_m, it.offset_m)
+        leg = None
+        if it.segment in ("foot", "shank", "thigh"):
+            leg = "front"
+        elif it.segment.startswith("rear_"):
+            leg = "rear"
+        return _Item(it.label, it.segment, _part_of(it.segment, it.along_m, self.body), leg, is_body, point,
+                     it.force, it.mass_kg, it.field, multiplicity)
+
+    def _body_items(self) -> list[_Item]:
+        b = self.body
+        legs_in_body = 2.0 if self.stance == "both" else 1.0
+        out: list[_Item] = []
+
+        def weight(label, segment, along, offset, mass, mult=1.0):
+            out.append(self._place(ForceItem(label, segment, along, offset, (0.0, -G * mass), mass), True, mult))
+
+        legs = [("", "front")] + ([("rear_", "rear")] if self.split else [])
+        for prefix, _ in legs:
+            if b.foot is not None:
+                weight("foot", prefix + "foot", b.foot.com * b.foot.length_m, 0.5 * b.foot_geometry.ankle_y,
+                       b.foot.mass_kg, legs_in_body)
+            weight("shank", prefix + "shank", b.shank.com * b.shank.length_m, 0.0, b.shank.mass_kg, legs_in_body)
+            weight("thigh", prefix + "thigh", b.thigh.com * b.thigh.length_m, 0.0, b.thigh.mass_kg, legs_in_body)
+        lum = b.lumbar
+        m_up = lum.above_mass_kg
+        m_low = b.trunk.mass_kg - m_up
+        com_along = b.trunk.com * b.trunk.length_m
+        weight("trunk", "trunk", np.maximum(lum.above_com_along_m, lum.along_m), lum.above_com_offset_m, m_up)
+        if m_low > 0:
+            low_along = (b.trunk.mass_kg * com_along - m_up * lum.above_com_along_m) / m_low
+            low_offset = -m_up * lum.above_com_offset_m / m_low
+            out.append(_Item("trunk", "trunk", "pelvis", None, True,
+                             self._plus(self.points["hip"], "trunk", low_along, low_offset),
+                             (0.0, -G * m_low), m_low, None, 1.0))
+        if b.arms is not None:
+            weight("arms", "arms", b.arms.com * b.arms.length_m, 0.0, b.arms.mass_kg)
+        return out
+
+
+def _scalar_body(body: Body) -> Body:
+    """The first element of an array body (for the parts of the model that need scalars)."""
+    def first(v):
+        return float(np.asarray(v, dtype=float).flat[0])
+    changes = {}
+    for name, seg in body.segments().items():
+        if np.ndim(seg.length_m):
+            changes[name] = Segment.from_si(first(seg.length_m), seg.mass_kg, seg.com, seg.gyration)
+    fg = body.foot_geometry
+    changes["foot_geometry"] = FootGeometry(first(fg.ball_x), first(fg.toe_x), first(fg.ankle_x), first(fg.ankle_y))
+    changes["knee_depth_m"] = first(body.knee_depth_m)
+    lum = body.lumbar
+    changes["lumbar"] = dataclasses.replace(lum, along_m=first(lum.along_m), offset_m=first(lum.offset_m),
+                                            above_com_along_m=first(lum.above_com_along_m),
+                                            above_com_offset_m=first(lum.above_com_offset_m))
+    return dataclasses.replace(body, **changes)
+
+
+# --------------------------------------------------------------------------- balance
+def whole_body_moment_form(model: StaticModel) -> tuple[Form, Any]:
+    """Moment about the origin of the constant external forces on the whole body (a
+    :class:`Form`), and their total vertical component."""
+    forms, fy = [], 0.0
+    for it, mult in model.whole_body():
+        if it.force is None:
+            continue
+        forms.append(it.point.cross(it.force).scale(mult))
+        fy = fy + mult * it.force[1]
+    return Form.total(forms), fy
+
+
+def affine_coefficients(form: Form, sc: SinCos, free: str, tied: dict[str, tuple[float, float]] | None = None):
+    """Split a Form into ``A sin(k) + B cos(k) + C`` for the free segment angle ``k``.
+
+    ``tied`` maps other segments whose angle is ``gamma + sign * k`` to ``(gamma, sign)``
+    (sign +1 or -1); their terms join A and B. ``sc`` holds the other angles.
+    """
+    tied = tied or {}
+    A = B = 0.0
+    C = form.const
+    for seg, (ws, wc) in form.w.items():
+        if seg == free:
+            A, B = A + ws, B + wc
+        elif seg in tied:
+            g, sgn = tied[seg]
+            sg, cg = np.sin(g), np.cos(g)
+            # ws sin(g + sgn k) + wc cos(g + sgn k)
+            A = A + sgn * (ws * cg - wc * sg)
+            B = B + (ws * sg + wc * cg)
+        else:
+            s, c = sc[seg]
+            C = C + ws * s + wc * c
+    return A, B, C
+
+
+def solve_affine(A: Any, B: Any, C: Any):
+    """Root of ``A sin k + B cos k + C = 0`` on which the left side increases with ``k``.
+
+    Returns ``(k, ok)``; ``ok`` is False where no root exists (``|C| > hypot(A, B)``).
+    """
+    R = np.hypot(A, B)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        x = -C / R
+    ok = np.abs(x) <= 1.0
+    k = np.arcsin(np.clip(x, -1.0, 1.0)) - np.arctan2(B, A)
+    k = (k + np.pi) % (2 * np.pi) - np.pi
+    return k, ok
+
+
+def bisect(fn: Callable[[Any], Any], lo: Any, hi: Any, iterations: int = 48):
+    """Vectorized bisection for a root of ``fn`` between ``lo`` and ``hi``.
+
+    Returns ``(x, ok)``; ``ok`` is False where ``fn`` has the same sign at both ends.
+    """
+    lo = np.asarray(lo, dtype=float)
+    hi = np.asarray(hi, dtype=float)
+    flo = fn(lo)
+    fhi = fn(hi)
+    lo, hi, flo, fhi = np.broadcast_arrays(lo, hi, flo, fhi)
+    lo, hi, flo = lo.copy(), hi.copy(), flo.copy()
+    ok = np.sign(flo) * np.sign(fhi) <= 0
+    for _ in range(iterations):
+        mid = 0.5 * (lo + hi)
+        fm = fn(mid)
+        left = np.sign(fm) == np.sign(flo)
+        lo = np.where(left, mid, lo)
+        flo = np.where(left, fm, flo)
+        hi = np.where(left, hi, mid)
+    return 0.5 * (lo + hi), ok
+
+
+def solve_free_angle(model: StaticModel, angles: dict[str, Any], free: str, target_x: Any,
+                     tied: dict[str, tuple[Any, float]] | None = None, newton_steps: int = 8):
+    """Solve the segment angle ``free`` so that the (front) centre of pressure is at
+    ``target_x``; the other angles are in ``angles`` (radians, arrays broadcast).
+
+    Closed form for constant forces; Newton steps (numeric derivative) when bands or
+    cables make the forces depend on the pose. Returns ``(angle, ok)``.
+    """
+    tied = tied or {}
+    form, fy = whole_body_moment_form(model)
+    probe = dict(angles)
+    probe[free] = 0.0
+    for seg in tied:
+        probe[seg] = 0.0
+    sc = model.sincos(probe)
+    A, B, C = affine_coefficients(form, sc, free, tied)
+    ry = -fy
+    share = model.front_share if model.split else 1.0
+    if model.split:
+        gr = model.ground_reaction(sc)
+        rx_r, ry_r = gr["rear"]
+        px, py = gr["rear_cop"]
+        C = C + (px * ry_r - py * rx_r)
+    # cop = -(m0 + m_rear) / (share * ry): cop = target  <=>  m0 + m_rear + target * share * ry = 0
+    C = C + target_x * share * ry
+    # the centre of pressure moves forward as m0 decreases (weights pull down), so solve -(...)
+    k, ok = solve_affine(-A, -B, -C)
+    if model.field_items:
+        def cop_error(kk):
+            a = dict(angles)
+            a[free] = kk
+            for seg, (g, sgn) in tied.items():
+                a[seg] = g + sgn * kk
+            return model.ground_reaction(model.sincos(a))["cop"][0] - target_x
+        k = np.where(ok, k, 0.0)
+        for _ in range(newton_steps):
+            e = cop_error(k)
+            d = (cop_error(k + 1e-6) - e) / 1e-6
+            with np.errstate(divide="ignore", invalid="ignore"):
+                k = k - np.clip(e / d, -0.3, 0.3)
+        ok = ok | (np.abs(cop_error(k)) < 1e-6)
+        ok = ok & (np.abs(cop_error(k)) < 1e-6)
+    return k, ok
+
+
+# --------------------------------------------------------------------------- results
+@dataclass(frozen=True)
+class ExerciseResult:
+    """A solved exercise: its pose, its joint moments and what it was asked.
+
+    Attributes
+    ----------
+    name : str
+        The exercise.
+    pose : Pose or SplitPose
+        The solved pose (side view; NaN where infeasible).
+    moments : MomentResult
+        The core result: moments, moment arms, per-load contributions, positions,
+        centre of pressure, ``ankle_per_cm_cop``.
+    parameters : dict
+        Every parameter used, defaults included (Quantities or strings).
+    feasible : bool or numpy.ndarray
+        Which requests could exist.
+    reason : str or numpy.ndarray
+        Why not (``""`` where feasible): ``"dorsiflexion"``, ``"balance"``,
+        ``"trunk_past_horizontal"``, ``"depth"``, ``"heel_lift"``, ...
+    extras : dict
+        Exercise-specific outputs (e.g. a machine's sensitivity to its assumption).
+    """
+
+    name: str
+    pose: Any
+    moments: MomentResult
+    parameters: dict
+    feasible: Any
+    reason: Any
+    extras: dict = field(default_factory=dict)
+    _call: tuple | None = field(default=None, repr=False, compare=False)
+
+    ankle = property(lambda self: self.moments.ankle, doc="Ankle moment per leg, N*m (+ plantarflexor).")
+    knee = property(lambda self: self.moments.knee, doc="Knee moment per leg, N*m (+ extensor).")
+    hip = property(lambda self: self.moments.hip, doc="Hip moment per leg, N*m (+ extensor).")
+    lumbar = property(lambda self: self.moments.lumbar, doc="L5/S1 moment, N*m (+ extensor).")
+    moment_arms = property(lambda self: self.moments.moment_arms, doc="Moment arms per joint, m.")
+    contributions = property(lambda self: self.moments.contributions, doc="Per-load table.")
+    positions = property(lambda self: self.moments.positions, doc="Landmarks, m.")
+
+    @property
+    def trunk(self):
+        """Trunk lean of the solved pose, deg."""
+        return self.pose.trunk
+
+    @property
+    def cop(self):
+        """Centre of pressure of the (front) foot, m, (..., 2)."""
+        return self.moments.cop
+
+    @property
+    def ankle_per_cm_cop(self):
+        """Change of the ankle moment per cm the centre of pressure moves forward, N*m/cm."""
+        return self.moments.ankle_per_cm_cop
+
+    @property
+    def knee_travel(self):
+        """Front of the knee ahead of the toe tip, m."""
+        return self.moments.knee_travel
+
+    @property
+    def hip_share(self):
+        """Hip moment / (hip + knee moment): how much of the leg's extensor work the hip does."""
+        h = self.hip.to("N*m").magnitude
+        k = self.knee.to("N*m").magnitude
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return h / (h + k)
+
+    def rep_path(self, fractions: Any = None, n: int = 11) -> "ExerciseResult":
+        """The same exercise from the top (fraction 0) to this bottom (fraction 1).
+
+        ``fractions`` (plain numbers 0..1, default ``n`` evenly spaced) gets a new
+        leading axis when the exercise's own parameters are arrays.
+        """
+        if self._call is None:
+            raise InputValueError(f"{self.name}: this result does not know how it was made; call rep_path(...).")
+        fn, args, kwargs = self._call
+        return rep_path(fn, *args, fractions=fractions, n=n, **kwargs)
+
+    def __repr__(self) -> str:
+        if np.ndim(self.feasible) == 0:
+            m = self.moments
+            return (f"{self.name}(ankle={float(m.ankle.magnitude):.1f}, knee={float(m.knee.magnitude):.1f}, "
+                    f"hip={float(m.hip.magnitude):.1f}, lumbar={float(m.lumbar.magnitude):.1f} N*m, "
+                    f"{self.pose!r})")
+        return f"{self.name}(shape={np.shape(self.feasible)}, feasible={int(np.sum(self.feasible))})"
+
+
+@dataclass(frozen=True, repr=False)
+class SplitExerciseResult(ExerciseResult):
+    """A split-stance exercise: ``.front`` and ``.rear`` legs (each with ankle, knee,
+    hip moments) besides the fields of :class:`ExerciseResult` (whose ``knee``, ``hip``,
+    ``ankle`` are the front leg's)."""
+
+    @property
+    def front(self):
+        """The front leg's moments (ankle, knee, hip; lumbar shared)."""
+        return self.moments.front
+
+    @property
+    def rear(self):
+        """The rear leg's moments."""
+        return self.moments.rear
+
+    ankle = property(lambda self: self.moments.front.ankle, doc="Front ankle moment, N*m.")
+    knee = property(lambda self: self.moments.front.knee, doc="Front knee moment, N*m.")
+    hip = property(lambda self: self.moments.front.hip, doc="Front hip moment, N*m.")
+
+
+def rep_path(exercise: Callable | str, *args: Any, fractions: Any = None, n: int = 11, **kwargs: Any):
+    """The rep path of an exercise: its poses and moments from the top to the bottom.
+
+    Parameters
+    ----------
+    exercise : callable or str
+        One of the exercise functions (``squat``, ``lunge``, ...) or its name.
+    *args, **kwargs
+        The exercise's own arguments (the body first).
+    fractions : array_like, optional
+        Fractions of the way down, 0 (top) to 1 (the bottom the parameters describe);
+        default ``n`` evenly spaced. What a fraction means is stated per exercise
+        (for squats: of the bottom's thigh angle and shank lean).
+    n : int
+        Number of fractions when ``fractions`` is not given.
+
+    Returns
+    -------
+    ExerciseResult
+        With a leading axis over the fractions (when the parameters are arrays, the
+        fractions take a new leading axis in front of theirs).
+
+    Examples
+    --------
+    >>> import biomech as bm
+    >>> from biomech.exercises import rep_path, squat
+    >>> body = bm.Body.from_anthropometrics("178 cm", "80 kg")
+    >>> path = rep_path(squat, body, depth="parallel", knee_travel="5 cm", load="100 kg", n=5)
+    >>> path.knee.shape
+    (5,)
+    """
+    from . import _REGISTRY
+
+    fn = _REGISTRY[exercise] if isinstance(exercise, str) else exercise
+    if fractions is None:
+        fractions = np.linspace(0.0, 1.0, int(n))
+    f = np.asarray(fractions, dtype=float)
+    if np.any((f < 0) | (f > 1)) or not np.all(np.isfinite(f)):
+        raise RangeError(f"fractions={fractions!r} must lie between 0 (top) and 1 (bottom).")
+    return fn(*args, _fraction=f, **kwargs)
+
+
+def place_fraction(fraction: Any, shape: tuple[int, ...]) -> Any:
+    """Give the fractions a leading axis in front of the parameters' shape."""
+    if fraction is None:
+        return None
+    f = np.asarray(fraction, dtype=float)
+    if f.ndim == 0:
+        return f
+    return f.reshape(f.shape + (1,) * len(shape))
+
+
+def broadcast_shape(*arrays: Any) -> tuple[int, ...]:
+    try:
+        return np.broadcast_shapes(*(np.shape(a) for a in arrays))
+    except ValueError:
+        raise InputValueError("the exercise's array parameters do not broadcast together ("
+                              + ", ".join(str(np.shape(a)) for a in arrays) + ").") from None
+
+
+def deg(x: Any):
+    return quantity(np.degrees(x), "deg")
+
+
+def scalar_or_array(x: Any) -> Any:
+    x = np.asarray(x)
+    return float(x) if x.ndim == 0 and x.dtype.kind == "f" else (x.item() if x.ndim == 0 else x)
+
+
+__all__ += ["as_angle", "as_length", "load_mass", "bisect", "solve_free_angle", "place_fraction",
+            "broadcast_shape", "deg", "Q_"]

@@ -1,0 +1,294 @@
+"""Machines: leg press, seated leg extension, lying leg curl.
+
+Each machine states its support, its line of force and the assumption behind it, and
+reports the sensitivity of the result to that assumption (``extras["sensitivity"]``).
+
+Leg press (``support="pelvis"``: the seat and back pad hold the pelvis and trunk, so
+each leg joint's moment comes from the distal side). The platform force acts along the
+sled (parallel to the rails) through the centre of pressure on the foot: the
+foot-platform shear is not decided by statics, and along-the-sled is the assumption.
+Its magnitude is the sled's weight component along the rails, ``m g sin(sled angle)``
+(frictionless rails), or a force you give. The sensitivity reported is the change of
+each moment per degree the force's direction turns (toward the toes), and per
+centimetre the centre of pressure moves toward the toes.
+
+Leg extension and lying leg curl: the pad force acts at right angles to the shin at the
+pad, with the machine's axis on the knee's. The machine's resistance is a torque about
+its axis, constant (a round pulley or a constant-torque cam), following a cam profile
+you give, or that of a plate-loaded lever (weight times the lever's horizontal
+reach). The pad force is that torque over the pad's distance from the knee.
+The lumbar and hip moments on a bench or seat are not meaningful here: the pads that
+carry the trunk are not modelled (the knee and ankle are).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+import numpy as np
+
+from ..body import Body
+from ..errors import InputValueError
+from ..loads import G, PointForce
+from ..pose import Pose
+from ..statics import MomentResult
+from ..units import quantity
+from .common import (ExerciseResult, Feasibility, as_angle, as_length, broadcast_shape, is_length, load_mass,
+                     make_model, place_fraction)
+
+__all__ = ["leg_press", "leg_extension", "leg_curl", "FOOT_POSITIONS"]
+
+#: Foot positions on a leg-press platform: where the midfoot sits along the platform,
+#: above (+) or below (-) the line through the hip joint parallel to the rails, m.
+#: Assumption: 15 cm either side of the middle, about 60 % of a foot length.
+FOOT_POSITIONS = {"high": 0.15, "middle": 0.0, "low": -0.15}
+
+
+def _two_link_up(H, A, L1, L2, side):
+    """Knee between hip H and ankle A, on the side of unit vector ``side``."""
+    dx, dy = A[0] - H[0], A[1] - H[1]
+    d = np.hypot(dx, dy)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        a = (L1 ** 2 - L2 ** 2 + d ** 2) / (2 * d)
+        h2 = L1 ** 2 - a ** 2
+        h = np.sqrt(np.maximum(h2, 0.0))
+    ux, uy = dx / d, dy / d
+    px, py = -uy, ux
+    sgn = np.sign(px * side[0] + py * side[1])
+    return (H[0] + a * ux + sgn * h * px, H[1] + a * uy + sgn * h * py), h2 > -1e-12
+
+
+def leg_press(body: Body, load: Any = "150 kg", foot_position: Any = "middle", depth: Any = "90 deg", *,
+              sled_angle: Any = "45 deg", back_angle: Any = "-45 deg", cop: Any = "midfoot",
+              _fraction: Any = None) -> ExerciseResult:
+    """A leg press at its bottom: knee flexion ``depth``, feet on the platform.
+
+    Parameters
+    ----------
+    body : Body
+    load : Quantity or str
+        The sled's mass (its weight's component along the rails pushes on the feet) or
+        the platform force itself (a force).
+    foot_position : {"high", "middle", "low"} or Quantity
+        Where the midfoot sits on the platform relative to the line through the hip
+        parallel to the rails (:data:`FOOT_POSITIONS`; a length, + higher).
+    depth : Quantity or str
+        Knee flexion at the bottom.
+    sled_angle : Quantity or str
+        The rails' angle above horizontal (0 = horizontal press, 45 deg default).
+    back_angle : Quantity or str
+        Trunk lean set by the back pad (negative = reclined), default -45 deg.
+    cop : {"midfoot", "heel", "ball"} or Quantity
+        Centre of pressure on the foot (a length from the heel along the sole).
+
+    Returns
+    -------
+    ExerciseResult
+        ``extras["sensitivity"]``: N*m per degree of force direction and per cm of
+        centre-of-pressure shift, per joint; ``extras["platform_force"]`` (N).
+
+    Examples
+    --------
+    >>> import biomech as bm
+    >>> body = bm.Body.from_anthropometrics("178 cm", "80 kg")
+    >>> low = bm.exercises.leg_press(body, foot_position="low")
+    >>> high = bm.exercises.leg_press(body, foot_position="high")
+    >>> bool(low.knee > high.knee)
+    True
+    """
+    fg = body.foot_geometry
+    L_s, L_t = body.shank.length_m, body.thigh.length_m
+    beta = as_angle(sled_angle, "sled_angle")
+    K = as_angle(depth, "depth")
+    if isinstance(foot_position, str):
+        if foot_position not in FOOT_POSITIONS:
+            raise InputValueError(f"foot_position={foot_position!r}: expected high, middle, low or a length.")
+        e = FOOT_POSITIONS[foot_position]
+    else:
+        e = as_length(foot_position, "foot_position")
+    c_along = {"midfoot": 0.5 * fg.toe_x, "heel": 0.0, "ball": fg.ball_x}.get(cop) if isinstance(cop, str) else \
+        as_length(cop, "cop")
+    if c_along is None:
+        raise InputValueError(f"cop={cop!r}: expected midfoot, heel, ball or a length from the heel.")
+    from ..units import _as_quantity
+    q = _as_quantity(load, "load")
+    P = load_mass(load) * G * np.sin(beta) if not (q is not None and q.check("[force]")) else \
+        float(q.to("N").magnitude) + 0.0 * beta
+    shape = broadcast_shape(beta, K, e, P, c_along)
+    frac = place_fraction(_fraction, shape)
+    if frac is not None:
+        K = K * frac  # knee flexion from straight (fraction 0) to the bottom
+    shape = broadcast_shape(np.zeros(shape), 0.0 if frac is None else frac)
+    feas = Feasibility(shape)
+    r = (np.cos(beta), np.sin(beta))          # along the rails, toward the platform
+    p = (-np.sin(beta), np.cos(beta))         # along the platform, toward the toes (up the platform)
+    # foot on the platform: heel -> toe along p, sole normal toward the lifter = -r
+    f = np.arctan2(-np.cos(beta), -np.sin(beta))  # foot angle whose heel->toe is p
+    q_off = e - 0.5 * fg.toe_x + fg.ankle_x      # ankle's offset along p from the hip's rail line
+    d = np.sqrt(L_t ** 2 + L_s ** 2 + 2 * L_t * L_s * np.cos(K))
+    with np.errstate(invalid="ignore"):
+        along = np.sqrt(d ** 2 - q_off ** 2)
+    feas.flag(~np.isfinite(along), "foot_position", foot_position=quantity(np.broadcast_to(e, shape), "m"))
+    H = (0.0, 0.0)
+    A = (along * r[0] + q_off * p[0], along * r[1] + q_off * p[1])
+    Kn, ok = _two_link_up(H, A, L_t, L_s, p)
+    thigh = np.arctan2(Kn[0] - H[0], H[1] - Kn[1])
+    shank = np.arctan2(Kn[0] - A[0], Kn[1] - A[1])
+    trunk = as_angle(back_angle, "back_angle")
+    feas.flag(thigh + trunk > np.radians(165), "joint_range", hip_flexion=quantity(np.degrees(thigh + trunk), "deg"))
+    dirn = (-r[0], -r[1])
+
+    def model_for(angle_shift=0.0, cop_shift=0.0):
+        ca, sa = np.cos(angle_shift), np.sin(angle_shift)
+        fx = dirn[0] * ca - dirn[1] * sa
+        fy = dirn[0] * sa + dirn[1] * ca
+        force = quantity(np.stack(np.broadcast_arrays(P * fx, P * fy), -1), "N")
+        pf = PointForce("foot", quantity(c_along + cop_shift, "m"), force, label="platform")
+        return make_model(body, [pf], "both", "pelvis"), pf
+
+    angles = {"foot": feas.nan(f), "shank": feas.nan(shank), "thigh": feas.nan(thigh), "trunk": feas.nan(trunk),
+              "arms": feas.nan(0.0)}
+    model, pf = model_for()
+    pose = Pose.from_radians(angles["shank"], angles["thigh"], angles["trunk"], angles["foot"], angles["arms"])
+    sc = model.sincos(angles)
+    mom = model.moments(sc)
+    moments = MomentResult(model, pose, sc, mom)
+    sens = {}
+    m_rot = make_model(body, [model_for(np.radians(1.0))[1]], "both", "pelvis").moments(sc)
+    m_cop = model_for(0.0, 0.01)[0].moments(sc)
+    for j in ("ankle", "knee", "hip"):
+        sens[j] = {"per_deg_direction": quantity(m_rot[j] - mom[j], "N*m/deg"),
+                   "per_cm_cop": quantity(m_cop[j] - mom[j], "N*m/cm")}
+    single = shape == ()
+    feas.raise_if_single(single, "leg_press")
+    params = {"load": load, "platform_force": quantity(P, "N"), "foot_position": foot_position,
+              "foot_offset": quantity(e, "m"), "depth": quantity(np.degrees(as_angle(depth, "depth")), "deg"),
+              "sled_angle": quantity(np.degrees(beta), "deg"), "back_angle": quantity(np.degrees(trunk), "deg"),
+              "cop": cop, "support": "pelvis", "line_of_force": "along the sled, through the centre of pressure"}
+    call = (leg_press, (body,), dict(load=load, foot_position=foot_position, depth=depth, sled_angle=sled_angle,
+                                     back_angle=back_angle, cop=cop))
+    return ExerciseResult("leg_press", pose, moments, params, bool(feas.ok) if single else feas.ok,
+                          str(feas.reason) if single else feas.reason,
+                          {"sensitivity": sens, "platform_force": quantity(P, "N")}, call)
+
+
+def _resistance(load: Any, lever: Any, profile: Any, knee: Any, shank_world: Any) -> Any:
+    """Machine torque about its axis (N*m) for the knee flexion ``knee`` (rad)."""
+    from ..units import _as_quantity
+    q = _as_quantity(load, "load")
+    if q is not None and q.check("[mass] * [length] ** 2 / [time] ** 2"):
+        base = float(q.to("N*m").magnitude) + 0.0 * knee
+    else:
+        base = load_mass(load) * G * as_length(lever, "lever", positive=True)
+    if profile is None or profile == "constant":
+        return base
+    if profile == "plate_lever":
+        # the lever arm runs along the shin: the plates' moment is their weight times the
+        # lever's horizontal reach, |sin| of the shin's angle from vertical
+        return base * np.abs(np.sin(shank_world))
+    if callable(profile):
+        return base * np.asarray(profile(knee), dtype=float)
+    raise InputValueError(f"profile={profile!r}: expected None/'constant', 'plate_lever' or a function of knee "
+                          f"flexion (radians) returning a multiplier.")
+
+
+def _pad_machine(name: str, body: Body, *, load, lever, profile, knee, pad, seat_trunk, thigh, flexion_pad, frac,
+                 call, support):
+    L_s = body.shank.length_m
+    K = as_angle(knee, "knee")
+    pad_m = as_length(pad, "pad", positive=True)
+    shape = broadcast_shape(K, pad_m)
+    fr = place_fraction(frac, shape)
+    shape = broadcast_shape(np.zeros(shape), 0.0 if fr is None else fr)
+    feas = Feasibility(shape)
+    s = K - thigh
+    tau = _resistance(load, lever, profile, K, s)
+    F = tau / np.minimum(pad_m, L_s)
+    n = (np.cos(s), -np.sin(s))  # the shin's front
+    sign = 1.0 if flexion_pad else -1.0  # leg curl pad pushes toward the shin's front; leg extension away
+    force = quantity(np.stack(np.broadcast_arrays(sign * F * n[0], sign * F * n[1]), -1), "N")
+    pf = PointForce("shank", quantity(pad_m, "m"), force, label="pad")
+    model = make_model(body, [pf], "both", support)
+    angles = {"foot": s, "shank": s, "thigh": thigh + 0.0 * s, "trunk": seat_trunk + 0.0 * s, "arms": 0.0 * s}
+    pose = Pose.from_radians(**{k: v for k, v in angles.items()})
+    sc = model.sincos(angles)
+    moments = MomentResult(model, pose, sc, model.moments(sc))
+    # sensitivity: the pad force 10 deg off the perpendicular
+    rot = np.radians(1.0)
+    f2 = quantity(np.stack(np.broadcast_arrays(sign * F * (n[0] * np.cos(rot) - n[1] * np.sin(rot)),
+                                               sign * F * (n[0] * np.sin(rot) + n[1] * np.cos(rot))), -1), "N")
+    m2 = make_model(body, [PointForce("shank", quantity(pad_m, "m"), f2, label="pad")], "both", support).moments(sc)
+    sens = {j: quantity(m2[j] - moments._m[j], "N*m/deg") for j in ("ankle", "knee")}
+    single = shape == ()
+    params = {"load": load, "lever": lever, "profile": profile if not callable(profile) else "custom",
+              "knee": quantity(np.degrees(K), "deg"), "pad": quantity(pad_m, "m"), "support": support,
+              "line_of_force": "at right angles to the shin, at the pad", "machine_torque": quantity(tau, "N*m")}
+    return ExerciseResult(name, pose, moments, params, bool(feas.ok) if single else feas.ok,
+                          str(feas.reason) if single else feas.reason,
+                          {"pad_force": quantity(F, "N"), "machine_torque": quantity(tau, "N*m"),
+                           "sensitivity": sens}, call)
+
+
+def leg_extension(body: Body, load: Any = "40 kg", knee: Any = "90 deg", *, lever: Any = "0.10 m",
+                  profile: Any = None, pad: Any = None, seat_back: Any = "-10 deg",
+                  _fraction: Any = None) -> ExerciseResult:
+    """Seated leg extension at knee flexion ``knee`` (thigh horizontal on the seat).
+
+    Parameters
+    ----------
+    load : Quantity or str
+        The weight stack's mass (times ``lever``, the cam's effective radius, gives the
+        torque), or the machine's torque itself (N*m).
+    knee : Quantity or str
+        Knee flexion (90 deg = shin vertical; 0 = straight).
+    lever : Quantity or str
+        Effective radius of the cam or pulley (default 0.10 m).
+    profile : None, "constant", "plate_lever" or callable
+        How the torque varies: constant, a plate-loaded lever along the shin (torque times
+        |sin| of the shin's angle from vertical), or ``f(knee_rad) -> multiplier`` (a cam).
+    pad : Quantity or str, optional
+        Pad distance below the knee along the shin (default: 5 cm above the ankle).
+
+    Returns
+    -------
+    ExerciseResult
+        Support ``"pelvis"``; ``extras["pad_force"]``, ``extras["machine_torque"]``,
+        ``extras["sensitivity"]`` (N*m per degree the pad force turns off the perpendicular).
+
+    Examples
+    --------
+    >>> import biomech as bm
+    >>> body = bm.Body.from_anthropometrics("178 cm", "80 kg")
+    >>> le = bm.exercises.leg_extension(body, load="40 kg", knee="60 deg")
+    >>> round(float(le.extras["machine_torque"].magnitude), 2)
+    39.23
+    """
+    if _fraction is not None:  # the rep path: knee flexion from straight (0) to ``knee`` (1)
+        knee = quantity(np.degrees(as_angle(knee, "knee") * np.asarray(_fraction, dtype=float)), "deg")
+    pad_q = pad if pad is not None else quantity(body.shank.length_m - 0.05, "m")
+    call = (leg_extension, (body,), dict(load=load, knee=knee, lever=lever, profile=profile, pad=pad,
+                                         seat_back=seat_back))
+    return _pad_machine("leg_extension", body, load=load, lever=lever, profile=profile, knee=knee, pad=pad_q,
+                        seat_trunk=as_angle(seat_back, "seat_back"), thigh=np.pi / 2, flexion_pad=False,
+                        frac=None, call=call, support="pelvis")
+
+
+def leg_curl(body: Body, load: Any = "30 kg", knee: Any = "45 deg", *, lever: Any = "0.10 m", profile: Any = None,
+             pad: Any = None, _fraction: Any = None) -> ExerciseResult:
+    """Lying (prone) leg curl at knee flexion ``knee``: thighs and trunk on the bench.
+
+    Parameters as :func:`leg_extension`; the pad sits behind the lower shin and pushes
+    toward extension, so the knee moment is a flexor moment (negative).
+
+    >>> import biomech as bm
+    >>> body = bm.Body.from_anthropometrics("178 cm", "80 kg")
+    >>> float(bm.exercises.leg_curl(body, load="30 kg").knee.magnitude) < 0
+    True
+    """
+    if _fraction is not None:
+        knee = quantity(np.degrees(as_angle(knee, "knee") * np.asarray(_fraction, dtype=float)), "deg")
+    pad_q = pad if pad is not None else quantity(body.shank.length_m - 0.05, "m")
+    call = (leg_curl, (body,), dict(load=load, knee=knee, lever=lever, profile=profile, pad=pad))
+    return _pad_machine("leg_curl", body, load=load, lever=lever, profile=profile, knee=knee, pad=pad_q,
+                        seat_trunk=np.pi / 2, thigh=-np.pi / 2, flexion_pad=True, frac=None, call=call,
+                        support="pelvis")
