@@ -1,0 +1,933 @@
+"""The ``biomech`` command line: joint moments of a pose or an exercise, sweeps, figures, the cue report.
+
+Values take their units inside the string ("90deg", "5cm", "225lb", "5ft10in");
+a number without a unit is refused. Results print as a table with units, or as JSON
+with ``--json``; ``--plot FILE`` saves the stick figure. A bad argument prints one
+line naming it and exits with status 2; an input the model refuses (an impossible
+pose, a value out of range) exits with status 1. Files are written atomically: a
+failed run never leaves a partial file.
+
+Examples
+--------
+>>> main(["pose", "--shank", "30deg", "--thigh", "90deg", "--trunk", "45deg", "--load", "100kg", "--json"])
+... # doctest: +ELLIPSIS
+{...}
+0
+"""
+
+from __future__ import annotations
+
+import argparse
+import inspect
+import itertools
+import json
+import math
+import os
+import re
+import sys
+import tempfile
+from typing import Any, Sequence
+
+# Heavy modules (matplotlib, the exercise library, the cue report) are imported
+# inside the subcommands that need them, so ``biomech --help`` starts quickly.
+
+__all__ = ["main", "build_parser", "EXERCISES"]
+
+#: Exercise subcommands, each calling ``biomech.exercises.<name>``.
+EXERCISES = ("squat", "front_squat", "lunge", "split_squat", "step_up", "romanian_deadlift", "stiff_leg_deadlift",
+             "deadlift", "back_extension", "leg_press", "leg_extension", "leg_curl", "standing_calf_raise",
+             "seated_calf_raise")
+
+_EXERCISE_HELP = {
+    "squat": "back squat (high or low bar): depth, knee travel, load",
+    "front_squat": "front squat: depth, knee travel, load",
+    "lunge": "lunge: step length, depth, trunk lean, load",
+    "split_squat": "split squat: step length, depth, load",
+    "step_up": "step-up: box height, knee travel, load",
+    "romanian_deadlift": "Romanian deadlift: hip hinge with soft knees",
+    "stiff_leg_deadlift": "stiff-leg deadlift: hip hinge with straight knees",
+    "deadlift": "conventional deadlift from the floor",
+    "back_extension": "back extension (hip hinge over a pad)",
+    "leg_press": "leg press: sled angle, knee angle, foot position, load",
+    "leg_extension": "seated leg extension: knee angle, load",
+    "leg_curl": "leg curl: knee angle, load",
+    "standing_calf_raise": "standing calf raise: heel height, knee angle, load",
+    "seated_calf_raise": "seated calf raise: heel height, load",
+}
+
+_EXAMPLES = {
+    "squat": "biomech squat --depth 90deg --knee-travel 5cm --load 100kg --bar high_bar",
+    "front_squat": "biomech front_squat --depth 100deg --knee-travel 10cm --load 80kg",
+    "lunge": "biomech lunge --load 40kg",
+    "split_squat": "biomech split_squat --load 40kg",
+    "step_up": "biomech step_up --load 20kg",
+    "romanian_deadlift": "biomech romanian_deadlift --load 100kg",
+    "stiff_leg_deadlift": "biomech stiff_leg_deadlift --load 100kg",
+    "deadlift": "biomech deadlift --load 140kg",
+    "back_extension": "biomech back_extension --json",
+    "leg_press": "biomech leg_press --load 200kg",
+    "leg_extension": "biomech leg_extension --load 50kg",
+    "leg_curl": "biomech leg_curl --load 40kg",
+    "standing_calf_raise": "biomech standing_calf_raise --load 100kg",
+    "seated_calf_raise": "biomech seated_calf_raise --load 60kg",
+}
+
+#: What kind of value each common exercise parameter holds: the unit it needs.
+_KINDS = {
+    "depth": "angle", "knee_travel": "length", "load": "mass", "trunk": "angle", "trunk_lean": "angle",
+    "shank": "angle", "thigh": "angle", "foot": "angle", "arms": "angle", "knee": "angle", "hip": "angle",
+    "ankle": "angle", "knee_angle": "angle", "hip_angle": "angle", "heel_height": "length",
+    "heel_raise": "angle", "step_length": "length", "box_height": "length", "step_height": "length",
+    "stance_width": "length", "sled_angle": "angle", "seat_angle": "angle", "back_angle": "angle",
+    "foot_position": "length", "pad_position": "length", "height": "length", "mass": "mass",
+    "rear_knee": "angle", "cop": "length", "cop_shift": "length", "knee_travel_centre": "length",
+    "bar_offset": "length", "hand_load": "mass", "band_tension": "force", "wedge": "angle",
+}
+_UNIT_OF_KIND = {"angle": "deg", "length": "cm", "mass": "kg", "force": "N"}
+_SI_OF_KIND = {"angle": "rad", "length": "m", "mass": "kg", "force": "N"}
+
+_BAR_CHOICES = ("high_bar", "low_bar", "front", "high", "low")
+
+
+# --------------------------------------------------------------------------- the parser
+class _Parser(argparse.ArgumentParser):
+    """argparse with one-line errors: ``biomech squat: error: argument --depth: ...``."""
+
+    def error(self, message: str):  # noqa: D401 - argparse API
+        self.exit(2, f"{self.prog}: error: {_one_line(message)}\n")
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    def __init__(self, prog):
+        super().__init__(prog, max_help_position=30, width=100)
+
+
+def _one_line(message: Any) -> str:
+    return " ".join(str(message).split())
+
+
+class _Quantity:
+    """argparse type: a string with a unit of the given kind, kept as text for the library
+    (which reads "5cm", "5ft10in") after checking that it parses and has the right dimension."""
+
+    def __init__(self, kind: str, allow_names: bool = False):
+        self.kind = kind
+        self.allow_names = allow_names
+        self.__name__ = kind  # argparse names the type in its messages
+
+    def __call__(self, text: str) -> str:
+        if self.allow_names and re.fullmatch(r"[A-Za-z][A-Za-z_\-]*", text.strip()):
+            return text.strip()  # a named value ("parallel", "midfoot"): the library checks it
+        if _is_bare_number(text):
+            raise argparse.ArgumentTypeError(
+                f"{text!r} has no unit; write {self.kind} with its unit, such as "
+                f"{_example_value(self.kind, text)}")
+        from .errors import BiomechError
+        from .units import to_si
+
+        try:
+            to_si(text, _SI_OF_KIND[self.kind], "value")
+        except BiomechError as exc:
+            raise argparse.ArgumentTypeError(
+                f"{text!r} is not {'an' if self.kind[0] in 'aeiou' else 'a'} {self.kind} "
+                f"({_reason(exc)})") from None
+        return text
+
+
+def _reason(exc: Exception) -> str:
+    msg = _one_line(exc).rstrip(".")
+    # library messages start with name=value; keep what follows
+    m = re.match(r"^\w+=\S+\s+(.*)$", msg)
+    return m.group(1) if m else msg
+
+
+def _is_bare_number(text: str) -> bool:
+    try:
+        float(text.strip())
+        return True
+    except ValueError:
+        return False
+
+
+def _example_value(kind: str, text: str) -> str:
+    unit = {"angle": "deg", "length": "cm", "mass": "kg", "force": "N"}[kind]
+    return f'"{text.strip()}{unit}"'
+
+
+def _add_body_options(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("body")
+    g.add_argument("--height", type=_Quantity("length"), default="178cm",
+                   help="standing height, e.g. 178cm or 5ft10in (default 178cm)")
+    g.add_argument("--mass", type=_Quantity("mass"), default="80kg",
+                   help="body mass, e.g. 80kg or 176lb (default 80kg)")
+    g.add_argument("--sex", choices=("male", "female"), default="male", help="segment table column (default male)")
+    g.add_argument("--table", choices=("de_leva", "winter", "dempster"), default="de_leva",
+                   help="segment table (default de_leva: de Leva 1996)")
+
+
+def _add_output_options(p: argparse.ArgumentParser, plot: bool = True) -> None:
+    g = p.add_argument_group("output")
+    g.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    if plot:
+        g.add_argument("--plot", metavar="FILE", help="save the stick figure (.png, .svg or .pdf)")
+
+
+def _sub(subs, name: str, help_: str, example: str, description: str = "") -> argparse.ArgumentParser:
+    epilog = f"example:\n  {example}"
+    return subs.add_parser(name, help=help_, description=(description or help_), epilog=epilog,
+                           formatter_class=_Formatter)
+
+
+def _exercise_function(name: str):
+    """``biomech.exercises.<name>``, or None when the exercise library lacks it."""
+    try:
+        from . import exercises  # noqa: PLC0415
+    except ImportError:
+        return None
+    return getattr(exercises, name, None)
+
+
+def _exercise_parameters(fn) -> list[inspect.Parameter]:
+    sig = inspect.signature(fn)
+    params = list(sig.parameters.values())
+    out = []
+    for prm in params[1:]:  # the first is the body
+        if prm.kind in (prm.VAR_POSITIONAL, prm.VAR_KEYWORD) or prm.name.startswith("_"):
+            continue
+        ann = str(prm.annotation)
+        if "dict" in ann or "Sequence" in ann or "Load" in ann:
+            continue  # structured values (segment lengths, extra loads) belong to the Python API
+        out.append(prm)
+    return out
+
+
+def _kind_of(prm: inspect.Parameter) -> str | None:
+    if prm.name in _KINDS:
+        return _KINDS[prm.name]
+    d = prm.default
+    if isinstance(d, str) and re.search(r"[0-9]\s*(deg|°)", d):
+        return "angle"
+    if isinstance(d, str) and re.search(r"[0-9]\s*(cm|mm|m|in|ft)\b", d):
+        return "length"
+    if isinstance(d, str) and re.search(r"[0-9]\s*(kg|lb)\b", d):
+        return "mass"
+    try:
+        import pint
+
+        if isinstance(d, pint.Quantity):
+            for kind, unit in _SI_OF_KIND.items():
+                if d.check(_DIM[kind]):
+                    return kind
+    except ImportError:  # pragma: no cover
+        pass
+    return None
+
+
+_DIM = {"angle": "[]", "length": "[length]", "mass": "[mass]", "force": "[force]"}
+
+
+def _value_type(prm: inspect.Parameter):
+    kind = _kind_of(prm)
+    if kind is not None:
+        return _Quantity(kind, allow_names=True)
+    d = prm.default
+    if isinstance(d, bool):
+        return _boolean
+    if isinstance(d, int):
+        return int
+    if isinstance(d, float):
+        return float
+    return str
+
+
+def _boolean(text: str) -> bool:
+    t = text.strip().lower()
+    if t in ("1", "true", "yes", "on"):
+        return True
+    if t in ("0", "false", "no", "off"):
+        return False
+    raise argparse.ArgumentTypeError(f"{text!r} is not a yes/no value (true or false)")
+
+
+def _add_exercise_options(p: argparse.ArgumentParser, name: str, grid: bool = False) -> list[str]:
+    """Options from the exercise function's signature; returns the parameter names."""
+    fn = _exercise_function(name)
+    g = p.add_argument_group(f"{name} parameters")
+    names = []
+    if fn is None:
+        return names
+    doc = inspect.getdoc(fn) or ""
+    for prm in _exercise_parameters(fn):
+        if prm.name in _COMMON_DESTS or prm.name in ("target", "out"):
+            continue  # the body and output options keep their meaning
+        flag = "--" + prm.name.replace("_", "-")
+        kind = _kind_of(prm)
+        default = prm.default if prm.default is not inspect.Parameter.empty else None
+        shown = "" if default is None or not isinstance(default, (str, int, float)) else f" (default {default})"
+        help_ = _param_help(doc, prm.name) or (f"{kind} with its unit" if kind else "value")
+        if prm.name == "bar":
+            g.add_argument(flag, dest=prm.name, choices=None if grid else _BAR_CHOICES, default=None,
+                           metavar="{high_bar,low_bar,front}", help=f"bar position; high and low accepted{shown}")
+        else:
+            g.add_argument(flag, dest=prm.name, type=str if grid else _value_type(prm), default=None,
+                           metavar=(_UNIT_OF_KIND[kind].upper() if kind else "VALUE"),
+                           help=help_ + shown + (" ; a grid: start:stop:count or a,b,c" if grid and kind else ""))
+        names.append(prm.name)
+    return names
+
+
+def _param_help(doc: str, name: str) -> str:
+    """The first line of a numpydoc parameter's description."""
+    m = re.search(rf"^\s*{re.escape(name)}\s*:[^\n]*\n\s+([^\n]+)", doc, re.MULTILINE)
+    if not m:
+        return ""
+    text = m.group(1).strip().rstrip(".")
+    return text.replace("%", "%%")
+
+
+def _add_pose_options(p: argparse.ArgumentParser, grid: bool = False) -> None:
+    t = str if grid else None
+    g = p.add_argument_group("pose: segment angles (all 0 standing tall; DESIGN conventions)")
+    for name, help_ in (("shank", "shank lean, forward tilt of the shin (knee ahead of ankle +)"),
+                        ("thigh", "thigh angle from vertical (90deg = parallel)"),
+                        ("trunk", "trunk lean, forward tilt of the trunk"),
+                        ("foot", "heel raised above the ball of the foot (default 0deg)"),
+                        ("arms", "arm angle, forward tilt of the arms (default 0deg)")):
+        g.add_argument("--" + name, type=t or _Quantity("angle"), metavar="DEG", help=help_)
+    g = p.add_argument_group("pose: or joint angles (instead of shank, thigh, trunk)")
+    for name, help_ in (("ankle", "ankle dorsiflexion"), ("knee", "knee flexion"), ("hip", "hip flexion")):
+        g.add_argument("--" + name, type=t or _Quantity("angle"), metavar="DEG", help=help_)
+    g = p.add_argument_group("loads and support")
+    g.add_argument("--load", type=t or _Quantity("mass"), metavar="KG", help="barbell mass, e.g. 100kg or 225lb")
+    g.add_argument("--bar", choices=_BAR_CHOICES, default="high_bar", help="bar position (default high_bar)")
+    g.add_argument("--hand-load", dest="hand_load", type=t or _Quantity("mass"), metavar="KG",
+                   help="load held in the hands at the grip (dumbbells), total for both hands")
+    g.add_argument("--stance", choices=("both", "single_leg"), default="both",
+                   help="both legs share the load (default) or one leg carries everything")
+    g.add_argument("--support", choices=("feet", "pelvis", "thighs"), default="feet",
+                   help="what holds the body (default feet)")
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser. Exercise options are read from the exercise functions'
+    signatures, only for the subcommand being run (``command``), to keep start-up quick."""
+    parser = _Parser(
+        prog="biomech",
+        description="Sagittal-plane joint torques for strength exercises: which joint a variation loads, how "
+                    "much, and why. Values carry their units: 90deg, 5cm, 100kg, 225lb, 5ft10in.",
+        epilog="examples:\n  biomech squat --depth 90deg --knee-travel 5cm --load 100kg --bar high\n"
+               "  biomech pose --shank 30deg --thigh 90deg --trunk 45deg --load 100kg --json\n"
+               "  biomech sweep squat --depth 60deg:120deg:7 --knee-travel 0cm,10cm --load 100kg --out grid.csv\n"
+               "  biomech figures\n\nRun 'biomech COMMAND --help' for a command's options.",
+        formatter_class=_Formatter)
+    from . import __version__
+
+    parser.add_argument("--version", action="version", version=f"biomech {__version__}")
+    subs = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = _sub(subs, "pose", "joint moments of one pose (segment or joint angles) with loads",
+             "biomech pose --shank 30deg --thigh 90deg --trunk 45deg --load 100kg --bar high_bar",
+             "Joint moments of one pose: give the segment angles (shank, thigh, trunk) or the joint angles "
+             "(ankle, knee, hip), and the loads. Prints the per-load table: each load's force, moment arm "
+             "and moment at every joint.")
+    _add_pose_options(p)
+    _add_body_options(p)
+    _add_output_options(p)
+
+    for name in EXERCISES:
+        p = _sub(subs, name, _EXERCISE_HELP[name], _EXAMPLES[name],
+                 f"{_EXERCISE_HELP[name][0].upper()}{_EXERCISE_HELP[name][1:]}: the solved pose and its joint "
+                 f"moments (biomech.exercises.{name}).")
+        if command == name:
+            fn = _exercise_function(name)
+            if fn is None:
+                p.add_argument("unavailable", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
+            elif not _exercise_parameters(fn):
+                # a signature that hides its parameters: main() takes --name value pairs as given
+                p.set_defaults(options=[])
+                p.epilog += "\n\nOptions: the exercise's parameters as --name value (e.g. --load 40kg)."
+            else:
+                _add_exercise_options(p, name)
+        _add_body_options(p)
+        _add_output_options(p)
+
+    p = _sub(subs, "sweep", "a grid of poses or exercise parameters to CSV",
+             "biomech sweep squat --depth 60deg:120deg:7 --knee-travel 0cm,5cm,10cm --load 100kg --out grid.csv",
+             "Evaluate a pose or an exercise over a grid of parameters and write one CSV row per grid point "
+             "(every combination). A grid is start:stop:count (\"60deg:120deg:7\") or a list (\"0cm,5cm\"). "
+             "Infeasible points get feasible=False and the reason.")
+    p.add_argument("target", choices=("pose",) + EXERCISES, metavar="TARGET",
+                   help="pose or an exercise name")
+    p.add_argument("--out", required=True, metavar="FILE", help="CSV file to write ('-' for standard output)")
+    sweep_target = None
+    if command == "sweep":
+        sweep_target = _sweep_target_from_argv()
+    if sweep_target == "pose":
+        _add_pose_options(p, grid=True)
+    elif sweep_target in EXERCISES:
+        _add_exercise_options(p, sweep_target, grid=True)
+    _add_body_options(p)
+
+    p = _sub(subs, "report", "the article's cues tested against the model (Markdown and HTML)",
+             "biomech report --out report/",
+             "Run every cue's experiment and write the cue report (cues-report.md, cues-report.html and "
+             "its figures) into DIR.")
+    p.add_argument("--out", required=True, metavar="DIR", help="folder for the report (created if missing)")
+
+    p = _sub(subs, "figures", "regenerate every figure of figures/ from code",
+             "biomech figures --out figures",
+             "Regenerate every figure (stick figures, per-load bars, torque curves, maps, the conventions "
+             "picture) into DIR.")
+    p.add_argument("--out", default="figures", metavar="DIR", help="output folder (default figures)")
+    return parser
+
+
+_ARGV: list[str] = []
+
+
+def _sweep_target_from_argv() -> str | None:
+    for a in _ARGV[1:]:
+        if not a.startswith("-"):
+            return a
+    return None
+
+
+# --------------------------------------------------------------------------- running
+class _Fail(Exception):
+    """A one-line error to print, with its exit status."""
+
+    def __init__(self, message: str, status: int = 1):
+        super().__init__(message)
+        self.status = status
+
+
+def _body(args):
+    from .body import Body
+
+    return Body.from_anthropometrics(height=args.height, mass=args.mass, sex=args.sex, table=args.table)
+
+
+def _check_plot_path(path: str | None) -> None:
+    if path is None:
+        return
+    ext = os.path.splitext(path)[1].lower()
+    if ext not in (".png", ".svg", ".pdf"):
+        raise _Fail(f"argument --plot: {path!r} must end in .png, .svg or .pdf", 2)
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        raise _Fail(f"argument --plot: the folder {folder!r} does not exist", 2)
+
+
+def _check_out_file(path: str, flag: str = "--out") -> None:
+    if path == "-":
+        return
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        raise _Fail(f"argument {flag}: the folder {folder!r} does not exist", 2)
+    if os.path.isdir(path):
+        raise _Fail(f"argument {flag}: {path!r} is a folder; give a file name", 2)
+
+
+def _pose_from_args(args, require: bool = True):
+    from .pose import Pose
+
+    seg = {k: getattr(args, k) for k in ("shank", "thigh", "trunk")}
+    jnt = {k: getattr(args, k) for k in ("ankle", "knee", "hip")}
+    extra = {k: getattr(args, k) for k in ("foot", "arms") if getattr(args, k) is not None}
+    if any(v is not None for v in jnt.values()):
+        if any(v is not None for v in seg.values()):
+            raise _Fail("give segment angles (--shank --thigh --trunk) or joint angles (--ankle --knee --hip), "
+                        "not both", 2)
+        missing = [k for k, v in jnt.items() if v is None]
+        if missing:
+            raise _Fail(f"argument --{missing[0]}: missing; joint angles need --ankle, --knee and --hip", 2)
+        return Pose.from_joint_angles(**jnt, **extra)
+    missing = [k for k, v in seg.items() if v is None]
+    if missing:
+        raise _Fail(f"argument --{missing[0]}: missing; give --shank, --thigh and --trunk (or --ankle, --knee, "
+                    f"--hip)", 2)
+    return Pose(**seg, **extra)
+
+
+def _loads_from_args(args):
+    from .loads import Barbell, HandLoad
+
+    loads = []
+    if args.load is not None:
+        loads.append(Barbell(mass=args.load, position=args.bar))
+    if args.hand_load is not None:
+        loads.append(HandLoad(mass=args.hand_load))
+    return loads
+
+
+def _num(x) -> float | None:
+    v = float(x)
+    return None if not math.isfinite(v) else round(v, 9)
+
+
+def _result_dict(res) -> dict:
+    """A single-pose MomentResult as plain JSON-ready numbers, units in the keys."""
+    from .statics import JOINTS
+
+    out: dict[str, Any] = {}
+    pose = res.pose
+    if hasattr(pose, "front_pose"):
+        out["pose_deg"] = {k: _num(v.to("deg").magnitude) for k, v in
+                           (("shank", pose.front.shank), ("thigh", pose.front.thigh), ("trunk", pose.trunk),
+                            ("foot", pose.front.foot), ("arms", pose.arms), ("rear_shank", pose.rear.shank),
+                            ("rear_thigh", pose.rear.thigh), ("rear_foot", pose.rear.foot))}
+        fp = pose.front_pose()
+    else:
+        out["pose_deg"] = {k: _num(getattr(pose, k).to("deg").magnitude)
+                           for k in ("foot", "shank", "thigh", "trunk", "arms")}
+        fp = pose
+    out["joint_angles_deg"] = {k: _num(getattr(fp, k).to("deg").magnitude) for k in ("ankle", "knee", "hip")}
+    out["moments_N_m"] = {j: _num(getattr(res, j).to("N*m").magnitude) for j in JOINTS}
+    out["moments_N_m_per_kg"] = {j: _num(res.per_kg[j].to("N*m/kg").magnitude) for j in JOINTS}
+    out["moment_arms_m"] = {j: _num(res.moment_arms[j].to("m").magnitude) for j in JOINTS}
+    per_load = {}
+    for label, c in res.contributions.items():
+        per_load[label] = {j: {"force_N": [_num(v) for v in c.force[j].to("N").magnitude],
+                               "moment_arm_m": _num(c.moment_arm[j].to("m").magnitude),
+                               "moment_N_m": _num(c.moment[j].to("N*m").magnitude)} for j in JOINTS}
+    out["per_load"] = per_load
+    if res.support == "feet":
+        out["centre_of_pressure_m"] = [_num(v) for v in res.cop.to("m").magnitude]
+        out["ankle_change_per_cm_cop_N_m"] = _num(res.ankle_per_cm_cop.to("N*m/cm").magnitude)
+        out["knee_travel_m"] = _num(res.knee_travel.to("m").magnitude)
+    out["system_com_m"] = [_num(v) for v in res.positions["com"].to("m").magnitude]
+    out["stance"] = res.stance
+    out["support"] = res.support
+    if res.model.split:
+        out["legs"] = {leg: {j: _num(getattr(getattr(res, leg), j).to("N*m").magnitude)
+                             for j in ("ankle", "knee", "hip")} for leg in ("front", "rear")}
+    return out
+
+
+def _body_dict(body) -> dict:
+    return {"height_m": _num(body.height.to("m").magnitude) if body.height is not None else None,
+            "mass_kg": _num(body.mass.to("kg").magnitude), "sex": body.sex, "table": body.table}
+
+
+def _table_text(res, title: str) -> str:
+    lines = [title, ""]
+    lines.append(res.table())
+    if res.support == "feet":
+        cop = res.cop.to("cm").magnitude
+        lines.append(f"Centre of pressure {cop[0]:.1f} cm ahead of the heel; the ankle moment changes by "
+                     f"{float(res.ankle_per_cm_cop.to('N*m/cm').magnitude):.1f} N*m per cm it moves. "
+                     f"Knee travel (front of knee past the toe tip) {float(res.knee_travel.to('cm').magnitude):+.1f}"
+                     f" cm.")
+    if res.model.split:
+        for leg in ("front", "rear"):
+            lr = getattr(res, leg)
+            lines.append(f"{leg} leg: ankle {float(lr.ankle.to('N*m').magnitude):.1f} N*m, knee "
+                         f"{float(lr.knee.to('N*m').magnitude):.1f} N*m, hip {float(lr.hip.to('N*m').magnitude):.1f}"
+                         f" N*m")
+    return "\n".join(lines)
+
+
+def _pose_title(res) -> str:
+    pose = res.pose
+    p = pose.front_pose() if hasattr(pose, "front_pose") else pose
+    return (f"Pose: shank {float(p.shank.to('deg').magnitude):.1f} deg, thigh {float(p.thigh.to('deg').magnitude):.1f}"
+            f" deg, trunk {float(p.trunk.to('deg').magnitude):.1f} deg (knee {float(p.knee.to('deg').magnitude):.1f}"
+            f" deg, hip {float(p.hip.to('deg').magnitude):.1f} deg flexion)")
+
+
+def _save_plot(result, path: str, title: str) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from . import plot
+
+    fig, _ = plot.stick_figure(result, title=title)
+    try:
+        plot.save_figure(fig, path)
+    finally:
+        plot.close(fig)
+
+
+def _print_json(obj) -> None:
+    print(json.dumps(obj, indent=2, allow_nan=False))
+
+
+def _cmd_pose(args) -> int:
+    from .statics import joint_moments
+
+    _check_plot_path(args.plot)
+    body = _body(args)
+    pose = _pose_from_args(args)
+    res = joint_moments(body, pose, _loads_from_args(args), stance=args.stance, support=args.support)
+    if args.plot:
+        _save_plot(res, args.plot, "pose")
+    if args.json:
+        _print_json({"command": "pose", "body": _body_dict(body), "units": _UNITS_NOTE, **_result_dict(res)})
+    else:
+        print(_table_text(res, _pose_title(res)))
+    return 0
+
+
+_UNITS_NOTE = ("keys end in their unit (_deg, _m, _N, _N_m, _N_m_per_kg); moments are net internal joint "
+               "moments, + = ankle plantarflexor, knee extensor, hip extensor, lumbar extensor demand; leg "
+               "joints per leg")
+
+
+def _exercise_kwargs(args, names: list[str]) -> dict:
+    kw = {}
+    for n in names:
+        v = getattr(args, n, None)
+        if v is not None:
+            kw[n] = v
+    return kw
+
+
+def _jsonable(v):
+    try:
+        import pint
+
+        if isinstance(v, pint.Quantity):
+            mag = v.magnitude
+            if hasattr(mag, "tolist"):
+                mag = mag.tolist()
+            return {"value": mag, "unit": f"{v.units:~}"}
+    except ImportError:  # pragma: no cover
+        pass
+    if isinstance(v, float):
+        return _num(v)
+    if isinstance(v, (str, int, bool)) or v is None:
+        return v
+    if isinstance(v, dict):
+        return {str(k): _jsonable(x) for k, x in v.items()}
+    if isinstance(v, (list, tuple)):
+        return [_jsonable(x) for x in v]
+    if hasattr(v, "tolist"):
+        return v.tolist()
+    return str(v)
+
+
+def _cmd_exercise(args, names: list[str]) -> int:
+    fn = _exercise_function(args.command)
+    if fn is None:
+        raise _Fail(f"the exercise {args.command!r} is not available in this version of biomech.exercises")
+    _check_plot_path(args.plot)
+    kw = _exercise_kwargs(args, [n for n in names if n != "options"])
+    if getattr(args, "options", None):
+        kw.update(_free_options(args.options))
+    body = _body(args)
+    result = fn(body, **kw)
+    res = _moments_of(result)
+    feasible = bool(getattr(result, "feasible", True))
+    params = getattr(result, "parameters", None)
+    if args.plot:
+        _save_plot(res, args.plot, args.command.replace("_", " "))
+    if args.json:
+        _print_json({"command": args.command, "inputs": {k: str(v) for k, v in kw.items()},
+                     "body": _body_dict(body), "feasible": feasible,
+                     "parameters": _jsonable(params) if params is not None else None,
+                     "units": _UNITS_NOTE, **_result_dict(res)})
+    else:
+        head = f"{args.command.replace('_', ' ')}: " + (", ".join(f"{k}={v}" for k, v in kw.items()) or "defaults")
+        print(_table_text(res, head + "\n" + _pose_title(res)))
+        if not feasible:
+            print("Note: the exercise reports this pose as infeasible.")
+    return 0
+
+
+def _free_options(tokens: list[str]) -> dict:
+    """``["--load", "40kg", "--step-length", "80cm"]`` -> keyword arguments, each value checked
+    for its unit where the parameter's kind is known, and refused when it is a bare number."""
+    kw: dict[str, Any] = {}
+    i = 0
+    while i < len(tokens):
+        flag = tokens[i]
+        if not flag.startswith("--") or len(flag) < 3:
+            raise _Fail(f"argument {flag}: expected --name value pairs", 2)
+        if "=" in flag:
+            flag, value = flag.split("=", 1)
+            i += 1
+        else:
+            if i + 1 >= len(tokens):
+                raise _Fail(f"argument {flag}: expected one value", 2)
+            value = tokens[i + 1]
+            i += 2
+        name = flag[2:].replace("-", "_")
+        if name in _COMMON_DESTS:
+            raise _Fail(f"argument {flag}: give body and output options before the exercise's own options", 2)
+        kind = _KINDS.get(name)
+        if kind is not None:
+            value = _checked(flag, value, kind)
+        elif name == "bar":
+            pass
+        elif _is_bare_number(value):
+            raise _Fail(f"argument {flag}: {value!r} has no unit; write the value with its unit", 2)
+        kw[name] = value
+    return kw
+
+
+def _moments_of(result):
+    from .statics import MomentResult
+
+    if isinstance(result, MomentResult):
+        return result
+    m = getattr(result, "moments", None)
+    if isinstance(m, MomentResult):
+        return m
+    raise _Fail(f"the exercise returned {type(result).__name__} without joint moments")
+
+
+# ------------------------------------------------------------------ sweep
+_GRID = re.compile(r"^\s*(?P<a>[^:]+):(?P<b>[^:]+):(?P<n>\d+)\s*$")
+
+
+def _grid_values(flag: str, text: str, kind: str | None) -> list[str]:
+    """Expand "60deg:120deg:7" or "0cm,5cm,10cm" into strings the library reads."""
+    m = _GRID.match(text)
+    if m:
+        n = int(m.group("n"))
+        if n < 1:
+            raise _Fail(f"argument {flag}: {text!r} asks for {n} values; the count must be at least 1", 2)
+        if n > 10000:
+            raise _Fail(f"argument {flag}: {text!r} asks for {n} values; at most 10000 per parameter", 2)
+        if kind is None:
+            try:
+                a, b = float(m.group("a")), float(m.group("b"))
+            except ValueError:
+                raise _Fail(f"argument {flag}: {text!r} is not a grid of numbers", 2) from None
+            return [repr(float(v)) for v in _linspace(a, b, n)]
+        a_txt, b_txt = m.group("a"), m.group("b")
+        for t in (a_txt, b_txt):
+            _checked(flag, t, kind)
+        from .units import parse_quantity
+
+        qa, qb = parse_quantity(a_txt, flag), parse_quantity(b_txt, flag)
+        unit = qa.units
+        vals = _linspace(float(qa.magnitude), float(qb.to(unit).magnitude), n)
+        return [f"{v:.10g} {unit:~}" for v in vals]
+    parts = [t for t in (s.strip() for s in text.split(",")) if t]
+    if not parts:
+        raise _Fail(f"argument {flag}: empty value", 2)
+    if kind is not None:
+        for t in parts:
+            _checked(flag, t, kind)
+    return parts
+
+
+def _linspace(a: float, b: float, n: int) -> list[float]:
+    return [a] if n == 1 else [a + (b - a) * k / (n - 1) for k in range(n)]
+
+
+def _checked(flag: str, text: str, kind: str) -> str:
+    try:
+        return _Quantity(kind, allow_names=True)(text)
+    except argparse.ArgumentTypeError as exc:
+        raise _Fail(f"argument {flag}: {exc}", 2) from None
+
+
+def _write_atomic_text(path: str, text: str) -> None:
+    if path == "-":
+        sys.stdout.write(text)
+        return
+    folder = os.path.dirname(os.path.abspath(path))
+    fd, tmp = tempfile.mkstemp(prefix=".biomech-", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+        from .plot import _publish
+
+        _publish(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def _cmd_sweep(args) -> int:
+    import csv
+    import io
+
+    from .errors import BiomechError, InfeasiblePoseError
+    from .statics import JOINTS
+
+    _check_out_file(args.out)
+    body = _body(args)
+    if args.target == "pose":
+        names = ["shank", "thigh", "trunk", "foot", "arms", "ankle", "knee", "hip", "load", "hand_load"]
+        kinds = {n: ("mass" if n in ("load", "hand_load") else "angle") for n in names}
+        fn = None
+    else:
+        fn = _exercise_function(args.target)
+        if fn is None:
+            raise _Fail(f"the exercise {args.target!r} is not available in this version of biomech.exercises")
+        prms = _exercise_parameters(fn)
+        names = [p.name for p in prms]
+        kinds = {p.name: _kind_of(p) for p in prms}
+    grids: dict[str, list[str]] = {}
+    for n in names:
+        v = getattr(args, n, None)
+        if v is None:
+            continue
+        flag = "--" + n.replace("_", "-")
+        if n == "bar":
+            grids[n] = [t.strip() for t in v.split(",") if t.strip()]
+            continue
+        grids[n] = _grid_values(flag, v, kinds.get(n))
+    total = math.prod(len(v) for v in grids.values()) if grids else 1
+    if total > 200000:
+        raise _Fail(f"the grid has {total} points; at most 200000", 2)
+    keys = list(grids)
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(keys + [f"{j} (N*m)" for j in JOINTS] + [f"{j} arm (m)" for j in JOINTS] + ["feasible", "reason"])
+    for combo in itertools.product(*(grids[k] for k in keys)):
+        kw = dict(zip(keys, combo))
+        try:
+            if fn is None:
+                ns = argparse.Namespace(**{n: kw.get(n) for n in names}, bar=args.bar, stance=args.stance,
+                                        support=args.support)
+                from .statics import joint_moments
+
+                pose = _pose_from_args(ns)
+                res = joint_moments(body, pose, _loads_from_args(ns), stance=args.stance, support=args.support)
+                feasible, reason = True, ""
+            else:
+                result = fn(body, **kw)
+                res = _moments_of(result)
+                feasible = bool(getattr(result, "feasible", True))
+                reason = "" if feasible else str(getattr(result, "reason", "") or "infeasible")
+            moms = [_num(getattr(res, j).to("N*m").magnitude) for j in JOINTS]
+            arms = [_num(res.moment_arms[j].to("m").magnitude) for j in JOINTS]
+        except InfeasiblePoseError as exc:
+            moms, arms, feasible, reason = [None] * 4, [None] * 4, False, _one_line(exc)
+        except BiomechError as exc:
+            raise _Fail(f"at {', '.join(f'{k}={v}' for k, v in kw.items())}: {_one_line(exc)}") from None
+        w.writerow(list(combo) + ["" if m is None else f"{m:.6g}" for m in moms]
+                   + ["" if a is None else f"{a:.6g}" for a in arms] + [feasible, reason])
+    _write_atomic_text(args.out, buf.getvalue())
+    if args.out != "-":
+        print(f"wrote {total} rows to {args.out}")
+    return 0
+
+
+# ------------------------------------------------------------------ report and figures
+def _cmd_report(args) -> int:
+    out = args.out
+    if os.path.exists(out) and not os.path.isdir(out):
+        raise _Fail(f"argument --out: {out!r} exists and is not a folder", 2)
+    try:
+        from .cues import report as cue_report  # noqa: PLC0415
+        build = getattr(cue_report, "build_report")
+    except (ImportError, AttributeError):
+        build = None
+    if build is None:
+        return _report_placeholder(out)
+    import matplotlib
+
+    matplotlib.use("Agg")
+    paths = build(out)
+    print(f"wrote {paths}")
+    return 0
+
+
+def _report_placeholder(out: str) -> int:
+    from .body import Body
+    from .loads import Barbell
+    from .pose import Pose
+    from .statics import joint_moments
+
+    print("The cue report (biomech.cues.report) is not available in this installation; nothing was written "
+          f"to {out!r}. A worked example instead: a back squat's joint moments, load by load.\n")
+    body = Body.from_anthropometrics("178 cm", "80 kg")
+    res = joint_moments(body, Pose(shank="30 deg", thigh="90 deg", trunk="45 deg"), [Barbell("100 kg", "high_bar")])
+    print(_table_text(res, "High-bar back squat, 100 kg, 178 cm 80 kg lifter\n" + _pose_title(res)))
+    return 0
+
+
+def _cmd_figures(args) -> int:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from .figures import make_figures
+
+    out = args.out
+    if os.path.exists(out) and not os.path.isdir(out):
+        raise _Fail(f"argument --out: {out!r} exists and is not a folder", 2)
+    paths = make_figures(out)
+    print(f"wrote {len(paths)} figures to {out}")
+    for p in paths:
+        print(f"  {p}")
+    return 0
+
+
+# ------------------------------------------------------------------ entry point
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status (0 success, 1 refused input, 2 bad argument).
+
+    Parameters
+    ----------
+    argv : sequence of str, optional
+        The arguments (default ``sys.argv[1:]``).
+    """
+    global _ARGV
+    argv = list(sys.argv[1:] if argv is None else argv)
+    _ARGV = argv
+    command = argv[0] if argv and not argv[0].startswith("-") else None
+    parser = build_parser(command)
+    try:
+        args, extras = parser.parse_known_args(argv)
+        if extras:
+            if getattr(args, "options", None) is None or args.command not in EXERCISES:
+                parser.parse_args(argv)  # argparse's own one-line error for the unknown arguments
+            args.options = extras
+    except SystemExit as exc:  # argparse: --help, --version, or a bad argument (already printed)
+        return int(exc.code or 0) if not isinstance(exc.code, str) else 2
+    if args.command is None:
+        parser.print_help()
+        return 0
+    prog = f"biomech {args.command}"
+    from .errors import BiomechError
+
+    try:
+        if args.command == "pose":
+            return _cmd_pose(args)
+        if args.command in EXERCISES:
+            names = [n for n in vars(args) if n not in _COMMON_DESTS]
+            return _cmd_exercise(args, names)
+        if args.command == "sweep":
+            return _cmd_sweep(args)
+        if args.command == "report":
+            return _cmd_report(args)
+        if args.command == "figures":
+            return _cmd_figures(args)
+    except _Fail as exc:
+        print(f"{prog}: error: {_one_line(exc)}", file=sys.stderr)
+        return exc.status
+    except BiomechError as exc:
+        print(f"{prog}: error: {_one_line(exc)}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # the reader went away (| head): not an error
+        try:
+            sys.stdout = open(os.devnull, "w")
+        except OSError:  # pragma: no cover
+            pass
+        return 0
+    except NotImplementedError:
+        print(f"{prog}: error: {args.command} is not implemented yet in this version of biomech", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"{prog}: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # never a traceback for a user; BIOMECH_DEBUG=1 shows it
+        if os.environ.get("BIOMECH_DEBUG"):
+            raise
+        print(f"{prog}: error: unexpected {exc.__class__.__name__}: {_one_line(exc)} "
+              f"(set BIOMECH_DEBUG=1 for the traceback)", file=sys.stderr)
+        return 3
+    return 0  # pragma: no cover
+
+
+_COMMON_DESTS = {"command", "height", "mass", "sex", "table", "json", "plot", "unavailable"}
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,165 @@
+"""The command line through its entry point: success, --json shape, bad arguments."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+import biomech as bm
+from biomech.cli import main
+
+POSE = ["pose", "--shank", "30deg", "--thigh", "90deg", "--trunk", "45deg", "--load", "100kg", "--bar", "high"]
+
+
+def run(capsys, argv):
+    code = main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_pose_table_has_units_and_matches_the_library(capsys):
+    code, out, err = run(capsys, POSE)
+    assert code == 0 and err == ""
+    body = bm.Body.from_anthropometrics("178 cm", "80 kg")
+    res = bm.joint_moments(body, bm.Pose(shank="30 deg", thigh="90 deg", trunk="45 deg"),
+                           [bm.Barbell("100 kg", "high_bar")])
+    assert "knee N*m" in out and "arm cm" in out and "force N" in out
+    # the printed net moments are the library's (same call, rounded to 0.1 N*m)
+    assert f"{float(res.knee.magnitude):.1f}" in out and f"{float(res.hip.magnitude):.1f}" in out
+
+
+def test_pose_json_shape(capsys):
+    code, out, _ = run(capsys, POSE + ["--json", "--height", "5ft10in", "--mass", "176lb"])
+    assert code == 0
+    d = json.loads(out)
+    assert set(d["moments_N_m"]) == {"ankle", "knee", "hip", "lumbar"}
+    assert set(d["moment_arms_m"]) == {"ankle", "knee", "hip", "lumbar"}
+    assert set(d["per_load"]) == {"shank", "thigh", "trunk", "arms", "bar"}
+    bar = d["per_load"]["bar"]["hip"]
+    # force x moment arm = moment, per load (the table's own identity)
+    assert bar["moment_N_m"] == pytest.approx(abs(bar["force_N"][1]) * bar["moment_arm_m"], rel=1e-6)
+    assert d["pose_deg"]["thigh"] == pytest.approx(90.0)
+    assert d["joint_angles_deg"]["knee"] == pytest.approx(120.0)
+    assert d["body"]["height_m"] == pytest.approx(1.778)  # 5 ft 10 in
+    assert d["body"]["mass_kg"] == pytest.approx(176 * 0.45359237, rel=1e-6)
+
+
+def test_pose_from_joint_angles_equals_segment_angles(capsys):
+    _, a, _ = run(capsys, POSE + ["--json"])
+    _, b, _ = run(capsys, ["pose", "--ankle", "30deg", "--knee", "120deg", "--hip", "135deg", "--load", "100kg",
+                           "--json"])
+    assert json.loads(a)["moments_N_m"] == pytest.approx(json.loads(b)["moments_N_m"])
+
+
+@pytest.mark.parametrize("argv, needle", [
+    (["pose", "--shank", "30", "--thigh", "90deg", "--trunk", "45deg"], "--shank"),
+    (["pose", "--shank", "30deg", "--thigh", "90deg", "--trunk", "45deg", "--load", "5m"], "--load"),
+    (["pose", "--shank", "30deg", "--thigh", "90deg", "--trunk", "45deg", "--bar", "sideways"], "--bar"),
+    (["pose", "--shank", "30deg", "--thigh", "90deg"], "--trunk"),
+    (["pose", "--shank", "30deg", "--thigh", "90deg", "--trunk", "45deg", "--height", "tall"], "--height"),
+    (["pose", "--shank", "30deg", "--thigh", "170deg", "--trunk", "45deg"], "knee flexion"),
+    (["frobnicate"], "frobnicate"),
+    (["sweep", "pose", "--shank", "0deg:30deg:x", "--thigh", "90deg", "--trunk", "40deg", "--out", "x.csv"],
+     "--shank"),
+])
+def test_bad_argument_one_line_nonzero_no_traceback(capsys, argv, needle):
+    code, out, err = run(capsys, argv)
+    assert code != 0
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and needle in lines[0] and "Traceback" not in err
+    assert out == ""
+
+
+def test_plot_file_written_and_bad_plot_path_leaves_nothing(capsys, tmp_path):
+    png = tmp_path / "squat.png"
+    code, _, _ = run(capsys, POSE + ["--plot", str(png)])
+    assert code == 0 and png.stat().st_size > 10_000
+    code, out, err = run(capsys, POSE + ["--plot", str(tmp_path / "squat.txt")])
+    assert code == 2 and "--plot" in err and out == ""
+    code, _, err = run(capsys, POSE[:-2] + ["--bar", "high", "--thigh", "175deg", "--plot", str(tmp_path / "b.png")])
+    assert code == 1 and len(err.strip().splitlines()) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["squat.png"]  # no partial or temporary file
+
+
+def test_sweep_pose_grid_to_csv(capsys, tmp_path):
+    out = tmp_path / "grid.csv"
+    code, _, err = run(capsys, ["sweep", "pose", "--shank", "10deg:30deg:3", "--thigh", "60deg,90deg", "--trunk",
+                                "40deg", "--load", "100kg", "--out", str(out)])
+    assert code == 0, err
+    rows = list(csv.DictReader(out.open()))
+    assert len(rows) == 3 * 2
+    assert rows[0]["shank"] == "10 deg" and rows[-1]["thigh"] == "90deg"
+    assert "knee (N*m)" in rows[0] and rows[0]["feasible"] == "True"
+    # each row equals the library's single call
+    body = bm.Body.from_anthropometrics("178 cm", "80 kg")
+    res = bm.joint_moments(body, bm.Pose(shank="20 deg", thigh="90 deg", trunk="40 deg"), [bm.Barbell("100 kg")])
+    row = next(r for r in rows if r["shank"] == "20 deg" and r["thigh"] == "90deg")
+    assert float(row["hip (N*m)"]) == pytest.approx(float(res.hip.magnitude), rel=1e-5)
+
+
+def test_sweep_bad_value_writes_no_file(capsys, tmp_path):
+    out = tmp_path / "grid.csv"
+    code, _, err = run(capsys, ["sweep", "pose", "--shank", "10deg:30deg:3", "--thigh", "60", "--trunk", "40deg",
+                                "--out", str(out)])
+    assert code == 2 and "--thigh" in err and not out.exists()
+    code, _, err = run(capsys, ["sweep", "pose", "--shank", "10deg,40deg", "--thigh", "150deg", "--trunk", "40deg",
+                                "--out", str(out)])
+    assert code == 1 and not out.exists() and list(tmp_path.iterdir()) == []
+
+
+def test_help_of_every_subcommand_shows_an_example(capsys):
+    from biomech.cli import EXERCISES
+
+    for cmd in ("pose", "sweep", "report", "figures") + EXERCISES:
+        code = main([cmd, "--help"])
+        out, _ = capsys.readouterr()
+        assert code == 0 and "example:" in out and f"biomech {cmd}" in out
+
+
+def test_squat_subcommand(capsys):
+    ex = pytest.importorskip("biomech.exercises")
+    code, out, err = run(capsys, ["squat", "--depth", "90deg", "--knee-travel", "5cm", "--load", "100kg", "--bar",
+                                  "high", "--json"])
+    assert code == 0, err
+    d = json.loads(out)
+    body = bm.Body.from_anthropometrics("178 cm", "80 kg")
+    sq = ex.squat(body, depth="90 deg", knee_travel="5 cm", load="100 kg", bar="high_bar")
+    assert d["moments_N_m"]["knee"] == pytest.approx(float(sq.knee.to("N*m").magnitude), rel=1e-9)
+    assert d["feasible"] is True and d["knee_travel_m"] == pytest.approx(0.05, abs=1e-6)
+    code, out, err = run(capsys, ["squat", "--depth", "90deg", "--knee-travel", "40cm"])
+    assert code == 1 and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+def test_report_without_or_with_the_cue_library_exits_zero(capsys, tmp_path, monkeypatch):
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_report(name, globals=None, locals=None, fromlist=(), level=0):
+        if fromlist and "report" in fromlist and (name == "cues" or name.endswith("biomech.cues")):
+            raise ImportError("no cue report")
+        return real_import(name, globals, locals, fromlist, level)
+
+    monkeypatch.setattr(builtins, "__import__", no_report)
+    code, out, _ = run(capsys, ["report", "--out", str(tmp_path / "r")])
+    assert code == 0 and "not available" in out and "knee N*m" in out
+    assert not (tmp_path / "r").exists()
+
+
+def test_entry_point_in_a_subprocess(tmp_path):
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([os.path.join(os.path.dirname(__file__), "..", "src"),
+                                                       os.environ.get("PYTHONPATH", "")]))
+    ok = subprocess.run([sys.executable, "-m", "biomech.cli", *POSE, "--json"], capture_output=True, text=True,
+                        env=env, timeout=60)
+    assert ok.returncode == 0 and json.loads(ok.stdout)["moments_N_m"]["knee"] > 0
+    bad = subprocess.run([sys.executable, "-m", "biomech.cli", "pose", "--shank", "thirty"], capture_output=True,
+                         text=True, env=env, timeout=60)
+    assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1 and "Traceback" not in bad.stderr
+    top = subprocess.run([sys.executable, "-m", "biomech.cli", "--help"], capture_output=True, text=True, env=env,
+                         timeout=60)
+    assert top.returncode == 0 and "squat" in top.stdout and "sweep" in top.stdout
