@@ -108,15 +108,15 @@ class Point:
     def plus(self, segment: str, along=0.0, offset=0.0) -> "Point":
         """This point moved ``along`` the segment's ``u`` and ``offset`` along its ``n``."""
         U, N = AXES[segment]
-        add = _outer(U, along) + _outer(N, offset)
+        add = _add(_outer(U, along), _outer(N, offset))
         coef = dict(self.coef)
-        coef[segment] = coef[segment] + add if segment in coef else add
+        coef[segment] = _add(coef[segment], add) if segment in coef else add
         return Point(self.base, coef)
 
     def __add__(self, other: "Point") -> "Point":
         coef = dict(self.coef)
         for k, v in other.coef.items():
-            coef[k] = coef[k] + v if k in coef else v
+            coef[k] = _add(coef[k], v) if k in coef else v
         return Point((self.base[0] + other.base[0], self.base[1] + other.base[1]), coef)
 
     def __neg__(self) -> "Point":
@@ -175,6 +175,15 @@ class Point:
     def moment_of(self, point: "Point", force) -> "Form":
         """Moment of a constant force at ``point`` about this point: ``(P - self) x F``."""
         return (point - self).cross(force)
+
+
+def _add(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Add two coefficient arrays (2, 2, *shape), giving a scalar one trailing axes first."""
+    if a.ndim < b.ndim:
+        a = a.reshape(a.shape + (1,) * (b.ndim - a.ndim))
+    elif b.ndim < a.ndim:
+        b = b.reshape(b.shape + (1,) * (a.ndim - b.ndim))
+    return a + b
 
 
 def _outer(M: np.ndarray, scale) -> np.ndarray:
