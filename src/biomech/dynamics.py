@@ -42,8 +42,8 @@ from .body import Body
 from .errors import InputValueError
 from .kinematics import SinCos, spin
 from .loads import Load
-from .pose import Pose, SplitPose
-from .statics import JOINTS, LEG_JOINTS, SIGN, JointValues, StaticModel
+from .pose import SplitPose
+from .statics import JOINTS, SIGN, JointValues, StaticModel
 from .units import quantity, to_si
 
 __all__ = ["inverse_dynamics", "DynamicsResult", "DynamicModel"]

@@ -18,12 +18,12 @@ Examples
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Callable
 
 import numpy as np
 
-from .errors import InputValueError, RangeError
+from .errors import InputValueError
 from .units import quantity, to_si
 
 __all__ = ["G", "Load", "ForceItem", "PointMass", "PointForce", "Barbell", "HandLoad", "ElasticBand", "Cable",
@@ -353,5 +353,3 @@ class Cable(Load):
     def items(self, body) -> list[ForceItem]:
         return [ForceItem(self.label, self.segment, self.along_m, self.offset_m, None, 0.0, self.force_at)]
 
-
-from .units import Q_  # noqa: E402  (for the doctest namespace)

@@ -250,8 +250,8 @@ class StaticModel:
         m_up = lum.above_mass_kg
         m_low = b.trunk.mass_kg - m_up
         com_along = b.trunk.com * b.trunk.length_m
-        weight("trunk", "trunk", max(lum.above_com_along_m, lum.along_m), lum.above_com_offset_m, m_up)
-        if m_low > 0:
+        weight("trunk", "trunk", np.maximum(lum.above_com_along_m, lum.along_m), lum.above_com_offset_m, m_up)
+        if np.all(np.asarray(m_low) > 0):
             low_along = (b.trunk.mass_kg * com_along - m_up * lum.above_com_along_m) / m_low
             low_offset = -m_up * lum.above_com_offset_m / m_low
             out.append(_Item("trunk", "trunk", "pelvis", None, True,

@@ -27,12 +27,10 @@ from typing import Any, Callable
 import numpy as np
 
 from ..body import Body, FootGeometry, Segment
-from ..errors import InfeasiblePoseError, InputValueError, RangeError, UnitError
+from ..errors import InfeasiblePoseError, InputValueError, RangeError
 from ..kinematics import Form, SinCos
-from ..loads import G, Load
-from ..statics import _INSTEP_Y_FRACTION, _PROXIMAL, MomentResult, StaticModel, _Item, _part_of
-from ..kinematics import Point
-from ..loads import ForceItem
+from ..loads import G
+from ..statics import MomentResult, StaticModel
 from ..units import Q_, quantity, to_si
 
 __all__ = ["ExerciseResult", "SplitExerciseResult", "Feasibility", "rep_path", "DORSIFLEXION_LIMIT_DEG",
@@ -274,129 +272,10 @@ def body_shape(body: Body) -> tuple[int, ...]:
 
 def make_model(body: Body, loads=(), stance: str = "both", support: str = "feet", front_share: Any = 0.5,
                rear_contact: str = "ball") -> StaticModel:
-    """A :class:`StaticModel`, or a :class:`SweepModel` when the body's lengths are arrays."""
-    if body_shape(body) == ():
-        return StaticModel(body, loads, stance, support, front_share, rear_contact)
-    return SweepModel(body, loads, stance, support, front_share, rear_contact)
+    """A :class:`StaticModel`; the core's landmarks broadcast array lengths (a sweep over proportions)."""
+    return StaticModel(body, loads, stance, support, front_share, rear_contact)
 
 
-class SweepModel(StaticModel):
-    """A :class:`StaticModel` for a body whose lengths are arrays (a sweep over proportions).
-
-    Local workaround: the core's ``Point.plus`` cannot add an array ``along`` to a scalar
-    ``offset`` (their coefficient matrices do not broadcast), and ``_body_items`` compares
-    lumbar landmarks with Python's ``max``. Here every landmark is built with ``along``
-    and ``offset`` broadcast to the body's shape, so all coefficients share it. The
-    machinery (free sides, shares, forms, ground reaction) is the core's, unchanged.
-    """
-
-    def __init__(self, body: Body, loads=(), stance: str = "both", support: str = "feet", front_share: Any = 0.5,
-                 rear_contact: str = "ball"):
-        self._S = ()
-        scalar = _scalar_body(body)
-        super().__init__(scalar, loads, stance, support, front_share, rear_contact)
-        self._S = body_shape(body)
-        self.body = body
-        self.points = self._landmarks(body)
-        loads = list(loads)
-        self.items = self._body_items() + [self._place(it, is_body=False) for ld in loads for it in ld.items(body)]
-        self.const_items = [i for i in self.items if i.force is not None]
-        self.field_items = [i for i in self.items if i.force is None]
-        self._forms = self._top_down_forms()
-
-    def _plus(self, p: Point, seg: str, along: Any = 0.0, offset: Any = 0.0) -> Point:
-        if self._S:
-            along = np.broadcast_to(np.asarray(along, dtype=float), self._S)
-            offset = np.broadcast_to(np.asarray(offset, dtype=float), self._S)
-        return p.plus(seg, along=along, offset=offset)
-
-    def _landmarks(self, body: Body) -> dict[str, Point]:
-        fg = body.foot_geometry
-        P = self._plus
-        p: dict[str, Point] = {}
-        p["ball"] = P(Point.const(fg.ball_x, 0.0), "foot", 0.0, 0.0)
-        p["heel"] = P(p["ball"], "foot", -fg.ball_x)
-        p["toe"] = P(p["heel"], "foot", fg.toe_x)
-        p["midfoot"] = P(p["heel"], "foot", 0.5 * fg.toe_x)
-        p["ankle"] = P(p["heel"], "foot", fg.ankle_x, fg.ankle_y)
-        p["knee"] = P(p["ankle"], "shank", -body.shank.length_m)
-        p["knee_front"] = p["knee"] + Point.const(body.knee_depth_m, 0.0)
-        p["hip"] = P(p["knee"], "thigh", -body.thigh.length_m)
-        p["lumbar"] = P(p["hip"], "trunk", body.lumbar.along_m, body.lumbar.offset_m)
-        p["shoulder"] = P(p["hip"], "trunk", body.trunk.length_m)
-        if body.arms is not None:
-            p["grip"] = P(p["shoulder"], "arms", body.arms.length_m)
-        if self.split:
-            p["rear_knee"] = P(p["hip"], "rear_thigh", body.thigh.length_m)
-            p["rear_knee_front"] = p["rear_knee"] + Point.const(body.knee_depth_m, 0.0)
-            p["rear_ankle"] = P(p["rear_knee"], "rear_shank", body.shank.length_m)
-            p["rear_heel"] = P(p["rear_ankle"], "rear_foot", -fg.ankle_x, -fg.ankle_y)
-            p["rear_ball"] = P(p["rear_heel"], "rear_foot", fg.ball_x)
-            p["rear_toe"] = P(p["rear_heel"], "rear_foot", fg.toe_x)
-            p["rear_instep"] = P(p["rear_heel"], "rear_foot", 0.5 * (fg.ankle_x + fg.ball_x),
-                                 _INSTEP_Y_FRACTION * fg.ankle_y)
-        return p
-
-    def _place(self, it: ForceItem, is_body: bool, multiplicity: float = 1.0) -> _Item:
-        point = self._plus(self.points[_PROXIMAL[it.segment]], it.segment, it.along_m, it.offset_m)
-        leg = None
-        if it.segment in ("foot", "shank", "thigh"):
-            leg = "front"
-        elif it.segment.startswith("rear_"):
-            leg = "rear"
-        return _Item(it.label, it.segment, _part_of(it.segment, it.along_m, self.body), leg, is_body, point,
-                     it.force, it.mass_kg, it.field, multiplicity)
-
-    def _body_items(self) -> list[_Item]:
-        b = self.body
-        legs_in_body = 2.0 if self.stance == "both" else 1.0
-        out: list[_Item] = []
-
-        def weight(label, segment, along, offset, mass, mult=1.0):
-            out.append(self._place(ForceItem(label, segment, along, offset, (0.0, -G * mass), mass), True, mult))
-
-        legs = [("", "front")] + ([("rear_", "rear")] if self.split else [])
-        for prefix, _ in legs:
-            if b.foot is not None:
-                weight("foot", prefix + "foot", b.foot.com * b.foot.length_m, 0.5 * b.foot_geometry.ankle_y,
-                       b.foot.mass_kg, legs_in_body)
-            weight("shank", prefix + "shank", b.shank.com * b.shank.length_m, 0.0, b.shank.mass_kg, legs_in_body)
-            weight("thigh", prefix + "thigh", b.thigh.com * b.thigh.length_m, 0.0, b.thigh.mass_kg, legs_in_body)
-        lum = b.lumbar
-        m_up = lum.above_mass_kg
-        m_low = b.trunk.mass_kg - m_up
-        com_along = b.trunk.com * b.trunk.length_m
-        weight("trunk", "trunk", np.maximum(lum.above_com_along_m, lum.along_m), lum.above_com_offset_m, m_up)
-        if m_low > 0:
-            low_along = (b.trunk.mass_kg * com_along - m_up * lum.above_com_along_m) / m_low
-            low_offset = -m_up * lum.above_com_offset_m / m_low
-            out.append(_Item("trunk", "trunk", "pelvis", None, True,
-                             self._plus(self.points["hip"], "trunk", low_along, low_offset),
-                             (0.0, -G * m_low), m_low, None, 1.0))
-        if b.arms is not None:
-            weight("arms", "arms", b.arms.com * b.arms.length_m, 0.0, b.arms.mass_kg)
-        return out
-
-
-def _scalar_body(body: Body) -> Body:
-    """The first element of an array body (for the parts of the model that need scalars)."""
-    def first(v):
-        return float(np.asarray(v, dtype=float).flat[0])
-    changes = {}
-    for name, seg in body.segments().items():
-        if np.ndim(seg.length_m):
-            changes[name] = Segment.from_si(first(seg.length_m), seg.mass_kg, seg.com, seg.gyration)
-    fg = body.foot_geometry
-    changes["foot_geometry"] = FootGeometry(first(fg.ball_x), first(fg.toe_x), first(fg.ankle_x), first(fg.ankle_y))
-    changes["knee_depth_m"] = first(body.knee_depth_m)
-    lum = body.lumbar
-    changes["lumbar"] = dataclasses.replace(lum, along_m=first(lum.along_m), offset_m=first(lum.offset_m),
-                                            above_com_along_m=first(lum.above_com_along_m),
-                                            above_com_offset_m=first(lum.above_com_offset_m))
-    return dataclasses.replace(body, **changes)
-
-
-# --------------------------------------------------------------------------- balance
 def whole_body_moment_form(model: StaticModel) -> tuple[Form, Any]:
     """Moment about the origin of the constant external forces on the whole body (a
     :class:`Form`), and their total vertical component."""

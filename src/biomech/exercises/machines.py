@@ -23,7 +23,7 @@ carry the trunk are not modelled (the knee and ankle are).
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any
 
 import numpy as np
 
