@@ -34,13 +34,14 @@ Examples
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Any, Sequence
 
 import numpy as np
 
 from .body import Body
 from .errors import InputValueError
-from .kinematics import SinCos, spin
+from .kinematics import LinearMap, second_derivatives, spin
 from .loads import Load
 from .pose import SplitPose
 from .statics import JOINTS, SIGN, JointValues, StaticModel
@@ -59,6 +60,9 @@ class DynamicModel:
     def __init__(self, statics: StaticModel):
         self.statics = statics
         self.inertia = self._inertias()
+        self._items_map = LinearMap.from_points([it.point for it in statics.items])
+        self._mass = [it.mass_kg for it in statics.items]
+        self._couples = sorted(self.inertia.items())
 
     def _inertias(self) -> dict[int, float]:
         """Rotational inertia (kg m^2, about each item's own centre of mass) of the
@@ -90,89 +94,111 @@ class DynamicModel:
                 out[idx] = getattr(b, kind).inertia_si
         return out
 
-    def _effective(self, sc: SinCos, omega: dict, alpha: dict, base_acc=(0.0, 0.0)):
-        """Per item: position, effective force F - m a, inertial couple -I alpha_z."""
-        out = []
-        for idx, it in enumerate(self.statics.items):
-            x, y = it.point.evaluate(sc)
-            f = self.statics._item_force(it, sc)
-            m = it.mass_kg
-            if np.any(np.asarray(m) != 0):
-                ax, ay = it.point.acceleration(sc, omega, alpha)
-                ax, ay = ax + base_acc[0], ay + base_acc[1]
-                f = (f[0] - m * ax, f[1] - m * ay)
-            couple = 0.0
-            if idx in self.inertia:
-                couple = -self.inertia[idx] * spin(it.segment) * alpha.get(it.segment, 0.0)
-            out.append((it, x, y, f, couple))
-        return out
+    def state(self, angles, omega: dict, alpha: dict, base_acc=(0.0, 0.0)) -> dict[str, np.ndarray]:
+        """Per item, computed once per call, stacked as arrays (items, *frames): the effective
+        force ``F - m a`` and its moment about the origin ``P x (F - m a)`` plus the
+        inertial couple ``-I alpha_z``.
 
-    def _side_moment(self, eff, joint, jx, jy, leg="front", side=None):
+        Moments about a joint J follow as ``sum w c0 - J x sum w F``: a weighted sum over
+        items (one matrix-vector product per joint).
+        """
         st = self.statics
-        side = side or st.free_side[joint]
-        members = {id(it): share for it, share in st.free_items(joint, leg, side=side)}
-        total = 0.0
-        for it, x, y, f, couple in eff:
-            share = members.get(id(it))
-            if share is None:
-                continue
-            total = total + share * ((x - jx) * f[1] - (y - jy) * f[0] + couple)
-        return total
+        sc = st.sincos(angles)
+        dd = second_derivatives(sc, omega, alpha)
+        items = st.items
+        if self._items_map is not None:
+            xy = self._items_map.evaluate(sc)
+            axy = self._items_map.evaluate(dd, terms=True, with_const=False)
+            if axy.ndim < xy.ndim:  # nothing moves: no acceleration columns at all
+                axy = np.zeros_like(xy)
+            xs, ys, axs, ays = xy[0::2], xy[1::2], axy[0::2], axy[1::2]
+        else:  # array bodies: point by point
+            pos = [it.point.evaluate(sc) for it in items]
+            acc = [it.point.linear(dd) for it in items]
+            shape = np.broadcast_shapes(*(np.shape(v) for pair in pos + acc for v in pair))
+            stack = lambda vals: np.stack([np.broadcast_to(v, shape) for v in vals])  # noqa: E731
+            xs, ys = stack([p[0] for p in pos]), stack([p[1] for p in pos])
+            axs, ays = stack([a[0] for a in acc]), stack([a[1] for a in acc])
+        shape = xs.shape[1:]
+        fx = np.empty_like(xs)
+        fy = np.empty_like(ys)
+        for n, it in enumerate(items):
+            f = it.force if it.force is not None else it.field(xs[n], ys[n])
+            fx[n], fy[n] = f
+        for n, m in enumerate(self._mass):
+            if np.any(np.asarray(m) != 0):
+                fx[n] -= m * (axs[n] + base_acc[0])
+                fy[n] -= m * (ays[n] + base_acc[1])
+        c0 = xs * fy - ys * fx
+        for n, inertia in self._couples:
+            seg = items[n].segment
+            c0[n] -= inertia * spin(seg) * alpha.get(seg, 0.0)
+        return {"fx": fx, "fy": fy, "c0": c0}
 
-    def moments(self, angles: dict, omega: dict, alpha: dict) -> dict[str, Any]:
+    def _weights(self, members) -> np.ndarray:
+        w = np.zeros(len(self.statics.items))
+        index = {id(it): n for n, it in enumerate(self.statics.items)}
+        for it, share in members:
+            w[index[id(it)]] = share
+        return w
+
+    @staticmethod
+    def _about(state, w: np.ndarray, jx, jy):
+        """Moment about (jx, jy) of the items weighted by ``w``."""
+        dot = lambda a: np.tensordot(w, a, axes=1)  # noqa: E731
+        return dot(state["c0"]) - (jx * dot(state["fy"]) - jy * dot(state["fx"]))
+
+    def moments(self, angles, omega: dict, alpha: dict, state=None) -> dict[str, Any]:
         """Top-down anatomical moments (N*m) with the feet planted."""
         st = self.statics
         if st.split:
             raise InputValueError("inverse dynamics of a split stance needs each foot's ground reaction; "
                                   "pass ground_reaction= for the leg you analyse.")
         sc = st.sincos(angles)
-        eff = self._effective(sc, omega, alpha)
+        state = state if state is not None else self.state(sc, omega, alpha)
         out = {}
         for j in JOINTS:
             jx, jy = st.joint_point(j).evaluate(sc)
-            m = self._side_moment(eff, j, jx, jy)
+            m = self._about(state, self._weights(st.free_items(j)), jx, jy)
             out[j] = SIGN[j] * (m if st.free_side[j] == "up" else -m)
         return out
 
-    def ground_reaction(self, angles: dict, omega: dict, alpha: dict) -> dict[str, Any]:
+    def ground_reaction(self, angles, omega: dict, alpha: dict, state=None) -> dict[str, Any]:
         """Ground reaction (total and per leg) and centre of pressure implied by the motion."""
         st = self.statics
-        sc = st.sincos(angles)
-        eff = self._effective(sc, omega, alpha)
-        fx = fy = m0 = 0.0
-        for it, x, y, f, couple in eff:
-            k = it.multiplicity
-            fx, fy = fx + k * f[0], fy + k * f[1]
-            m0 = m0 + k * (x * f[1] - y * f[0] + couple)
+        state = state if state is not None else self.state(angles, omega, alpha)
+        w = self._weights(st.whole_body())
+        dot = lambda a: np.tensordot(w, a, axes=1)  # noqa: E731
+        fx, fy, m0 = dot(state["fx"]), dot(state["fy"]), dot(state["c0"])
         rx, ry = -fx, -fy
         with np.errstate(divide="ignore", invalid="ignore"):
             cop = -m0 / ry
         return {"total": (rx, ry), "leg": (st.leg_share * rx, st.leg_share * ry), "cop": (cop, 0.0 * cop)}
 
-    def bottom_up(self, angles: dict, omega: dict, alpha: dict, force, cop, free_moment=0.0,
+    def bottom_up(self, angles, omega: dict, alpha: dict, force, cop, free_moment=0.0,
                   base_position=(0.0, 0.0), base_acc=(0.0, 0.0)) -> dict[str, Any]:
-        """Moments from a measured ground reaction under the analysed foot (lab frame)."""
+        """Moments from a measured ground reaction under the analysed foot (lab frame).
+
+        Item moments about a joint do not depend on where the chain stands; only the
+        ground reaction's moment needs the joint in lab coordinates (chain + base).
+        """
         st = self.statics
         sc = st.sincos(angles)
-        eff = self._effective(sc, omega, alpha, base_acc)
+        state = self.state(sc, omega, alpha, base_acc)
         bx, by = base_position
-        out = {}
         legs_total = 1.0 / st.leg_share
+        out = {}
         for j in JOINTS:
             jx, jy = st.joint_point(j).evaluate(sc)
-            jx, jy = jx + bx, jy + by
-            eff_lab = [(it, x + bx, y + by, f, c) for it, x, y, f, c in eff]
             if j == "lumbar":
-                members = st.free_items("lumbar", "front", side="down")
-                ids = {id(it) for it, _ in members}
-                below = 0.0
-                for it, x, y, f, c in eff_lab:
-                    if id(it) in ids:
-                        below = below + it.multiplicity * ((x - jx) * f[1] - (y - jy) * f[0] + c)
-                grf_m = legs_total * ((cop[0] - jx) * force[1] - (cop[1] - jy) * force[0] + free_moment)
+                members = [(it, it.multiplicity) for it, _ in st.free_items("lumbar", "front", side="down")]
+                scale = legs_total
             else:
-                below = self._side_moment(eff_lab, j, jx, jy, side="down")
-                grf_m = (cop[0] - jx) * force[1] - (cop[1] - jy) * force[0] + free_moment
+                members = st.free_items(j, side="down")
+                scale = 1.0
+            below = self._about(state, self._weights(members), jx, jy)
+            lx, ly = jx + bx, jy + by
+            grf_m = scale * ((cop[0] - lx) * force[1] - (cop[1] - ly) * force[0] + free_moment)
             out[j] = SIGN[j] * (-(below + grf_m))
         return out
 
@@ -193,7 +219,11 @@ class DynamicsResult:
         self.method = method
         self._total = total
         self._static = static
-        self._ground = ground
+        self._ground_fn = ground  # a callable, evaluated on first use
+
+    @cached_property
+    def _ground(self):
+        return None if self._ground_fn is None else self._ground_fn()
 
     def _jv(self, d):
         return JointValues(*(quantity(d[j], "N*m") for j in JOINTS))
@@ -303,8 +333,9 @@ def inverse_dynamics(body: Body, motion, loads: Sequence[Load] | Load = (), stan
     sc = st.sincos(angles)
     static = st.moments(sc)
     if ground_reaction is None:
-        total = dyn.moments(angles, omega, alpha)
-        ground = dyn.ground_reaction(angles, omega, alpha) if support == "feet" else None
+        state = dyn.state(sc, omega, alpha)
+        total = dyn.moments(sc, omega, alpha, state)
+        ground = (lambda: dyn.ground_reaction(sc, omega, alpha, state)) if support == "feet" else None
         return DynamicsResult(body, motion, total, static, ground, "top_down")
     try:
         force, cop = ground_reaction.si()[:2]

@@ -40,7 +40,7 @@ from typing import Any, Iterable
 
 import numpy as np
 
-__all__ = ["AXES", "Point", "Form", "SinCos", "segment_kind", "spin"]
+__all__ = ["AXES", "Point", "Form", "SinCos", "LinearMap", "segment_kind", "spin", "second_derivatives"]
 
 # (U, N): u = U @ (s, c), n = N @ (s, c)
 _FOOT = (np.array([[0.0, 1.0], [-1.0, 0.0]]), np.array([[1.0, 0.0], [0.0, 1.0]]))
@@ -52,6 +52,21 @@ _ARMS = _THIGH
 #: Unit-vector matrices by segment name (rear-leg segments share the leg's shapes).
 AXES = {"foot": _FOOT, "shank": _SHANK, "thigh": _THIGH, "trunk": _TRUNK, "arms": _ARMS,
         "rear_foot": _FOOT, "rear_shank": _SHANK, "rear_thigh": _THIGH}
+
+
+def second_derivatives(sc: SinCos, omega: dict[str, Any], alpha: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
+    """Second time derivatives of (sin a, cos a) for every segment in ``sc``."""
+    out = {}
+    for k, (s, c) in sc.items():
+        w, al = omega.get(k, 0.0), alpha.get(k, 0.0)
+        w = 0.0 if np.ndim(w) and not np.any(w) else w      # a segment held still costs nothing
+        al = 0.0 if np.ndim(al) and not np.any(al) else al
+        if np.ndim(w) == 0 and np.ndim(al) == 0 and w == 0 and al == 0:
+            out[k] = (0.0, 0.0)
+            continue
+        w2 = w * w
+        out[k] = (c * al - s * w2, -c * w2 - s * al)
+    return out
 
 
 def spin(segment: str) -> float:
@@ -147,20 +162,22 @@ class Point:
             vy = vy + g[1, 0] * ds + g[1, 1] * dc
         return vx, vy
 
+    def linear(self, terms: dict[str, tuple[Any, Any]]) -> tuple[Any, Any]:
+        """``sum_k G_k @ terms[k]`` without the base: the point's rate of change when
+        ``terms[k]`` holds the rates of (sin a_k, cos a_k)."""
+        x = y = 0.0
+        for k, g in self.coef.items():
+            ds, dc = terms[k]
+            x = x + g[0, 0] * ds + g[0, 1] * dc
+            y = y + g[1, 0] * ds + g[1, 1] * dc
+        return x, y
+
     def acceleration(self, sc: SinCos, omega: dict[str, Any], alpha: dict[str, Any]) -> tuple[Any, Any]:
         """(ax, ay) in m/s^2 given segment angle rates (rad/s) and their derivatives (rad/s^2).
 
         d2/dt2 sin(a) = -sin(a) w^2 + cos(a) alpha; d2/dt2 cos(a) = -cos(a) w^2 - sin(a) alpha.
         """
-        ax = ay = 0.0
-        for k, g in self.coef.items():
-            w, al = omega.get(k, 0.0), alpha.get(k, 0.0)
-            s, c = sc[k]
-            dds = -s * w * w + c * al
-            ddc = -c * w * w - s * al
-            ax = ax + g[0, 0] * dds + g[0, 1] * ddc
-            ay = ay + g[1, 0] * dds + g[1, 1] * ddc
-        return ax, ay
+        return self.linear(second_derivatives(sc, omega, alpha))
 
     def cross(self, force) -> "Form":
         """The moment about the origin, ``P x F`` (z, counter-clockwise +), of a constant force.
@@ -234,3 +251,88 @@ class Form:
         for f in forms:
             out = out + f
         return out
+
+
+class LinearMap:
+    """Many Points or Forms evaluated together as one matrix product.
+
+    Row ``r`` is ``const[r] + sum_k W[r, 2k] sin a_k + W[r, 2k + 1] cos a_k``; only the
+    sines and cosines with a non-zero column are ever computed. Used on the hot paths
+    (joint moments of a million poses, inverse dynamics of long motions). Needs scalar
+    coefficients: ``LinearMap.build`` returns None when a body's lengths are arrays,
+    and callers then use the per-point route.
+
+    Examples
+    --------
+    >>> p = Point.origin().plus("trunk", along=1.0)
+    >>> lm = LinearMap.from_points([p])
+    >>> lm.evaluate({"trunk": np.radians([0.0, 90.0])}).round(6).tolist()
+    [[0.0, 1.0], [1.0, 0.0]]
+    """
+
+    def __init__(self, const: np.ndarray, columns: list[tuple[str, int]], W: np.ndarray):
+        self.const = const
+        self.columns = columns          # (segment, 0 for sin / 1 for cos)
+        self.W = W                      # (rows, len(columns))
+
+    @classmethod
+    def build(cls, consts: list, rows: list[dict[str, tuple[Any, Any]]]) -> "LinearMap | None":
+        """From row constants and per-row ``{segment: (w_sin, w_cos)}``; None if any is an array."""
+        if any(np.ndim(c) for c in consts) or any(np.ndim(v) for r in rows for pair in r.values() for v in pair):
+            return None
+        used: list[tuple[str, int]] = []
+        for r in rows:
+            for seg, pair in r.items():
+                for i in (0, 1):
+                    if pair[i] != 0 and (seg, i) not in used:
+                        used.append((seg, i))
+        W = np.zeros((len(rows), len(used)))
+        index = {c: n for n, c in enumerate(used)}
+        for n, r in enumerate(rows):
+            for seg, pair in r.items():
+                for i in (0, 1):
+                    if pair[i] != 0:
+                        W[n, index[(seg, i)]] = float(pair[i])
+        return cls(np.asarray(consts, dtype=float), used, W)
+
+    @classmethod
+    def from_points(cls, points: list[Point]) -> "LinearMap | None":
+        """Rows x0, y0, x1, y1, ... of the points."""
+        consts, rows = [], []
+        for p in points:
+            consts += [p.base[0], p.base[1]]
+            rows.append({k: (g[0, 0], g[0, 1]) for k, g in p.coef.items()})
+            rows.append({k: (g[1, 0], g[1, 1]) for k, g in p.coef.items()})
+        return cls.build(consts, rows)
+
+    @classmethod
+    def from_forms(cls, forms: list[Form]) -> "LinearMap | None":
+        return cls.build([f.const for f in forms], [dict(f.w) for f in forms])
+
+    def basis(self, angles_or_terms: dict[str, Any], terms: bool = False):
+        """The needed sines and cosines as rows (or, with ``terms``, given pairs)."""
+        out = []
+        for seg, i in self.columns:
+            v = angles_or_terms[seg]
+            if isinstance(angles_or_terms, SinCos) or terms:
+                out.append(v[i])
+            else:
+                out.append(np.sin(v) if i == 0 else np.cos(v))
+        return out
+
+    def evaluate(self, angles_or_terms: dict[str, Any], terms: bool = False, with_const: bool = True) -> np.ndarray:
+        """Rows evaluated: shape (rows, *pose shape). Angles in radians, a SinCos, or
+        (``terms=True``) a dict of (d sin, d cos) pairs such as second derivatives."""
+        cols = self.basis(angles_or_terms, terms)
+        if not cols:
+            base = self.const if with_const else np.zeros_like(self.const)
+            return base.copy()
+        shape = np.broadcast_shapes(*(np.shape(c) for c in cols))
+        n = int(np.prod(shape)) if shape else 1
+        B = np.empty((len(cols), n))
+        for r, c in enumerate(cols):
+            B[r] = np.broadcast_to(c, shape).reshape(-1)
+        out = self.W @ B
+        if with_const:
+            out += self.const[:, None]
+        return out.reshape((len(self.const),) + shape)

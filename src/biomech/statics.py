@@ -53,7 +53,7 @@ import numpy as np
 
 from .body import Body
 from .errors import InputValueError
-from .kinematics import Form, Point, SinCos
+from .kinematics import Form, LinearMap, Point, SinCos
 from .loads import G, ForceItem, Load
 from .pose import Pose, SplitPose
 from .units import as_fraction, quantity
@@ -218,6 +218,8 @@ class StaticModel:
         self.field_items = [i for i in self.items if i.force is None]
         self.free_side = _FREE_SIDE[support]
         self._forms = self._top_down_forms()
+        self._joint_order = tuple(self._forms)
+        self._map_built = False
 
     # ---------------------------------------------------------------- building
     def _place(self, it: ForceItem, is_body: bool, multiplicity: float = 1.0) -> _Item:
@@ -360,6 +362,12 @@ class StaticModel:
         Leg joints are per leg (the front leg in a split stance; see
         :meth:`split_moments` for both legs); the lumbar moment is the whole body's.
         """
+        if not self.split and not self.field_items and self._large(angles) and self._linear_map() is not None:
+            try:
+                rows = self._linear_map().evaluate(angles)
+            except KeyError as exc:
+                raise InputValueError(f"angles must include {exc.args[0]!r} (radians).") from None
+            return {j: SIGN[j] * rows[n] for n, j in enumerate(self._joint_order)}
         sc = self.sincos(angles)
         if self.split:
             out = self.split_moments(sc)["front"]
@@ -372,6 +380,20 @@ class StaticModel:
                 m_up = m_up + self._field_moment(sc, j)
             out[j] = SIGN[j] * m_up
         return out
+
+    _LARGE = 512  # poses; below this the per-form route is quicker than building a matrix
+
+    @staticmethod
+    def _large(angles) -> bool:
+        return max((np.size(v[0]) if isinstance(angles, SinCos) else np.size(v)) for v in angles.values()) >= StaticModel._LARGE
+
+    def _linear_map(self) -> LinearMap | None:
+        """Every joint's form as one matrix (the hot path for many poses); None for
+        bodies whose lengths are arrays. Built on first use."""
+        if not self._map_built:
+            self._map = LinearMap.from_forms([self._forms[j] for j in self._joint_order])
+            self._map_built = True
+        return self._map
 
     def _lumbar(self, sc: SinCos):
         m_up = self._forms["lumbar"].evaluate(sc)
@@ -548,14 +570,19 @@ class MomentResult:
     shift). For a split stance ``front`` and ``rear`` hold each leg's moments.
     """
 
-    def __init__(self, model: StaticModel, pose, sc: SinCos, moments: dict[str, Any]):
+    def __init__(self, model: StaticModel, pose, angles, moments: dict[str, Any]):
         self.model = model
         self.body = model.body
         self.pose = pose
         self.stance = model.stance
         self.support = model.support
-        self._sc = sc
+        self._angles = angles  # segment angles (radians) or their SinCos
         self._m = moments
+
+    @cached_property
+    def _sc(self) -> SinCos:
+        """Sines and cosines of the pose, computed when a landmark or force is first asked for."""
+        return self.model.sincos(self._angles)
 
     def _q(self, j):
         return quantity(self._m[j], "N*m")
@@ -866,13 +893,13 @@ def joint_moments(body: Body, pose: Pose | SplitPose, loads: Sequence[Load] | Lo
     else:
         raise InputValueError(f"pose={pose!r} must be a biomech.Pose or SplitPose.")
     model = StaticModel(body, loads, stance, support, front_share, rear_contact or "ball")
-    sc = model.sincos(pose.segment_angles_rad())
+    angles = pose.segment_angles_rad()
     try:
-        moments = model.moments(sc)
+        moments = model.moments(angles)
         np.broadcast_shapes(*(np.shape(m) for m in moments.values()))
     except ValueError as exc:
         if isinstance(exc, InputValueError):
             raise
         raise InputValueError(f"the pose arrays (shape {pose.shape}) and the load arrays do not broadcast "
                               f"together ({exc}).") from None
-    return MomentResult(model, pose, sc, moments)
+    return MomentResult(model, pose, angles, moments)
