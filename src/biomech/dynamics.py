@@ -63,6 +63,9 @@ class DynamicModel:
         self._items_map = LinearMap.from_points([it.point for it in statics.items])
         self._mass = [it.mass_kg for it in statics.items]
         self._couples = sorted(self.inertia.items())
+        if not statics.split:
+            self._joints_map = LinearMap.from_points([statics.joint_point(j) for j in JOINTS])
+            self._free_weights = np.stack([self._weights(statics.free_items(j)) for j in JOINTS])
 
     def _inertias(self) -> dict[int, float]:
         """Rotational inertia (kg m^2, about each item's own centre of mass) of the
@@ -156,10 +159,17 @@ class DynamicModel:
                                   "pass ground_reaction= for the leg you analyse.")
         sc = st.sincos(angles)
         state = state if state is not None else self.state(sc, omega, alpha)
+        if self._joints_map is not None:
+            jxy = self._joints_map.evaluate(sc)
+        else:
+            jxy = [v for j in JOINTS for v in st.joint_point(j).evaluate(sc)]
+        # every joint's free side at once: (joints x items) weights times (items x frames)
+        W = self._free_weights
+        dot = lambda a: np.tensordot(W, a, axes=1)  # noqa: E731
+        c, fx, fy = dot(state["c0"]), dot(state["fx"]), dot(state["fy"])
         out = {}
-        for j in JOINTS:
-            jx, jy = st.joint_point(j).evaluate(sc)
-            m = self._about(state, self._weights(st.free_items(j)), jx, jy)
+        for n, j in enumerate(JOINTS):
+            m = c[n] - (jxy[2 * n] * fy[n] - jxy[2 * n + 1] * fx[n])
             out[j] = SIGN[j] * (m if st.free_side[j] == "up" else -m)
         return out
 
