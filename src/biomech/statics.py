@@ -52,7 +52,7 @@ from typing import Any, Iterable, Sequence
 import numpy as np
 
 from .body import Body
-from .errors import InputValueError
+from .errors import InfeasiblePoseError, InputValueError, RangeError
 from .kinematics import Form, LinearMap, Point, SinCos
 from .loads import G, ForceItem, Load
 from .pose import Pose, SplitPose
@@ -385,7 +385,8 @@ class StaticModel:
 
     @staticmethod
     def _large(angles) -> bool:
-        return max((np.size(v[0]) if isinstance(angles, SinCos) else np.size(v)) for v in angles.values()) >= StaticModel._LARGE
+        sizes = [np.size(v[0]) if isinstance(angles, SinCos) else np.size(v) for v in angles.values()]
+        return max(sizes, default=0) >= StaticModel._LARGE
 
     def _linear_map(self) -> LinearMap | None:
         """Every joint's form as one matrix (the hot path for many poses); None for
@@ -763,9 +764,35 @@ class MomentResult:
 
     @cached_property
     def cop(self):
-        """Centre of pressure of the (front) foot, m, shape (..., 2), on the ground line."""
+        """Centre of pressure of the (front) foot, m, shape (..., 2), on the ground line.
+
+        NaN where the external forces lift the body off the ground (no downward load on
+        the feet); for a single pose that raises :class:`InfeasiblePoseError`.
+        """
         self._need_feet()
-        return self.positions["cop"]
+        fy = self.ground_reaction.magnitude[..., 1]
+        if np.ndim(fy) == 0 and not fy > 0:
+            raise InfeasiblePoseError(
+                f"the vertical ground reaction on the foot is {float(fy):.1f} N: the external forces lift the body "
+                f"off the ground, so there is no centre of pressure.", reason="lift_off",
+                numbers={"vertical_ground_reaction_N": float(fy)})
+        cop = self.positions["cop"].magnitude
+        return quantity(np.where((fy > 0)[..., None], cop, np.nan), "m")
+
+    @cached_property
+    def feasible(self):
+        """Boolean mask: the pose stands (vertical ground reaction > 0 for standing supports,
+        centre of pressure within the foot) and its moments are finite."""
+        ok = np.ones(self.shape, dtype=bool)
+        for j in JOINTS:
+            ok &= np.isfinite(self._m[j])
+        if self.support == "feet":
+            fy = self.ground_reaction.magnitude[..., 1]
+            ok &= fy > 0
+            cx = self.positions["cop"].magnitude[..., 0]
+            ok &= (cx >= self.positions["heel"].magnitude[..., 0] - 1e-12) & \
+                  (cx <= self.positions["toe"].magnitude[..., 0] + 1e-12)
+        return ok
 
     @cached_property
     def cop_in_foot(self):
@@ -776,7 +803,7 @@ class MomentResult:
     def cop_outside_by(self):
         """How far the centre of pressure lies outside the heel-to-toe span, m (0 inside)."""
         self._need_feet()
-        cx = self.cop.to("m").magnitude[..., 0]
+        cx = self.positions["cop"].to("m").magnitude[..., 0]
         hx = self.positions["heel"].magnitude[..., 0]
         tx = self.positions["toe"].magnitude[..., 0]
         return quantity(np.maximum(hx - cx, 0) + np.maximum(cx - tx, 0), "m")
@@ -902,4 +929,19 @@ def joint_moments(body: Body, pose: Pose | SplitPose, loads: Sequence[Load] | Lo
             raise
         raise InputValueError(f"the pose arrays (shape {pose.shape}) and the load arrays do not broadcast "
                               f"together ({exc}).") from None
+    if not all(np.all(np.isfinite(m)) for m in moments.values()):
+        _explain_non_finite(model, angles)
     return MomentResult(model, pose, angles, moments)
+
+
+def _explain_non_finite(model: StaticModel, angles) -> None:
+    """Raise the right error for moments that came out NaN or infinite from finite inputs."""
+    if model.split:
+        gr = model.ground_reaction(model.sincos(angles))
+        if np.any(np.asarray(gr["front"][1]) <= 0):
+            raise InfeasiblePoseError(
+                f"front_share={model.front_share:g} leaves the front foot no vertical ground reaction, so the "
+                f"rear foot alone would have to balance the body; give the front foot a share above 0.",
+                reason="balance", numbers={"front_share": model.front_share})
+    raise RangeError("the moments overflowed (they are not finite numbers): some input is too large to compute "
+                     "with; use plausible masses, lengths and forces.")
