@@ -695,19 +695,25 @@ class MomentResult:
         return out
 
     def table(self, joints: Sequence[str] = JOINTS) -> str:
-        """The per-load table as text: force, moment arm and moment at each joint.
+        """The per-load table as text: each load's whole-body force, and its moment arm
+        and moment at each joint (leg joints per leg: a leg carries half of what is above
+        the hips in a two-leg stance).
 
         Only for a single pose.
         """
         if self.shape != ():
             raise InputValueError("table() prints one pose; index the pose array first.")
+        totals: dict[str, float] = {}
+        for it, mult in self.model.whole_body():
+            f = self.model._item_force(it, self._sc)
+            totals[it.label] = totals.get(it.label, 0.0) + mult * np.asarray(f, dtype=float)
         lines = []
         head = f"{'load':<22}{'force N':>9}" + "".join(f"{j + ' arm cm':>14}{j + ' N*m':>12}" for j in joints)
         lines.append(head)
         lines.append("-" * len(head))
         for label, c in self.contributions.items():
-            weight = float(np.hypot(*np.asarray(c.force.lumbar.magnitude if label in ("trunk", "arms", "bar", "hands")
-                                                else c.force.ankle.magnitude)))
+            total = totals.get(label)
+            weight = float(np.hypot(*total)) if total is not None else float("nan")
             row = f"{label:<22}{weight:9.1f}"
             for j in joints:
                 arm = float(c.moment_arm[j].to("cm").magnitude)
