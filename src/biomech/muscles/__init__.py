@@ -9,8 +9,10 @@ The public entry point is :func:`muscle_demand`; the modules hold the pieces:
 :mod:`~biomech.muscles.strength` (maximal voluntary moments).
 """
 
-from .catalog import (ACHILLES_MANAL2013, CURVES, GROUPS, MUSCLE_KEYS, PATELLAR_TENDON_MRI,
-                      MomentArmCurve, Muscle, default_muscles)
+from .catalog import (ACHILLES_MANAL2013, ADDUCTOR_MAGNUS_DOSTAL1981, CURVES, GLUTEUS_MAXIMUS_DELP1990, GROUPS,
+                      HAMSTRINGS_DOSTAL1981, ILIOPSOAS_DOSTAL1981, MUSCLE_KEYS, PATELLAR_TENDON_MRI,
+                      RECTUS_FEMORIS_DOSTAL1981, TIBIALIS_ANTERIOR_MAGANARIS2000, MomentArmCurve, Muscle,
+                      check_muscles, default_muscles, line_of_action_moment_arm)
 from .contact import l5s1_compression, patellofemoral_compression, tibiofemoral_forces
 from .demand import LIMITS, MuscleDemand, SplitDemand, muscle_demand, muscle_demand_si
 from .sharing import share_activations
@@ -20,4 +22,6 @@ __all__ = ["muscle_demand", "muscle_demand_si", "MuscleDemand", "SplitDemand", "
            "MomentArmCurve", "Muscle", "default_muscles", "CURVES", "MUSCLE_KEYS", "GROUPS",
            "PATELLAR_TENDON_MRI", "ACHILLES_MANAL2013", "share_activations",
            "patellofemoral_compression", "tibiofemoral_forces", "l5s1_compression",
-           "max_voluntary_moment", "relative_effort"]
+           "max_voluntary_moment", "relative_effort", "check_muscles", "line_of_action_moment_arm",
+           "GLUTEUS_MAXIMUS_DELP1990", "HAMSTRINGS_DOSTAL1981", "ADDUCTOR_MAGNUS_DOSTAL1981",
+           "ILIOPSOAS_DOSTAL1981", "RECTUS_FEMORIS_DOSTAL1981", "TIBIALIS_ANTERIOR_MAGANARIS2000"]

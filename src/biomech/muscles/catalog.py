@@ -32,7 +32,10 @@ __all__ = [
     "MomentArmCurve", "Muscle", "MUSCLE_KEYS", "GROUPS", "JOINTS",
     "PATELLAR_TENDON_MRI", "ACHILLES_MANAL2013", "GASTROCNEMIUS_KNEE_HAWKINS_HULL",
     "HAMSTRINGS_KNEE", "TIBIALIS_ANTERIOR_ANKLE", "GLUTEUS_MAXIMUS_HIP", "HAMSTRINGS_HIP",
-    "ADDUCTOR_MAGNUS_HIP", "ILIOPSOAS_HIP", "RECTUS_FEMORIS_HIP", "CURVES", "EffectiveQuadricepsArm", "QUADRICEPS_EFFECTIVE", "default_muscles",
+    "ADDUCTOR_MAGNUS_HIP", "ILIOPSOAS_HIP", "RECTUS_FEMORIS_HIP", "CURVES", "EffectiveQuadricepsArm",
+    "QUADRICEPS_EFFECTIVE", "default_muscles", "TIBIALIS_ANTERIOR_MAGANARIS2000", "GLUTEUS_MAXIMUS_DELP1990",
+    "HAMSTRINGS_DOSTAL1981", "ADDUCTOR_MAGNUS_DOSTAL1981", "ILIOPSOAS_DOSTAL1981", "RECTUS_FEMORIS_DOSTAL1981",
+    "check_muscles", "DOSTAL1981", "DELP1990_GLUT_MAX2", "HIP_TABLE_ANGLES", "line_of_action_moment_arm",
 ]
 
 JOINTS = ("ankle", "knee", "hip")
@@ -169,45 +172,152 @@ GASTROCNEMIUS_KNEE_HAWKINS_HULL = MomentArmCurve(
 # Hamstrings at the knee: Visser et al. (1990, Eur J Appl Physiol 61:453) found the biceps
 # femoris moment arm constant over the knee's range; typical ranges summarised after
 # Spoor et al. (1990): semitendinosus 40-55 mm, semimembranosus 20-40 mm, biceps femoris
-# 20 mm. PCSA-weighted mid-range (Ward 2009 PCSA 4.8, 18.4, 11.3 cm2) = 29 mm.
+# 20 mm. PCSA-weighted mid-range (Ward 2009 PCSA 4.8, 18.4, 11.3 cm2) = 29 mm. Herzog &
+# Read (1993) and Buford et al. (1997) tables could not be read: this curve stays
+# unverified.
 HAMSTRINGS_KNEE = MomentArmCurve(
     name="hamstrings_knee", joint="knee", coefficients=(29.0,), clip=(0.0, 150.0),
     source=("Visser JJ et al. Eur J Appl Physiol 1990;61:453-460 (constant biceps femoris "
             "moment arm); ranges after Spoor CW et al. 1990 as summarised in a textbook page"),
-    verified=False, note="Constant 29 mm: PCSA-weighted mid-range of the three heads.")
+    verified=False, note="Constant 29 mm: PCSA-weighted mid-range of the three heads (not read in a table).")
 
-# Tibialis anterior at the ankle: representative constant 40 mm (in vivo MRI values of
-# about 4 cm at rest are reported by Maganaris, Baltzopoulos & Sargeant 1999; not read).
-TIBIALIS_ANTERIOR_ANKLE = MomentArmCurve(
-    name="tibialis_anterior_ankle", joint="ankle", coefficients=(40.0,),
-    source="Maganaris CN, Baltzopoulos V, Sargeant AJ 1999 (about 4 cm; not read)",
-    verified=False, note="Representative constant.")
+# Tibialis anterior at the ankle: Maganaris CN, Baltzopoulos V, Sargeant AJ (2000) J Biomech
+# 33(3):375-379 (PubMed 10673122, abstract): at rest the moment arm falls from about 4.5 cm in
+# dorsiflexion to about 2.9 cm in plantarflexion (both of their methods). The abstract does
+# not print the two angles; we place them at the ends of the range this group scanned,
+# 15 deg dorsiflexion and 30 deg plantarflexion (Maganaris et al. 1999, Eur J Appl Physiol
+# 79:294, abstract), and join them with a line.
+TIBIALIS_ANTERIOR_MAGANARIS2000 = MomentArmCurve(
+    name="tibialis_anterior_maganaris2000", joint="ankle",
+    table=((15.0, 45.0), (-30.0, 29.0)), degree=1, domain=(-30.0, 15.0), clip=(-30.0, 15.0),
+    source=("Maganaris CN, Baltzopoulos V, Sargeant AJ. J Biomech 2000;33:375-379 (rest, "
+            "abstract: ~4.5 cm dorsiflexed to ~2.9 cm plantarflexed); end angles 15 deg DF / "
+            "30 deg PF from the same group's protocol (Eur J Appl Physiol 1999;79:294)"),
+    verified=True,
+    note="Line through the two resting values; the angle assignment is ours (see source).")
+TIBIALIS_ANTERIOR_ANKLE = TIBIALIS_ANTERIOR_MAGANARIS2000
 
-# Hip extensors and flexors against hip flexion. Shapes follow Nemeth G, Ohlsen H (1985)
-# J Biomech 18:129-140 as summarised in secondary text: gluteus maximus largest at the
-# neutral position and decreasing with flexion; hamstrings smaller than gluteus maximus
-# everywhere, increasing to about 35 deg of flexion and decreasing after. Adductor magnus
-# becomes a stronger extensor as the hip flexes (Neumann DA 2010, JOSPT 40:82-94, figure
-# after Dostal et al. 1986). The magnitudes below are representative values chosen to
-# match those descriptions; they were NOT read from tables (verified=False).
-GLUTEUS_MAXIMUS_HIP = MomentArmCurve(
-    name="gluteus_maximus_hip", joint="hip", coefficients=(-0.2, 65.0), clip=(-20.0, 130.0),
-    source="shape after Nemeth & Ohlsen 1985 (secondary summary); magnitudes representative",
-    verified=False, note="65 mm at 0 deg, falling 2 mm per 10 deg of flexion.")
-HAMSTRINGS_HIP = MomentArmCurve(
-    name="hamstrings_hip", joint="hip", coefficients=(-0.0043, 0.30, 48.0), clip=(-20.0, 130.0),
-    source="shape after Nemeth & Ohlsen 1985 (secondary summary); magnitudes representative",
-    verified=False, note="48 mm at 0 deg, peak 53 mm near 35 deg, 40 mm at 90 deg.")
-ADDUCTOR_MAGNUS_HIP = MomentArmCurve(
-    name="adductor_magnus_hip", joint="hip", coefficients=(0.25, 20.0), clip=(-20.0, 130.0),
-    source="direction after Neumann 2010 / Dostal et al. 1986; magnitudes representative",
-    verified=False, note="20 mm at 0 deg rising to 42.5 mm at 90 deg.")
-ILIOPSOAS_HIP = MomentArmCurve(
-    name="iliopsoas_hip", joint="hip", coefficients=(25.0,), clip=(-20.0, 130.0),
-    source="representative constant", verified=False, note="25 mm.")
-RECTUS_FEMORIS_HIP = MomentArmCurve(
-    name="rectus_femoris_hip", joint="hip", coefficients=(-0.11, 40.0), clip=(-20.0, 130.0),
-    source="representative", verified=False, note="40 mm at 0 deg, 30 mm at 90 deg.")
+
+def line_of_action_moment_arm(proximal, distal, angle_deg):
+    """Sagittal moment arm (mm, + = flexor) of a straight muscle segment about a hinge.
+
+    ``proximal`` is fixed in the proximal segment and ``distal`` in the distal one, both
+    relative to the joint centre in the proximal frame at angle 0 (x anterior, y up, z
+    lateral; any length unit, results in that unit). The distal point is turned by
+    ``angle_deg`` about the lateral (z) axis (positive = flexion for the hip, x toward y),
+    and the moment arm is the z-component of r x u, with u the unit vector from the distal
+    point toward the proximal one (the pull on the distal segment).
+
+    Examples
+    --------
+    >>> round(float(line_of_action_moment_arm((0.0, 10.0, 0.0), (-5.0, -10.0, 0.0), 0.0)), 3)
+    -2.425
+    """
+    a = np.radians(np.asarray(angle_deg, dtype=float))[..., None]
+    d = np.asarray(distal, dtype=float)
+    c, s = np.cos(a[..., 0]), np.sin(a[..., 0])
+    px, py, pz = c * d[0] - s * d[1], s * d[0] + c * d[1], np.full_like(c, d[2])
+    o = np.asarray(proximal, dtype=float)
+    ux, uy, uz = o[0] - px, o[1] - py, o[2] - pz
+    n = np.sqrt(ux ** 2 + uy ** 2 + uz ** 2)
+    return (px * uy - py * ux) / n
+
+
+#: Dostal WF, Andrews JG (1981) A three-dimensional biomechanical model of hip musculature.
+#: J Biomech 14:803-812, Table 1: origin (pelvis) and insertion (femur) coordinates, cm,
+#: hip joint centre at the origin, x anterior, y superior, z lateral, anatomical position.
+#: Transcribed from the public HipJointForceModel project (RWTHmediTEC/HipJointForceModel,
+#: data/Dostal1981.m, commit 2dd158fdb1b9b42240c7e59beb8d9a0912fcd7fa). Dostal, Soderberg &
+#: Andrews (1986, Phys Ther 66:351-361) used this straight-line model for hip moment arms
+#: from 0 to 90 deg of flexion.
+DOSTAL1981 = {
+    "iliopsoas": ((2.8, 2.4, 0.5), (-0.2, -6.1, 1.5)),
+    "rectus_femoris": ((4.3, 3.7, 2.6), (4.3, -41.5, 0.2)),
+    "adductor_magnus_posterior": ((-4.8, -5.9, -3.4), (0.1, -40.4, -3.1)),
+    "gluteus_maximus": ((-8.7, 6.8, -4.4), (-0.9, -10.3, 4.7)),
+    "biceps_femoris": ((-5.3, -3.6, -1.3), (-2.3, -44.1, 3.9)),
+    "semitendinosus": ((-5.3, -3.6, -1.3), (-2.2, -43.3, -4.0)),
+    "semimembranosus": ((-4.4, -3.1, -0.8), (-2.9, -42.8, -3.4)),
+}
+
+#: Delp SL, Loan JP, Hoy MG, Zajac FE, Topp EL, Rosen JM (1990) IEEE Trans Biomed Eng
+#: 37:757-767 lower-limb model, gluteus maximus (middle part, glut_max2) path: last pelvis via
+#: point and first femur point (m), as in the OpenSim gait2392 / gait10dof18musc models;
+#: pelvis point relative to the pelvis origin, hip joint centre in the pelvis at
+#: (-0.0707, -0.0661, 0.0835) m; femur point relative to the hip centre. Transcribed from
+#: the public model script lurejewel/human-prosthesis-interaction, model_construction.m (commit
+#: 14134fa78cf278b98dbcbe5cd1c80ee215359269), which rebuilds the gait2392 paths; a scaled copy
+#: of the same path (factor 1.046) appears in another public OpenSim script.
+DELP1990_GLUT_MAX2 = {"pelvis_via": (-0.1376, -0.052, 0.0914), "femur": (-0.0426, -0.053, 0.0293),
+                      "hip_centre": (-0.0707, -0.0661, 0.0835)}
+
+#: Angles (deg of hip flexion) at which the geometric curves are tabulated: the range
+#: Dostal et al. (1986) covered, plus 20 deg of extension.
+HIP_TABLE_ANGLES = tuple(float(a) for a in range(-20, 91, 10))
+
+
+def _dostal_extensor_mm(key, angles=HIP_TABLE_ANGLES):
+    o, i = DOSTAL1981[key]
+    return -line_of_action_moment_arm(o, i, angles) * 10.0  # cm -> mm, extensor positive
+
+
+def _table(values, angles=HIP_TABLE_ANGLES):
+    return tuple((float(a), round(float(v), 2)) for a, v in zip(angles, values))
+
+
+def _hamstrings_dostal_mm(angles=HIP_TABLE_ANGLES):
+    # PCSA-weighted mean of the three heads (Ward et al. 2009 PCSA: biceps femoris long
+    # head 11.3, semitendinosus 4.8, semimembranosus 18.4 cm^2)
+    w = {"biceps_femoris": 11.3, "semitendinosus": 4.8, "semimembranosus": 18.4}
+    return sum(w[k] * _dostal_extensor_mm(k, angles) for k in w) / sum(w.values())
+
+
+def _glut_max_delp_mm(angles=HIP_TABLE_ANGLES):
+    g = DELP1990_GLUT_MAX2
+    prox = tuple(np.subtract(g["pelvis_via"], g["hip_centre"]))
+    return -line_of_action_moment_arm(prox, g["femur"], angles) * 1e3
+
+
+_HIP_NOTE = ("Degree-4 least-squares fit to the geometric moment arms tabulated every 10 deg "
+             "from -20 to 90 deg of hip flexion; beyond 90 deg (outside the range of the "
+             "sources) the 90 deg value is held.")
+
+GLUTEUS_MAXIMUS_DELP1990 = MomentArmCurve(
+    name="gluteus_maximus_delp1990", joint="hip", table=_table(_glut_max_delp_mm()), degree=4,
+    domain=(-20.0, 90.0), clip=(-20.0, 90.0),
+    source=("Delp SL et al. IEEE Trans Biomed Eng 1990;37:757-767 model geometry (gluteus "
+            "maximus middle part, via-point path, as in OpenSim gait2392)"),
+    verified=True,
+    note=_HIP_NOTE + " Without the wrapping surfaces of Arnold et al. (2010) this path loses "
+         "its extensor arm in deep flexion (about 0 at 113 deg), hence the hold.")
+HAMSTRINGS_DOSTAL1981 = MomentArmCurve(
+    name="hamstrings_hip_dostal1981", joint="hip", table=_table(_hamstrings_dostal_mm()), degree=4,
+    domain=(-20.0, 90.0), clip=(-20.0, 90.0),
+    source="Dostal WF, Andrews JG. J Biomech 1981;14:803-812, Table 1 (straight lines; PCSA-weighted heads)",
+    verified=True, note=_HIP_NOTE)
+ADDUCTOR_MAGNUS_DOSTAL1981 = MomentArmCurve(
+    name="adductor_magnus_dostal1981", joint="hip",
+    table=_table(_dostal_extensor_mm("adductor_magnus_posterior")), degree=4,
+    domain=(-20.0, 90.0), clip=(-20.0, 90.0),
+    source="Dostal WF, Andrews JG. J Biomech 1981;14:803-812, Table 1 (posterior part, straight line)",
+    verified=True, note=_HIP_NOTE)
+ILIOPSOAS_DOSTAL1981 = MomentArmCurve(
+    name="iliopsoas_dostal1981", joint="hip", table=_table(-_dostal_extensor_mm("iliopsoas")), degree=4,
+    domain=(-20.0, 90.0), clip=(-20.0, 90.0),
+    source="Dostal WF, Andrews JG. J Biomech 1981;14:803-812, Table 1 (effective origin at the pelvic brim)",
+    verified=True, note=_HIP_NOTE + " Flexor moment arm (positive).")
+RECTUS_FEMORIS_DOSTAL1981 = MomentArmCurve(
+    name="rectus_femoris_hip_dostal1981", joint="hip", table=_table(-_dostal_extensor_mm("rectus_femoris")),
+    degree=4, domain=(-20.0, 90.0), clip=(-20.0, 90.0),
+    source="Dostal WF, Andrews JG. J Biomech 1981;14:803-812, Table 1 (knee straight, straight line)",
+    verified=True, note=_HIP_NOTE + " Flexor moment arm (positive).")
+
+# the names the rest of the package uses
+GLUTEUS_MAXIMUS_HIP = GLUTEUS_MAXIMUS_DELP1990
+HAMSTRINGS_HIP = HAMSTRINGS_DOSTAL1981
+ADDUCTOR_MAGNUS_HIP = ADDUCTOR_MAGNUS_DOSTAL1981
+ILIOPSOAS_HIP = ILIOPSOAS_DOSTAL1981
+RECTUS_FEMORIS_HIP = RECTUS_FEMORIS_DOSTAL1981
 
 @dataclass(frozen=True)
 class EffectiveQuadricepsArm:
@@ -268,6 +378,32 @@ class Muscle:
         return tuple(j for j in JOINTS if j in self.arms)
 
 
+def check_muscles(muscles, name: str = "muscles") -> tuple:
+    """Return ``muscles`` as a tuple of :class:`Muscle`, or raise naming the argument.
+
+    >>> check_muscles(default_muscles())[0].key
+    'vasti'
+    """
+    if isinstance(muscles, (str, bytes)) or not hasattr(muscles, "__iter__"):
+        raise InputValueError(f"{name}={muscles!r}: expected a non-empty sequence of Muscle objects "
+                              "(e.g. biomech.muscles.default_muscles()).")
+    out = tuple(muscles)
+    if not out:
+        raise InputValueError(f"{name}=[]: expected a non-empty sequence of Muscle objects "
+                              "(e.g. biomech.muscles.default_muscles()).")
+    for i, m in enumerate(out):
+        if not isinstance(m, Muscle):
+            raise InputValueError(f"{name}[{i}]={m!r}: expected a Muscle, got {type(m).__name__}.")
+        if not m.arms or any(j not in JOINTS for j in m.arms):
+            raise InputValueError(f"{name}[{i}] ({m.key!r}) crosses {tuple(m.arms)}; expected joints among {JOINTS}.")
+        if not (np.isfinite(m.pcsa) and m.pcsa > 0):
+            raise InputValueError(f"{name}[{i}] ({m.key!r}) has pcsa={m.pcsa!r}; expected a positive area in m^2.")
+    keys = [m.key for m in out]
+    if len(set(keys)) != len(keys):
+        raise InputValueError(f"{name} has repeated keys {keys}; each muscle needs its own key.")
+    return out
+
+
 def default_muscles(height_m: float = 1.75, mass_kg: float = 70.0, shank_m: float = _SHANK_REF):
     """The nine-muscle sagittal model with PCSA scaled to a body.
 
@@ -289,6 +425,9 @@ def default_muscles(height_m: float = 1.75, mass_kg: float = 70.0, shank_m: floa
     ['vasti', 'rectus_femoris', 'gluteus_maximus']
     """
     from .architecture import pcsa_m2, gastrocnemius_force_length, soleus_force_length
+    for nm, v in (("height_m", height_m), ("mass_kg", mass_kg), ("shank_m", shank_m)):
+        if isinstance(v, bool) or not isinstance(v, (int, float, np.floating, np.integer)) or not (np.isfinite(v) and v > 0):
+            raise InputValueError(f"{nm}={v!r}: expected a positive finite number (SI: m or kg).")
     p = pcsa_m2(height_m, mass_kg)
     gas_fl = gastrocnemius_force_length(shank_m)
     sol_fl = soleus_force_length(shank_m)

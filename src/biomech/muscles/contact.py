@@ -37,6 +37,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..errors import InputValueError
+
 __all__ = ["BUFF1988_RATIO", "VAN_EIJDEN1985_LIGAMENT_ANGLE", "ERECTOR_MOMENT_ARM",
            "quadriceps_to_patellar_ratio", "patellar_tendon_force", "patellofemoral_compression",
            "tibiofemoral_forces", "l5s1_compression"]
@@ -55,20 +57,35 @@ VAN_EIJDEN1985_LIGAMENT_ANGLE = (
 ERECTOR_MOMENT_ARM = 0.06
 
 
+def _arr(value, name, nonnegative=False):
+    """``value`` as a float array, or an InputValueError naming ``name``."""
+    if isinstance(value, (str, bytes)) or hasattr(value, "units"):
+        raise InputValueError(f"{name}={value!r}: the kernels take plain SI numbers (N, N*m or rad); "
+                              "use biomech.muscles.muscle_demand for Quantities.")
+    try:
+        a = np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        raise InputValueError(f"{name}={value!r}: expected a number or an array of numbers.") from None
+    if nonnegative and np.any(a < 0):
+        raise InputValueError(f"{name}={value!r}: expected values >= 0.")
+    return a
+
+
 def quadriceps_to_patellar_ratio(knee_rad):
     """F_Q / F_P against knee flexion (radians); see the module doc for the source."""
     (x0, y0), (x1, y1) = BUFF1988_RATIO
-    return np.interp(np.degrees(knee_rad), [x0, x1], [y0, y1])
+    return np.interp(np.degrees(_arr(knee_rad, "knee_rad")), [x0, x1], [y0, y1])
 
 
 def patellar_tendon_force(quadriceps_force, knee_rad):
     """Patellar tendon force (N) from the quadriceps force (N)."""
-    return np.asarray(quadriceps_force, dtype=float) / quadriceps_to_patellar_ratio(knee_rad)
+    return _arr(quadriceps_force, "quadriceps_force", True) / quadriceps_to_patellar_ratio(knee_rad)
 
 
 def patellofemoral_compression(quadriceps_force, knee_rad):
     """Patellofemoral compressive force (N) from the quadriceps force and knee flexion."""
-    fq = np.asarray(quadriceps_force, dtype=float)
+    fq = _arr(quadriceps_force, "quadriceps_force", True)
+    knee_rad = _arr(knee_rad, "knee_rad")
     fp = patellar_tendon_force(fq, knee_rad)
     return np.sqrt(np.maximum(fq ** 2 + fp ** 2 - 2.0 * fq * fp * np.cos(knee_rad), 0.0))
 
@@ -77,7 +94,8 @@ def tibiofemoral_forces(quadriceps_force, hamstrings_force, gastrocnemius_force,
     """Tibiofemoral (compression, anterior shear) in N; see the module doc."""
     fp = patellar_tendon_force(quadriceps_force, knee_rad)
     alpha = np.radians(np.interp(np.degrees(knee_rad), *VAN_EIJDEN1985_LIGAMENT_ANGLE))
-    compression = fp * np.cos(alpha) + np.asarray(hamstrings_force) + np.asarray(gastrocnemius_force)
+    compression = (fp * np.cos(alpha) + _arr(hamstrings_force, "hamstrings_force", True)
+                   + _arr(gastrocnemius_force, "gastrocnemius_force", True))
     shear = fp * np.sin(alpha)
     return compression, shear
 
@@ -89,5 +107,8 @@ def l5s1_compression(lumbar_moment, weight_above, trunk_lean_rad=0.0, moment_arm
     >>> round(float(l5s1_compression(300.0, 500.0)), 1)
     5500.0
     """
-    m = np.maximum(np.asarray(lumbar_moment, dtype=float), 0.0)
-    return m / moment_arm + np.asarray(weight_above, dtype=float) * np.cos(trunk_lean_rad)
+    m = np.maximum(_arr(lumbar_moment, "lumbar_moment"), 0.0)
+    arm = _arr(moment_arm, "moment_arm")
+    if np.any(~(arm > 0)):
+        raise InputValueError(f"moment_arm={moment_arm!r}: expected a positive length in m.")
+    return m / arm + _arr(weight_above, "weight_above", True) * np.cos(_arr(trunk_lean_rad, "trunk_lean_rad"))

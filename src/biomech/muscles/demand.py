@@ -19,7 +19,7 @@ import numpy as np
 
 from ..errors import InputValueError
 from ..units import quantity, to_si
-from .catalog import GROUPS, JOINTS, MUSCLE_KEYS, default_muscles
+from .catalog import GROUPS, JOINTS, MUSCLE_KEYS, check_muscles, default_muscles
 from .architecture import MAX_STRESS
 from .contact import l5s1_compression, patellofemoral_compression, tibiofemoral_forces
 from .sharing import share_activations
@@ -33,7 +33,10 @@ LIMITS = (
     "sagittal plane, nine muscles (groups), one moment arm curve each",
     "static optimisation suppresses co-contraction; the gluteus maximus / hamstrings split "
     "is partly an artefact of the cost (compare p=2 and p=3)",
-    "hip moment-arm magnitudes are representative values, not read from a table",
+    "hip moment arms from straight-line / via-point geometry (Dostal & Andrews 1981, Delp et al. "
+    "1990), held at their 90 deg values in deeper flexion; the hamstrings' knee arm is unverified",
+    "patellofemoral force takes both tendons along their bones (no quadriceps-tendon wrapping): "
+    "high in deep flexion",
 )
 
 
@@ -84,12 +87,25 @@ def muscle_demand_si(angles, moments, muscles=None, p=2.0):
     >>> float(out["force"].max())
     0.0
     """
-    muscles = default_muscles() if muscles is None else muscles
+    muscles = default_muscles() if muscles is None else check_muscles(muscles)
+    if not isinstance(angles, dict) or any(j not in angles for j in JOINTS):
+        raise InputValueError(f"angles={angles!r}: expected a dict with keys {JOINTS} (radians).")
+    try:
+        ang = {j: np.asarray(angles[j], dtype=float).reshape(-1) for j in JOINTS}
+        M = np.asarray(moments, dtype=float)
+    except (TypeError, ValueError):
+        raise InputValueError("angles and moments must be numeric arrays (rad, N*m).") from None
+    n = ang["knee"].shape[0]
+    if any(a.shape != (n,) for a in ang.values()) or M.shape != (n, len(JOINTS)):
+        raise InputValueError(f"moments has shape {M.shape}; expected ({n}, 3) to match the angles "
+                              f"(shapes {[a.shape for a in ang.values()]}).")
+    if not (np.all(np.isfinite(M)) and all(np.all(np.isfinite(a)) for a in ang.values())):
+        raise InputValueError("angles and moments must be finite.")
+    angles = ang
     A, R, Fmax = moment_matrix(angles, muscles)
     a = share_activations(A, moments, p=p)
     force = a * Fmax
     contrib = R * force[:, None, :]
-    M = np.asarray(moments, dtype=float)
     denom = np.broadcast_to(M[..., None], contrib.shape)
     share = np.divide(contrib, denom, out=np.zeros_like(contrib), where=np.abs(denom) > 1e-9)
     return {"force": force, "activation": a, "moment_arm": R, "share": share, "max_force": Fmax}
@@ -215,8 +231,12 @@ def muscle_demand(result, *, p=2, weight_above=None, sex="male", muscles=None, b
         kw = dict(p=p, weight_above=weight_above, sex=sex, muscles=muscles, body_mass=body_mass,
                   body_height=body_height)
         return SplitDemand(front=muscle_demand(result.front, **kw), rear=muscle_demand(result.rear, **kw))
-    if p not in (2, 3, 2.0, 3.0):
+    if isinstance(p, bool) or p not in (2, 3, 2.0, 3.0):
         raise InputValueError(f"p={p!r}: the activation cost exponent must be 2 or 3.")
+    if muscles is not None:
+        muscles = check_muscles(muscles, "muscles")
+    if sex not in ("male", "female"):
+        raise InputValueError(f"sex={sex!r}: expected 'male' or 'female' (strength curves of Anderson et al. 2007).")
     r = result.moments if hasattr(result, "moments") else result
     pose = getattr(result, "pose", None) or getattr(r, "pose", None)
     if pose is None or not hasattr(pose, "joint_angles_rad"):

@@ -82,12 +82,50 @@ def share_activations(A, M, p: float = 2.0, tol: float = 1e-7, max_iter: int | N
     ndarray, shape (N, K)
         Activations (dimensionless, >= 0; may exceed 1).
     """
-    A = np.asarray(A, dtype=float)
-    M = np.asarray(M, dtype=float)
-    if A.ndim != 3 or M.shape != A.shape[:2]:
-        raise InputValueError(f"A must be (N, J, K) and M (N, J); got A{A.shape} and M{M.shape}.")
-    if not p > 1.0:
+    try:
+        A = np.asarray(A, dtype=float)
+        M = np.asarray(M, dtype=float)
+    except (TypeError, ValueError):
+        raise InputValueError("A (moment per unit activation, N*m) and M (joint moments, N*m) must be "
+                              "numeric arrays.") from None
+    if A.ndim != 3 or M.shape != A.shape[:2] or A.shape[2] == 0:
+        raise InputValueError(f"A must be (N, J, K) with K >= 1 and M (N, J); got A{A.shape} and M{M.shape}.")
+    if not (np.all(np.isfinite(A)) and np.all(np.isfinite(M))):
+        raise InputValueError("A and M must be finite (no NaN or inf).")
+    if isinstance(p, bool) or not isinstance(p, (int, float, np.integer, np.floating)) or not p > 1.0:
         raise InputValueError(f"p={p!r}: the cost exponent must be greater than 1 (2 or 3).")
+    if max_iter is None:
+        max_iter = 100 if p == 2 else 500
+    # The problem is homogeneous: scaling M by s scales the optimal activations by s. Each
+    # pose is solved with its moments scaled to activations of order one (the Newton steps
+    # on the dual are then well conditioned for p = 3 too) and scaled back.
+    mag = np.max(np.abs(M), axis=1) / np.maximum(np.max(np.abs(A), axis=(1, 2)), 1e-300)
+    s = np.where(mag > 0, mag, 1.0)
+    Ms = M / s[:, None]
+    a = _solve(A, Ms, p, tol / s, max_iter)
+    a = _polish(A, Ms, a)
+    return a * s[:, None]
+
+
+def _polish(A, M, a):
+    """Remove the remaining moment residual by the least-norm change of the active
+    activations (one batched 3x3 solve); a second-order change of the cost."""
+    act = a > 0
+    W = np.where(act[:, None, :], A, 0.0)
+    g = M - np.einsum("njk,nk->nj", A, a)
+    WWt = np.einsum("njk,nik->nji", W, W)
+    J = A.shape[1]
+    reg = 1e-12 * (np.trace(WWt, axis1=1, axis2=2)[:, None, None] / J + 1e-300) * np.eye(J)
+    y = np.linalg.solve(WWt + reg, g[..., None])[..., 0]
+    out = np.maximum(a + np.einsum("njk,nj->nk", W, y), 0.0)
+    # keep the polished solution only where it reduced the residual
+    r0 = np.max(np.abs(g), axis=1)
+    r1 = np.max(np.abs(M - np.einsum("njk,nk->nj", A, out)), axis=1)
+    return np.where((r1 <= r0)[:, None], out, a)
+
+
+def _solve(A, M, p, tol, max_iter):
+    """Dual Newton iterations on the scaled problem; ``tol`` is per pose (N*m)."""
     N, J, K = A.shape
     # start from the multipliers of the unconstrained least-norm problem (p = 2)
     AAt = np.einsum("njk,nik->nji", A, A)
@@ -97,13 +135,11 @@ def share_activations(A, M, p: float = 2.0, tol: float = 1e-7, max_iter: int | N
     if p != 2:
         # warm start from the p = 2 solution a2: choose lambda so that A^T lambda matches
         # a2^(p-1) on the muscles it uses (least squares), then continue by Newton.
-        a2 = share_activations(A, M, 2.0, tol=tol, max_iter=max_iter)
+        a2 = _solve(A, M, 2.0, tol, 100)
         target = a2 ** (p - 1.0)
         W = np.where(a2[:, None, :] > 0, A, 0.0)
         WWt = np.einsum("njk,nik->nji", W, W)
         lam = np.linalg.solve(WWt + 1e-12 * scale * eye, np.einsum("njk,nk->nj", W, target)[..., None])[..., 0]
-    if max_iter is None:
-        max_iter = 100 if p == 2 else 500
     steps = 0.5 ** np.arange(30)
     floor = 1e-8 if p == 2 else 1e-6
     active = np.arange(N)
@@ -116,7 +152,7 @@ def share_activations(A, M, p: float = 2.0, tol: float = 1e-7, max_iter: int | N
         u = np.matmul(la[:, None, :], Aa)[:, 0, :]
         a = _act(u, p)
         g = Ma - np.matmul(Aa, a[..., None])[..., 0]
-        done = np.max(np.abs(g), axis=1) <= tol
+        done = np.max(np.abs(g), axis=1) <= tol[active]
         if np.all(done):
             break
         keep = ~done

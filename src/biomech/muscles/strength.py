@@ -46,16 +46,32 @@ def max_voluntary_moment(joint, direction, angle_rad, mass_kg, height_m, sex="ma
     """Maximal isometric voluntary moment (N*m, positive) at ``angle_rad``."""
     try:
         c1, c2, c3 = ANDERSON2007[(joint, int(direction))][(sex, age)]
-    except KeyError:
+    except (KeyError, TypeError, ValueError):
         raise InputValueError(f"no strength curve for joint={joint!r}, direction={direction!r}, "
                               f"sex={sex!r}, age={age!r}; joints ankle/knee/hip, sex male/female, age young.") from None
-    shape = np.maximum(np.cos(c2 * (np.asarray(angle_rad, dtype=float) - c3)), 0.05)
+    for name, v in (("mass_kg", mass_kg), ("height_m", height_m)):
+        if isinstance(v, (str, bytes)) or hasattr(v, "units") or not np.all(np.asarray(v, dtype=object) == v):
+            raise InputValueError(f"{name}={v!r}: expected a positive number (SI: kg, m).")
+        try:
+            ok = np.all(np.asarray(v, dtype=float) > 0)
+        except (TypeError, ValueError):
+            ok = False
+        if not ok:
+            raise InputValueError(f"{name}={v!r}: expected a positive number (SI: kg, m).")
+    try:
+        angle = np.asarray(angle_rad, dtype=float)
+    except (TypeError, ValueError):
+        raise InputValueError(f"angle_rad={angle_rad!r}: expected a number or array of numbers (radians).") from None
+    shape = np.maximum(np.cos(c2 * (angle - c3)), 0.05)
     return c1 * shape * mass_kg * _G * height_m
 
 
 def relative_effort(joint, moment, angle_rad, mass_kg, height_m, sex="male"):
     """Joint moment / maximal voluntary moment in the moment's own direction (>= 0)."""
-    m = np.asarray(moment, dtype=float)
+    try:
+        m = np.asarray(moment, dtype=float)
+    except (TypeError, ValueError):
+        raise InputValueError(f"moment={moment!r}: expected a number or array of numbers (N*m).") from None
     ext = max_voluntary_moment(joint, +1, angle_rad, mass_kg, height_m, sex)
     flx = max_voluntary_moment(joint, -1, angle_rad, mass_kg, height_m, sex)
     return np.where(m >= 0, m / ext, -m / flx)
