@@ -89,16 +89,10 @@ travels ahead of the midfoot, almost whatever the depth."""),
     print(f"{name:>10}: knee {r.knee.m_as('N*m'):.0f} N·m, hip {r.hip.m_as('N*m'):.0f} N·m, "
           f"trunk lean {r.trunk.m_as('deg'):.0f}°, hip share {float(r.hip_share):.2f}")"""),
     ("md", "## Knee travel x depth: the whole map, with the poses that cannot exist masked"),
-    ("code", """kt = Q_(np.linspace(-8, 20, 15), "cm")
-depth = Q_(np.linspace(50, 120, 15), "deg")
-knee = np.full((15, 15), np.nan); why = np.full((15, 15), "", dtype=object)
-for i, d in enumerate(depth):
-    for j, k in enumerate(kt):
-        try:
-            knee[i, j] = ex.squat(body, depth=d, knee_travel=k, load="100 kg").knee.to("N*m").magnitude
-        except bm.InfeasiblePoseError as err:
-            why[i, j] = err.reason
-fig, ax = plot.moment_map(kt, depth, Q_(knee, "N*m"), feasible=why == "", reasons=why,
+    ("code", """kt = Q_(np.linspace(-8, 20, 29), "cm")
+depth = Q_(np.linspace(50, 120, 29), "deg")
+grid = ex.squat(body, depth=depth[:, None], knee_travel=kt[None, :], load="100 kg")   # one call, 29 x 29 squats
+fig, ax = plot.moment_map(kt, depth, grid.knee, feasible=grid.feasible, reasons=grid.reason,
                           xlabel="knee travel", ylabel="depth", zlabel="knee moment per leg")"""),
     ("md", """## What changes if... the heels are raised?
 A wedge under the heels lets the knees travel further before the ankle runs out of
@@ -114,83 +108,90 @@ dorsiflexion."""),
 NOTEBOOKS["03_stance_lunges_step_length.ipynb"] = [
     ("md", """# Stance, lunges and step length
 
-A split stance gives each leg its own angles. The picture: a lunge-like split stance built
-from segment angles, the front leg solid, the rear leg lighter."""),
+A split stance gives each leg its own angles. The picture: a lunge from the exercise library,
+75 cm step, front thigh parallel, rear knee 5 cm off the floor, 2 x 15 kg dumbbells; the
+front leg solid, the rear leg lighter."""),
     ("code", SETUP + """
-split = bm.SplitPose(front=bm.LegPose(shank="15 deg", thigh="70 deg"),
-                     rear=bm.LegPose(shank="70 deg", thigh="-36 deg", foot="50 deg"), trunk="10 deg")
-res = bm.joint_moments(body, split, [bm.HandLoad("2 * 16 kg")], front_share=0.7)
-fig, ax = plot.stick_figure(res, joints=["knee", "hip"], title="split stance, 2 x 16 kg dumbbells")"""),
+lunge = ex.lunge(body, step_length="75 cm", depth="parallel", load="30 kg")
+fig, ax = plot.stick_figure(lunge, joints=["knee", "hip"], title="lunge, 75 cm step, 2 x 15 kg")"""),
     ("md", EQUATIONS + """
 
 In a split stance the ground reaction is shared: `front_share` of it goes through the front
-foot (a stated parameter), the rest through the rear foot's ball. Each leg's moments follow
-from its own foot's reaction."""),
-    ("code", """print(res.table())
+foot (a stated parameter, 0.70 by default for lunges), the rest through the rear foot's ball.
+Each leg's moments follow from its own foot's reaction; the trunk lean is solved so that the
+front foot's centre of pressure sits at its midfoot."""),
+    ("code", """print(lunge.moments.table())
 for leg in ("front", "rear"):
-    m = getattr(res, leg)
-    print(f"{leg:>5} leg: knee {m.knee.m_as('N*m'):.0f} N·m, hip {m.hip.m_as('N*m'):.0f} N·m")"""),
+    m = getattr(lunge, leg)
+    print(f"{leg:>5} leg: knee {m.knee.m_as('N*m'):.0f} N·m, hip {m.hip.m_as('N*m'):.0f} N·m")
+print(f"trunk lean {lunge.trunk.m_as('deg'):.1f}°, front knee travel {lunge.knee_travel.m_as('cm'):.1f} cm")"""),
+    ("md", """## What changes if... the step is shorter or longer? (one call over step lengths)"""),
+    ("code", """step = Q_(np.linspace(50, 85, 15), "cm")
+sweep = ex.lunge(body, step_length=step, depth="parallel", load="30 kg")
+fig, ax = plt.subplots(figsize=(6.4, 3.6), layout="constrained")
+ax.plot(step.m, sweep.front.knee.m_as("N*m"), label="front knee")
+ax.plot(step.m, sweep.front.hip.m_as("N*m"), "--", label="front hip")
+ax.set_xlabel("step length (cm)"); ax.set_ylabel("moment per leg (N·m)"); ax.legend()
+print("infeasible:", dict(zip(step.m[~sweep.feasible], sweep.reason[~sweep.feasible])))"""),
+    ("md", """## What changes if... the trunk leans more or less? Step length x trunk lean
+
+With `trunk=` given the lean is no longer solved; the front foot's centre of pressure becomes
+the output, and leans that would put it behind the heel or past the toes cannot balance."""),
+    ("code", """trunk = Q_(np.linspace(-15, 60, 31), "deg")
+step = Q_(np.linspace(50, 100, 26), "cm")
+grid = ex.lunge(body, step_length=step[None, :], trunk=trunk[:, None], load="30 kg")
+fig, ax = plot.moment_map(step, trunk, grid.front.knee, feasible=grid.feasible, reasons=grid.reason,
+                          xlabel="step length", ylabel="trunk lean", zlabel="front knee moment")"""),
     ("md", "## What changes if... more of the weight sits on the front foot?"),
     ("code", """shares = np.linspace(0.5, 0.9, 9)
-front_knee = [float(bm.joint_moments(body, split, [bm.HandLoad("32 kg")], front_share=s).front.knee.magnitude)
-              for s in shares]
-front_hip = [float(bm.joint_moments(body, split, [bm.HandLoad("32 kg")], front_share=s).front.hip.magnitude)
-             for s in shares]
-fig, ax = plt.subplots(figsize=(6, 3.5), layout="constrained")
-ax.plot(shares, front_knee, label="front knee"); ax.plot(shares, front_hip, "--", label="front hip")
-ax.set_xlabel("share of the ground reaction on the front foot"); ax.set_ylabel("moment (N·m)"); ax.legend()"""),
-    ("md", "## The exercise library's lunge (step length and depth as a coach gives them)"),
-    ("code", """try:
-    lunge = ex.lunge(body, step_length="100 cm", depth="parallel", load="20 kg")
-    print(lunge)
-except (bm.InfeasiblePoseError, NotImplementedError) as err:
-    print("lunge:", err)"""),
+by_share = ex.lunge(body, step_length="75 cm", load="30 kg", front_share=shares)
+print(np.round(by_share.front.knee.m_as("N*m"), 0), by_share.reason)"""),
 ]
 
 NOTEBOOKS["04_hinges_and_hamstrings.ipynb"] = [
     ("md", """# Hinges and the hamstrings
 
 A hip hinge keeps the knees nearly straight and folds at the hip: the load hangs from the
-hands, far in front of the hip. The picture: a Romanian-deadlift-like position with 100 kg
-in the hands."""),
+hands, far in front of the hip. The picture: a Romanian deadlift with 100 kg, the bar lowered
+to mid-shin on arms hanging plumb, balanced over the midfoot."""),
     ("code", SETUP + """
-hinge = bm.Pose(shank="8 deg", thigh="25 deg", trunk="70 deg", arms="-5 deg")
-rdl = bm.joint_moments(body, hinge, [bm.HandLoad("100 kg")])
-fig, ax = plot.stick_figure(rdl, title="hip hinge, 100 kg in the hands")"""),
+rdl = ex.romanian_deadlift(body, depth="mid_shin", knee_bend="20 deg", load="100 kg")
+fig, ax = plot.stick_figure(rdl, title="Romanian deadlift, 100 kg, bar to mid-shin")"""),
     ("md", EQUATIONS + """
 
 The hip's extensor moment is shared by the gluteus maximus, the hamstrings and the adductor
 magnus; the hamstrings also cross the knee, where they are flexors. `muscle_demand` splits
 each joint's moment by static optimisation (sum of squared activations)."""),
-    ("code", """from types import SimpleNamespace
-demand = bm.muscle_demand(SimpleNamespace(moments=rdl, pose=rdl.pose, body=body))
-fig, ax = plot.muscle_shares(demand, title="hip hinge: who carries each joint")
+    ("code", """demand = bm.muscle_demand(rdl)
+fig, ax = plot.muscle_shares(demand, title="Romanian deadlift: who carries each joint")
 print(f"hamstrings force {float(demand.force['hamstrings'].m_as('N')):.0f} N")"""),
-    ("md", "## What changes if... the knees bend more (a squat-like hinge)?"),
-    ("code", """thigh = Q_(np.linspace(20, 60, 9), "deg")
-runs = {f"shank {s}": bm.joint_moments(body, bm.Pose(shank=s, thigh=thigh, trunk="60 deg"), [bm.HandLoad("100 kg")])
-        for s in ("5 deg", "20 deg")}
-fig, ax = plot.torque_curves(runs, x="knee", joints=("knee", "hip", "lumbar"))"""),
+    ("md", "## Romanian, stiff-leg and conventional deadlifts side by side"),
+    ("code", """stiff = ex.stiff_leg_deadlift(body, load="100 kg")
+conventional = ex.deadlift(body, load="100 kg")
+fig, axs = plot.stick_figures([rdl, stiff, conventional], ["Romanian", "stiff-leg", "conventional"],
+                              joints=("knee", "hip"))"""),
+    ("md", "## Through the rep: torque curves (one `rep_path` call each)"),
+    ("code", """frac = np.linspace(0.05, 1, 25)   # fraction 0, fully upright, is out of the hinge rule's reach
+runs = {name: ex.rep_path(fn, body, load="100 kg", fractions=frac)
+        for name, fn in (("Romanian", ex.romanian_deadlift), ("stiff-leg", ex.stiff_leg_deadlift),
+                         ("conventional", ex.deadlift))}
+fig, ax = plot.torque_curves(runs, x="hip", joints=("knee", "hip"))"""),
+    ("md", "## What changes if... the knees bend more? (one call over knee bends)"),
+    ("code", """bend = Q_(np.linspace(5, 35, 7), "deg")
+more = ex.romanian_deadlift(body, load="100 kg", knee_bend=bend)
+for b, k, h in zip(bend.m, more.knee.m_as("N*m"), more.hip.m_as("N*m")):
+    print(f"knee bend {b:4.0f}°: knee {k:6.0f} N·m, hip {h:5.0f} N·m")"""),
 ]
 
 NOTEBOOKS["05_calves_and_knee_angle.ipynb"] = [
     ("md", """# Calves and knee angle
 
 In a calf raise the heel leaves the ground and the centre of pressure moves to the ball of
-the foot. The picture: a standing calf raise, heels 20 degrees up, 60 kg on the shoulders,
-the trunk lean chosen so that the lifter balances over the ball of the foot."""),
+the foot. The picture: a standing calf raise from the exercise library, heels 20 degrees up,
+60 kg on the shoulders, the straight body leaning as one piece until the lifter balances
+over the ball of the foot."""),
     ("code", SETUP + """
-
-def balanced(shank, thigh, foot, load):
-    \"\"\"The pose whose trunk lean puts the centre of pressure on the ball of the foot.\"\"\"
-    trunk = Q_(np.linspace(-20, 60, 801), "deg")
-    many = bm.joint_moments(body, bm.Pose(shank=shank, thigh=thigh, trunk=trunk, foot=foot, check=False),
-                            [bm.Barbell(load)])
-    gap = many.cop.m_as("m")[..., 0] - many.positions["ball"].m_as("m")[..., 0]
-    best = trunk[int(np.argmin(np.abs(gap)))]
-    return bm.joint_moments(body, bm.Pose(shank=shank, thigh=thigh, trunk=best, foot=foot), [bm.Barbell(load)])
-
-calf = balanced("3 deg", "-3 deg", "20 deg", "60 kg")
+calf = ex.standing_calf_raise(body, load="60 kg", foot="20 deg")
 fig, ax = plot.stick_figure(calf, joints=["ankle", "knee"], title="standing calf raise, heels up 20°")"""),
     ("md", EQUATIONS + """
 
@@ -199,15 +200,20 @@ times the horizontal distance from the ankle to the ball. The gastrocnemius cros
 too; bending the knee shortens it, which is why seated calf raises are said to favour the
 soleus."""),
     ("code", """print(f"ankle moment per leg: {calf.ankle.m_as('N*m'):.0f} N·m")
-print(f"it changes by {float(calf.ankle_per_cm_cop.m_as('N*m/cm')):.1f} N·m per cm the centre of pressure moves")"""),
-    ("md", "## What changes if... the knee bends? (the muscle split)"),
-    ("code", """from types import SimpleNamespace
-for shank, thigh in (("3 deg", "-3 deg"), ("30 deg", "30 deg")):
-    r = balanced(shank, thigh, "20 deg", "60 kg")
-    d = bm.muscle_demand(SimpleNamespace(moments=r, pose=r.pose, body=body))
-    print(f"knee flexion {r.pose.knee.m_as('deg'):.0f}°: ankle {r.ankle.m_as('N*m'):.0f} N·m; "
-          f"soleus share {float(d.share['ankle']['soleus']):.2f}, "
-          f"gastrocnemius share {float(d.share['ankle']['gastrocnemius']):.2f}")"""),
+print(f"it changes by {float(calf.ankle_per_cm_cop.m_as('N*m/cm')):.1f} N·m per cm the centre of pressure moves")
+seated = ex.seated_calf_raise(body, load="60 kg", foot="20 deg")
+fig, ax = plot.stick_figure(seated, joints=["ankle"], title="seated calf raise, knee 90°, heels up 20°")"""),
+    ("md", "## What changes if... the knee bends? Standing versus seated, over the range (one call each)"),
+    ("code", """foot = Q_(np.linspace(-20, 35, 12), "deg")
+fig, ax = plt.subplots(figsize=(7.5, 3.8), layout="constrained")
+for name, res, color in (("standing", ex.standing_calf_raise(body, load="60 kg", foot=foot), "C0"),
+                         ("seated", ex.seated_calf_raise(body, load="60 kg", foot=foot), "C1")):
+    d = bm.muscle_demand(res)
+    ax.plot(foot.m, 100 * np.asarray(d.share["ankle"]["soleus"]), color=color, label=f"{name}: soleus")
+    ax.plot(foot.m, 100 * np.asarray(d.share["ankle"]["gastrocnemius"]), "--", color=color,
+            label=f"{name}: gastrocnemius")
+ax.set_xlabel("foot angle, heel above the ball (deg)"); ax.set_ylabel("share of the ankle moment (%)")
+ax.legend(fontsize=8)"""),
 ]
 
 NOTEBOOKS["06_your_own_data.ipynb"] = [

@@ -163,3 +163,62 @@ def test_entry_point_in_a_subprocess(tmp_path):
     top = subprocess.run([sys.executable, "-m", "biomech.cli", "--help"], capture_output=True, text=True, env=env,
                          timeout=60)
     assert top.returncode == 0 and "squat" in top.stdout and "sweep" in top.stdout
+
+
+def test_every_exercise_subcommand_runs_its_example_with_plot_and_json(capsys, tmp_path):
+    import shlex
+
+    from biomech.cli import _EXAMPLES, EXERCISES
+
+    assert {"goblet_squat", "bulgarian_split_squat", "seated_calf_raise", "leg_press"} <= set(EXERCISES)
+    for name in EXERCISES:
+        png = tmp_path / f"{name}.png"
+        argv = shlex.split(_EXAMPLES[name])[1:] + ["--plot", str(png), "--json"]
+        code, out, err = run(capsys, argv)
+        assert code == 0, (name, err)
+        d = json.loads(out)
+        # the printed numbers are the library's own, for the same call
+        assert d["command"] == name and set(d["moments_N_m"]) == {"ankle", "knee", "hip", "lumbar"}
+        assert png.stat().st_size > 10_000
+
+
+def test_forwarded_options_reach_the_exercise(capsys):
+    # front_squat passes heel_lift on to squat: the CLI offers it and the numbers equal the library's
+    code, out, err = run(capsys, ["front_squat", "--depth", "100deg", "--heel-lift", "2.5cm", "--load", "80kg",
+                                  "--json"])
+    assert code == 0, err
+    body = bm.Body.from_anthropometrics("178 cm", "80 kg")
+    r = bm.exercises.front_squat(body, depth="100 deg", heel_lift="2.5 cm", load="80 kg")
+    assert json.loads(out)["moments_N_m"]["knee"] == pytest.approx(float(r.knee.to("N*m").magnitude), rel=1e-9)
+
+
+def test_sweep_exercise_equals_one_array_call(capsys, tmp_path):
+    out = tmp_path / "grid.csv"
+    code, _, err = run(capsys, ["sweep", "squat", "--depth", "60deg:120deg:4", "--knee-travel", "0cm,10cm,30cm",
+                                "--load", "100kg", "--out", str(out)])
+    assert code == 0, err
+    rows = list(csv.DictReader(out.open()))
+    assert len(rows) == 12
+    body = bm.Body.from_anthropometrics("178 cm", "80 kg")
+    depth = bm.Q_([60.0, 80.0, 100.0, 120.0], "deg")
+    kt = bm.Q_([0.0, 10.0, 30.0], "cm")
+    grid = bm.exercises.squat(body, depth=depth[:, None], knee_travel=kt[None, :], load="100 kg")
+    knee = grid.knee.to("N*m").magnitude.ravel()
+    for row, k, ok, why in zip(rows, knee, grid.feasible.ravel(), grid.reason.ravel()):
+        assert (row["feasible"] == "True") == bool(ok)
+        if ok:
+            assert float(row["knee (N*m)"]) == pytest.approx(k, rel=1e-5)
+        else:  # 30 cm of knee travel needs more ankle dorsiflexion than the limit
+            assert row["knee (N*m)"] == "" and row["reason"] == why
+    assert any(r["feasible"] == "False" for r in rows)
+
+
+def test_sweep_split_stance_reports_both_legs(capsys, tmp_path):
+    out = tmp_path / "lunge.csv"
+    code, _, err = run(capsys, ["sweep", "lunge", "--step-length", "55cm,70cm", "--load", "30kg", "--out", str(out)])
+    assert code == 0, err
+    rows = list(csv.DictReader(out.open()))
+    body = bm.Body.from_anthropometrics("178 cm", "80 kg")
+    r = bm.exercises.lunge(body, step_length="55 cm", load="30 kg")
+    assert float(rows[0]["front knee (N*m)"]) == pytest.approx(float(r.front.knee.to("N*m").magnitude), rel=1e-5)
+    assert float(rows[0]["rear hip (N*m)"]) == pytest.approx(float(r.rear.hip.to("N*m").magnitude), rel=1e-5)

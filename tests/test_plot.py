@@ -202,3 +202,32 @@ def test_plot_functions_accept_exercise_results(body):
     plot.close(fig)
     fig, ax = plot.load_bars(sq)
     plot.close(fig)
+
+
+def test_new_figures_are_written_with_their_panels(tmp_path):
+    from PIL import Image
+
+    from biomech.figures import FIGURES, make_figures
+
+    names = ["hinge_stick_figures", "hinge_torque_curves", "lunge_step_trunk_map", "calf_raise_muscle_shares",
+             "leg_press_foot_position"]
+    assert set(names) <= set(FIGURES)
+    paths = make_figures(tmp_path, only=names)
+    assert [os.path.basename(p) for p in paths] == [n + ".png" for n in names]
+    for p in paths:
+        w, h = Image.open(p).size
+        assert w > 800 and h > 400  # every one is a full-width figure, several panels or a legend beside
+    assert sorted(os.listdir(tmp_path)) == sorted(n + ".png" for n in names)  # no temporary file left
+
+
+def test_stick_figure_draws_no_floor_for_a_machine(body):
+    press = bm.exercises.leg_press(body, load="150 kg")
+    fig, ax = plot.stick_figure(press)
+    # the floor is a horizontal line at y = 0 spanning the axes; a seat-supported body has none
+    floors = [ln for ln in ax.lines if list(ln.get_ydata()) == [0, 0] and ln.get_xdata()[0] == 0]
+    assert floors == [] and not ax.collections
+    plot.close(fig)
+    squat = bm.exercises.squat(body, load="100 kg")
+    fig, ax = plot.stick_figure(squat)
+    assert ax.collections  # the grey ground band under the feet
+    plot.close(fig)

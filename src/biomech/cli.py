@@ -34,13 +34,23 @@ from typing import Any, Sequence
 __all__ = ["main", "build_parser", "EXERCISES"]
 
 #: Exercise subcommands, each calling ``biomech.exercises.<name>``.
-EXERCISES = ("squat", "front_squat", "lunge", "split_squat", "step_up", "romanian_deadlift", "stiff_leg_deadlift",
-             "deadlift", "back_extension", "leg_press", "leg_extension", "leg_curl", "standing_calf_raise",
-             "seated_calf_raise")
+EXERCISES = ("squat", "front_squat", "goblet_squat", "bodyweight_squat", "box_squat", "lunge", "split_squat",
+             "bulgarian_split_squat", "step_up", "romanian_deadlift", "stiff_leg_deadlift", "deadlift",
+             "back_extension", "leg_press", "leg_extension", "leg_curl", "standing_calf_raise", "seated_calf_raise")
+
+#: Exercises that pass their other keyword arguments on to another one (``**kw``), and the
+#: parameters they fix themselves: their options are their own plus the other's.
+_FORWARDS = {"front_squat": ("squat", {"bar"}), "goblet_squat": ("squat", {"bar"}),
+             "bodyweight_squat": ("squat", {"bar", "load"}), "box_squat": ("squat", {"depth"}),
+             "split_squat": ("lunge", set()), "stiff_leg_deadlift": ("romanian_deadlift", set())}
 
 _EXERCISE_HELP = {
     "squat": "back squat (high or low bar): depth, knee travel, load",
     "front_squat": "front squat: depth, knee travel, load",
+    "goblet_squat": "goblet squat: depth, knee travel, a weight held at the chest",
+    "bodyweight_squat": "bodyweight squat: depth, knee travel, arms reaching forward",
+    "box_squat": "box squat: box height, knee travel, load",
+    "bulgarian_split_squat": "Bulgarian split squat: rear foot on a bench, step length, depth, load",
     "lunge": "lunge: step length, depth, trunk lean, load",
     "split_squat": "split squat: step length, depth, load",
     "step_up": "step-up: box height, knee travel, load",
@@ -58,14 +68,18 @@ _EXERCISE_HELP = {
 _EXAMPLES = {
     "squat": "biomech squat --depth 90deg --knee-travel 5cm --load 100kg --bar high_bar",
     "front_squat": "biomech front_squat --depth 100deg --knee-travel 10cm --load 80kg",
-    "lunge": "biomech lunge --load 40kg",
-    "split_squat": "biomech split_squat --load 40kg",
+    "goblet_squat": "biomech goblet_squat --depth 100deg --load 24kg",
+    "bodyweight_squat": "biomech bodyweight_squat --depth 110deg --knee-travel 10cm",
+    "box_squat": "biomech box_squat --box 40cm --load 100kg --bar low",
+    "bulgarian_split_squat": "biomech bulgarian_split_squat --step-length 55cm --load 30kg",
+    "lunge": "biomech lunge --step-length 80cm --trunk 10deg --load 30kg",
+    "split_squat": "biomech split_squat --step-length 70cm --load 40kg",
     "step_up": "biomech step_up --load 20kg",
     "romanian_deadlift": "biomech romanian_deadlift --load 100kg",
     "stiff_leg_deadlift": "biomech stiff_leg_deadlift --load 100kg",
     "deadlift": "biomech deadlift --load 140kg",
     "back_extension": "biomech back_extension --json",
-    "leg_press": "biomech leg_press --load 200kg",
+    "leg_press": "biomech leg_press --load 200kg --foot-position high --depth 90deg",
     "leg_extension": "biomech leg_extension --load 50kg",
     "leg_curl": "biomech leg_curl --load 40kg",
     "standing_calf_raise": "biomech standing_calf_raise --load 100kg",
@@ -74,17 +88,26 @@ _EXAMPLES = {
 
 #: What kind of value each common exercise parameter holds: the unit it needs.
 _KINDS = {
-    "depth": "angle", "knee_travel": "length", "load": "mass", "trunk": "angle", "trunk_lean": "angle",
+    "depth": "angle or length", "knee_travel": "length", "load": "mass", "trunk": "angle", "trunk_lean": "angle",
     "shank": "angle", "thigh": "angle", "foot": "angle", "arms": "angle", "knee": "angle", "hip": "angle",
     "ankle": "angle", "knee_angle": "angle", "hip_angle": "angle", "heel_height": "length",
     "heel_raise": "angle", "step_length": "length", "box_height": "length", "step_height": "length",
     "stance_width": "length", "sled_angle": "angle", "seat_angle": "angle", "back_angle": "angle",
     "foot_position": "length", "pad_position": "length", "height": "length", "mass": "mass",
-    "rear_knee": "angle", "cop": "length", "cop_shift": "length", "knee_travel_centre": "length",
+    "rear_knee": "angle", "cop": "length", "box": "length", "bench_height": "length", "knee_bend": "angle",
+    "bar_height": "length", "rear_knee_height": "length", "rear_ankle": "angle", "toe_out": "angle",
+    "hip_flexion": "angle", "bench": "angle", "pad": "length", "roller": "length", "lever": "length",
+    "top": "angle", "seat_back": "angle", "dorsiflexion_limit": "angle", "cop_shift": "length", "knee_travel_centre": "length",
     "bar_offset": "length", "hand_load": "mass", "band_tension": "force", "wedge": "angle",
 }
-_UNIT_OF_KIND = {"angle": "deg", "length": "cm", "mass": "kg", "force": "N"}
-_SI_OF_KIND = {"angle": "rad", "length": "m", "mass": "kg", "force": "N"}
+_UNIT_OF_KIND = {"angle": "deg", "length": "cm", "mass": "kg", "force": "N", "angle or length": "deg_or_cm"}
+_SI_OF_KIND = {"angle": "rad", "length": "m", "mass": "kg", "force": "N", "angle or length": "rad"}
+#: Values beyond these are refused at the command line as typing slips (SI units): a
+#: generous bound per kind, far outside anything a person or a gym machine reaches.
+_LIMITS = {"angle": (-2 * math.pi, 2 * math.pi), "length": (-10.0, 10.0), "mass": (0.0, 10000.0),
+           "force": (-1e6, 1e6)}
+_LIMIT_TEXT = {"angle": "between -360 deg and 360 deg", "length": "between -10 m and 10 m",
+               "mass": "between 0 kg and 10000 kg", "force": "between -1e6 N and 1e6 N"}
 
 _BAR_CHOICES = ("high_bar", "low_bar", "front", "high", "low")
 
@@ -116,8 +139,12 @@ class _Quantity:
         self.__name__ = kind  # argparse names the type in its messages
 
     def __call__(self, text: str) -> str:
-        if self.allow_names and re.fullmatch(r"[A-Za-z][A-Za-z_\-]*", text.strip()):
+        if self.allow_names and re.fullmatch(r"[A-Za-z][A-Za-z_\-]*", text.strip()) and not _is_unit(text):
             return text.strip()  # a named value ("parallel", "midfoot"): the library checks it
+        if not re.search(r"[0-9]", text):
+            raise argparse.ArgumentTypeError(
+                f"{text!r} has no number; write {self.kind} as a number and a unit, such as "
+                f"{_example_value(self.kind, '90' if self.kind.startswith('angle') else '5')}")
         if _is_bare_number(text):
             raise argparse.ArgumentTypeError(
                 f"{text!r} has no unit; write {self.kind} with its unit, such as "
@@ -125,12 +152,27 @@ class _Quantity:
         from .errors import BiomechError
         from .units import to_si
 
-        try:
-            to_si(text, _SI_OF_KIND[self.kind], "value")
-        except BiomechError as exc:
+        kinds = ("angle", "length") if self.kind == "angle or length" else (self.kind,)
+        value, kind, error = None, None, None
+        for k in kinds:
+            try:
+                value, kind = to_si(text, _SI_OF_KIND[k], "value"), k
+                break
+            except BiomechError as exc:
+                error = error or exc
+        if kind is None:
             raise argparse.ArgumentTypeError(
                 f"{text!r} is not {'an' if self.kind[0] in 'aeiou' else 'a'} {self.kind} "
-                f"({_reason(exc)})") from None
+                f"({_reason(error)})") from None
+        try:
+            v = float(value)
+        except (TypeError, ValueError):
+            raise argparse.ArgumentTypeError(f"{text!r}: expected one value, not several") from None
+        if not math.isfinite(v):
+            raise argparse.ArgumentTypeError(f"{text!r} is not a finite number")
+        lo, hi = _LIMITS[kind]
+        if not lo <= v <= hi:
+            raise argparse.ArgumentTypeError(f"{text!r} is out of range: a {kind} here lies {_LIMIT_TEXT[kind]}")
         return text
 
 
@@ -139,6 +181,17 @@ def _reason(exc: Exception) -> str:
     # library messages start with name=value; keep what follows
     m = re.match(r"^\w+=\S+\s+(.*)$", msg)
     return m.group(1) if m else msg
+
+
+def _is_unit(text: str) -> bool:
+    """True when ``text`` is a unit's name alone ("t", "m", "lb"), which pint would read as one of it."""
+    from .units import ureg
+
+    try:
+        ureg.parse_units(text.strip())
+        return True
+    except Exception:  # noqa: BLE001 - any parse failure means "not a unit"
+        return False
 
 
 def _is_bare_number(text: str) -> bool:
@@ -150,7 +203,7 @@ def _is_bare_number(text: str) -> bool:
 
 
 def _example_value(kind: str, text: str) -> str:
-    unit = {"angle": "deg", "length": "cm", "mass": "kg", "force": "N"}[kind]
+    unit = {"angle": "deg", "length": "cm", "mass": "kg", "force": "N", "angle or length": "deg"}[kind]
     return f'"{text.strip()}{unit}"'
 
 
@@ -190,6 +243,14 @@ def _exercise_function(name: str):
 def _exercise_parameters(fn) -> list[inspect.Parameter]:
     sig = inspect.signature(fn)
     params = list(sig.parameters.values())
+    name = getattr(fn, "__name__", "")
+    if name in _FORWARDS and any(p.kind == p.VAR_KEYWORD for p in params):
+        base, fixed = _FORWARDS[name]
+        base_fn = _exercise_function(base)
+        if base_fn is not None:
+            own = {p.name for p in params}
+            params = params + [p.replace(kind=p.KEYWORD_ONLY) for p in list(inspect.signature(base_fn).parameters.values())[1:]
+                               if p.name not in own and p.name not in fixed]
     out = []
     for prm in params[1:]:  # the first is the body
         if prm.kind in (prm.VAR_POSITIONAL, prm.VAR_KEYWORD) or prm.name.startswith("_"):
@@ -257,6 +318,8 @@ def _add_exercise_options(p: argparse.ArgumentParser, name: str, grid: bool = Fa
     if fn is None:
         return names
     doc = inspect.getdoc(fn) or ""
+    if name in _FORWARDS and _exercise_function(_FORWARDS[name][0]) is not None:
+        doc += "\n" + (inspect.getdoc(_exercise_function(_FORWARDS[name][0])) or "")
     for prm in _exercise_parameters(fn):
         if prm.name in _COMMON_DESTS or prm.name in ("target", "out"):
             continue  # the body and output options keep their meaning
@@ -704,6 +767,9 @@ def _grid_values(flag: str, text: str, kind: str | None) -> list[str]:
         unit = qa.units
         vals = _linspace(float(qa.magnitude), float(qb.to(unit).magnitude), n)
         return [f"{v:.10g} {unit:~}" for v in vals]
+    if ":" in text:
+        raise _Fail(f"argument {flag}: {text!r} is not a grid; write start:stop:count (\"60deg:120deg:7\") or a "
+                    f"list (\"0cm,5cm\")", 2)
     parts = [t for t in (s.strip() for s in text.split(",")) if t]
     if not parts:
         raise _Fail(f"argument {flag}: empty value", 2)
@@ -742,11 +808,111 @@ def _write_atomic_text(path: str, text: str) -> None:
         raise
 
 
+def _cell(v, ok: bool) -> str:
+    v = float(v)
+    return "" if not ok or not math.isfinite(v) else f"{v:.6g}"
+
+
+def _as_array(texts: list[str], kind: str | None, flag: str):
+    """Strings of one grid parameter as one Quantity array (a plain float array for
+    unitless values), or None when some are names ("parallel", "high") that do not stack."""
+    import numpy as np
+
+    from .units import parse_quantity
+
+    if kind is None:
+        try:
+            return np.array([float(t) for t in texts])
+        except ValueError:
+            return None
+    if any(re.fullmatch(r"[A-Za-z][A-Za-z_\-]*", t.strip()) for t in texts):
+        return None
+    qs = [parse_quantity(t, flag) for t in texts]
+    unit = qs[0].units
+    try:
+        return np.array([q.to(unit).magnitude for q in qs], dtype=float) * unit
+    except Exception:  # mixed dimensions ("90deg,40cm" for a depth): one call per value instead
+        return None
+
+
+def _sweep_columns(body, fn, names, kinds, keys, combos, args) -> dict:
+    """Evaluate every grid point with as few calls as the values allow: one array call for
+    the numeric parameters, per combination of the named values (bar positions, "parallel")."""
+    import numpy as np
+
+    from .errors import InfeasiblePoseError
+    from .statics import JOINTS
+
+    n = len(combos)
+    cols = {"moments": {j: np.full(n, np.nan) for j in JOINTS}, "arms": {j: np.full(n, np.nan) for j in JOINTS},
+            "extra": {}, "feasible": np.zeros(n, bool), "reason": [""] * n}
+    columns_by_key = list(zip(*combos)) if combos and keys else []
+    arrays, named = {}, []
+    for k, col in zip(keys, columns_by_key):
+        flag = "--" + k.replace("_", "-")
+        arr = None if k == "bar" else _as_array(list(col), kinds.get(k), flag)
+        if arr is None:
+            named.append(k)
+        else:
+            arrays[k] = arr
+    groups: dict[tuple, list[int]] = {}
+    for i, combo in enumerate(combos):
+        kw = dict(zip(keys, combo))
+        groups.setdefault(tuple(kw[k] for k in named), []).append(i)
+    for named_values, rows in groups.items():
+        idx = np.asarray(rows)
+        kw = dict(zip(named, named_values))
+        for k, arr in arrays.items():
+            kw[k] = arr[idx]
+        where = ", ".join(f"{k}={v}" for k, v in zip(named, named_values))
+        try:
+            if fn is None:
+                from .statics import joint_moments
+
+                ns = argparse.Namespace(**{m: kw.get(m) for m in names}, bar=kw.get("bar", args.bar),
+                                        stance=args.stance, support=args.support)
+                res = joint_moments(body, _pose_from_args(ns), _loads_from_args(ns), stance=args.stance,
+                                    support=args.support)
+                feasible = np.ones(len(idx), bool)
+                reason = np.full(len(idx), "", dtype=object)
+            else:
+                result = fn(body, **kw)
+                res = _moments_of(result)
+                feasible = np.broadcast_to(np.asarray(getattr(result, "feasible", True), bool), (len(idx),))
+                reason = np.broadcast_to(np.asarray(getattr(result, "reason", ""), dtype=object), (len(idx),))
+                if getattr(res.model, "split", False):
+                    for leg in ("front", "rear"):
+                        for j in ("ankle", "knee", "hip"):
+                            key = f"{leg} {j} (N*m)"
+                            cols["extra"].setdefault(key, np.full(n, np.nan))
+                            cols["extra"][key][idx] = np.broadcast_to(
+                                getattr(getattr(res, leg), j).to("N*m").magnitude, (len(idx),))
+        except InfeasiblePoseError as exc:
+            feasible = np.zeros(len(idx), bool)
+            reason = np.full(len(idx), _one_line(getattr(exc, "reason", "") or exc), dtype=object)
+            res = None
+        except _Fail:
+            raise
+        except Exception as exc:
+            from .errors import BiomechError
+
+            if not isinstance(exc, BiomechError):
+                raise
+            raise _Fail(f"{'at ' + where + ': ' if where else ''}{_one_line(exc)}") from None
+        if res is not None:
+            for j in JOINTS:
+                cols["moments"][j][idx] = np.broadcast_to(getattr(res, j).to("N*m").magnitude, (len(idx),))
+                cols["arms"][j][idx] = np.broadcast_to(res.moment_arms[j].to("m").magnitude, (len(idx),))
+        cols["feasible"][idx] = feasible
+        for i, r, ok in zip(idx, reason, feasible):
+            cols["reason"][i] = "" if ok else (str(r) or "infeasible")
+    return cols
+
+
 def _cmd_sweep(args) -> int:
     import csv
     import io
 
-    from .errors import BiomechError, InfeasiblePoseError
     from .statics import JOINTS
 
     _check_out_file(args.out)
@@ -776,33 +942,18 @@ def _cmd_sweep(args) -> int:
     if total > 200000:
         raise _Fail(f"the grid has {total} points; at most 200000", 2)
     keys = list(grids)
+    combos = list(itertools.product(*(grids[k] for k in keys)))
+    columns = _sweep_columns(body, fn, names, kinds, keys, combos, args)
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow(keys + [f"{j} (N*m)" for j in JOINTS] + [f"{j} arm (m)" for j in JOINTS] + ["feasible", "reason"])
-    for combo in itertools.product(*(grids[k] for k in keys)):
-        kw = dict(zip(keys, combo))
-        try:
-            if fn is None:
-                ns = argparse.Namespace(**{n: kw.get(n) for n in names}, bar=args.bar, stance=args.stance,
-                                        support=args.support)
-                from .statics import joint_moments
-
-                pose = _pose_from_args(ns)
-                res = joint_moments(body, pose, _loads_from_args(ns), stance=args.stance, support=args.support)
-                feasible, reason = True, ""
-            else:
-                result = fn(body, **kw)
-                res = _moments_of(result)
-                feasible = bool(getattr(result, "feasible", True))
-                reason = "" if feasible else str(getattr(result, "reason", "") or "infeasible")
-            moms = [_num(getattr(res, j).to("N*m").magnitude) for j in JOINTS]
-            arms = [_num(res.moment_arms[j].to("m").magnitude) for j in JOINTS]
-        except InfeasiblePoseError as exc:
-            moms, arms, feasible, reason = [None] * 4, [None] * 4, False, _one_line(exc)
-        except BiomechError as exc:
-            raise _Fail(f"at {', '.join(f'{k}={v}' for k, v in kw.items())}: {_one_line(exc)}") from None
-        w.writerow(list(combo) + ["" if m is None else f"{m:.6g}" for m in moms]
-                   + ["" if a is None else f"{a:.6g}" for a in arms] + [feasible, reason])
+    head = list(columns["extra"])
+    w.writerow(keys + [f"{j} (N*m)" for j in JOINTS] + [f"{j} arm (m)" for j in JOINTS] + head
+               + ["feasible", "reason"])
+    for i, combo in enumerate(combos):
+        ok = bool(columns["feasible"][i])
+        w.writerow(list(combo) + [_cell(columns["moments"][j][i], ok) for j in JOINTS]
+                   + [_cell(columns["arms"][j][i], ok) for j in JOINTS]
+                   + [_cell(columns["extra"][h][i], ok) for h in head] + [ok, columns["reason"][i]])
     _write_atomic_text(args.out, buf.getvalue())
     if args.out != "-":
         print(f"wrote {total} rows to {args.out}")
@@ -885,20 +1036,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 0
     prog = f"biomech {args.command}"
+    import warnings
+
     from .errors import BiomechError
 
     try:
-        if args.command == "pose":
-            return _cmd_pose(args)
-        if args.command in EXERCISES:
-            names = [n for n in vars(args) if n not in _COMMON_DESTS]
-            return _cmd_exercise(args, names)
-        if args.command == "sweep":
-            return _cmd_sweep(args)
-        if args.command == "report":
-            return _cmd_report(args)
-        if args.command == "figures":
-            return _cmd_figures(args)
+        with warnings.catch_warnings():
+            # NaN-masked arrays (infeasible poses) are expected: the output says so, not numpy
+            warnings.simplefilter("ignore", RuntimeWarning)
+            return _run(args)
     except _Fail as exc:
         print(f"{prog}: error: {_one_line(exc)}", file=sys.stderr)
         return exc.status
@@ -923,7 +1069,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{prog}: error: unexpected {exc.__class__.__name__}: {_one_line(exc)} "
               f"(set BIOMECH_DEBUG=1 for the traceback)", file=sys.stderr)
         return 3
-    return 0  # pragma: no cover
+
+
+def _run(args) -> int:
+    if args.command == "pose":
+        return _cmd_pose(args)
+    if args.command in EXERCISES:
+        names = [n for n in vars(args) if n not in _COMMON_DESTS]
+        return _cmd_exercise(args, names)
+    if args.command == "sweep":
+        return _cmd_sweep(args)
+    if args.command == "report":
+        return _cmd_report(args)
+    if args.command == "figures":
+        return _cmd_figures(args)
+    raise _Fail(f"unknown command {args.command!r}", 2)  # pragma: no cover (argparse refuses it first)
 
 
 _COMMON_DESTS = {"command", "height", "mass", "sex", "table", "json", "plot", "unavailable"}

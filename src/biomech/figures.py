@@ -22,14 +22,13 @@ from typing import Any, Callable, Sequence
 
 import numpy as np
 
+from . import exercises
 from .body import Body
 from .errors import InputValueError
-from .loads import Barbell
-from .pose import Pose
-from .statics import joint_moments
+from .muscles import muscle_demand
 from .units import Q_
 
-__all__ = ["make_figures", "FIGURES", "standard_body"]
+__all__ = ["make_figures", "FIGURES", "standard_body", "REASON_TEXT", "reason_text"]
 
 
 def standard_body() -> Body:
@@ -37,41 +36,31 @@ def standard_body() -> Body:
     return Body.from_anthropometrics("178 cm", "80 kg", sex="male")
 
 
-def _exercises():
-    try:
-        from . import exercises  # noqa: PLC0415
-    except ImportError:
-        return None
-    return exercises if hasattr(exercises, "squat") else None
+#: Why a request cannot exist, in words, for the maps' labels (``ExerciseResult.reason`` codes).
+REASON_TEXT = {
+    "dorsiflexion": "ankle dorsiflexion beyond 40\u00b0",
+    "balance": "cannot balance over the midfoot",
+    "trunk_past_horizontal": "trunk past horizontal",
+    "depth": "depth out of reach",
+    "knee_travel": "knee cannot reach",
+    "joint_range": "a joint beyond its range",
+    "reach": "the rear leg cannot reach",
+    "bar_height": "bar height out of reach",
+    "heel_lift": "heel lift too high",
+    "box_height": "box out of reach",
+    "stance_width": "stance too wide",
+    "foot_position": "foot position off the platform",
+}
 
 
-def _feasible_or_none(fn, *args, **kwargs):
-    """``fn(*args, **kwargs)``, or None where the pose cannot exist."""
-    from .errors import InfeasiblePoseError
-
-    try:
-        return fn(*args, **kwargs)
-    except InfeasiblePoseError:
-        return None
+def reason_text(reasons: Any) -> np.ndarray:
+    """The reason codes of an array result in words (``""`` where feasible)."""
+    return np.vectorize(lambda r: REASON_TEXT.get(str(r), str(r)), otypes=[object])(np.asarray(reasons, dtype=object))
 
 
 def _squat(body, depth="90 deg", knee_travel="5 cm", load="100 kg", bar="high_bar"):
     """A back squat from the exercise library (its pose balanced over midfoot)."""
-    ex = _exercises()
-    if ex is not None:
-        return ex.squat(body, depth=depth, knee_travel=knee_travel, load=load, bar=bar)
-    # Before the exercise library: a hand-made pose whose trunk lean puts the centre
-    # of pressure at midfoot (a one-dimensional search over trunk lean).
-    shank = {"-5 cm": 10.0, "0 cm": 14.0, "5 cm": 22.0, "10 cm": 29.0, "15 cm": 35.0}.get(knee_travel, 22.0)
-    thigh = float(Q_(depth).to("deg").magnitude) if not isinstance(depth, (int, float)) else float(depth)
-    loads = [Barbell(load, bar)]
-    trunks = np.linspace(0.0, 85.0, 341)
-    res = joint_moments(body, Pose(shank=Q_(shank, "deg"), thigh=Q_(thigh, "deg"), trunk=Q_(trunks, "deg"),
-                                   check=False), loads)
-    cop = res.cop.to("m").magnitude[..., 0] - body.foot_geometry.midfoot_x
-    k = int(np.nanargmin(np.abs(cop)))
-    return joint_moments(body, Pose(shank=Q_(shank, "deg"), thigh=Q_(thigh, "deg"), trunk=Q_(trunks[k], "deg")),
-                         loads)
+    return exercises.squat(body, depth=depth, knee_travel=knee_travel, load=load, bar=bar)
 
 
 # --------------------------------------------------------------------------- the figures
@@ -115,90 +104,45 @@ def fig_squat_load_bars(out_dir: str) -> list[str]:
     return [_save(plot, fig, out_dir, "squat_load_bars.png")]
 
 
-def _rep(fn, body, n=21, knee_travel_top=-15.0, **bottom):
-    """An exercise's rep from standing (fraction 0) to the given bottom (fraction 1), one
-    single-pose result per fraction (None where a pose cannot exist). Depth and knee
-    travel move together: depth = f * bottom depth, knee travel from ``knee_travel_top``
-    (cm, standing) to the bottom's."""
-    depth_bottom = float(Q_(bottom.pop("depth")).to("deg").magnitude)
-    kt_bottom = float(Q_(bottom.pop("knee_travel")).to("cm").magnitude)
-    out = []
-    for f in np.linspace(0.0, 1.0, n):
-        out.append(_feasible_or_none(fn, body, depth=Q_(max(f * depth_bottom, 1.0), "deg"),
-                                     knee_travel=Q_(knee_travel_top + f * (kt_bottom - knee_travel_top), "cm"),
-                                     **bottom))
-    return out
-
-
 def fig_squat_torque_curves(out_dir: str) -> list[str]:
-    """Knee and hip moments through the descent: high bar, low bar, front squat."""
+    """Knee and hip moments through the descent: high bar, low bar, front squat (one
+    ``rep_path`` call each: standing to 100 deg of thigh angle)."""
     from . import plot
 
     body = standard_body()
-    ex = _exercises()
-    if ex is None:
-        return []
     runs = {
-        "high bar, knees 5 cm past toes": _rep(ex.squat, body, depth="100 deg", knee_travel="5 cm", load="100 kg",
-                                               bar="high_bar"),
-        "low bar, knees 0 cm": _rep(ex.squat, body, depth="100 deg", knee_travel="0 cm", load="100 kg",
-                                    bar="low_bar"),
-        "front squat, knees 10 cm": _rep(ex.front_squat, body, depth="100 deg", knee_travel="10 cm",
-                                         load="100 kg"),
+        "high bar, knees 5 cm past toes": exercises.rep_path(exercises.squat, body, depth="100 deg",
+                                                             knee_travel="5 cm", load="100 kg", bar="high_bar", n=41),
+        "low bar, knees 0 cm": exercises.rep_path(exercises.squat, body, depth="100 deg", knee_travel="0 cm",
+                                                  load="100 kg", bar="low_bar", n=41),
+        "front squat, knees 10 cm": exercises.rep_path(exercises.front_squat, body, depth="100 deg",
+                                                       knee_travel="10 cm", load="100 kg", n=41),
     }
     fig, _ = plot.torque_curves(runs, x="thigh", joints=("knee", "hip"), figsize=(8.4, 4.6),
                                 title="Squats with 100 kg, standing to below parallel (per leg)")
     return [_save(plot, fig, out_dir, "squat_torque_curves.png")]
 
 
-def _squat_grid(ex, body, knee_travel, depth, **kwargs):
-    """Knee moment (N*m), hip share and the reason ("" where feasible) over depth (rows)
-    x knee travel (columns), one squat per cell."""
-    from .errors import InfeasiblePoseError
-
-    shape = (len(depth), len(knee_travel))
-    knee = np.full(shape, np.nan)
-    share = np.full(shape, np.nan)
-    reasons = np.full(shape, "", dtype=object)
-    for i, d in enumerate(depth):
-        for j, k in enumerate(knee_travel):
-            try:
-                r = ex.squat(body, depth=d, knee_travel=k, **kwargs)
-            except InfeasiblePoseError as exc:
-                reasons[i, j] = exc.reason
-                continue
-            knee[i, j] = float(r.knee.to("N*m").magnitude)
-            share[i, j] = float(r.hip_share)
-    return knee, share, reasons
-
-
 def fig_knee_travel_depth_map(out_dir: str) -> list[str]:
-    """Knee moment and the hip share over knee travel x depth, infeasible cells masked."""
-    from . import plot
-
-    ex = _exercises()
-    if ex is None:
-        return []
+    """Knee moment and the hip share over knee travel x depth (one array call),
+    infeasible cells masked and labelled."""
     import matplotlib.pyplot as plt
+
+    from . import plot
 
     body = standard_body()
     kt = Q_(np.linspace(-8, 20, 29), "cm")
     depth = Q_(np.linspace(50, 120, 29), "deg")
-    knee, share, reasons = _squat_grid(ex, body, kt, depth, load="100 kg", bar="high_bar")
-    feasible = reasons == ""
-    reasons = np.vectorize(lambda r: {"dorsiflexion": "ankle dorsiflexion beyond 40\u00b0",
-                                      "balance": "cannot balance over midfoot",
-                                      "trunk_past_horizontal": "trunk past horizontal",
-                                      "depth": "depth out of reach",
-                                      "knee_travel": "knee cannot reach",
-                                      "joint_range": "hip flexion beyond its range"}.get(r, r), otypes=[object])(reasons)
+    grid = exercises.squat(body, depth=depth[:, None], knee_travel=kt[None, :], load="100 kg", bar="high_bar")
+    feasible = np.asarray(grid.feasible, dtype=bool)
+    reasons = reason_text(grid.reason)
     with plot.style():
         fig, axs = plt.subplots(1, 2, figsize=(12.5, 4.8), layout="constrained")
-    plot.moment_map(kt, depth, Q_(knee, "N*m"), ax=axs[0], feasible=feasible, reasons=reasons, xlabel="knee travel",
+    plot.moment_map(kt, depth, grid.knee, ax=axs[0], feasible=feasible, reasons=reasons, xlabel="knee travel",
                     ylabel="depth (thigh angle)", zlabel="knee moment per leg", title="Knee extensor moment")
-    plot.moment_map(kt, depth, share, ax=axs[1], feasible=feasible, reasons=reasons, xlabel="knee travel",
-                    ylabel="depth (thigh angle)", zlabel="hip / (hip + knee)", center=0.5, levels=11,
-                    title="Hip's share of the leg's extensor moment")
+    plot.moment_map(kt, depth, np.asarray(grid.hip_share, dtype=float), ax=axs[1], feasible=feasible,
+                    reasons=reasons, xlabel="knee travel", ylabel="depth (thigh angle)", zlabel="hip / (hip + knee)",
+                    center=0.5, levels=11, title="Hip's share of the leg's extensor moment")
     fig.suptitle("High-bar squat, 100 kg, 178 cm 80 kg lifter", fontsize=11)
     return [_save(plot, fig, out_dir, "knee_travel_depth_map.png")]
 
@@ -207,37 +151,174 @@ def fig_muscle_shares(out_dir: str) -> list[str]:
     """Which muscles carry each joint's moment at the bottom of a squat."""
     from . import plot
 
-    try:
-        from .muscles import muscle_demand
-    except ImportError:  # pragma: no cover
-        return []
     res = _squat(standard_body(), depth="90 deg", knee_travel="5 cm", load="100 kg")
-    target = res
-    if not hasattr(res, "parameters"):  # a bare MomentResult (before the exercise library)
-        from types import SimpleNamespace
-
-        target = SimpleNamespace(moments=res, pose=res.pose, body=res.body)
-    fig, _ = plot.muscle_shares(muscle_demand(target), title="Muscle shares at the bottom of a parallel squat "
-                                                              "(static optimisation)")
+    fig, _ = plot.muscle_shares(muscle_demand(res), title="Muscle shares at the bottom of a parallel squat "
+                                                           "(static optimisation)")
     return [_save(plot, fig, out_dir, "squat_muscle_shares.png")]
 
 
 def fig_squat_rep_gif(out_dir: str) -> list[str]:
-    """A squat rep as an animation."""
+    """A squat rep as an animation (one ``rep_path`` call)."""
     from . import plot
 
-    body = standard_body()
-    ex = _exercises()
-    if ex is not None:
-        rep = [_feasible_or_none(ex.squat, body, depth=Q_(d, "deg"), knee_travel=Q_(k, "cm"), load="100 kg",
-                                 bar="high_bar") for d, k in zip(np.linspace(20, 100, 10), np.linspace(-8, 6, 10))]
-    else:
-        rep = joint_moments(body, Pose(shank=Q_(np.linspace(3, 22, 10), "deg"), thigh=Q_(np.linspace(5, 90, 10), "deg"),
-                                       trunk=Q_(np.linspace(3, 42, 10), "deg")), [Barbell("100 kg", "high_bar")])
+    rep = exercises.rep_path(exercises.squat, standard_body(), depth="100 deg", knee_travel="6 cm", load="100 kg",
+                             bar="high_bar", fractions=np.linspace(0.1, 1.0, 10))
     path = os.path.join(out_dir, "squat_rep.gif")
     fig, _ = plot.animate(rep, path, fps=6, title="squat descent")
     plot.close(fig)
     return [path]
+
+
+# hinges -------------------------------------------------------------------------------
+_HINGES = (("Romanian deadlift\n(knees 20\u00b0, bar to mid-shin)", "romanian_deadlift", {}),
+           ("stiff-leg deadlift\n(knees 5\u00b0, bar to mid-shin)", "stiff_leg_deadlift", {}),
+           ("conventional deadlift\n(bar on the floor)", "deadlift", {}))
+
+
+def fig_hinge_stick_figures(out_dir: str) -> list[str]:
+    """Romanian, stiff-leg and conventional deadlift bottoms, 100 kg, one scale."""
+    from . import plot
+
+    body = standard_body()
+    results = [getattr(exercises, fn)(body, load="100 kg", **kw) for _, fn, kw in _HINGES]
+    fig, _ = plot.stick_figures(results, [t for t, _, _ in _HINGES], joints=("knee", "hip", "lumbar"),
+                                figsize=(14.0, 5.0))
+    fig.suptitle("Hip hinges with 100 kg: the bar hangs on plumb arms, balanced over the midfoot", fontsize=11)
+    return [_save(plot, fig, out_dir, "hinge_stick_figures.png")]
+
+
+def fig_hinge_torque_curves(out_dir: str) -> list[str]:
+    """Knee and hip moments through each hinge's descent (one ``rep_path`` call each),
+    against hip flexion."""
+    from . import plot
+
+    body = standard_body()
+    # fraction 0 (standing fully upright with the bar at arm's length) is out of reach of the
+    # hinge's bar-height rule; the curves start just below it
+    frac = np.linspace(0.04, 1.0, 41)
+    runs = {t.replace("\n", " "): exercises.rep_path(getattr(exercises, fn), body, load="100 kg", fractions=frac, **kw)
+            for t, fn, kw in _HINGES}
+    fig, _ = plot.torque_curves(runs, x="hip", joints=("knee", "hip"), figsize=(9.4, 4.8),
+                                title="Hinges with 100 kg, standing to the bottom (per leg); knee < 0 = flexor demand")
+    return [_save(plot, fig, out_dir, "hinge_torque_curves.png")]
+
+
+# lunges -------------------------------------------------------------------------------
+def fig_lunge_step_trunk_map(out_dir: str) -> list[str]:
+    """Front knee and hip moments of a lunge over step length x trunk lean (one array call),
+    with the cells that cannot balance masked and labelled, and the lean that balances
+    over the midfoot drawn."""
+    import matplotlib.pyplot as plt
+
+    from . import plot
+
+    body = standard_body()
+    step = Q_(np.linspace(50, 110, 31), "cm")
+    trunk = Q_(np.linspace(-15, 60, 31), "deg")
+    kw = dict(depth="parallel", load="30 kg")
+    grid = exercises.lunge(body, step_length=step[None, :], trunk=trunk[:, None], **kw)
+    balanced = exercises.lunge(body, step_length=step, **kw)  # the lean that balances over the midfoot
+    lean = np.asarray(balanced.pose.trunk.to("deg").magnitude, dtype=float)
+    feasible = np.asarray(grid.feasible, dtype=bool)
+    codes = np.asarray(grid.reason, dtype=object).copy()
+    # "balance" with the lean given means the front foot's centre of pressure left the foot:
+    # say which way, where a balanced lean exists to compare with
+    side = np.broadcast_to(lean[None, :], codes.shape)
+    bal = codes == "balance"
+    codes[bal & (trunk.magnitude[:, None] < side)] = "centre of pressure behind the front heel"
+    codes[bal & (trunk.magnitude[:, None] > side)] = "centre of pressure past the front toes"
+    codes[codes == "balance"] = "no lean balances on the front foot"
+    reasons = reason_text(codes)
+    lo, hi = trunk.magnitude.min(), trunk.magnitude.max()
+    shown = np.where((lean >= lo) & (lean <= hi), lean, np.nan)
+    with plot.style():
+        fig, axs = plt.subplots(1, 2, figsize=(12.5, 5.3), layout="constrained")
+    for ax, joint, name in ((axs[0], "knee", "front knee"), (axs[1], "hip", "front hip")):
+        plot.moment_map(step, trunk, getattr(grid.front, joint), ax=ax, feasible=feasible, reasons=reasons,
+                        xlabel="step length (front heel to rear foot)", ylabel="trunk lean",
+                        zlabel=f"{name} moment per leg", title=f"{name.capitalize()} extensor moment")
+        ax.plot(step.magnitude, shown, color="white", lw=2.6, zorder=7)
+        line, = ax.plot(step.magnitude, shown, color="black", lw=1.2, ls="--", zorder=7)
+        ax.set_ylim(lo, hi)
+    fig.legend([line], ["the lean that balances over the midfoot (trunk not given)"], loc="outside lower center",
+               fontsize=8.5)
+    fig.suptitle("Lunge, front thigh parallel, rear knee 5 cm off the floor, 2 \u00d7 15 kg dumbbells, "
+                 "70 % of the weight on the front foot", fontsize=11)
+    return [_save(plot, fig, out_dir, "lunge_step_trunk_map.png")]
+
+
+# calves -------------------------------------------------------------------------------
+def fig_calf_raise_muscle_shares(out_dir: str) -> list[str]:
+    """Standing (knee straight) versus seated (knee 90 deg) calf raise over the foot angle:
+    the ankle moment, and the soleus's and gastrocnemius's shares of it (``muscle_demand``)."""
+    import matplotlib.pyplot as plt
+
+    from . import plot
+
+    body = standard_body()
+    foot = Q_(np.linspace(-20, 35, 23), "deg")
+    runs = {"standing, knee straight, 60 kg": exercises.standing_calf_raise(body, load="60 kg", foot=foot),
+            "seated, knee 90\u00b0, 60 kg": exercises.seated_calf_raise(body, load="60 kg", foot=foot)}
+    with plot.style():
+        fig, axs = plt.subplots(1, 2, figsize=(12.0, 4.4), layout="constrained")
+        colors = ("#0072B2", "#D55E00")
+        for (name, res), color in zip(runs.items(), colors):
+            d = muscle_demand(res)
+            x = foot.magnitude
+            axs[0].plot(x, res.ankle.to("N*m").magnitude, color=color, lw=2.0, label=name)
+            for muscle, ls in (("soleus", "-"), ("gastrocnemius", "--")):
+                axs[1].plot(x, 100 * np.asarray(d.share["ankle"][muscle], dtype=float), color=color, ls=ls, lw=2.0)
+            over = np.asarray(d.activation["soleus"], dtype=float) > 1
+            over |= np.asarray(d.activation["gastrocnemius"], dtype=float) > 1
+            if over.any():
+                axs[1].plot(x[over], np.full(over.sum(), 104.0 if color == colors[0] else 108.0), "x", color=color,
+                            ms=5, mew=1.4)
+        axs[0].set_xlabel("foot angle: heel above the ball of the foot (deg); < 0 = heel below the step")
+        axs[0].set_ylabel("ankle plantarflexor moment per leg (N\u00b7m)")
+        axs[0].set_title("Ankle moment over the ball of the foot")
+        axs[0].legend(loc="lower left")
+        from matplotlib.lines import Line2D
+
+        handles = [Line2D([], [], color=c, lw=2.2, label=n) for n, c in zip(runs, colors)]
+        handles += [Line2D([], [], color="#444444", ls="-", lw=2, label="soleus"),
+                    Line2D([], [], color="#444444", ls="--", lw=2, label="gastrocnemius"),
+                    Line2D([], [], color="#444444", ls="none", marker="x", label="an activation above 1")]
+        axs[1].legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8)
+        axs[1].set_ylim(-5, 112)
+        axs[1].set_xlabel("foot angle: heel above the ball of the foot (deg)")
+        axs[1].set_ylabel("share of the ankle moment (%)")
+        axs[1].set_title("Soleus and gastrocnemius shares (static optimisation)")
+        for ax in axs:
+            ax.axvline(0, color="#888888", lw=0.8, ls=":")
+    return [_save(plot, fig, out_dir, "calf_raise_muscle_shares.png")]
+
+
+# leg press ----------------------------------------------------------------------------
+def fig_leg_press_foot_position(out_dir: str) -> list[str]:
+    """Leg press with the feet high, in the middle and low on the platform: the stick
+    figures at 90 deg of knee flexion and the knee and hip moments through the range
+    (one array call per foot position)."""
+    import matplotlib.pyplot as plt
+
+    from . import plot
+
+    body = standard_body()
+    positions = (("feet high (+15 cm)", "high"), ("feet middle", "middle"), ("feet low (\u221215 cm)", "low"))
+    bottoms = [exercises.leg_press(body, load="150 kg", foot_position=fp, depth="90 deg") for _, fp in positions]
+    knee = Q_(np.linspace(10, 110, 41), "deg")
+    curves = {t: exercises.leg_press(body, load="150 kg", foot_position=fp, depth=knee) for t, fp in positions}
+    with plot.style():
+        fig = plt.figure(figsize=(13.0, 8.4), layout="constrained")
+        top, bottom = fig.subfigures(2, 1, height_ratios=[1.05, 1.0])
+        axs = top.subplots(1, 3)
+        plot.stick_figures(bottoms, [t for t, _ in positions], axes=axs, joints=("ankle", "knee", "hip"))
+        ax = bottom.subplots(1, 1)
+        # the abscissa is the requested knee flexion
+        plot.torque_curves(curves, x=knee, ax=ax, joints=("knee", "hip"), xlabel="knee flexion")
+        ax.set_title("Knee and hip moments through the range, 150 kg on a 45\u00b0 sled (per leg)")
+        top.suptitle("Leg press, knee at 90\u00b0: the platform's force acts along the sled (an assumption)",
+                     fontsize=11)
+    return [_save(plot, fig, out_dir, "leg_press_foot_position.png")]
 
 
 def _save(plot, fig, out_dir: str, name: str) -> str:
@@ -259,6 +340,11 @@ FIGURES: dict[str, Callable[[str], list[str]]] = {
     "knee_travel_depth_map": fig_knee_travel_depth_map,
     "squat_muscle_shares": fig_muscle_shares,
     "squat_rep": fig_squat_rep_gif,
+    "hinge_stick_figures": fig_hinge_stick_figures,
+    "hinge_torque_curves": fig_hinge_torque_curves,
+    "lunge_step_trunk_map": fig_lunge_step_trunk_map,
+    "calf_raise_muscle_shares": fig_calf_raise_muscle_shares,
+    "leg_press_foot_position": fig_leg_press_foot_position,
 }
 
 

@@ -110,6 +110,13 @@ def _axes(ax, figsize):
     return ax.figure, ax
 
 
+def _root_figure(fig):
+    """The top-level Figure of a (sub)figure."""
+    while not hasattr(fig, "get_size_inches") and getattr(fig, "figure", None) is not None and fig.figure is not fig:
+        fig = fig.figure
+    return fig
+
+
 def _publish(tmp: str, path: str) -> None:
     """Give a temporary file the usual permissions (0666 less the umask) and move it into place."""
     umask = os.umask(0)
@@ -222,14 +229,17 @@ def _fmt_moment(m: float) -> str:
     return f"{m:+.0f} {_NM}" if abs(m) >= 9.5 else f"{m:+.1f} {_NM}"
 
 
-def _spread(ys: list[float], gap: float) -> list[float]:
-    """Move label heights apart so neighbours are at least ``gap`` apart (order kept)."""
+def _spread(ys: list[float], gap: float, top: float | None = None) -> list[float]:
+    """Move label heights apart so neighbours are at least ``gap`` apart (order kept),
+    and, given ``top``, shift them down so that none lies above it."""
     order = np.argsort(ys)
     out = np.array(ys, dtype=float)
     for k in range(1, len(order)):
         a, b = order[k - 1], order[k]
         if out[b] - out[a] < gap:
             out[b] = out[a] + gap
+    if top is not None and len(out) and out.max() > top:
+        out -= out.max() - top
     return out.tolist()
 
 
@@ -318,7 +328,8 @@ def _joint_label_xy(snap: _Snapshot) -> dict:
 def stick_figure(result: Any, ax=None, *, index: Any = None, joints: Sequence[str] = JOINTS,
                  moment_arms: bool = True, lines_of_action: bool = True, load_line: bool = True,
                  labels: bool = True, legend: bool = True, title: str | None = None,
-                 limits: tuple[float, float, float, float] | None = None, figsize=(6.4, 5.6)):
+                 limits: tuple[float, float, float, float] | None = None, ground: bool | None = None,
+                 figsize=(6.4, 5.6)):
     """Draw one pose: the free-body picture a coach draws.
 
     Segments and feet (the rear leg of a split stance lighter), the external loads
@@ -344,6 +355,9 @@ def stick_figure(result: Any, ax=None, *, index: Any = None, joints: Sequence[st
     title : str, optional
     limits : (xmin, xmax, ymin, ymax), optional
         Axis limits in m (to share a scale between pictures).
+    ground : bool, optional
+        Draw the floor at y = 0 (default: when the feet carry the body; a seat,
+        bench or machine is not drawn).
 
     Returns
     -------
@@ -372,7 +386,10 @@ def stick_figure(result: Any, ax=None, *, index: Any = None, joints: Sequence[st
         weight = abs(snap.ground[1]) if snap.ground else 1000.0
         _draw_body(ax, snap)
         # ground
-        ax.axhline(0.0, color="#555555", lw=1.2, zorder=1)
+        if ground is None:
+            ground = snap.support == "feet"
+        if ground:
+            ax.axhline(0.0, color="#555555", lw=1.2, zorder=1)
         # loads
         _draw_loads(ax, snap, scale_n_per_m=max(weight, 1.0) / 0.45)
         # COM and COP, load line
@@ -432,14 +449,21 @@ def stick_figure(result: Any, ax=None, *, index: Any = None, joints: Sequence[st
         ax.set_xlim(limits[0], limits[1])
         ax.set_ylim(limits[2], limits[3])
         ax.set_aspect("equal", adjustable="box")
-        ax.fill_between([limits[0], limits[1]], limits[2], 0.0, color="#EEEEEE", zorder=0, lw=0)
+        if ground:
+            ax.fill_between([limits[0], limits[1]], limits[2], 0.0, color="#EEEEEE", zorder=0, lw=0)
         # labels in a column at the right
         if labels and label_rows:
             fs = 8.5
             # two lines of text and a box: about 0.42 inch, converted to data units
-            ax_h_in = fig.get_size_inches()[1] * ax.get_position().height
-            gap = 0.42 * (limits[3] - limits[2]) / max(ax_h_in, 1e-3)
-            ys = _spread([row[1][1] for row in label_rows], gap)
+            # the axes' drawn height in inches: an equal-aspect box is as tall as its width allows;
+            # the layout engine shrinks it a little more later (hence the margin)
+            size = _root_figure(fig).get_size_inches()
+            pos = ax.get_position()
+            w_in, h_in = size[0] * pos.width, size[1] * pos.height
+            yspan, xspan = limits[3] - limits[2], limits[1] - limits[0]
+            ax_h_in = 0.8 * min(h_in, w_in * yspan / max(xspan, 1e-9))
+            gap = 0.40 * yspan / max(ax_h_in, 1e-3)
+            ys = _spread([row[1][1] for row in label_rows], gap, top=limits[3] - 0.6 * gap)
             xcol = x1 + 0.06 * span
             for (j, J, P, arm, M), ylab in zip(label_rows, ys):
                 color = JOINT_COLORS[j]
@@ -454,8 +478,13 @@ def stick_figure(result: Any, ax=None, *, index: Any = None, joints: Sequence[st
         if title is not None:
             ax.set_title(title)
         if legend and handles:
-            ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.13), ncol=len(handles),
-                      fontsize=7.5, borderaxespad=0.0, handlelength=1.6, columnspacing=1.0, frameon=False)
+            from matplotlib.transforms import offset_copy
+
+            # below the x label, a fixed distance in inches whatever the axes' size
+            below = offset_copy(ax.transAxes, fig=_root_figure(fig), y=-0.42, units="inches")
+            ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0.0), bbox_transform=below,
+                      ncol=len(handles), fontsize=7.5, borderaxespad=0.0, handlelength=1.6, columnspacing=1.0,
+                      frameon=False)
     return fig, ax
 
 
@@ -821,12 +850,20 @@ def moment_map(x: Any, y: Any, z: Any, ax=None, *, feasible: Any = None, reasons
                 why = np.asarray(reasons, dtype=object)
                 if why.shape != zs.shape:
                     raise InputValueError(f"reasons has shape {why.shape}; expected {zs.shape}.")
-                for reason in sorted({str(w) for w in why[~ok] if str(w)}):
+                placed: list[tuple[float, float]] = []  # label centres, as fractions of the axes
+                regions = sorted({str(w) for w in why[~ok] if str(w)}, key=lambda r: -int(((~ok) & (why == r)).sum()))
+                for reason in regions:
                     sel = (~ok) & (why == reason)
-                    cx, cy = float(X[sel].mean()), float(Y[sel].mean())
-                    # put the label on a cell of its own region nearest to the centroid
-                    d = (X[sel] - cx) ** 2 / np.ptp(xs) ** 2 + (Y[sel] - cy) ** 2 / np.ptp(ys) ** 2
-                    k = int(np.argmin(d))
+                    u = (X[sel] - xs.min()) / max(np.ptp(xs), 1e-12)
+                    v = (Y[sel] - ys.min()) / max(np.ptp(ys), 1e-12)
+                    # a cell of the region's own, near its centroid and clear of the labels already placed
+                    d = (u - u.mean()) ** 2 + (v - v.mean()) ** 2
+                    clear = np.ones(u.shape, bool)
+                    for pu, pv in placed:
+                        clear &= (np.abs(u - pu) > 0.2) | (np.abs(v - pv) > 0.2)
+                    clear &= (u > 0.08) & (u < 0.92) & (v > 0.1) & (v < 0.9)  # not cut by the frame
+                    k = int(np.argmin(np.where(clear, d, d + 10.0)))
+                    placed.append((float(u[k]), float(v[k])))
                     ax.text(X[sel][k], Y[sel][k], "infeasible:\n" + textwrap.fill(reason, 16), ha="center",
                             va="center", fontsize=7.5, zorder=6,
                             bbox=dict(boxstyle="round,pad=0.25", fc="white", ec="#555555", lw=0.6, alpha=0.9))
@@ -891,7 +928,7 @@ def muscle_shares(demand: Any, ax=None, *, index: Any = None, joints: Sequence[s
                 b = ax.barh(yk, v * 100, left=left * 100, height=0.6, color=color, ec="white", lw=0.8,
                             label=muscle.replace("_", " "), zorder=3)
                 seen.setdefault(muscle, b)
-                if abs(v) >= 0.09:
+                if abs(v) >= 0.15:
                     ax.text((left + v / 2) * 100, yk, f"{v * 100:.0f}%", ha="center", va="center", fontsize=7.5,
                             color="white" if muscle in ("vasti", "gastrocnemius", "gluteus_maximus") else "black",
                             zorder=4)
