@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any, Callable, Sequence
 
 import numpy as np
 
@@ -66,12 +66,90 @@ def as_length(value: Any, name: str, **kw) -> Any:
     return to_si(value, "m", name, **kw)
 
 
-def is_length(value: Any) -> bool:
-    """True when a Quantity/string has the dimension of a length."""
+def is_length(value: Any, name: str = "value") -> bool:
+    """True when a Quantity/string has the dimension of a length (``name`` is the
+    argument's name, for the error an unreadable string raises)."""
     from ..units import _as_quantity
 
-    q = _as_quantity(value, "value")
+    q = _as_quantity(value, name)
     return q is not None and q.check("[length]")
+
+
+# --------------------------------------------------------------------------- argument checks
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def check_body(body: Any, name: str = "body") -> Body:
+    """``body`` must be a :class:`~biomech.body.Body`; refuse anything else naming ``name``."""
+    if not isinstance(body, Body):
+        raise InputValueError(f"{name}={_shown(body)} is not a Body; build one with "
+                              f"bm.Body.from_anthropometrics(height, mass) or bm.Body.from_segments(...).")
+    return body
+
+
+def check_choice(value: Any, name: str, choices: Sequence[str], allow_none: bool = False) -> Any:
+    """``value`` must be one of the names ``choices`` (a string); refuse naming ``name``."""
+    if value is None and allow_none:
+        return value
+    if not isinstance(value, str) or value.strip().lower() not in choices:
+        raise InputValueError(f"{name}={_shown(value)} is not one of {', '.join(map(repr, choices))}.")
+    return value
+
+
+def check_loads(value: Any, name: str = "extra_loads") -> tuple:
+    """A sequence of :class:`~biomech.loads.Load` (None = none) as a tuple; refuse naming ``name``."""
+    from collections.abc import Iterable, Mapping
+
+    import pint
+
+    from ..loads import Load
+
+    if value is None:
+        return ()
+    if (isinstance(value, (str, bytes, Mapping, Load, pint.Quantity, np.ndarray))
+            or not isinstance(value, Iterable)):
+        raise InputValueError(f"{name}={_shown(value)} is not a sequence of loads; expected a list such as "
+                              f"[bm.ElasticBand(...)] (or () for none).")
+    items = tuple(value)
+    for item in items:
+        if not isinstance(item, Load):
+            raise InputValueError(f"{name} holds {_shown(item)}, which is not a load; expected Barbell, PointMass, "
+                                  f"PointForce, HandLoad, ElasticBand or Cable.")
+    return items
+
+
+def check_lengths(value: Any, name: str = "lengths") -> dict:
+    """A dict of segment lengths (None = none); refuse anything else naming ``name``."""
+    from collections.abc import Mapping
+
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise InputValueError(f"{name}={_shown(value)} is not a dict of segment lengths; expected e.g. "
+                              f"{{'thigh': Q_(45, 'cm')}}.")
+    return dict(value)
+
+
+def check_broadcasts_into(value: Any, shape: tuple[int, ...], name: str) -> None:
+    """An array argument that is not part of the exercise's own shape must broadcast into it."""
+    try:
+        ok = np.broadcast_shapes(np.shape(value), shape) == tuple(shape)
+    except ValueError:
+        ok = False
+    if not ok:
+        raise InputValueError(f"{name}: an array of shape {np.shape(value)} does not broadcast into the shape "
+                              f"{tuple(shape)} of the other parameters.")
+
+
+def check_scalar_length(value: Any, name: str, **kw: Any) -> float:
+    """A single length in m (a sweep is not supported for this argument)."""
+    v = as_length(value, name, **kw)
+    if np.ndim(v) != 0:
+        raise InputValueError(f"{name}: an array of shape {np.shape(v)} was given; this argument takes a single "
+                              f"length.")
+    return v
 
 
 def load_mass(load: Any, name: str = "load") -> Any:
@@ -573,5 +651,35 @@ def scalar_or_array(x: Any) -> Any:
     return float(x) if x.ndim == 0 and x.dtype.kind == "f" else (x.item() if x.ndim == 0 else x)
 
 
-__all__ += ["as_angle", "as_length", "load_mass", "bisect", "solve_free_angle", "place_fraction",
+__all__ += ["check_body", "check_broadcasts_into", "check_choice", "check_loads", "check_lengths", "check_scalar_length",
+            "as_angle", "as_length", "load_mass", "bisect", "solve_free_angle", "place_fraction",
             "broadcast_shape", "deg", "Q_"]
+
+
+def _wrap(a):
+    """An angle (radians) moved by whole turns into (-pi, pi]."""
+    return a - 2 * np.pi * np.ceil((a - np.pi) / (2 * np.pi))
+
+
+def wrap_joint_angles(angles: dict[str, Any]) -> dict[str, Any]:
+    """Segment angles shifted by whole turns so that every joint angle lies in (-180, 180] deg.
+
+    Solvers built on ``arctan2`` can return segment angles a full turn apart; sines and
+    cosines (and so every moment) are unchanged, but joint angles read by people and by
+    the muscle model must be the physical ones. The shank keeps its value; the thigh,
+    trunk and foot follow from the knee, hip and ankle.
+
+    >>> w = wrap_joint_angles({"foot": 0.0, "shank": np.radians(-150), "thigh": np.radians(-120),
+    ...                        "trunk": 0.0, "arms": 0.0})
+    >>> round(float(np.degrees(w["shank"] + w["thigh"])), 6)
+    90.0
+    """
+    out = dict(angles)
+    shank = np.asarray(out["shank"], dtype=float)
+    knee = _wrap(shank + out["thigh"])
+    out["thigh"] = knee - shank
+    hip = _wrap(out["thigh"] + out["trunk"])
+    out["trunk"] = hip - out["thigh"]
+    ankle = _wrap(shank - out["foot"])
+    out["foot"] = shank - ankle
+    return out

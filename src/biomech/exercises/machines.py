@@ -28,13 +28,13 @@ from typing import Any
 import numpy as np
 
 from ..body import Body
-from ..errors import InputValueError
+from ..errors import InputValueError, UnitError
 from ..loads import G, PointForce
 from ..pose import Pose
 from ..statics import MomentResult
-from ..units import quantity
-from .common import (ExerciseResult, Feasibility, as_angle, as_length, broadcast_shape, is_length, load_mass,
-                     make_model, place_fraction)
+from ..units import quantity, to_si
+from .common import (ExerciseResult, Feasibility, as_angle, as_length, broadcast_shape, check_body, is_length,
+                     load_mass, make_model, place_fraction, wrap_joint_angles)
 
 __all__ = ["leg_press", "leg_extension", "leg_curl", "FOOT_POSITIONS"]
 
@@ -96,16 +96,21 @@ def leg_press(body: Body, load: Any = "150 kg", foot_position: Any = "middle", d
     >>> bool(low.knee > high.knee)
     True
     """
+    check_body(body)
     fg = body.foot_geometry
     L_s, L_t = body.shank.length_m, body.thigh.length_m
     beta = as_angle(sled_angle, "sled_angle")
     K = as_angle(depth, "depth")
-    if isinstance(foot_position, str):
-        if foot_position not in FOOT_POSITIONS:
-            raise InputValueError(f"foot_position={foot_position!r}: expected high, middle, low or a length.")
+    if isinstance(foot_position, str) and foot_position in FOOT_POSITIONS:
         e = FOOT_POSITIONS[foot_position]
     else:
-        e = as_length(foot_position, "foot_position")
+        try:
+            e = as_length(foot_position, "foot_position")
+        except UnitError:
+            if not isinstance(foot_position, str):
+                raise
+            raise InputValueError(f"foot_position={foot_position!r}: expected high, middle, low or a "
+                                  f"length.") from None
     c_along = {"midfoot": 0.5 * fg.toe_x, "heel": 0.0, "ball": fg.ball_x}.get(cop) if isinstance(cop, str) else \
         as_length(cop, "cop")
     if c_along is None:
@@ -113,7 +118,7 @@ def leg_press(body: Body, load: Any = "150 kg", foot_position: Any = "middle", d
     from ..units import _as_quantity
     q = _as_quantity(load, "load")
     P = load_mass(load) * G * np.sin(beta) if not (q is not None and q.check("[force]")) else \
-        float(q.to("N").magnitude) + 0.0 * beta
+        to_si(q, "N", "load", nonnegative=True) + 0.0 * beta
     shape = broadcast_shape(beta, K, e, P, c_along)
     frac = place_fraction(_fraction, shape)
     if frac is not None:
@@ -146,8 +151,8 @@ def leg_press(body: Body, load: Any = "150 kg", foot_position: Any = "middle", d
         pf = PointForce("foot", quantity(c_along + cop_shift, "m"), force, label="platform")
         return make_model(body, [pf], "both", "pelvis"), pf
 
-    angles = {"foot": feas.nan(f), "shank": feas.nan(shank), "thigh": feas.nan(thigh), "trunk": feas.nan(trunk),
-              "arms": feas.nan(0.0)}
+    angles = wrap_joint_angles({"foot": feas.nan(f), "shank": feas.nan(shank), "thigh": feas.nan(thigh),
+                                "trunk": feas.nan(trunk), "arms": feas.nan(0.0)})
     model, pf = model_for()
     pose = Pose.from_radians(angles["shank"], angles["thigh"], angles["trunk"], angles["foot"], angles["arms"])
     sc = model.sincos(angles)
@@ -177,23 +182,38 @@ def _resistance(load: Any, lever: Any, profile: Any, knee: Any, shank_world: Any
     from ..units import _as_quantity
     q = _as_quantity(load, "load")
     if q is not None and q.check("[mass] * [length] ** 2 / [time] ** 2"):
-        base = float(q.to("N*m").magnitude) + 0.0 * knee
+        base = to_si(q, "N*m", "load", nonnegative=True) + 0.0 * knee
     else:
         base = load_mass(load) * G * as_length(lever, "lever", positive=True)
-    if profile is None or profile == "constant":
+    if profile is None or (isinstance(profile, str) and profile == "constant"):
         return base
-    if profile == "plate_lever":
+    if isinstance(profile, str) and profile == "plate_lever":
         # the lever arm runs along the shin: the plates' moment is their weight times the
         # lever's horizontal reach, |sin| of the shin's angle from vertical
         return base * np.abs(np.sin(shank_world))
     if callable(profile):
-        return base * np.asarray(profile(knee), dtype=float)
+        try:
+            multiplier = np.asarray(profile(knee), dtype=float)
+        except Exception as exc:  # a user's function: report it as this argument's fault
+            raise InputValueError(f"profile={profile!r} failed on knee flexion {knee!r} rad "
+                                  f"({type(exc).__name__}: {exc}); it must return a finite multiplier.") from exc
+        if not np.all(np.isfinite(multiplier)):
+            raise InputValueError(f"profile={profile!r} returned {multiplier!r}; a finite multiplier is expected.")
+        try:
+            fits = np.broadcast_shapes(multiplier.shape, np.shape(knee)) == np.shape(knee)
+        except ValueError:
+            fits = False
+        if not fits:
+            raise InputValueError(f"profile={profile!r} returned an array of shape {multiplier.shape}; one "
+                                  f"multiplier per knee flexion {np.shape(knee)} is expected.")
+        return base * multiplier
     raise InputValueError(f"profile={profile!r}: expected None/'constant', 'plate_lever' or a function of knee "
                           f"flexion (radians) returning a multiplier.")
 
 
 def _pad_machine(name: str, body: Body, *, load, lever, profile, knee, pad, seat_trunk, thigh, flexion_pad, frac,
                  call, support):
+    check_body(body)
     L_s = body.shank.length_m
     K = as_angle(knee, "knee")
     pad_m = as_length(pad, "pad", positive=True)
@@ -263,6 +283,7 @@ def leg_extension(body: Body, load: Any = "40 kg", knee: Any = "90 deg", *, leve
     >>> round(float(le.extras["machine_torque"].magnitude), 2)
     39.23
     """
+    check_body(body)
     if _fraction is not None:  # the rep path: knee flexion from straight (0) to ``knee`` (1)
         knee = quantity(np.degrees(as_angle(knee, "knee") * np.asarray(_fraction, dtype=float)), "deg")
     pad_q = pad if pad is not None else quantity(body.shank.length_m - 0.05, "m")
@@ -285,6 +306,7 @@ def leg_curl(body: Body, load: Any = "30 kg", knee: Any = "45 deg", *, lever: An
     >>> float(bm.exercises.leg_curl(body, load="30 kg").knee.magnitude) < 0
     True
     """
+    check_body(body)
     if _fraction is not None:
         knee = quantity(np.degrees(as_angle(knee, "knee") * np.asarray(_fraction, dtype=float)), "deg")
     pad_q = pad if pad is not None else quantity(body.shank.length_m - 0.05, "m")
