@@ -63,6 +63,9 @@ _COMPOUND = re.compile(
 )
 _UNIT_WORD = {"ft": "ft", "feet": "ft", "foot": "ft", "'": "ft", "m": "m",
               "in": "inch", "inch": "inch", "inches": "inch", '"': "inch", "''": "inch", "cm": "cm"}
+# only these characters can make a quantity; anything else (":", ";", "=", ...) is refused
+# before pint sees it, since pint reads some of them in surprising ways ("1deg::3" -> 3 deg)
+_FORBIDDEN = re.compile(r"[^0-9A-Za-z\s.+\-*/^()°'\"µ%]")
 # "30deg" and "30°" -> "30 deg"; "5cm" -> "5 cm"
 _DEGREE_SIGN = re.compile(r"\s*°")
 
@@ -96,6 +99,10 @@ def parse_quantity(text: str, name: str = "value") -> pint.Quantity:
     >>> parse_quantity("225lb")
     <Quantity(225, 'pound')>
     """
+    bad = _FORBIDDEN.search(text)
+    if bad:
+        raise UnitError(f"{name}={text!r} has a character ({bad.group(0)!r}) that has no place in a quantity; "
+                        f'write a number and a unit, such as "80 kg" or "30 deg".')
     s = _DEGREE_SIGN.sub(" deg", text.strip())
     m = _COMPOUND.match(s)
     if m and (m.group("b") is not None or m.group("ua") in ("'",)):
@@ -109,7 +116,7 @@ def parse_quantity(text: str, name: str = "value") -> pint.Quantity:
             total = total + Q_(float(m.group("b")), ub)
         return total.to(ua if ua == "m" else "inch") if m.group("b") is not None else total
     # a number glued to its unit: "5cm", "90deg", "1e3N"
-    s = re.sub(r"^([-+]?[0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?)([A-Za-z])", r"\1 \2", s)
+    s = re.sub(r"^([-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?)(?![eE][-+]?[0-9])([A-Za-z])", r"\1 \2", s)
     try:
         q = ureg.Quantity(s)
     except Exception as exc:  # pint raises several types for unreadable strings
