@@ -41,13 +41,15 @@ TARGETS = [
     (["leg_curl"], "--load", "mass"),
     (["standing_calf_raise", "--load", "60kg"], "--foot", "angle"),
     (["seated_calf_raise"], "--load", "mass"),
-    (["sweep", "squat", "--knee-travel", "0cm,5cm", "--load", "100kg"], "--depth", "angle"),
+    (["sweep", "squat", "--knee-travel", "0cm,5cm", "--load", "100kg"], "--depth", "depth"),
     (["sweep", "pose", "--shank", "10deg:30deg:3", "--trunk", "40deg"], "--thigh", "angle"),
     (["sweep", "lunge", "--load", "30kg"], "--step-length", "length"),
 ]
 
-WRONG_UNIT = {"angle": ["5kg", "3 m", "10 N"], "length": ["90deg", "5kg", "3 s"], "mass": ["5cm", "30deg", "9 N*m"]}
-UNIT = {"angle": "deg", "length": "cm", "mass": "kg"}
+# a squat's depth is an angle or a length (hip height above the knee), so a length is no wrong unit there
+WRONG_UNIT = {"angle": ["5kg", "3 m", "10 N"], "length": ["90deg", "5kg", "3 s"], "mass": ["5cm", "30deg", "9 N*m"],
+              "depth": ["5kg", "10 N", "3 s"]}
+UNIT = {"angle": "deg", "length": "cm", "mass": "kg", "depth": "deg"}
 # values that are wrong whatever the kind
 COMMON_BAD = ["", " ", "abc", "5 furlongs", "1e400", "nan", "inf", "--", "5 kg kg", "((", "5,", "1/0 deg"]
 # values the library's names would accept, so a random word must avoid them

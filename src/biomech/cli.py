@@ -745,6 +745,8 @@ _GRID = re.compile(r"^\s*(?P<a>[^:]+):(?P<b>[^:]+):(?P<n>\d+)\s*$")
 
 def _grid_values(flag: str, text: str, kind: str | None) -> list[str]:
     """Expand "60deg:120deg:7" or "0cm,5cm,10cm" into strings the library reads."""
+    if not isinstance(text, str):  # argparse hands over a list for a value such as "--"
+        raise _Fail(f"argument {flag}: expected one value (a quantity, a list a,b,c or a grid a:b:n)", 2)
     m = _GRID.match(text)
     if m:
         n = int(m.group("n"))
