@@ -4,7 +4,8 @@ import numpy as np
 import pinocchio as pin
 import pytest
 
-from biomech.cues.chain import (G, JOINT_FROM_SEGMENT, ChainParameters, generalised_force,
+import biomech as bm
+from biomech.cues.chain import (G, JOINT_FROM_SEGMENT, ChainParameters, chain_from_body, generalised_force,
                                 induced_joint_accelerations, joint_positions, mass_matrix, segment_coms,
                                 static_moments)
 
@@ -102,3 +103,26 @@ def test_vectorised_over_poses():
     assert M.shape == (2, 3, 3)
     np.testing.assert_allclose(M[1], mass_matrix(DESIGN, q[1]))
     assert np.all(np.linalg.eigvalsh(M) > 0)
+
+
+@pytest.mark.parametrize("q_deg", [(5, 5, 5), (20, 50, 30), (30, 90, 45)])
+def test_chain_from_a_body_matches_the_library_statics(q_deg):
+    # Second route: biomech.joint_moments for the same Body with the arms folded along the trunk
+    # (arm angle = -trunk lean); the chain lumps both legs, the library reports per leg.
+    body = bm.Body.from_anthropometrics("178 cm", "80 kg")
+    p = chain_from_body(body)
+    assert p.lengths[1] == body.thigh.length_m and p.masses[0] == pytest.approx(2 * body.shank.mass_kg)
+    s, t, k = np.radians(q_deg)
+    pose = bm.Pose.from_radians(s, t, k, 0.0, -k)
+    res = bm.joint_moments(body, pose)
+    lib = [2 * float(getattr(res, j).to("N*m").magnitude) for j in ("ankle", "knee", "hip")]
+    np.testing.assert_allclose(static_moments(p, np.radians(q_deg)), lib, rtol=1e-9, atol=1e-9)
+
+
+def test_chain_from_a_body_lumps_the_arms_into_the_trunk():
+    body = bm.Body.from_anthropometrics("178 cm", "80 kg")
+    p = chain_from_body(body)
+    assert p.masses[2] == pytest.approx(body.trunk.mass_kg + body.arms.mass_kg)
+    no_arms = chain_from_body(bm.Body.from_segments(body.shank, body.thigh, body.trunk))
+    assert no_arms.coms[2] == pytest.approx(body.trunk.com)
+    assert no_arms.gyrations[2] == pytest.approx(body.trunk.gyration)

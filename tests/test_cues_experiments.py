@@ -5,9 +5,9 @@ import pytest
 
 from biomech.cues import chain
 from biomech.cues.catalog import CATALOG, get_cue
+import biomech as bm
 from biomech.cues.experiments import (EXPERIMENTS, PATELLAR_TENDON_MOMENT_ARM_HOSSEINZADEH2020, STANDARD_BODIES,
-                                      BodyProportions, ExperimentResult, chain_parameters,
-                                      experiment_crossed_joints, experiment_torque_wording, pending_experiments,
+                                      ExperimentResult, NamedBody, experiment_crossed_joints, experiment_torque_wording, pending_experiments,
                                       register_experiment, run_all, run_cue, tempo_depth_profile)
 from biomech.cues.verdicts import Verdict
 from biomech.errors import InputValueError, UnitError
@@ -16,7 +16,7 @@ from biomech.units import Q_
 
 def test_soleus_extends_the_knee_it_does_not_cross():
     # Zajac & Gordon (1989): near upright stance the soleus accelerates the knee into extension.
-    p = chain_parameters(STANDARD_BODIES[0])
+    p = chain.chain_from_body(STANDARD_BODIES[0])
     acc = chain.induced_joint_accelerations(p, np.radians([5.0, 5.0, 5.0]), np.array([1.0, 0.0, 0.0]))
     assert acc[0] > 0 and acc[1] > 0
 
@@ -43,20 +43,28 @@ def test_torque_wording_numbers():
     # tendon moment arm, knee flexion 40 -> 55 deg, linear between Hosseinzadeh et al. (2020)
     # means at 40 deg (37.73 mm) and 60 deg (36.18 mm): 37.73 + 0.75 * (36.18 - 37.73) - 37.73
     assert n["muscle_arm_change"] == pytest.approx(0.75 * (36.18 - 37.73) / 1000)
-    # shank 0.246 H (Winter 2009 Fig 4.1) at H = 1.78 m, lean 10 -> 25 deg
-    assert n["external_arm_change"] == pytest.approx(0.246 * 1.78 * (np.sin(np.radians(25)) - np.sin(np.radians(10))))
+    # the body's own shank (de Leva 1996 at 1.78 m), lean 10 -> 25 deg: the knee moves L (sin 25 - sin 10)
+    L = STANDARD_BODIES[0].shank.length_m
+    assert n["external_arm_change"] == pytest.approx(L * (np.sin(np.radians(25)) - np.sin(np.radians(10))))
     assert PATELLAR_TENDON_MOMENT_ARM_HOSSEINZADEH2020["moment_arm_mm"][0] == 42.55
 
 
-def test_body_proportions_keep_stature_and_check_inputs():
-    ref, long_ = chain_parameters(STANDARD_BODIES[0]), chain_parameters(STANDARD_BODIES[1])
-    assert long_.lengths[1] == pytest.approx(1.1 * ref.lengths[1])
-    assert long_.lengths.sum() == pytest.approx(ref.lengths.sum())
+def test_standard_bodies_are_bodies_that_keep_stature_and_check_inputs():
+    ref, long_ = STANDARD_BODIES[0], STANDARD_BODIES[1]
+    assert all(isinstance(b, bm.Body) for b in STANDARD_BODIES)
+    # the same body as the library builds, by name or not (de Leva 1996, 1.78 m, 80 kg)
+    plain = bm.Body.from_anthropometrics("178 cm", "80 kg")
+    assert ref.thigh == plain.thigh and ref.trunk == plain.trunk and ref.mass_kg == pytest.approx(plain.mass_kg)
+    # a 10 % longer femur, the trunk shorter by as much: stature (leg + trunk) unchanged, masses unchanged
+    assert long_.thigh.length_m == pytest.approx(1.1 * ref.thigh.length_m)
+    assert long_.thigh.length_m + long_.trunk.length_m == pytest.approx(ref.thigh.length_m + ref.trunk.length_m)
+    assert long_.mass_kg == pytest.approx(ref.mass_kg)
+    assert long_.with_segment("shank", length="40 cm").name == "long femur"      # with_segment keeps the name
     with pytest.raises(UnitError, match="height"):
-        BodyProportions("x", 178, "80 kg")
+        NamedBody.from_proportions("x", 178, "80 kg")
     with pytest.raises(InputValueError, match="thigh_scale"):
-        BodyProportions("x", "178 cm", "80 kg", thigh_scale=2.0)
-    assert BodyProportions("x", "5 ft 10 in", "176 lb").height.to("m").magnitude == pytest.approx(1.778)
+        NamedBody.from_proportions("x", "178 cm", "80 kg", thigh_scale=2.0)
+    assert NamedBody.from_proportions("x", "5 ft 10 in", "176 lb").height.to("m").magnitude == pytest.approx(1.778)
 
 
 def test_registry_refuses_duplicates_and_reports_pending():

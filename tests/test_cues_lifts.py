@@ -1,4 +1,4 @@
-"""Lift experiments and their pose families: balance, identities, and every cue judged."""
+"""Lift experiments on the exercise library: its poses, the two helpers it lacks, and every cue judged."""
 
 import math
 
@@ -6,12 +6,15 @@ import numpy as np
 import pytest
 
 import biomech as bm
+import biomech.exercises as ex
+from biomech import Q_
 from biomech.cues import CATALOG, pending_experiments, poses, run_all
 from biomech.cues.experiments import STANDARD_BODIES
-from biomech.cues.lift_experiments import experiment_knee_travel, experiment_leg_extension_lockout
+from biomech.cues.lift_experiments import (KNEE_TRAVEL_FREE_M, _Tally, experiment_knee_travel,
+                                           experiment_leg_extension_lockout)
+from biomech.errors import InfeasiblePoseError
 
-BODY = poses.body_for(STANDARD_BODIES[0])
-BAR = [bm.Barbell("80 kg", "high_bar")]
+BODY = STANDARD_BODIES[0]
 
 
 def test_no_experiment_is_pending():
@@ -24,24 +27,12 @@ def test_every_cue_gets_a_computed_verdict():
     assert {r.status for r in results} == {"verdict"}
 
 
-def test_balanced_squat_puts_the_centre_of_pressure_at_the_midfoot():
-    thigh = np.radians([30.0, 60.0, 90.0, 115.0])
-    _, res = poses.squat(BODY, thigh, loads=BAR)
-    cop = res.cop.magnitude[..., 0]
-    assert np.allclose(cop, res.positions["midfoot"].magnitude[..., 0], atol=1e-9)
-    # and the system centre of mass lies over it (gravity is the only external force)
-    assert np.allclose(res.positions["com"].magnitude[..., 0], cop, atol=1e-9)
-
-
-def test_calf_raise_balances_over_the_ball():
-    _, res = poses.calf_raise(BODY, np.radians([-15.0, 10.0, 35.0]), loads=BAR)
-    assert np.allclose(res.cop.magnitude[..., 0], res.positions["ball"].magnitude[..., 0], atol=1e-9)
-
-
-def test_knee_travel_puts_the_front_of_the_knee_where_asked():
-    travel = np.array([-0.02, 0.0, 0.07])
-    _, res = poses.squat(BODY, math.radians(90.0), knee_travel_m=travel, loads=BAR)
-    assert np.allclose(res.knee_travel.magnitude, travel, atol=1e-12)
+def test_knee_travel_numbers_are_the_exercise_librarys():
+    # Second route: the library's squat called directly (parallel, bar = body mass, 0 and 10 cm)
+    r = experiment_knee_travel(STANDARD_BODIES[:1]).numbers["reference"]
+    sq = ex.squat(BODY, depth="90 deg", knee_travel=Q_([0.0, KNEE_TRAVEL_FREE_M], "m"), load=BODY.mass)
+    k = sq.knee.to("N*m").magnitude
+    assert r["knee_moment_change"] == pytest.approx(k[1] / k[0] - 1, rel=1e-12)
 
 
 def test_knee_plus_hip_moment_is_fixed_by_the_thigh_angle():
@@ -52,26 +43,45 @@ def test_knee_plus_hip_moment_is_fixed_by_the_thigh_angle():
     assert r["knee_moment_change"] > 0 > r["hip_moment_change"]
 
 
-def test_lunge_front_share_puts_front_cop_at_midfoot():
-    leg = BODY.thigh.length_m + BODY.shank.length_m
-    pose, res, info = poses.lunge(BODY, front_shank_rad=math.radians(30), front_thigh_rad=math.radians(85),
-                                  trunk_rad=math.radians(10), step_m=0.8 * leg)
-    assert 0 < info["front_share"] < 1
-    assert float(res.cop.magnitude[..., 0]) == pytest.approx(float(res.positions["midfoot"].magnitude[..., 0]),
-                                                             abs=1e-9)
-    # the rear ball is on the floor, the step as asked
-    assert float(res.positions["rear_ball"].magnitude[..., 1]) == pytest.approx(0.0, abs=1e-9)
-    assert -float(res.positions["rear_ball"].magnitude[..., 0]) == pytest.approx(0.8 * leg, abs=1e-9)
+@pytest.mark.parametrize("kw", [dict(heel_lift=Q_([0.0, 0.025, 0.05], "m")),
+                                dict(toe_out=Q_([0.0, 30.0], "deg"), stance_width=Q_([0.18, 0.53], "m"))])
+def test_knee_travel_for_shank_gives_the_shank_asked_for(kw):
+    target = np.radians(35.0)
+    common = dict(depth="90 deg", load="64 kg", **kw)
+    kt = poses.knee_travel_for_shank(ex.squat, BODY, target, **common)
+    sq = ex.squat(BODY, knee_travel=Q_(kt, "m"), **common)
+    np.testing.assert_allclose(poses.squat_shank(sq), target, atol=1e-12)
 
 
-def test_leg_extension_pad_moment_is_force_times_its_distance():
-    # A pad force at right angles to the shin at distance d from the knee adds exactly F * d.
-    knee = np.radians([90.0, 45.0, 0.0])
-    F, frac = 300.0, 0.85
-    _, _, with_pad = poses.leg_extension(BODY, knee, pad_force_n=F, pad_along_fraction=frac)
-    _, _, no_pad = poses.leg_extension(BODY, knee, pad_force_n=0.0, pad_along_fraction=frac)
-    # both legs share the pad force: half of it per leg
-    assert np.allclose(with_pad - no_pad, 0.5 * F * frac * BODY.shank.length_m, atol=1e-9)
+def test_knee_travel_for_shank_in_a_lunge_and_when_nothing_is_feasible():
+    kw = dict(step_length="70 cm", depth="85 deg", load="30 kg")
+    kt = poses.knee_travel_for_shank(ex.lunge, BODY, math.radians(20.0), shank_of=poses.front_shank, **kw)
+    assert float(poses.front_shank(ex.lunge(BODY, knee_travel=Q_(kt, "m"), **kw))) == pytest.approx(
+        math.radians(20.0), abs=1e-12)
+    with pytest.raises(InfeasiblePoseError, match="no feasible knee travel"):
+        poses.knee_travel_for_shank(ex.squat, BODY, math.radians(35.0), depth="90 deg", load="64 kg",
+                                    dorsiflexion_limit="1 deg")
+
+
+def test_shin_forward_calf_raise_balances_and_agrees_with_the_library_at_its_own_lean():
+    top = ex.standing_calf_raise(BODY, load="40 kg", foot="35 deg")
+    s0, f0 = float(top.pose.shank_rad), float(top.pose.foot_rad)
+    pose, res = poses.calf_raise_shin_forward(BODY, np.array([f0, f0 + 0.1]), np.array([s0, s0 + 0.1]), 40.0)
+    assert np.allclose(res.cop.magnitude[..., 0], BODY.foot_geometry.ball_x, atol=1e-9)
+    # at the library's own lean the trunk balances at that lean too: the same pose and ankle moment
+    assert float(pose.trunk_rad[0]) == pytest.approx(float(top.pose.trunk_rad), abs=1e-9)
+    assert float(res.ankle.magnitude[0]) == pytest.approx(float(top.ankle.magnitude), abs=1e-9)
+
+
+def test_infeasible_bodies_are_reported_not_judged():
+    t = _Tally()
+    sq = ex.squat(BODY, depth="90 deg", knee_travel=Q_([0.0, 0.2], "m"), load="64 kg")   # 20 cm: too much dorsiflexion
+    with t.per_body(BODY):
+        t.feasible(sq, "the squat")
+        t.body(BODY, {"x": 1.0}, 1.0)
+    assert t.numbers == {} and "dorsiflexion" in t.skipped["reference"]
+    res = t.result("knee-travel-quadriceps", {}, "x", None, ())
+    assert "Not judged" in res.caveats[-1] and res.rows[0]["note"].startswith("not judged")
 
 
 def test_leg_extension_demand_peaks_at_lockout():
@@ -79,18 +89,8 @@ def test_leg_extension_demand_peaks_at_lockout():
     assert r.numbers["reference"]["lockout_peak_fraction"] == pytest.approx(1.0)
 
 
-def test_leg_press_geometry_reaches_the_platform():
-    leg = BODY.thigh.length_m + BODY.shank.length_m
-    pose, res, info = poses.leg_press(BODY, hip_to_platform_m=0.6 * leg, foot_offset_m=0.1 * leg, sled_mass_kg=100)
-    p = res.positions
-    d = np.array([math.cos(math.radians(45)), math.sin(math.radians(45))])
-    along = float(np.dot(p["ankle"].magnitude - p["hip"].magnitude, d))
-    assert along == pytest.approx(0.6 * leg, abs=1e-9)
-    assert 0 < info["knee_flexion_deg"] < 165 and 0 < info["hip_flexion_deg"] < 165
-
-
-def test_natural_shank_is_smooth_and_saturates():
-    th = np.radians(np.linspace(0, 140, 281))
-    s = np.degrees(poses.natural_shank(th))
-    assert np.all(np.diff(s) > 0) and s[-1] < poses.SQUAT_SHANK_MAX_DEG
-    assert s[0] == pytest.approx(-3.0 * math.log(1 + math.exp(-38.0 / 3.0)), abs=1e-6)
+def test_standard_bodies_feed_the_exercise_library():
+    # every standard body balances an ordinary squat (a real bm.Body, named)
+    for b in STANDARD_BODIES:
+        assert isinstance(b, bm.Body)
+        assert bool(ex.squat(b, depth="90 deg", knee_travel="10 cm", load=b.mass).feasible), b.name

@@ -6,7 +6,7 @@
 """
 
 from .catalog import CATALOG, SECTIONS, ClaimKind, Cue, cues_in_section, get_cue
-from .experiments import (EXPERIMENTS, STANDARD_BODIES, BodyProportions, CueResult, ExperimentResult,
+from .experiments import (EXPERIMENTS, STANDARD_BODIES, NamedBody, CueResult, ExperimentResult,
                           experiment_for, pending_experiments, register_experiment, run_all, run_cue,
                           tempo_depth_profile)
 from . import lift_experiments  # noqa: F401  (registers the lift experiments)
@@ -15,7 +15,7 @@ from .verdicts import VERDICT_FUNCTIONS, BodyJudgement, Judgement, Verdict, judg
 
 __all__ = [
     "CATALOG", "SECTIONS", "ClaimKind", "Cue", "cues_in_section", "get_cue",
-    "EXPERIMENTS", "STANDARD_BODIES", "BodyProportions", "CueResult", "ExperimentResult", "experiment_for",
+    "EXPERIMENTS", "STANDARD_BODIES", "NamedBody", "CueResult", "ExperimentResult", "experiment_for",
     "pending_experiments", "register_experiment", "run_all", "run_cue", "tempo_depth_profile",
     "ReportPaths", "build_report", "write_report",
     "VERDICT_FUNCTIONS", "BodyJudgement", "Judgement", "Verdict", "judge", "scope_check",

@@ -19,9 +19,11 @@ they do virtual work ``-tau . B dq``, so the generalised force is ``Q = -B.T @ t
 Centres of mass are fractions of the segment length from the proximal end (knee for the
 shank, hip for the thigh and the trunk), as everywhere in :mod:`biomech`.
 
-This module exists so that the cue experiments that need only a three-link chain run
-on their own; it is checked against Pinocchio's CRBA and against the design's worked
-examples in the tests.
+The segment parameters come from a :class:`biomech.Body`
+(:meth:`ChainParameters.from_body`): both legs' shanks and thighs together, the trunk
+with the arms folded along it (one rigid link from hip to shoulder). The chain is
+checked against Pinocchio's CRBA and ABA, against the design's worked examples and
+against :func:`biomech.joint_moments` for the same body in the tests.
 
 Examples
 --------
@@ -40,7 +42,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["ChainParameters", "G", "JOINT_FROM_SEGMENT", "joint_positions", "segment_coms",
+__all__ = ["ChainParameters", "chain_from_body", "G", "JOINT_FROM_SEGMENT", "joint_positions", "segment_coms",
            "com_jacobians", "mass_matrix", "generalised_force", "induced_joint_accelerations",
            "static_moments"]
 
@@ -75,10 +77,50 @@ class ChainParameters:
     coms: np.ndarray
     gyrations: np.ndarray
 
+    @classmethod
+    def from_body(cls, body) -> "ChainParameters":
+        """The chain of a :class:`biomech.Body`: see :func:`chain_from_body`."""
+        return chain_from_body(body)
+
     @property
     def inertias(self) -> np.ndarray:
         """Moments of inertia about each centre of mass, kg*m^2."""
         return self.masses * (self.gyrations * self.lengths) ** 2
+
+
+def chain_from_body(body) -> ChainParameters:
+    """Three-link chain (shank, thigh, trunk) of a :class:`biomech.Body`, both legs lumped.
+
+    Shank and thigh: the body's segments (length, centre of mass, radius of gyration),
+    masses doubled for the two legs. Trunk: hip joint centre to shoulder, with the arms
+    folded along it (their proximal end at the shoulder, pointing back down the trunk,
+    as the arms hang along an upright trunk); mass, centre of mass and moment of
+    inertia of the two combined by the parallel-axis theorem. The foot is held by the
+    floor and does not move, so its mass plays no part.
+
+    Examples
+    --------
+    >>> import biomech as bm
+    >>> p = chain_from_body(bm.Body.from_anthropometrics("178 cm", "80 kg"))
+    >>> bool(p.lengths[2] == bm.Body.from_anthropometrics("178 cm", "80 kg").trunk.length_m)
+    True
+    """
+    shank, thigh, trunk, arms = body.shank, body.thigh, body.trunk, body.arms
+    Lk = trunk.length_m
+    m_trunk, c_trunk = trunk.mass_kg, trunk.com * Lk              # from the hip
+    I_trunk = trunk.mass_kg * (trunk.gyration * Lk) ** 2
+    if arms is not None:
+        m_arms, c_arms = arms.mass_kg, Lk - arms.com * arms.length_m  # folded: from the shoulder toward the hip
+        I_arms = arms.mass_kg * (arms.gyration * arms.length_m) ** 2
+    else:
+        m_arms, c_arms, I_arms = 0.0, 0.0, 0.0
+    m_hat = m_trunk + m_arms
+    c_hat = (m_trunk * c_trunk + m_arms * c_arms) / m_hat
+    I_hat = I_trunk + m_trunk * (c_trunk - c_hat) ** 2 + I_arms + m_arms * (c_arms - c_hat) ** 2
+    lengths = np.array([shank.length_m, thigh.length_m, Lk])
+    return ChainParameters(lengths=lengths, masses=np.array([2 * shank.mass_kg, 2 * thigh.mass_kg, m_hat]),
+                           coms=np.array([shank.com, thigh.com, c_hat / Lk]),
+                           gyrations=np.array([shank.gyration, thigh.gyration, np.sqrt(I_hat / m_hat) / Lk]))
 
 
 def joint_positions(p: ChainParameters, q: np.ndarray) -> np.ndarray:

@@ -1,7 +1,7 @@
 """Experiments that put the article's cues to the model, and the registry that finds them.
 
 An experiment is a function ``experiment(bodies) -> ExperimentResult``: it runs the model
-for each body in ``bodies`` (a sequence of :class:`BodyProportions`) and returns
+for each body in ``bodies`` (a sequence of :class:`NamedBody`, real :class:`biomech.Body` objects with a name) and returns
 
 * ``inputs``: what was fixed (pose, load, tempo ...), as text or Quantities;
 * ``rows``: a table of numbers with units (a list of dicts of pint Quantities or text);
@@ -25,6 +25,7 @@ Examples
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 import traceback
 from collections.abc import Callable, Mapping, Sequence
@@ -33,6 +34,7 @@ from typing import Any
 
 import numpy as np
 
+from ..body import Body
 from ..errors import BiomechError, InputValueError
 from ..units import Q_, quantity, to_si
 from . import chain
@@ -40,9 +42,9 @@ from .catalog import CATALOG, Cue, get_cue
 from .verdicts import BodyJudgement, judge
 
 __all__ = [
-    "BodyProportions", "STANDARD_BODIES", "ExperimentResult", "CueResult", "EXPERIMENTS",
+    "NamedBody", "STANDARD_BODIES", "ExperimentResult", "CueResult", "EXPERIMENTS",
     "register_experiment", "experiment_for", "pending_experiments", "run_cue", "run_all",
-    "chain_parameters", "tempo_depth_profile", "experiment_crossed_joints", "experiment_torque_wording",
+    "tempo_depth_profile", "experiment_crossed_joints", "experiment_torque_wording",
     "experiment_body_type_dependence", "PATELLAR_TENDON_MOMENT_ARM_HOSSEINZADEH2020",
 ]
 
@@ -50,86 +52,66 @@ __all__ = [
 # ------------------------------------------------------------------------ bodies
 
 @dataclass(frozen=True)
-class BodyProportions:
-    """A body described by stature, mass and how its femur and trunk differ from average.
+class NamedBody(Body):
+    """A :class:`biomech.Body` with a name for tables, built by :meth:`from_proportions`.
+
+    Everything a Body does it does (``with_segment`` keeps the name); the extra fields
+    only label it in the report.
 
     Attributes
     ----------
     name : str
         Shown in tables ("reference", "long femur", ...).
-    height, mass : pint.Quantity
-        Stature and body mass.
-    thigh_scale : float
-        Thigh length relative to the table's fraction of stature (1 = average). The
-        trunk is shortened or lengthened to keep the stature (a long femur comes with a
-        short trunk), which is how coaches describe the proportion.
     description : str
         One line for the report.
-
-    Examples
-    --------
-    >>> b = BodyProportions("long femur", "178 cm", "80 kg", thigh_scale=1.10)
-    >>> round(float(chain_parameters(b).lengths[1]), 3)
-    0.48
+    thigh_scale : float
+        Thigh length relative to the table's (1 = average).
     """
 
-    name: str
-    height: Any
-    mass: Any
-    thigh_scale: float = 1.0
+    name: str = "body"
     description: str = ""
+    thigh_scale: float = 1.0
 
-    def __post_init__(self):
-        h = to_si(self.height, "m", "height", positive=True)
-        m = to_si(self.mass, "kg", "mass", positive=True)
-        object.__setattr__(self, "height", Q_(h, "m"))
-        object.__setattr__(self, "mass", Q_(m, "kg"))
-        if not (0.7 <= float(self.thigh_scale) <= 1.3):
-            raise InputValueError(f"thigh_scale={self.thigh_scale!r} is outside 0.7 to 1.3; a ratio to the average "
+    @classmethod
+    def from_proportions(cls, name: str, height: Any, mass: Any, thigh_scale: float = 1.0,
+                         description: str = "") -> "NamedBody":
+        """de Leva (1996) male segments scaled to stature and mass, the femur scaled by ``thigh_scale``.
+
+        The thigh is changed with :meth:`biomech.Body.with_segment`; the trunk gives up (or
+        takes) the same length so the stature is unchanged (a long femur comes with a short
+        trunk, which is how coaches describe the proportion); segment masses are unchanged.
+
+        Examples
+        --------
+        >>> b0 = NamedBody.from_proportions("reference", "178 cm", "80 kg")
+        >>> b1 = NamedBody.from_proportions("long femur", "178 cm", "80 kg", thigh_scale=1.10)
+        >>> round(b1.thigh.length_m / b0.thigh.length_m, 3), b1.name
+        (1.1, 'long femur')
+        """
+        if not (0.7 <= float(thigh_scale) <= 1.3):
+            raise InputValueError(f"thigh_scale={thigh_scale!r} is outside 0.7 to 1.3; a ratio to the average "
                                   f"thigh length is expected.")
+        body = Body.from_anthropometrics(height, mass, sex="male")
+        if thigh_scale != 1.0:
+            extra = body.thigh.length_m * (float(thigh_scale) - 1.0)
+            body = body.with_segment("thigh", length=Q_(body.thigh.length_m + extra, "m"))
+            body = body.with_segment("trunk", length=Q_(body.trunk.length_m - extra, "m"))
+        fields = {f.name: getattr(body, f.name) for f in dataclasses.fields(Body)}
+        return cls(**fields, name=str(name), description=str(description), thigh_scale=float(thigh_scale))
 
 
-#: The body proportions every experiment runs over: an average man (1.78 m, 80 kg), the
-#: same man with a 10 % longer or shorter femur (trunk adjusted to keep stature), and a
-#: short and a tall lifter. The +-10 % is our choice of a visible but ordinary spread.
-STANDARD_BODIES: tuple[BodyProportions, ...] = (
-    BodyProportions("reference", "178 cm", "80 kg", 1.0, "average proportions, 1.78 m, 80 kg"),
-    BodyProportions("long femur", "178 cm", "80 kg", 1.10, "femur 10 % longer, trunk shorter, same stature"),
-    BodyProportions("short femur", "178 cm", "80 kg", 0.90, "femur 10 % shorter, trunk longer, same stature"),
-    BodyProportions("short lifter", "160 cm", "62 kg", 1.0, "average proportions, 1.60 m, 62 kg"),
-    BodyProportions("tall lifter", "195 cm", "98 kg", 1.0, "average proportions, 1.95 m, 98 kg"),
+#: The bodies every experiment runs over: an average man (1.78 m, 80 kg), the same man with a
+#: 10 % longer or shorter femur (trunk adjusted to keep stature), and a short and a tall
+#: lifter; de Leva (1996) segments. The +-10 % is our choice of a visible but ordinary spread.
+STANDARD_BODIES: tuple[NamedBody, ...] = (
+    NamedBody.from_proportions("reference", "178 cm", "80 kg", 1.0, "average proportions, 1.78 m, 80 kg"),
+    NamedBody.from_proportions("long femur", "178 cm", "80 kg", 1.10,
+                               "femur 10 % longer, trunk shorter, same stature"),
+    NamedBody.from_proportions("short femur", "178 cm", "80 kg", 0.90,
+                               "femur 10 % shorter, trunk longer, same stature"),
+    NamedBody.from_proportions("short lifter", "160 cm", "62 kg", 1.0, "average proportions, 1.60 m, 62 kg"),
+    NamedBody.from_proportions("tall lifter", "195 cm", "98 kg", 1.0, "average proportions, 1.95 m, 98 kg"),
 )
-
-# Segment parameters of the chain. Masses, centres of mass (from the proximal end) and
-# radii of gyration about the centre of mass: Winter DA (2009) Biomechanics and Motor Control
-# of Human Movement, 4th ed., Table 4.1 (after Dempster 1955): leg (shank) 0.0465 M, 0.433,
-# 0.302; thigh 0.100 M, 0.433, 0.323; HAT (head, arms, trunk; greater trochanter to
-# glenohumeral joint) 0.678 M, 0.626, 0.496.
-# Lengths as fractions of stature: Winter (2009) Fig. 4.1 (after Drillis & Contini 1966):
-# knee height 0.285 H, ankle height 0.039 H -> shank 0.246 H; hip (greater trochanter)
-# 0.530 H -> thigh 0.245 H; shoulder 0.818 H -> hip to shoulder 0.288 H.
-_MASS_FRACTION = np.array([0.0465 * 2, 0.100 * 2, 0.678])   # both legs carry the HAT together
-_COM_FRACTION = np.array([0.433, 0.433, 0.626])
-_GYRATION = np.array([0.302, 0.323, 0.496])
-_LENGTH_FRACTION = np.array([0.246, 0.245, 0.288])
-
-
-def chain_parameters(body: BodyProportions) -> chain.ChainParameters:
-    """Three-link chain (shank, thigh, trunk) for a body, both legs lumped together.
-
-    A longer femur takes its extra length from the trunk, so stature is unchanged.
-
-    >>> p = chain_parameters(STANDARD_BODIES[0])
-    >>> np.round(p.lengths, 3)
-    array([0.438, 0.436, 0.513])
-    """
-    H = float(body.height.to("m").magnitude)
-    M = float(body.mass.to("kg").magnitude)
-    L = _LENGTH_FRACTION * H
-    extra = L[1] * (body.thigh_scale - 1.0)
-    L = L + np.array([0.0, extra, -extra])
-    return chain.ChainParameters(lengths=L, masses=_MASS_FRACTION * M, coms=_COM_FRACTION.copy(),
-                                 gyrations=_GYRATION.copy())
 
 
 # ----------------------------------------------------------------------- results
@@ -246,14 +228,14 @@ def pending_experiments() -> list[str]:
     return sorted({c.experiment for c in CATALOG if c.experiment and c.experiment not in EXPERIMENTS})
 
 
-def run_cue(cue: Cue, bodies: Sequence[BodyProportions] = STANDARD_BODIES, *, strict: bool = False,
+def run_cue(cue: Cue, bodies: Sequence[NamedBody] = STANDARD_BODIES, *, strict: bool = False,
             **kwargs) -> CueResult:
     """Run a cue's experiment (if any) and judge it.
 
     Parameters
     ----------
     cue : Cue
-    bodies : sequence of BodyProportions
+    bodies : sequence of NamedBody
     strict : bool
         Re-raise an experiment's error instead of recording it (tests use this).
     **kwargs
@@ -282,7 +264,7 @@ def _stderr_progress(i: int, n: int, cue_id: str, status: str) -> None:
     print(f"[{i}/{n}] {cue_id}: {status}", file=sys.stderr, flush=True)
 
 
-def run_all(bodies: Sequence[BodyProportions] = STANDARD_BODIES, cues: Sequence[Cue] = CATALOG, *,
+def run_all(bodies: Sequence[NamedBody] = STANDARD_BODIES, cues: Sequence[Cue] = CATALOG, *,
             progress: Callable[[int, int, str, str], None] | None = None, strict: bool = False) -> list[CueResult]:
     """Run and judge every cue, in catalog order; the body-type cue is judged last from the others.
 
@@ -321,7 +303,7 @@ _JOINTS = ("ankle", "knee", "hip")
 
 
 @register_experiment
-def experiment_crossed_joints(bodies: Sequence[BodyProportions] = STANDARD_BODIES) -> ExperimentResult:
+def experiment_crossed_joints(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> ExperimentResult:
     """Does a one-joint muscle act only on its own joint? Induced accelerations on the chain.
 
     For each body and three poses (standing, half squat, parallel squat), a unit moment
@@ -347,7 +329,7 @@ def experiment_crossed_joints(bodies: Sequence[BodyProportions] = STANDARD_BODIE
     rows, numbers, key = [], {}, {}
     per_body_acc = {}
     for body in bodies:
-        p = chain_parameters(body)
+        p = chain.chain_from_body(body)
         acc = chain.induced_joint_accelerations(p, q[:, None, :], tau[None, :, :])   # (poses, muscles, joints)
         per_body_acc[body.name] = acc
         own = np.array([idx for idx, _ in _ONE_JOINT_MUSCLES.values()])
@@ -395,7 +377,7 @@ def experiment_crossed_joints(bodies: Sequence[BodyProportions] = STANDARD_BODIE
                 "poses (shank, thigh, trunk)": ", ".join(f"{k} {v[0]:g}/{v[1]:g}/{v[2]:g} deg"
                                                          for k, v in _POSES_DEG.items()),
                 "muscle moment": Q_(1.0, "N*m"), "velocity": Q_(0.0, "rad/s"), "gravity": "left out",
-                "segment table": "Winter (2009) Table 4.1; lengths Winter (2009) Fig. 4.1"},
+                "segment table": "the bodies' own (de Leva 1996), arms folded along the trunk"},
         rows=rows, numbers=numbers,
         key_label="largest uncrossed/crossed acceleration ratio", key_values=key, key_unit="",
         figure=draw,
@@ -424,7 +406,7 @@ _KNEE_TRAVEL_WINDOW = {"thigh_deg": 30.0, "shank_from_deg": 10.0, "shank_to_deg"
 
 
 @register_experiment
-def experiment_torque_wording(bodies: Sequence[BodyProportions] = STANDARD_BODIES) -> ExperimentResult:
+def experiment_torque_wording(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> ExperimentResult:
     """Torque = force x moment arm, the article's wording, and whose moment arm grows.
 
     1. A vertical force of 800 N whose line passes 0.10 m from a joint: its torque from the
@@ -476,7 +458,7 @@ def experiment_torque_wording(bodies: Sequence[BodyProportions] = STANDARD_BODIE
     numbers, key = {}, {}
     s0, s1 = np.radians([w["shank_from_deg"], w["shank_to_deg"]])
     for body in bodies:
-        Ls = chain_parameters(body).lengths[0]
+        Ls = chain.chain_from_body(body).lengths[0]
         ext_change = float(Ls * (np.sin(s1) - np.sin(s0)))     # knee moves forward; the load line stays put
         numbers[body.name] = {"definition_error": definition_error, "wording_mismatch": wording_mismatch,
                               "external_arm_change": ext_change, "muscle_arm_change": muscle_change}
@@ -497,7 +479,7 @@ def experiment_torque_wording(bodies: Sequence[BodyProportions] = STANDARD_BODIE
         a2.plot(kf, np.interp(kf, pt["knee_flexion_deg"], pt["moment_arm_mm"]), label="patellar tendon (muscle's own)")
         a2.errorbar(pt["knee_flexion_deg"], pt["moment_arm_mm"], yerr=pt["sd_mm"], fmt="o", ms=3, capsize=2,
                      color="C0")
-        ref = chain_parameters(bodies[0])
+        ref = chain.chain_from_body(bodies[0])
         shank = np.radians(kf - w["thigh_deg"])
         ok = shank >= 0
         a2b = a2.twinx()
@@ -530,13 +512,13 @@ def experiment_torque_wording(bodies: Sequence[BodyProportions] = STANDARD_BODIE
 
 
 @register_experiment
-def experiment_body_type_dependence(bodies: Sequence[BodyProportions] = STANDARD_BODIES,
+def experiment_body_type_dependence(bodies: Sequence[NamedBody] = STANDARD_BODIES,
                                     results: Sequence[CueResult] | None = None) -> ExperimentResult:
     """Do the verdicts or key numbers of the other cues change with body proportions?
 
     Parameters
     ----------
-    bodies : sequence of BodyProportions
+    bodies : sequence of NamedBody
     results : sequence of CueResult, optional
         The other cues' results; when omitted, every other registered experiment is run.
 

@@ -1,15 +1,18 @@
 """Experiments on whole lifts: squats, lunges, leg press, leg extension and curl, hinges,
 back extensions and calf raises, each registered for its cue.
 
-Every experiment runs the static model (:func:`biomech.joint_moments`), muscle demand
-(:func:`biomech.muscle_demand`) or inverse dynamics over a tempo-driven rep
-(:func:`biomech.tempo.rep_motion`, :func:`biomech.inverse_dynamics`,
-:mod:`biomech.timeseries`) for each body of ``bodies`` and returns an
+Every pose comes from the exercise library (:mod:`biomech.exercises`: squats with knee
+travel, heel lift and stance; lunges; the leg press, leg extension and leg curl; Romanian
+deadlifts and back extensions; standing and seated calf raises), which balances the
+free-standing lifts and reports the joint moments; :mod:`biomech.cues.poses` adds only what
+the library does not offer. On top of that the experiments run muscle demand
+(:func:`biomech.muscle_demand`) or inverse dynamics over a tempo-driven rep along an
+exercise's rep path (:func:`biomech.tempo.rep_motion`, :func:`biomech.inverse_dynamics`,
+:mod:`biomech.timeseries`) for each body of ``bodies``, and return an
 :class:`~biomech.cues.experiments.ExperimentResult`: the inputs, a table of numbers with
 units, the plain numbers its verdict function reads (named in each docstring and in
-``docs/cues.md``), a key number and a figure. Poses come from
-:mod:`biomech.cues.poses`, one function per pose family. Grids are coarse so that the
-whole report runs in well under a minute.
+``docs/cues.md``), a key number and a figure. Grids are coarse so that the whole report
+runs in well under a minute.
 
 Examples
 --------
@@ -23,20 +26,25 @@ True
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
+from contextlib import contextmanager
+from typing import Any
 
 import numpy as np
 
-from .. import statics
+from .. import exercises as ex
 from ..dynamics import inverse_dynamics
-from ..loads import Barbell, HandLoad
+from ..errors import InfeasiblePoseError
+from ..exercises.common import hip_joint_spacing
+from ..exercises.machines import FOOT_POSITIONS
+from ..loads import Barbell
 from ..muscles import default_muscles, muscle_demand
 from ..muscles.catalog import QUADRICEPS_EFFECTIVE
 from ..tempo import rep_motion
 from ..timeseries import summarize_joint
 from ..units import Q_, quantity
 from . import poses
-from .experiments import STANDARD_BODIES, BodyProportions, ExperimentResult, register_experiment
+from .experiments import STANDARD_BODIES, ExperimentResult, NamedBody, register_experiment
 
 __all__ = [
     "experiment_knee_travel", "experiment_knee_travel_mobility", "experiment_heel_elevation",
@@ -50,19 +58,106 @@ __all__ = [
 
 _NM = "N*m"
 _RAD = math.radians
+_G = 9.80665
 
+
+# ================================================================ shared helpers
 
 def _f(x) -> float:
     return float(np.asarray(getattr(x, "magnitude", x)))
 
 
-def _moments(res, leg=None):
-    src = getattr(res, leg) if leg else res
+def _nm(q) -> np.ndarray:
+    """A moment Quantity as a float array in N*m."""
+    return np.asarray(q.to(_NM).magnitude, dtype=float)
+
+
+def _deg(q) -> np.ndarray:
+    """An angle Quantity as a float array in degrees."""
+    return np.asarray(q.to("deg").magnitude, dtype=float)
+
+
+def _wrapped(q) -> np.ndarray:
+    """An angle Quantity in degrees, wrapped into (-180, 180] (machine poses come from atan2)."""
+    return -((-_deg(q) + 180.0) % 360.0 - 180.0)
+
+
+def _moments(src) -> dict[str, float]:
+    """Ankle, knee and hip moments (N*m) of a single result or leg."""
     return {j: _f(getattr(src, j).to(_NM)) for j in ("ankle", "knee", "hip")}
 
 
 def _rel(new: float, old: float) -> float:
     return new / old - 1.0
+
+
+def _mass(body, fraction: float):
+    """``fraction`` x body mass, as a Quantity (a bar, dumbbells, a sled)."""
+    return Q_(fraction * body.mass_kg, "kg")
+
+
+def _demand(res, body):
+    return muscle_demand(res, body_mass=body.mass, body_height=body.height)
+
+
+def _path(result) -> Callable[[Any], Any]:
+    """An exercise's rep path as ``fraction -> Pose``, for :func:`biomech.tempo.rep_motion`."""
+    return lambda f: result.rep_path(fractions=f).pose
+
+
+def _rows(body, label: tuple[str, Sequence[str]], columns: Mapping[str, tuple[Any, str]]) -> list[dict]:
+    """Table rows, one per label: ``columns`` maps a title to (values, unit), a value per label."""
+    name, labels = label
+    cols = {t: (np.broadcast_to(np.asarray(v, dtype=float), (len(labels),)), u) for t, (v, u) in columns.items()}
+    return [{"body": body.name, name: lab, **{t: quantity(float(v[i]), u) for t, (v, u) in cols.items()}}
+            for i, lab in enumerate(labels)]
+
+
+class _Tally:
+    """Collects an experiment's table rows, per-body numbers and key numbers, then builds its result.
+
+    A body whose poses cannot exist (the exercise library's ``feasible`` mask, or its
+    :class:`~biomech.errors.InfeasiblePoseError`) is not judged: run its part inside
+    ``with tally.per_body(body):`` and check results with :meth:`feasible`; the table and the
+    caveats then say why it is missing.
+    """
+
+    def __init__(self):
+        self.rows: list[dict] = []
+        self.numbers: dict[str, dict[str, float]] = {}
+        self.key: dict[str, float] = {}
+        self.skipped: dict[str, str] = {}
+
+    @contextmanager
+    def per_body(self, body):
+        try:
+            yield
+        except InfeasiblePoseError as exc:
+            self.skipped[body.name] = str(exc)
+            self.rows.append({"body": body.name, "note": f"not judged: {exc}"})
+
+    @staticmethod
+    def feasible(result, what: str):
+        """``result`` if every request of it can exist; otherwise raise InfeasiblePoseError saying why."""
+        ok = np.asarray(result.feasible, dtype=bool)
+        if not np.all(ok):
+            reasons = sorted(set(np.asarray(result.reason, dtype=object)[~ok].tolist()) if ok.ndim else
+                             {str(result.reason)})
+            raise InfeasiblePoseError(f"{what} cannot exist for this body ({', '.join(reasons)})", reasons[0])
+        return result
+
+    def body(self, body, numbers: Mapping[str, float], key: float) -> None:
+        self.numbers[body.name] = {k: float(v) for k, v in numbers.items()}
+        self.key[body.name] = float(key)
+
+    def result(self, cue_id: str, inputs: Mapping[str, Any], key_label: str, figure, caveats: Sequence[str],
+               key_unit: str = "") -> ExperimentResult:
+        if self.skipped:
+            caveats = (*caveats, "Not judged (the pose cannot exist in the exercise library): "
+                       + "; ".join(f"{name}: {why}" for name, why in self.skipped.items()) + ".")
+        return ExperimentResult(cue_id=cue_id, inputs=dict(inputs), rows=self.rows, numbers=self.numbers,
+                                key_label=key_label, key_values=self.key, key_unit=key_unit, figure=figure,
+                                caveats=tuple(caveats))
 
 
 def _figure(w=8.0, h=3.4, n=1):
@@ -72,13 +167,33 @@ def _figure(w=8.0, h=3.4, n=1):
     return fig, (axes if n > 1 else [axes])
 
 
-def _bar_load(bp: BodyProportions, fraction: float) -> list:
-    return [Barbell(Q_(fraction * _f(bp.mass.to("kg")), "kg"), "high_bar")]
+def _line_plot(curves: Mapping[str, tuple[Any, Any]], xlabel: str, ylabel: str, title: str, *,
+               size=(6.5, 3.5), style: str = "-", legend: str = "best"):
+    """A figure with one line per curve ``label -> (x, y)``."""
+    fig, (ax,) = _figure(*size)
+    for label, (x, y) in curves.items():
+        ax.plot(x, y, style, label=label)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.set_title(title, fontsize=10)
+    ax.legend(fontsize=8, loc=legend)
+    return fig, ax
 
 
-def _demand(res, body):
-    return muscle_demand(res, body_mass=Q_(body.mass_kg, "kg"),
-                         body_height=Q_(body.height_m or 1.75, "m"))
+def _squat(body, *, depth_deg, knee_travel_m, bar_fraction, **kw):
+    """A high-bar squat (or bodyweight, ``bar_fraction=None``) of the exercise library."""
+    load = None if bar_fraction is None else _mass(body, bar_fraction)
+    return ex.squat(body, depth=Q_(depth_deg, "deg"), knee_travel=Q_(knee_travel_m, "m"), load=load,
+                    bar=None if bar_fraction is None else "high_bar", **kw)
+
+
+def _squat_dynamics(result, tempo: str, reps: int, rate_hz: float, bar_kg: float, pulse: bool = False):
+    """Inverse dynamics of a tempo-driven squat set along ``result``'s rep path.
+
+    The body is the exercise's own (its arms folded to the bar, as the library poses them)."""
+    motion = rep_motion(_path(result), tempo, reps, pulse=pulse, rate=Q_(rate_hz, "Hz"))
+    dyn = inverse_dynamics(result.moments.model.body, motion, [Barbell(Q_(bar_kg, "kg"), "high_bar")])
+    return motion, dyn
 
 
 # ================================================================ knee travel (Fry et al. 2003 design)
@@ -92,22 +207,21 @@ KNEE_TRAVEL_BAR_FRACTION = 1.0
 #: the unrestricted 10 cm is our choice of an ordinary parallel squat (shank lean about 35 deg).
 KNEE_TRAVEL_RESTRICTED_M = 0.0
 KNEE_TRAVEL_FREE_M = 0.10
+_TRAVEL_CONDITIONS = ("restricted (knee at toes)", "unrestricted")
 
 
-def _knee_travel_poses(bp):
-    body = poses.body_for(bp)
-    loads = _bar_load(bp, KNEE_TRAVEL_BAR_FRACTION)
-    travel = np.array([KNEE_TRAVEL_RESTRICTED_M, KNEE_TRAVEL_FREE_M])
-    pose, res = poses.squat(body, _RAD(KNEE_TRAVEL_DEPTH_DEG), knee_travel_m=travel, loads=loads)
-    return body, loads, pose, res
+def _knee_travel_squats(body, travel_m=(KNEE_TRAVEL_RESTRICTED_M, KNEE_TRAVEL_FREE_M), **kw):
+    return _squat(body, depth_deg=KNEE_TRAVEL_DEPTH_DEG, knee_travel_m=np.asarray(travel_m, dtype=float),
+                  bar_fraction=KNEE_TRAVEL_BAR_FRACTION, **kw)
 
 
 @register_experiment
-def experiment_knee_travel(bodies: Sequence[BodyProportions] = STANDARD_BODIES) -> ExperimentResult:
+def experiment_knee_travel(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> ExperimentResult:
     """Knee travel stopped at the toes versus free: knee and hip moments and the shift between them.
 
     Parallel squat (thigh 90 deg), high bar equal to body mass, balanced over the midfoot
-    (the trunk lean is solved), knee travel 0 (restricted) versus 10 cm (unrestricted).
+    (the exercise library solves the trunk lean), knee travel 0 (restricted) versus 10 cm
+    (unrestricted).
 
     Returns
     -------
@@ -115,60 +229,49 @@ def experiment_knee_travel(bodies: Sequence[BodyProportions] = STANDARD_BODIES) 
         ``numbers[body]``: ``knee_moment_change``, ``hip_moment_change``,
         ``sum_moment_change`` (unrestricted over restricted, minus 1).
     """
-    rows, numbers, key = [], {}, {}
-    for bp in bodies:
-        body, loads, pose, res = _knee_travel_poses(bp)
-        k, h = res.knee.to(_NM).magnitude, res.hip.to(_NM).magnitude
-        arm_k = res.moment_arms.knee.to("cm").magnitude
-        arm_h = res.moment_arms.hip.to("cm").magnitude
-        for i, cond in enumerate(("restricted (knee at toes)", "unrestricted")):
-            rows.append({"body": bp.name, "condition": cond,
-                         "knee travel": quantity(100 * float(res.knee_travel.magnitude[i]), "cm"),
-                         "shank lean": quantity(math.degrees(float(pose.shank_rad[i])), "deg"),
-                         "trunk lean": quantity(math.degrees(float(pose.trunk_rad[i])), "deg"),
-                         "knee moment": quantity(float(k[i]), _NM), "hip moment": quantity(float(h[i]), _NM),
-                         "knee moment arm": quantity(float(arm_k[i]), "cm"),
-                         "hip moment arm": quantity(float(arm_h[i]), "cm")})
-        n = {"knee_moment_change": _rel(k[1], k[0]), "hip_moment_change": _rel(h[1], h[0]),
-             "sum_moment_change": _rel(k[1] + h[1], k[0] + h[0])}
-        numbers[bp.name] = {a: float(b) for a, b in n.items()}
-        key[bp.name] = 100 * n["knee_moment_change"]
+    t = _Tally()
+    for body in bodies:
+        with t.per_body(body):
+            sq = t.feasible(_knee_travel_squats(body), "the parallel squat at both knee travels")
+            k, h = _nm(sq.knee), _nm(sq.hip)
+            t.rows += _rows(body, ("condition", _TRAVEL_CONDITIONS), {
+                "knee travel": (100 * sq.knee_travel.to("m").magnitude, "cm"),
+                "shank lean": (_deg(sq.pose.shank), "deg"),
+                "trunk lean": (_deg(sq.pose.trunk), "deg"), "knee moment": (k, _NM), "hip moment": (h, _NM),
+                "knee moment arm": (sq.moment_arms.knee.to("cm").magnitude, "cm"),
+                "hip moment arm": (sq.moment_arms.hip.to("cm").magnitude, "cm")})
+            t.body(body, {"knee_moment_change": _rel(k[1], k[0]), "hip_moment_change": _rel(h[1], h[0]),
+                          "sum_moment_change": _rel(k[1] + h[1], k[0] + h[0])}, 100 * _rel(k[1], k[0]))
     ref = bodies[0]
 
     def draw():
-        body = poses.body_for(ref)
-        loads = _bar_load(ref, KNEE_TRAVEL_BAR_FRACTION)
-        travel = np.linspace(-0.04, 0.14, 19)
-        _, res = poses.squat(body, _RAD(KNEE_TRAVEL_DEPTH_DEG), knee_travel_m=travel, loads=loads)
-        fig, (ax,) = _figure(6.5, 3.6)
-        ax.plot(100 * travel, res.knee.to(_NM).magnitude, "o-", label="knee (per leg)")
-        ax.plot(100 * travel, res.hip.to(_NM).magnitude, "s-", label="hip (per leg)")
-        ax.plot(100 * travel, (res.knee + res.hip).to(_NM).magnitude, "k--", lw=1, label="knee + hip")
+        travel = np.linspace(-0.04, 0.12, 17)
+        sq = _knee_travel_squats(ref, travel)
+        k, h = _nm(sq.knee), _nm(sq.hip)
+        fig, ax = _line_plot({"knee (per leg)": (100 * travel, k), "hip (per leg)": (100 * travel, h),
+                              "knee + hip": (100 * travel, k + h)}, "knee travel past the toes (cm)",
+                             "net joint moment (N·m)", f"Parallel squat, bar = body mass ({ref.name} body)",
+                             size=(6.5, 3.6), style="o-", legend="lower left")
         for x, lab in ((KNEE_TRAVEL_RESTRICTED_M, "restricted"), (KNEE_TRAVEL_FREE_M, "unrestricted")):
             ax.axvline(100 * x, color="grey", lw=0.8, ls=":")
             ax.text(100 * x, ax.get_ylim()[1] * 0.97, f" {lab}", fontsize=8, va="top")
-        ax.set_xlabel("knee travel past the toes (cm)")
-        ax.set_ylabel("net joint moment (N·m)")
-        ax.set_title(f"Parallel squat, bar = body mass ({ref.name} body)", fontsize=10)
         ax.set_ylim(0, ax.get_ylim()[1] * 1.12)
-        ax.legend(fontsize=8, loc="lower left", ncols=3)
         return fig
 
-    return ExperimentResult(
-        cue_id="knee-travel-quadriceps",
-        inputs={"depth (thigh angle)": Q_(KNEE_TRAVEL_DEPTH_DEG, "deg"), "bar": "high bar, mass = body mass",
-                "knee travel, restricted": Q_(100 * KNEE_TRAVEL_RESTRICTED_M, "cm"),
-                "knee travel, unrestricted": Q_(100 * KNEE_TRAVEL_FREE_M, "cm"),
-                "balance": "trunk lean solved so the centre of pressure is at the midfoot",
-                "design after": "Fry, Smith & Schilling (2003), J Strength Cond Res 17(4):629-633"},
-        rows=rows, numbers=numbers, key_label="knee moment change with knee travel", key_values=key,
-        key_unit="%", figure=draw,
-        caveats=("Static poses at the bottom; the lifts' speed is left out.",
-                 "Restricting knee travel at the same depth forces a larger trunk lean: the hip and the "
-                 "lower back take what the knee gives up, so the sum of knee and hip moments changes little.",
-                 "The cue also names lunges, split squats and step-ups; the lunge experiment shows the same "
-                 "knee-to-hip shift with the front shin's lean."),
-    )
+    return t.result(
+        "knee-travel-quadriceps",
+        {"depth (thigh angle)": Q_(KNEE_TRAVEL_DEPTH_DEG, "deg"), "bar": "high bar, mass = body mass",
+         "knee travel, restricted": Q_(100 * KNEE_TRAVEL_RESTRICTED_M, "cm"),
+         "knee travel, unrestricted": Q_(100 * KNEE_TRAVEL_FREE_M, "cm"),
+         "exercise": "biomech.exercises.squat (trunk lean solved so the centre of pressure is at the midfoot; "
+                     "arms folded to the bar)",
+         "design after": "Fry, Smith & Schilling (2003), J Strength Cond Res 17(4):629-633"},
+        "knee moment change with knee travel", draw,
+        ("Static poses at the bottom; the lifts' speed is left out.",
+         "Restricting knee travel at the same depth forces a larger trunk lean: the hip and the "
+         "lower back take what the knee gives up, so the sum of knee and hip moments changes little.",
+         "The cue also names lunges, split squats and step-ups; the lunge experiment shows the same "
+         "knee-to-hip shift with the front shin's lean."), key_unit="%")
 
 
 #: Weight-bearing lunge test, inclinometer at the tibial tuberosity: 39.0 +- 4.6 deg of tibial
@@ -183,7 +286,7 @@ HIP_FLEXION_NORMAL_DEG = 120.0
 
 
 @register_experiment
-def experiment_knee_travel_mobility(bodies: Sequence[BodyProportions] = STANDARD_BODIES) -> ExperimentResult:
+def experiment_knee_travel_mobility(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> ExperimentResult:
     """Dorsiflexion (and hip flexion) a knee-travel squat needs, against published normal ranges.
 
     The same restricted and unrestricted parallel squats as :func:`experiment_knee_travel`;
@@ -197,99 +300,91 @@ def experiment_knee_travel_mobility(bodies: Sequence[BodyProportions] = STANDARD
         (normal weight-bearing dorsiflexion minus what the unrestricted squat needs).
     """
     norm, sd = WBLT_TIBIAL_INCLINATION_DEG
-    rows, numbers, key = [], {}, {}
-    for bp in bodies:
-        body, loads, pose, res = _knee_travel_poses(bp)
-        df = np.degrees(pose.shank_rad - pose.foot_rad)
-        hip = np.degrees(pose.thigh_rad + pose.trunk_rad)
-        extra = float(df[1] - df[0])
-        margin = float(norm - df[1])
-        numbers[bp.name] = {"extra_dorsiflexion_deg": extra, "dorsiflexion_margin_deg": margin}
-        key[bp.name] = float(df[1])
-        for i, cond in enumerate(("restricted", "unrestricted")):
-            rows.append({"body": bp.name, "condition": cond, "dorsiflexion needed": quantity(float(df[i]), "deg"),
-                         "hip flexion needed": quantity(float(hip[i]), "deg"),
-                         "margin to normal dorsiflexion": quantity(float(norm - df[i]), "deg"),
-                         "margin to normal hip flexion": quantity(float(HIP_FLEXION_NORMAL_DEG - hip[i]), "deg")})
+    t = _Tally()
+    for body in bodies:
+        with t.per_body(body):
+            pose = t.feasible(_knee_travel_squats(body), "the parallel squat at both knee travels").pose
+            df, hip = _deg(pose.ankle), _deg(pose.hip)
+            t.rows += _rows(body, ("condition", ("restricted", "unrestricted")), {
+                "dorsiflexion needed": (df, "deg"), "hip flexion needed": (hip, "deg"),
+                "margin to normal dorsiflexion": (norm - df, "deg"),
+                "margin to normal hip flexion": (HIP_FLEXION_NORMAL_DEG - hip, "deg")})
+            t.body(body, {"extra_dorsiflexion_deg": df[1] - df[0], "dorsiflexion_margin_deg": norm - df[1]}, df[1])
     ref = bodies[0]
 
     def draw():
-        body = poses.body_for(ref)
         travel = np.linspace(-0.04, 0.16, 21)
-        fig, (ax,) = _figure(6.5, 3.6)
-        for depth in (60.0, 90.0, 110.0):
-            s = poses.knee_travel_shank(body, travel)
-            ax.plot(100 * travel, np.degrees(s), label=f"thigh {depth:g} deg")
+        depths = (60.0, 90.0, 110.0)
+        # the figure shows the whole range, past the library's default dorsiflexion limit
+        sq = ex.squat(ref, depth=Q_(np.array(depths)[:, None], "deg"), knee_travel=Q_(travel, "m"),
+                      load=_mass(ref, KNEE_TRAVEL_BAR_FRACTION), dorsiflexion_limit="70 deg")
+        df = _deg(sq.pose.ankle)
+        fig, ax = _line_plot({f"thigh {d:g} deg": (100 * travel, df[i]) for i, d in enumerate(depths)},
+                             "knee travel past the toes (cm)", "ankle dorsiflexion needed (deg)",
+                             "Flat feet: dorsiflexion is set by knee travel alone", size=(6.5, 3.6))
         ax.axhspan(norm - sd, norm + sd, color="C2", alpha=0.2, label="lunge-test norm, mean ± SD")
         ax.axhline(norm, color="C2", lw=1)
-        ax.set_xlabel("knee travel past the toes (cm)")
-        ax.set_ylabel("ankle dorsiflexion needed (deg)")
-        ax.set_title("Flat feet: dorsiflexion is set by knee travel alone", fontsize=10)
         ax.legend(fontsize=8)
         return fig
 
-    return ExperimentResult(
-        cue_id="knee-travel-needs-mobility",
-        inputs={"squats": "as in knee-travel-quadriceps (parallel, bar = body mass, 0 and 10 cm knee travel)",
-                "normal weight-bearing dorsiflexion": f"{norm} ± {sd} deg (lunge test, PMID 28108266)",
-                "normal hip flexion": Q_(HIP_FLEXION_NORMAL_DEG, "deg")},
-        rows=rows, numbers=numbers, key_label="dorsiflexion needed, unrestricted squat", key_values=key,
-        key_unit="deg", figure=draw,
-        caveats=("With the feet flat the dorsiflexion depends only on knee travel and shank length, not on "
-                 "depth: the lines for different depths coincide.",
-                 "Passive goniometer norms (Soucie et al. 2011) are lower than weight-bearing lunge values; "
-                 "the weight-bearing value is the fair comparison for a loaded squat.",
-                 "Keeping the spine neutral depends on pelvic tilt, which this model does not separate from "
-                 "hip flexion."),
-    )
+    return t.result(
+        "knee-travel-needs-mobility",
+        {"squats": "as in knee-travel-quadriceps (parallel, bar = body mass, 0 and 10 cm knee travel)",
+         "normal weight-bearing dorsiflexion": f"{norm} ± {sd} deg (lunge test, PMID 28108266)",
+         "normal hip flexion": Q_(HIP_FLEXION_NORMAL_DEG, "deg")},
+        "dorsiflexion needed, unrestricted squat", draw,
+        ("With the feet flat the dorsiflexion depends only on knee travel and shank length, not on "
+         "depth: the lines for different depths coincide.",
+         "Passive goniometer norms (Soucie et al. 2011) are lower than weight-bearing lunge values; "
+         "the weight-bearing value is the fair comparison for a loaded squat.",
+         "Keeping the spine neutral depends on pelvic tilt, which this model does not separate from "
+         "hip flexion."), key_unit="deg")
 
 
 # ================================================================ heel elevation
 
 #: Heel wedges, m (25 and 50 mm after Monteiro et al. 2022, Human Movement 23(2):97-103).
 HEEL_WEDGES_M = (0.0, 0.025, 0.050)
-#: Ankle dorsiflexion held fixed across wedges: the lifter's limit, deg (about the natural
-#: parallel squat's shank lean, biomech.cues.poses.natural_shank at 90 deg).
+#: Ankle dorsiflexion held fixed across wedges: the lifter's limit, deg (about the shank lean
+#: of the unrestricted parallel squat, 10 cm of knee travel).
 HEEL_DORSIFLEXION_DEG = 35.0
+HEEL_BAR_FRACTION = 0.8
 
 
 @register_experiment
-def experiment_heel_elevation(bodies: Sequence[BodyProportions] = STANDARD_BODIES) -> ExperimentResult:
+def experiment_heel_elevation(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> ExperimentResult:
     """Heels on a wedge at the same ankle dorsiflexion: how far the knees travel and the knee moment.
 
-    Parallel squat, bar 0.8 x body mass, dorsiflexion held at 35 deg (the ankle's limit),
-    heel raised 0, 25 and 50 mm (foot angle asin(height / heel-to-ball length)).
+    Parallel squat, bar 0.8 x body mass, heel lift 0, 25 and 50 mm (the exercise library's
+    ``heel_lift``: foot angle asin(height / heel-to-ball length)); the knee travel of each
+    is the one that keeps the dorsiflexion at 35 deg (the ankle's limit).
 
     Returns
     -------
     ExperimentResult
         ``numbers[body]``: ``knee_travel_change_m``, ``knee_moment_change`` (25 mm versus flat).
     """
-    rows, numbers, key, curves = [], {}, {}, {}
-    for bp in bodies:
-        body = poses.body_for(bp)
-        loads = _bar_load(bp, 0.8)
-        foot = np.arcsin(np.array(HEEL_WEDGES_M) / body.foot_geometry.ball_x)
-        shank = _RAD(HEEL_DORSIFLEXION_DEG) + foot
-        pose, res = poses.balanced_pose(body, {"foot": foot, "shank": shank, "thigh": _RAD(90.0)}, loads,
-                                        branch=0.5)
-        kt = res.knee_travel.to("m").magnitude
-        k = res.knee.to(_NM).magnitude
-        h = res.hip.to(_NM).magnitude
-        curves[bp.name] = (kt, k, h)
-        for i, w in enumerate(HEEL_WEDGES_M):
-            rows.append({"body": bp.name, "heel wedge": quantity(1000 * w, "mm"),
-                         "foot angle": quantity(math.degrees(float(foot[i])), "deg"),
-                         "knee travel": quantity(100 * float(kt[i]), "cm"),
-                         "trunk lean": quantity(math.degrees(float(pose.trunk_rad[i])), "deg"),
-                         "knee moment": quantity(float(k[i]), _NM), "hip moment": quantity(float(h[i]), _NM)})
-        numbers[bp.name] = {"knee_travel_change_m": float(kt[1] - kt[0]), "knee_moment_change": _rel(k[1], k[0])}
-        key[bp.name] = 100 * _rel(k[1], k[0])
+    t, curves = _Tally(), {}
+    for body in bodies:
+        with t.per_body(body):
+            wedges = dict(depth=Q_(90.0, "deg"), load=_mass(body, HEEL_BAR_FRACTION), bar="high_bar",
+                          heel_lift=Q_(np.array(HEEL_WEDGES_M), "m"))
+            foot = np.arcsin(np.array(HEEL_WEDGES_M) / body.foot_geometry.ball_x)
+            kt = poses.knee_travel_for_shank(ex.squat, body, _RAD(HEEL_DORSIFLEXION_DEG) + foot, **wedges)
+            sq = t.feasible(ex.squat(body, knee_travel=Q_(kt, "m"), **wedges), "the squat on every wedge")
+            travel, k, h = sq.knee_travel.to("m").magnitude, _nm(sq.knee), _nm(sq.hip)
+            curves[body.name] = (travel, k)
+            t.rows += _rows(body, ("heel wedge", [f"{1000 * w:g} mm" for w in HEEL_WEDGES_M]), {
+                "foot angle": (_deg(sq.pose.foot), "deg"), "dorsiflexion": (_deg(sq.pose.ankle), "deg"),
+                "knee travel": (100 * travel, "cm"), "trunk lean": (_deg(sq.pose.trunk), "deg"),
+                "knee moment": (k, _NM), "hip moment": (h, _NM)})
+            t.body(body, {"knee_travel_change_m": travel[1] - travel[0], "knee_moment_change": _rel(k[1], k[0])},
+                   100 * _rel(k[1], k[0]))
 
     def draw():
         fig, (a1, a2) = _figure(8.5, 3.4, 2)
         wedges = 1000 * np.array(HEEL_WEDGES_M)
-        for name, (kt, k, h) in curves.items():
+        for name, (kt, k) in curves.items():
             a1.plot(wedges, 100 * kt, "o-", label=name)
             a2.plot(wedges, k, "o-", label=name)
         a1.set_xlabel("heel wedge (mm)"); a1.set_ylabel("knee travel past the toes (cm)")
@@ -299,17 +394,16 @@ def experiment_heel_elevation(bodies: Sequence[BodyProportions] = STANDARD_BODIE
         a2.legend(fontsize=7)
         return fig
 
-    return ExperimentResult(
-        cue_id="heel-elevated-squat",
-        inputs={"depth (thigh angle)": Q_(90.0, "deg"), "bar": "high bar, 0.8 x body mass",
-                "ankle dorsiflexion (held)": Q_(HEEL_DORSIFLEXION_DEG, "deg"),
-                "heel wedges": ", ".join(f"{1000 * w:g} mm" for w in HEEL_WEDGES_M)},
-        rows=rows, numbers=numbers, key_label="knee moment change, 25 mm wedge", key_values=key, key_unit="%",
-        figure=draw,
-        caveats=("The wedge helps only a lifter whose dorsiflexion is the limit; at the same shank lean a wedge "
-                 "changes nothing at the knee.",
-                 "Lu et al. (2022) report higher knee moments with heel-lift insoles in men; values not read."),
-    )
+    return t.result(
+        "heel-elevated-squat",
+        {"depth (thigh angle)": Q_(90.0, "deg"), "bar": "high bar, 0.8 x body mass",
+         "ankle dorsiflexion (held)": Q_(HEEL_DORSIFLEXION_DEG, "deg"),
+         "heel wedges": ", ".join(f"{1000 * w:g} mm" for w in HEEL_WEDGES_M),
+         "exercise": "biomech.exercises.squat with heel_lift; knee travel set to hold the dorsiflexion"},
+        "knee moment change, 25 mm wedge", draw,
+        ("The wedge helps only a lifter whose dorsiflexion is the limit; at the same shank lean a wedge "
+         "changes nothing at the knee.",
+         "Lu et al. (2022) report higher knee moments with heel-lift insoles in men; values not read."), key_unit="%")
 
 
 # ================================================================ stance width / toe-out
@@ -317,113 +411,107 @@ def experiment_heel_elevation(bodies: Sequence[BodyProportions] = STANDARD_BODIE
 #: Toes turned out, deg (Escamilla et al. 2001, Med Sci Sports Exerc 33(9): feet straight versus
 #: turned out 30 deg). The knees track over the toes, so each leg moves in a plane turned this much.
 TOE_OUT_DEG = 30.0
+#: A wide stance: ankle joint centres 0.30 x stature apart (53 cm at 1.78 m; a modelling
+#: choice), against the hip-width stance (the hip joint spacing, about 0.18 m).
+WIDE_STANCE_PER_STATURE = 0.30
+_STANCES = ("hip width, toes forward", f"hip width, toes out {TOE_OUT_DEG:g} deg",
+            f"wide, toes out {TOE_OUT_DEG:g} deg")
 
 
-def _projected_body_and_pose(body, shank, thigh, toe_out):
-    """Sagittal projection of legs moving in planes turned ``toe_out`` (rad) from forward."""
-    import dataclasses
-
-    from ..body import FootGeometry, Segment
-    c = math.cos(toe_out)
-
-    def proj(L, q):
-        return L * math.sqrt(math.cos(q) ** 2 + (math.sin(q) * c) ** 2), math.atan2(math.sin(q) * c, math.cos(q))
-
-    Ls, s2 = proj(body.shank.length_m, shank)
-    Lt, t2 = proj(body.thigh.length_m, thigh)
-    fg = body.foot_geometry
-    pb = dataclasses.replace(
-        body, shank=Segment.from_si(Ls, body.shank.mass_kg, body.shank.com, body.shank.gyration),
-        thigh=Segment.from_si(Lt, body.thigh.mass_kg, body.thigh.com, body.thigh.gyration),
-        foot_geometry=FootGeometry(fg.ball_x * c, fg.toe_x * c, fg.ankle_x * c, fg.ankle_y))
-    return pb, s2, t2
+def _stance_squats(body, toe_out_deg, width_m):
+    """Parallel squats whose legs keep the toes-forward squat's leg-plane angles (thigh 90 deg,
+    shank 35 deg), for each toe-out (deg) and stance width (m)."""
+    kw = dict(depth=Q_(90.0, "deg"), load=_mass(body, HEEL_BAR_FRACTION), bar="high_bar",
+              toe_out=Q_(toe_out_deg, "deg"), stance_width=Q_(width_m, "m"))
+    kt = poses.knee_travel_for_shank(ex.squat, body, _RAD(HEEL_DORSIFLEXION_DEG), **kw)
+    return ex.squat(body, knee_travel=Q_(kt, "m"), **kw)
 
 
 @register_experiment
-def experiment_stance_width_toe_out(bodies: Sequence[BodyProportions] = STANDARD_BODIES) -> ExperimentResult:
-    """Toes out with the knees over the toes, seen in the sagittal plane.
+def experiment_stance_width_toe_out(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> ExperimentResult:
+    """Toes out and a wide stance with the knees over the toes, seen in the sagittal plane.
 
-    Each leg bends in a vertical plane turned 30 deg out; in its own plane it has the
-    angles of the toes-forward parallel squat (same depth, same hip height). The sagittal
-    model sees the legs' projection: shorter forward reaches of shank, thigh and foot. The
-    trunk lean is solved for balance over the (projected) midfoot; bar 0.8 x body mass.
+    Each leg bends in a plane turned 30 deg out (and, in the wide stance, tilted out); in
+    its own plane it keeps the angles of the toes-forward parallel squat (thigh 90 deg,
+    shank 35 deg). The exercise library's squat projects the legs onto the sagittal plane
+    (``toe_out``, ``stance_width``) and solves the trunk lean for balance over the
+    midfoot; bar 0.8 x body mass. Stances: hip width toes forward; hip width toes out;
+    wide (0.30 x stature) toes out.
 
     Returns
     -------
     ExperimentResult
         ``numbers[body]``: ``hip_share_change`` (hip / (hip + knee), absolute change) and
-        ``knee_moment_change`` (fraction), toes out versus forward.
+        ``knee_moment_change`` (fraction), wide toes-out versus hip-width toes-forward.
     """
-    rows, numbers, key, angle_curves = [], {}, {}, {}
-    s, t = _RAD(HEEL_DORSIFLEXION_DEG), _RAD(90.0)
-    for bp in bodies:
-        body = poses.body_for(bp)
-        loads = _bar_load(bp, 0.8)
-        out = {}
-        for beta in (0.0, TOE_OUT_DEG):
-            pb, s2, t2 = _projected_body_and_pose(body, s, t, _RAD(beta))
-            pose, res = poses.balanced_pose(pb, {"shank": s2, "thigh": t2}, loads, branch=0.5)
-            m = _moments(res)
-            share = m["hip"] / (m["hip"] + m["knee"])
-            out[beta] = (m, share)
-            rows.append({"body": bp.name, "toes out": quantity(beta, "deg"),
-                         "projected shank lean": quantity(math.degrees(s2), "deg"),
-                         "trunk lean": quantity(math.degrees(float(pose.trunk_rad)), "deg"),
-                         "knee moment": quantity(m["knee"], _NM), "hip moment": quantity(m["hip"], _NM),
-                         "hip share of hip + knee": quantity(100 * share, "percent")})
-        (m0, s0), (m1, s1) = out[0.0], out[TOE_OUT_DEG]
-        numbers[bp.name] = {"hip_share_change": s1 - s0, "knee_moment_change": _rel(m1["knee"], m0["knee"])}
-        key[bp.name] = 100 * (s1 - s0)
+    t = _Tally()
+    for body in bodies:
+        with t.per_body(body):
+            hip_w, wide = hip_joint_spacing(body), WIDE_STANCE_PER_STATURE * body.height_m
+            widths = np.array([hip_w, hip_w, wide])
+            sq = t.feasible(_stance_squats(body, np.array([0.0, TOE_OUT_DEG, TOE_OUT_DEG]), widths),
+                            "the squat in every stance")
+            k, h, share = _nm(sq.knee), _nm(sq.hip), sq.hip_share
+            t.rows += _rows(body, ("stance", _STANCES), {
+                "ankle spacing": (100 * np.array([hip_w, hip_w, wide]), "cm"),
+                "side-view shank lean": (_deg(sq.pose.shank), "deg"), "trunk lean": (_deg(sq.pose.trunk), "deg"),
+                "knee moment": (k, _NM), "hip moment": (h, _NM), "hip share of hip + knee": (100 * share, "percent")})
+            t.body(body, {"hip_share_change": share[2] - share[0], "knee_moment_change": _rel(k[2], k[0])},
+                   100 * (share[2] - share[0]))
     ref = bodies[0]
 
     def draw():
-        body = poses.body_for(ref)
-        loads = _bar_load(ref, 0.8)
         betas = np.linspace(0, 45, 10)
-        k, h = [], []
-        for beta in betas:
-            pb, s2, t2 = _projected_body_and_pose(body, s, t, _RAD(beta))
-            _, res = poses.balanced_pose(pb, {"shank": s2, "thigh": t2}, loads, branch=0.5)
-            m = _moments(res)
-            k.append(m["knee"]); h.append(m["hip"])
         fig, (ax,) = _figure(6.5, 3.5)
-        ax.plot(betas, k, "o-", label="knee (sagittal projection)")
-        ax.plot(betas, h, "s-", label="hip (sagittal projection)")
+        for width, ls, label in ((hip_joint_spacing(ref), "-", "hip width"),
+                                 (WIDE_STANCE_PER_STATURE * ref.height_m, "--", "wide")):
+            sq = _stance_squats(ref, betas, width)
+            ax.plot(betas, _nm(sq.knee), "o" + ls, color="C0", label=f"knee, {label}")
+            ax.plot(betas, _nm(sq.hip), "s" + ls, color="C1", label=f"hip, {label}")
         ax.set_xlabel("toes out, knees over the toes (deg)")
         ax.set_ylabel("moment about the side-to-side axis (N·m)")
         ax.set_title(f"Parallel squat, bar 0.8 x body mass ({ref.name})", fontsize=10)
-        ax.legend(fontsize=8)
+        ax.legend(fontsize=8, ncols=2)
         return fig
 
-    return ExperimentResult(
-        cue_id="stance-width-toes-out",
-        inputs={"depth": f"thigh 90 deg and shank {HEEL_DORSIFLEXION_DEG:g} deg in each leg's own plane",
-                "toes out": f"0 versus {TOE_OUT_DEG:g} deg, knees tracking the toes",
-                "bar": "high bar, 0.8 x body mass"},
-        rows=rows, numbers=numbers, key_label="hip share change with toes out", key_values=key,
-        key_unit="points", figure=draw,
-        caveats=("What the sagittal model cannot conclude: with the femur turned out, part of the hip moment "
-                 "acts about the hip's abduction and rotation axes, which is where the glutes' abduction and "
-                 "external-rotation work lies; the model sees only the moment about the side-to-side axis. "
-                 "It cannot say that the glutes (rather than the adductors or hamstrings) take the shift.",
-                 "Stance width itself (the legs spread in the frontal plane) is not represented; only the "
-                 "turn of the legs' planes is.",
-                 "Escamilla et al. (2001) found no differences between feet straight and turned out 30 deg "
-                 "in squats and leg presses (knee forces and EMG)."),
-    )
+    return t.result(
+        "stance-width-toes-out",
+        {"depth": f"thigh 90 deg and shank {HEEL_DORSIFLEXION_DEG:g} deg in each leg's own plane",
+         "stances": "; ".join(_STANCES) + f" (wide: ankles {WIDE_STANCE_PER_STATURE:g} x stature apart)",
+         "bar": "high bar, 0.8 x body mass",
+         "exercise": "biomech.exercises.squat with toe_out and stance_width (sagittal projection of the legs)"},
+        "hip share change, wide toes-out stance", draw,
+        ("What the sagittal model cannot conclude: with the femur turned out, part of the hip moment "
+         "acts about the hip's abduction and rotation axes, which is where the glutes' abduction and "
+         "external-rotation work lies; the model sees only the moment about the side-to-side axis. "
+         "It cannot say that the glutes (rather than the adductors or hamstrings) take the shift.",
+         "Stance width enters only through the legs' tilt, which shortens their side view; frontal-plane "
+         "moments, where a wide stance changes most, are not computed.",
+         "Escamilla et al. (2001) found no differences between feet straight and turned out 30 deg "
+         "in squats and leg presses (knee forces and EMG)."), key_unit="points")
 
 
 # ================================================================ depth, holds, pulses
 
 SQUAT_DEPTHS_DEG = {"quarter": 30.0, "half": 45.0, "parallel": 90.0, "deep": 115.0}
+SQUAT_BAR_FRACTION = 0.8
+
+
+def _squat_path(body, bottom_thigh_deg, bar_fraction=SQUAT_BAR_FRACTION, fractions=None):
+    """A squat's bottom (knee travel 10 cm) and its rep path from standing (library rep path:
+    thigh angle and shank lean scale together)."""
+    bottom = _squat(body, depth_deg=bottom_thigh_deg, knee_travel_m=KNEE_TRAVEL_FREE_M, bar_fraction=bar_fraction)
+    return bottom, (None if fractions is None else bottom.rep_path(fractions=fractions))
 
 
 @register_experiment
-def experiment_squat_depth(bodies: Sequence[BodyProportions] = STANDARD_BODIES) -> ExperimentResult:
+def experiment_squat_depth(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> ExperimentResult:
     """Knee moment by depth (bodyweight and with a bar), and the bottom hold against the rep's peak.
 
-    Balanced squats along the natural path (shank lean 0.4 x thigh angle levelling off at 38 deg),
-    thigh angle 30, 45, 90 and 115 deg; bar 0.8 x body mass, or bodyweight alone.
+    Balanced squats along the exercise library's rep path of a deep squat (thigh 115 deg,
+    knee travel 10 cm at the bottom; thigh angle and shank lean scale together), read at
+    thigh angles 30, 45, 90 and 115 deg; bar 0.8 x body mass, or bodyweight alone (arms
+    reaching forward).
 
     Returns
     -------
@@ -432,49 +520,46 @@ def experiment_squat_depth(bodies: Sequence[BodyProportions] = STANDARD_BODIES) 
         and ``bottom_peak_fraction`` (knee moment in the bottom of a deep squat over the peak
         along the rep path).
     """
-    rows, numbers, key, curves = [], {}, {}, {}
-    th = np.radians(list(SQUAT_DEPTHS_DEG.values()))
-    for bp in bodies:
-        body = poses.body_for(bp)
-        for label, loads in (("bar 0.8 x body mass", _bar_load(bp, 0.8)), ("bodyweight", [])):
-            pose, res = poses.squat(body, th, loads=loads)
-            k = res.knee.to(_NM).magnitude
-            for i, name in enumerate(SQUAT_DEPTHS_DEG):
-                rows.append({"body": bp.name, "load": label, "depth": name,
-                             "thigh angle": quantity(float(np.degrees(th[i])), "deg"),
-                             "knee flexion": quantity(float(np.degrees(pose.shank_rad[i] + pose.thigh_rad[i])), "deg"),
-                             "knee moment": quantity(float(k[i]), _NM),
-                             "hip moment": quantity(float(res.hip.to(_NM).magnitude[i]), _NM)})
-            if loads:
-                f = np.linspace(0.0, 1.0, 41)
-                path_pose = poses.squat_path(body, th[-1], loads)(f)
-                kp = statics.joint_moments(body, path_pose, loads).knee.to(_NM).magnitude
-                curves[bp.name] = (np.degrees(path_pose.thigh_rad), kp)
-                idx = list(SQUAT_DEPTHS_DEG).index
-                numbers[bp.name] = {"depth_ratio": float(k[idx("deep")] / k[idx("half")]),
-                                    "bottom_peak_fraction": float(kp[-1] / np.nanmax(kp))}
-                key[bp.name] = float(k[idx("deep")] / k[idx("half")])
+    t, curves = _Tally(), {}
+    deep = SQUAT_DEPTHS_DEG["deep"]
+    at = np.array(list(SQUAT_DEPTHS_DEG.values())) / deep
+    f = np.linspace(0.0, 1.0, 41)
+    for body in bodies:
+        with t.per_body(body):
+            for label, frac in (("bar 0.8 x body mass", SQUAT_BAR_FRACTION), ("bodyweight", None)):
+                sq = _squat_path(body, deep, frac, at)[1]
+                if frac is not None:        # the verdict reads the loaded squat; bodyweight rows may be NaN
+                    t.feasible(sq, f"the squat ({label}) at every depth")
+                k = _nm(sq.knee)
+                t.rows += [{**row, "load": label} for row in _rows(body, ("depth", list(SQUAT_DEPTHS_DEG)), {
+                    "thigh angle": (_deg(sq.pose.thigh), "deg"), "knee flexion": (_deg(sq.pose.knee), "deg"),
+                    "knee moment": (k, _NM), "hip moment": (_nm(sq.hip), _NM),
+                    "knee moment with thigh-calf contact": (_nm(sq.extras["knee_with_thigh_calf_contact"]), _NM)})]
+                if frac is not None:
+                    ratio = k[-1] / k[1]
+            path = t.feasible(_squat_path(body, deep, SQUAT_BAR_FRACTION, f)[1], "the deep squat's rep path")
+            kp = _nm(path.knee)
+            curves[body.name] = (_deg(path.pose.thigh), kp)
+            t.body(body, {"depth_ratio": ratio, "bottom_peak_fraction": kp[-1] / np.nanmax(kp)}, ratio)
 
     def draw():
-        fig, (ax,) = _figure(6.5, 3.5)
-        for name, (thigh, kp) in curves.items():
-            ax.plot(thigh, kp, label=name)
-        ax.set_xlabel("depth: thigh angle (deg; 90 = parallel)")
-        ax.set_ylabel("knee moment per leg (N·m)")
-        ax.set_title("Knee moment down the rep, bar 0.8 x body mass", fontsize=10)
-        ax.legend(fontsize=8)
+        fig, _ = _line_plot(curves, "depth: thigh angle (deg; 90 = parallel)", "knee moment per leg (N·m)",
+                            "Knee moment down the rep, bar 0.8 x body mass")
         return fig
 
-    return ExperimentResult(
-        cue_id="squats-build-quads",
-        inputs={"depths (thigh angle)": ", ".join(f"{k} {v:g} deg" for k, v in SQUAT_DEPTHS_DEG.items()),
-                "path": "shank lean 0.4 x thigh angle levelling off at 38 deg; trunk balanced over the midfoot",
-                "loads": "high bar 0.8 x body mass; bodyweight"},
-        rows=rows, numbers=numbers, key_label="knee moment, deep over half squat", key_values=key, figure=draw,
-        caveats=("A static model shows the knee's demand rising with depth; whether that builds the quadriceps "
-                 "better is physiology (the muscles also work at longer lengths when deep).",
-                 "A hold at the bottom keeps the largest moment for its whole duration (see the tempo cue)."),
-    )
+    return t.result(
+        "squats-build-quads",
+        {"depths (thigh angle)": ", ".join(f"{k} {v:g} deg" for k, v in SQUAT_DEPTHS_DEG.items()),
+         "path": "biomech.exercises.squat rep path to thigh 115 deg with 10 cm of knee travel; trunk balanced "
+                 "over the midfoot",
+         "loads": "high bar 0.8 x body mass; bodyweight (arms reaching forward)"},
+        "knee moment, deep over half squat", draw,
+        ("A static model shows the knee's demand rising with depth; whether that builds the quadriceps "
+         "better is physiology (the muscles also work at longer lengths when deep).",
+         "Past about 130 deg of knee flexion the back of the thigh presses on the calf and relieves the "
+         "knee (Zelle et al. 2007, the library's estimate in the table); the verdict uses the net moment "
+         "without it.",
+         "A hold at the bottom keeps the largest moment for its whole duration (see the tempo cue)."))
 
 
 #: Pulse squats: reps between half and full depth (biomech.tempo.PULSE_RANGE), 1-0-1 tempo.
@@ -483,124 +568,123 @@ PULSE_RATE_HZ = 100.0
 
 
 @register_experiment
-def experiment_pulse_squat(bodies: Sequence[BodyProportions] = STANDARD_BODIES) -> ExperimentResult:
+def experiment_pulse_squat(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> ExperimentResult:
     """Pulse squats (never locking out) against full reps: knee moment at lockout and time under load.
 
     Static: the knee moment standing tall over the least knee moment in the pulse range
-    (the bottom half of a squat to thigh 100 deg). Dynamic: five 1-0-1 pulse reps against
-    three full 2-0-1 reps (bar 0.8 x body mass), inverse dynamics over the tempo-driven
-    motion, time with the knee moment above half of its static value at the bottom.
+    (the bottom half of the exercise library's rep path to thigh 100 deg). Dynamic: five
+    1-0-1 pulse reps against three full 2-0-1 reps (bar 0.8 x body mass), inverse dynamics
+    over the tempo-driven motion, time with the knee moment above half of its static value
+    at the bottom.
 
     Returns
     -------
     ExperimentResult
         ``numbers[body]``: ``lockout_fraction``.
     """
-    rows, numbers, key, traces = [], {}, {}, {}
-    for bp in bodies:
-        body = poses.body_for(bp)
-        loads = _bar_load(bp, 0.8)
-        path = poses.squat_path(body, _RAD(PULSE_BOTTOM_THIGH_DEG), loads)
-        f = np.linspace(0.0, 1.0, 41)
-        kp = statics.joint_moments(body, path(f), loads).knee.to(_NM).magnitude
-        pulse_min = float(np.min(kp[f >= 0.5]))
-        lock = float(kp[0])
-        numbers[bp.name] = {"lockout_fraction": lock / pulse_min}
-        key[bp.name] = lock / pulse_min
-        thr = 0.5 * float(kp[-1])
-        for label, tempo, reps, pulse in (("pulse, 1-0-1 x 5", "1-0-1", 5, True),
-                                          ("full, 2-0-1 x 3", "2-0-1", 3, False)):
-            motion = rep_motion(path, tempo, reps, pulse=pulse, rate=Q_(PULSE_RATE_HZ, "Hz"))
-            dyn = inverse_dynamics(body, motion, loads)
-            t = motion.time_s
-            s = summarize_joint(Q_(t, "s"), dyn.knee, threshold=Q_(thr, _NM))
-            if bp is bodies[0]:
-                traces[label] = (t, dyn.knee.to(_NM).magnitude)
-            rows.append({"body": bp.name, "set": label, "set duration": quantity(float(t[-1]), "s"),
-                         "least knee moment": quantity(float(np.min(dyn.knee.to(_NM).magnitude)), _NM),
-                         "time above half the bottom moment": s.time_above.to("s"),
-                         "share of the set above it": quantity(100 * _f(s.time_above) / float(t[-1]), "percent"),
-                         "knee extensor impulse": s.extensor_impulse.to("N*m*s")})
-        rows.append({"body": bp.name, "set": "static path",
-                     "knee moment standing tall": quantity(lock, _NM),
-                     "least knee moment in the pulse range": quantity(pulse_min, _NM)})
+    t, traces = _Tally(), {}
+    f = np.linspace(0.0, 1.0, 41)
+    for body in bodies:
+        with t.per_body(body):
+            bottom, path = _squat_path(body, PULSE_BOTTOM_THIGH_DEG, fractions=f)
+            t.feasible(path, "the squat's rep path")
+            kp = _nm(path.knee)
+            pulse_min, lock = float(np.min(kp[f >= 0.5])), float(kp[0])
+            t.body(body, {"lockout_fraction": lock / pulse_min}, lock / pulse_min)
+            thr = 0.5 * float(kp[-1])
+            for label, tempo, reps, pulse in (("pulse, 1-0-1 x 5", "1-0-1", 5, True),
+                                              ("full, 2-0-1 x 3", "2-0-1", 3, False)):
+                motion, dyn = _squat_dynamics(bottom, tempo, reps, PULSE_RATE_HZ, SQUAT_BAR_FRACTION * body.mass_kg,
+                                              pulse)
+                time = motion.time_s
+                s = summarize_joint(Q_(time, "s"), dyn.knee, threshold=Q_(thr, _NM))
+                if body is bodies[0]:
+                    traces[label] = (time, _nm(dyn.knee))
+                t.rows.append({"body": body.name, "set": label, "set duration": quantity(float(time[-1]), "s"),
+                               "least knee moment": quantity(float(np.min(_nm(dyn.knee))), _NM),
+                               "time above half the bottom moment": s.time_above.to("s"),
+                               "share of the set above it": quantity(100 * _f(s.time_above) / float(time[-1]),
+                                                                     "percent"),
+                               "knee extensor impulse": s.extensor_impulse.to("N*m*s")})
+            t.rows.append({"body": body.name, "set": "static path", "knee moment standing tall": quantity(lock, _NM),
+                           "least knee moment in the pulse range": quantity(pulse_min, _NM)})
     ref = bodies[0]
 
     def draw():
-        fig, (ax,) = _figure(7.5, 3.4)
-        for label, (t, k) in traces.items():
-            ax.plot(t, k, label=label)
+        fig, ax = _line_plot(traces, "time (s)", "knee moment per leg (N·m)",
+                             f"Inverse dynamics over tempo-driven reps ({ref.name} body)", size=(7.5, 3.4))
         ax.axhline(0, color="k", lw=0.6)
-        ax.set_xlabel("time (s)")
-        ax.set_ylabel("knee moment per leg (N·m)")
-        ax.set_title(f"Inverse dynamics over tempo-driven reps ({ref.name} body)", fontsize=10)
-        ax.legend(fontsize=8)
         return fig
 
-    return ExperimentResult(
-        cue_id="pulse-squats-tension",
-        inputs={"bottom (thigh angle)": Q_(PULSE_BOTTOM_THIGH_DEG, "deg"), "pulse range": "half to full depth",
-                "bar": "high bar, 0.8 x body mass", "tempos": "pulse 1-0-1 x 5; full 2-0-1 x 3",
-                "sampling": Q_(PULSE_RATE_HZ, "Hz")},
-        rows=rows, numbers=numbers, key_label="lockout / least pulse-range knee moment", key_values=key,
-        figure=draw,
-        caveats=("Standing tall the knee moment is near zero or a small flexor (hyperextension) demand held by "
-                 "ligaments: the quadriceps rest there.",
-                 "Whether continuous tension adds growth beyond the work done is physiology."),
-    )
+    return t.result(
+        "pulse-squats-tension",
+        {"bottom (thigh angle)": Q_(PULSE_BOTTOM_THIGH_DEG, "deg"), "pulse range": "half to full depth",
+         "path": "biomech.exercises.squat rep path, 10 cm of knee travel at the bottom",
+         "bar": "high bar, 0.8 x body mass", "tempos": "pulse 1-0-1 x 5; full 2-0-1 x 3",
+         "sampling": Q_(PULSE_RATE_HZ, "Hz")},
+        "lockout / least pulse-range knee moment", draw,
+        ("Standing tall the knee moment is near zero or a small flexor (hyperextension) demand held by "
+         "ligaments: the quadriceps rest there.",
+         "Whether continuous tension adds growth beyond the work done is physiology."))
 
 
 # ================================================================ lunges
 
 #: Lunge patterns (modelling choices): front thigh 85 deg; step length in leg lengths
-#: (shank + thigh), front shank lean and trunk lean.
+#: (shank + thigh) and front shank lean. The trunk lean follows from balance (the exercise
+#: library puts the front foot's centre of pressure at its midfoot with 70 % of the weight on
+#: it), so the long step with a vertical shin ends up leaning forward by itself.
 LUNGE_PATTERNS = {
-    "quadriceps-dominant": {"step_legs": 0.80, "shank_deg": 30.0, "trunk_deg": 10.0},
-    "glute-dominant": {"step_legs": 1.14, "shank_deg": 5.0, "trunk_deg": 35.0},
+    "quadriceps-dominant": {"step_legs": 0.80, "shank_deg": 30.0},
+    "glute-dominant": {"step_legs": 1.14, "shank_deg": 5.0},
 }
 LUNGE_THIGH_DEG = 85.0
+LUNGE_LOAD_FRACTION = 0.5
 
 
-def _lunge(bp, pattern, loads):
-    body = poses.body_for(bp)
+def _lunge(body, pattern):
     p = LUNGE_PATTERNS[pattern]
-    leg = body.thigh.length_m + body.shank.length_m
-    return poses.lunge(body, front_shank_rad=_RAD(p["shank_deg"]), front_thigh_rad=_RAD(LUNGE_THIGH_DEG),
-                       trunk_rad=_RAD(p["trunk_deg"]), step_m=p["step_legs"] * leg, loads=loads)
+    kw = dict(step_length=Q_(p["step_legs"] * (body.thigh.length_m + body.shank.length_m), "m"),
+              depth=Q_(LUNGE_THIGH_DEG, "deg"), load=_mass(body, LUNGE_LOAD_FRACTION), hold="hands")
+    kt = poses.knee_travel_for_shank(ex.lunge, body, _RAD(p["shank_deg"]), shank_of=poses.front_shank, **kw)
+    return ex.lunge(body, knee_travel=Q_(float(kt), "m"), **kw)
 
 
 @register_experiment
-def experiment_lunge_patterns(bodies: Sequence[BodyProportions] = STANDARD_BODIES) -> ExperimentResult:
-    """Quadriceps- versus glute-dominant lunge: short step, shin forward, upright trunk against a long
-    step, vertical shin and a forward lean; front-leg knee and hip moments.
+def experiment_lunge_patterns(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> ExperimentResult:
+    """Quadriceps- versus glute-dominant lunge: short step and the shin forward against a long
+    step and a vertical shin; front-leg knee and hip moments.
 
-    Dumbbells of 0.25 x body mass in each hand; the front foot's share of the ground
-    reaction is solved so its centre of pressure lies at the midfoot.
+    The exercise library's lunge, dumbbells of 0.25 x body mass in each hand, 70 % of the
+    ground reaction on the front foot, the trunk lean solved so that the front foot's
+    centre of pressure lies at its midfoot.
 
     Returns
     -------
     ExperimentResult
         ``numbers[body]``: ``knee_hip_ratio_quad``, ``knee_hip_ratio_glute``.
     """
-    rows, numbers, key, bars = [], {}, {}, {}
-    for bp in bodies:
-        loads = [HandLoad(Q_(0.5 * _f(bp.mass.to("kg")), "kg"))]
-        ratios = {}
-        for pattern in LUNGE_PATTERNS:
-            pose, res, info = _lunge(bp, pattern, loads)
-            fm, rm = _moments(res, "front"), _moments(res, "rear")
-            ratios[pattern] = fm["knee"] / fm["hip"]
-            if bp is bodies[0]:
-                bars[pattern] = (fm, rm)
-            rows.append({"body": bp.name, "pattern": pattern, "step": quantity(100 * info["step_m"], "cm"),
-                         "front share": quantity(100 * info["front_share"], "percent"),
-                         "front knee travel": quantity(100 * _f(res.knee_travel), "cm"),
-                         "front knee": quantity(fm["knee"], _NM), "front hip": quantity(fm["hip"], _NM),
-                         "front ankle": quantity(fm["ankle"], _NM), "rear knee": quantity(rm["knee"], _NM),
-                         "rear hip": quantity(rm["hip"], _NM)})
-        numbers[bp.name] = {"knee_hip_ratio_quad": ratios["quadriceps-dominant"],
-                            "knee_hip_ratio_glute": ratios["glute-dominant"]}
-        key[bp.name] = ratios["quadriceps-dominant"] - ratios["glute-dominant"]
+    t, bars = _Tally(), {}
+    for body in bodies:
+        with t.per_body(body):
+            ratios = {}
+            for pattern in LUNGE_PATTERNS:
+                lg = _lunge(body, pattern)
+                fm, rm = _moments(lg.front), _moments(lg.rear)
+                ratios[pattern] = fm["knee"] / fm["hip"]
+                if body is bodies[0]:
+                    bars[pattern] = (fm, rm)
+                t.rows.append({"body": body.name, "pattern": pattern,
+                               "step": quantity(100 * _f(lg.parameters["step_length"].to("m")), "cm"),
+                               "front share": quantity(100 * float(lg.parameters["front_share"]), "percent"),
+                               "front knee travel": quantity(100 * _f(lg.knee_travel.to("m")), "cm"),
+                               "trunk lean": quantity(_f(_deg(lg.pose.trunk)), "deg"),
+                               "front knee": quantity(fm["knee"], _NM), "front hip": quantity(fm["hip"], _NM),
+                               "front ankle": quantity(fm["ankle"], _NM), "rear knee": quantity(rm["knee"], _NM),
+                               "rear hip": quantity(rm["hip"], _NM)})
+            t.body(body, {"knee_hip_ratio_quad": ratios["quadriceps-dominant"],
+                          "knee_hip_ratio_glute": ratios["glute-dominant"]},
+                   ratios["quadriceps-dominant"] - ratios["glute-dominant"])
     ref = bodies[0]
 
     def draw():
@@ -617,105 +701,96 @@ def experiment_lunge_patterns(bodies: Sequence[BodyProportions] = STANDARD_BODIE
         ax.legend(fontsize=8)
         return fig
 
-    return ExperimentResult(
-        cue_id="lunge-quad-vs-glute-pattern",
-        inputs={**{p: f"step {v['step_legs']:g} leg lengths, front shank {v['shank_deg']:g} deg, trunk "
-                      f"{v['trunk_deg']:g} deg" for p, v in LUNGE_PATTERNS.items()},
-                "front thigh": Q_(LUNGE_THIGH_DEG, "deg"), "load": "dumbbells, 0.5 x body mass in all",
-                "rear foot": "on the ball, heel raised 50 deg"},
-        rows=rows, numbers=numbers, key_label="knee/hip ratio, quad minus glute pattern", key_values=key,
-        figure=draw,
-        caveats=("The split of body weight between the feet follows from balance; a lifter who pushes more "
-                 "through the rear foot changes both legs' moments.",
-                 "A negative front-knee moment in the glute pattern means a small knee-flexor demand: the "
-                 "vertical shin puts the knee behind the line of the ground reaction."),
-    )
+    return t.result(
+        "lunge-quad-vs-glute-pattern",
+        {**{p: f"step {v['step_legs']:g} leg lengths, front shank {v['shank_deg']:g} deg"
+            for p, v in LUNGE_PATTERNS.items()},
+         "front thigh": Q_(LUNGE_THIGH_DEG, "deg"), "load": "dumbbells, 0.5 x body mass in all",
+         "exercise": "biomech.exercises.lunge: rear foot on its ball, 70 % of the weight on the front foot, "
+                     "trunk lean solved"},
+        "knee/hip ratio, quad minus glute pattern", draw,
+        ("Statics cannot split the body weight between the feet; the library's 70 % front share is a coaching "
+         "starting point, and a lifter who pushes more through the rear foot changes both legs' moments.",
+         "A negative front-knee moment in the glute pattern means a small knee-flexor demand: the "
+         "vertical shin puts the knee behind the line of the ground reaction."))
 
 
 # ================================================================ leg press
 
-#: Leg press (modelling choices): depth as hip-to-ankle distance along the sled in leg lengths;
-#: foot placement across the sled in leg lengths (positive = higher on the platform).
-LEG_PRESS_DEPTH_LEGS = 0.62
-LEG_PRESS_FEET = {"low": -0.06, "high": 0.23}
+#: Leg press: the exercise library's 45-degree sled and back pad, feet low and high on the
+#: platform (its FOOT_POSITIONS, 15 cm either side of the middle), sled 2 x body mass, knee
+#: flexion 60 deg: the deepest multiple of 10 deg at which the feet-low position stays inside
+#: the ankle's dorsiflexion range (55 deg, biomech.pose.JOINT_RANGES_DEG) for every standard body.
+LEG_PRESS_DEPTH_DEG = 60.0
+LEG_PRESS_FEET = {"low": FOOT_POSITIONS["low"], "high": FOOT_POSITIONS["high"]}
 LEG_PRESS_SLED_BODY_MASSES = 2.0
 
 
-def _leg_press(bp, depth_legs, feet_legs):
-    body = poses.body_for(bp)
-    leg = body.thigh.length_m + body.shank.length_m
-    return poses.leg_press(body, hip_to_platform_m=depth_legs * leg, foot_offset_m=feet_legs * leg,
-                           sled_mass_kg=LEG_PRESS_SLED_BODY_MASSES * body.mass_kg)
+def _leg_press(body, depth_deg=LEG_PRESS_DEPTH_DEG, feet_m=0.0):
+    return ex.leg_press(body, load=_mass(body, LEG_PRESS_SLED_BODY_MASSES), foot_position=Q_(feet_m, "m"),
+                        depth=Q_(depth_deg, "deg"))
 
 
 @register_experiment
-def experiment_leg_press_feet(bodies: Sequence[BodyProportions] = STANDARD_BODIES) -> ExperimentResult:
-    """Feet low versus high on a 45-degree leg press platform, at the same sled position and load.
+def experiment_leg_press_feet(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> ExperimentResult:
+    """Feet low versus high on a 45-degree leg press platform, at the same knee flexion and load.
 
     Returns
     -------
     ExperimentResult
         ``numbers[body]``: ``knee_moment_change``, ``hip_moment_change`` (feet low over high, minus 1).
     """
-    rows, numbers, key = [], {}, {}
-    for bp in bodies:
-        m = {}
-        for where, off in LEG_PRESS_FEET.items():
-            pose, res, info = _leg_press(bp, LEG_PRESS_DEPTH_LEGS, off)
-            m[where] = _moments(res)
-            rows.append({"body": bp.name, "feet": where, "knee flexion": quantity(info["knee_flexion_deg"], "deg"),
-                         "hip flexion": quantity(info["hip_flexion_deg"], "deg"),
-                         "ankle dorsiflexion": quantity(math.degrees(float(pose.shank_rad - pose.foot_rad)) - 360.0
-                                                        if pose.shank_rad - pose.foot_rad > math.pi else
-                                                        math.degrees(float(pose.shank_rad - pose.foot_rad)), "deg"),
-                         "ankle moment": quantity(m[where]["ankle"], _NM), "knee moment": quantity(m[where]["knee"], _NM),
-                         "hip moment": quantity(m[where]["hip"], _NM)})
-        numbers[bp.name] = {"knee_moment_change": _rel(m["low"]["knee"], m["high"]["knee"]),
-                            "hip_moment_change": _rel(m["low"]["hip"], m["high"]["hip"])}
-        key[bp.name] = 100 * numbers[bp.name]["knee_moment_change"]
+    t = _Tally()
+    for body in bodies:
+        with t.per_body(body):
+            lp = t.feasible(_leg_press(body, feet_m=np.array(list(LEG_PRESS_FEET.values()))),
+                            "the leg press, feet low and high")
+            k, h = _nm(lp.knee), _nm(lp.hip)
+            t.rows += _rows(body, ("feet", list(LEG_PRESS_FEET)), {
+                "knee flexion": (_wrapped(lp.pose.knee), "deg"), "hip flexion": (_wrapped(lp.pose.hip), "deg"),
+                "ankle dorsiflexion": (_wrapped(lp.pose.ankle), "deg"),
+                "ankle moment": (_nm(lp.ankle), _NM), "knee moment": (k, _NM), "hip moment": (h, _NM)})
+            t.body(body, {"knee_moment_change": _rel(k[0], k[1]), "hip_moment_change": _rel(h[0], h[1])},
+                   100 * _rel(k[0], k[1]))
     ref = bodies[0]
 
     def draw():
-        offs = np.linspace(-0.08, 0.26, 12)
-        k, h = [], []
-        for o in offs:
-            _, res, _ = _leg_press(ref, LEG_PRESS_DEPTH_LEGS, o)
-            m = _moments(res)
-            k.append(m["knee"]); h.append(m["hip"])
-        fig, (ax,) = _figure(6.5, 3.5)
-        ax.plot(offs, k, "o-", label="knee (per leg)")
-        ax.plot(offs, h, "s-", label="hip (per leg)")
+        offs = np.linspace(-0.20, 0.20, 11)
+        lp = _leg_press(ref, feet_m=offs)
+        k, h = _nm(lp.knee), _nm(lp.hip)
+        fig, ax = _line_plot({"knee (per leg)": (100 * offs, k), "hip (per leg)": (100 * offs, h)},
+                             "foot position up the platform (cm)", "net joint moment (N·m)",
+                             f"45-deg leg press, sled 2 x body mass, knee {LEG_PRESS_DEPTH_DEG:g} deg ({ref.name})",
+                             style="o-",
+                             legend="center left")
         for where, o in LEG_PRESS_FEET.items():
-            ax.axvline(o, color="grey", ls=":", lw=0.8)
-            ax.text(o, max(max(k), max(h)), f" {where}", fontsize=8, va="top")
-        ax.set_xlabel("foot position up the platform (leg lengths)")
-        ax.set_ylabel("net joint moment (N·m)")
-        ax.set_title(f"45-deg leg press, sled 2 x body mass, same sled position ({ref.name})", fontsize=10)
-        ax.legend(fontsize=8, loc="center left")
+            ax.axvline(100 * o, color="grey", ls=":", lw=0.8)
+            ax.text(100 * o, np.nanmax([k, h]), f" {where}", fontsize=8, va="top")
         return fig
 
-    return ExperimentResult(
-        cue_id="leg-press-feet-low",
-        inputs={"sled": "45 deg, mass 2 x body mass, friction left out; force at the midfoot",
-                "backrest": "trunk 60 deg behind vertical",
-                "sled position": f"hip to ankle {LEG_PRESS_DEPTH_LEGS:g} leg lengths along the sled",
-                "feet": ", ".join(f"{k} {v:+g} leg lengths up the platform" for k, v in LEG_PRESS_FEET.items())},
-        rows=rows, numbers=numbers, key_label="knee moment change, feet low vs high", key_values=key,
-        key_unit="%", figure=draw,
-        caveats=("At the same sled position, feet low also means a more flexed knee and a more dorsiflexed ankle.",
-                 "Escamilla et al. (2001) measured no differences in knee forces between high and low feet; "
-                 "Harandi et al. (2013, model) found smaller knee-extensor forces with the feet high."),
-    )
+    return t.result(
+        "leg-press-feet-low",
+        {"sled": "45 deg, mass 2 x body mass, friction left out; force along the sled at the midfoot",
+         "backrest": "trunk 45 deg behind vertical (the library's default)",
+         "depth": Q_(LEG_PRESS_DEPTH_DEG, "deg"),
+         "feet": ", ".join(f"{k} {100 * v:+g} cm up the platform" for k, v in LEG_PRESS_FEET.items()),
+         "exercise": "biomech.exercises.leg_press"},
+        "knee moment change, feet low vs high", draw,
+        ("At the same knee flexion, feet low also mean a more dorsiflexed ankle and a less flexed hip; "
+         "at deeper knee flexion the feet-low position needs more ankle dorsiflexion than the model allows.",
+         "The platform's shear is not decided by statics; the library fixes the force along the sled "
+         "(its sensitivity to that choice is in the exercise's extras).",
+         "Escamilla et al. (2001) measured no differences in knee forces between high and low feet; "
+         "Harandi et al. (2013, model) found smaller knee-extensor forces with the feet high."), key_unit="%")
 
 
-#: Leg press range: deepest sled position of the full range and of a partial range, leg lengths.
-LEG_PRESS_FULL_LEGS = 0.50
-LEG_PRESS_PARTIAL_LEGS = 0.80
-LEG_PRESS_TOP_LEGS = 0.95
+#: Leg press range: knee flexion at the bottom of the full range and of a partial range, deg.
+LEG_PRESS_FULL_DEG = 120.0
+LEG_PRESS_PARTIAL_DEG = 75.0
 
 
 @register_experiment
-def experiment_leg_press_rom(bodies: Sequence[BodyProportions] = STANDARD_BODIES) -> ExperimentResult:
+def experiment_leg_press_rom(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> ExperimentResult:
     """Full versus partial leg press range: peak knee moment, and the hip flexion the full range needs.
 
     Returns
@@ -725,51 +800,40 @@ def experiment_leg_press_rom(bodies: Sequence[BodyProportions] = STANDARD_BODIES
         minus 1) and ``hip_flexion_margin_deg`` (normal hip flexion, 120 deg, minus the full
         range's).
     """
-    rows, numbers, key, curves = [], {}, {}, {}
-    feet = 0.5 * (LEG_PRESS_FEET["low"] + LEG_PRESS_FEET["high"])
-    for bp in bodies:
-        depths = np.linspace(LEG_PRESS_FULL_LEGS, LEG_PRESS_TOP_LEGS, 10)
-        k, kf, hf = [], [], []
-        for d in depths:
-            _, res, info = _leg_press(bp, d, feet)
-            k.append(_moments(res)["knee"]); kf.append(info["knee_flexion_deg"]); hf.append(info["hip_flexion_deg"])
-        k, kf, hf = map(np.array, (k, kf, hf))
-        curves[bp.name] = (kf, k)
-        partial = depths >= LEG_PRESS_PARTIAL_LEGS - 1e-9
-        _, res_p, info_p = _leg_press(bp, LEG_PRESS_PARTIAL_LEGS, feet)
-        peak_partial = max(float(np.max(k[partial])), _moments(res_p)["knee"])
-        gain = float(np.max(k)) / peak_partial - 1
-        margin = HIP_FLEXION_NORMAL_DEG - float(hf[0])
-        numbers[bp.name] = {"knee_moment_gain": gain, "hip_flexion_margin_deg": margin}
-        key[bp.name] = 100 * gain
-        rows.append({"body": bp.name, "range": "full", "bottom knee flexion": quantity(float(kf[0]), "deg"),
-                     "bottom hip flexion": quantity(float(hf[0]), "deg"),
-                     "peak knee moment": quantity(float(np.max(k)), _NM)})
-        rows.append({"body": bp.name, "range": "partial", "bottom knee flexion": quantity(info_p["knee_flexion_deg"], "deg"),
-                     "bottom hip flexion": quantity(info_p["hip_flexion_deg"], "deg"),
-                     "peak knee moment": quantity(peak_partial, _NM)})
+    t, curves = _Tally(), {}
+    feet = LEG_PRESS_FEET["high"]        # the only placement whose ankle reaches the full range
+    depths = np.linspace(10.0, LEG_PRESS_FULL_DEG, 12)
+    for body in bodies:
+        with t.per_body(body):
+            lp = t.feasible(_leg_press(body, depths, feet), "the leg press through its range")
+            part = _leg_press(body, LEG_PRESS_PARTIAL_DEG, feet)
+            k, kf, hf = _nm(lp.knee), _wrapped(lp.pose.knee), _wrapped(lp.pose.hip)
+            curves[body.name] = (kf, k)
+            peak_full = float(np.nanmax(k))
+            peak_partial = max(float(np.nanmax(k[depths <= LEG_PRESS_PARTIAL_DEG])), _f(_nm(part.knee)))
+            gain = peak_full / peak_partial - 1
+            t.body(body, {"knee_moment_gain": gain, "hip_flexion_margin_deg": HIP_FLEXION_NORMAL_DEG - hf[-1]},
+                   100 * gain)
+            t.rows += _rows(body, ("range", ("full", "partial")), {
+                "bottom knee flexion": ([kf[-1], _f(_wrapped(part.pose.knee))], "deg"),
+                "bottom hip flexion": ([hf[-1], _f(_wrapped(part.pose.hip))], "deg"),
+                "peak knee moment": ([peak_full, peak_partial], _NM)})
 
     def draw():
-        fig, (ax,) = _figure(6.5, 3.5)
-        for name, (kf, k) in curves.items():
-            ax.plot(kf, k, "o-", ms=3, label=name)
-        ax.set_xlabel("knee flexion (deg)")
-        ax.set_ylabel("knee moment per leg (N·m)")
-        ax.set_title("45-deg leg press, sled 2 x body mass, feet mid-platform", fontsize=10)
-        ax.legend(fontsize=8)
+        fig, _ = _line_plot(curves, "knee flexion (deg)", "knee moment per leg (N·m)",
+                            "45-deg leg press, sled 2 x body mass, feet high on the platform", style="o-")
         return fig
 
-    return ExperimentResult(
-        cue_id="leg-press-active-rom",
-        inputs={"full range bottom": f"hip to ankle {LEG_PRESS_FULL_LEGS:g} leg lengths",
-                "partial range bottom": f"hip to ankle {LEG_PRESS_PARTIAL_LEGS:g} leg lengths",
-                "normal hip flexion": Q_(HIP_FLEXION_NORMAL_DEG, "deg"),
-                "sled": "45 deg, 2 x body mass"},
-        rows=rows, numbers=numbers, key_label="peak knee moment gain, full range", key_values=key, key_unit="%",
-        figure=draw,
-        caveats=("Past the hip's flexion range the pelvis tucks under (posterior tilt), which this model does "
-                 "not separate from hip flexion; that is what the one-leg knee-to-chest check guards against.",),
-    )
+    return t.result(
+        "leg-press-active-rom",
+        {"full range bottom": Q_(LEG_PRESS_FULL_DEG, "deg"), "partial range bottom": Q_(LEG_PRESS_PARTIAL_DEG, "deg"),
+         "normal hip flexion": Q_(HIP_FLEXION_NORMAL_DEG, "deg"), "sled": "45 deg, 2 x body mass",
+         "exercise": "biomech.exercises.leg_press, feet high (the ankle's range allows the full depth only "
+                     "there), back pad 45 deg"},
+        "peak knee moment gain, full range", draw,
+        ("Past the hip's flexion range the pelvis tucks under (posterior tilt), which this model does "
+         "not separate from hip flexion; that is what the one-leg knee-to-chest check guards against.",),
+        key_unit="%")
 
 
 # ================================================================ leg extension
@@ -777,37 +841,40 @@ def experiment_leg_press_rom(bodies: Sequence[BodyProportions] = STANDARD_BODIES
 LEG_EXTENSION_PAD_BODY_WEIGHTS = 0.35
 
 
+def _pad_torque(body, body_weights: float):
+    """Machine torque (N*m, both legs) of a pad force of ``body_weights`` x body weight at the
+    exercise library's default pad (5 cm above the ankle)."""
+    return Q_(body_weights * body.mass_kg * _G * (body.shank.length_m - 0.05), "N*m")
+
+
 @register_experiment
-def experiment_leg_extension_lockout(bodies: Sequence[BodyProportions] = STANDARD_BODIES) -> ExperimentResult:
+def experiment_leg_extension_lockout(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> ExperimentResult:
     """Knee moment and quadriceps force against knee angle on a leg extension.
 
-    Seated (support at the pelvis), thigh horizontal, a pad at 85 % of the shank pushing at
-    right angles to the shin with a constant force of 0.35 x body weight (both legs); knee
-    flexion 90 to 0 deg. The quadriceps force is the knee moment over the effective
-    quadriceps moment arm of :mod:`biomech.muscles` (patellar tendon arm over the
-    quadriceps-to-tendon force ratio).
+    The exercise library's leg extension (seated, support at the pelvis, thigh horizontal):
+    a constant machine torque, that of a pad force of 0.35 x body weight (both legs) at the
+    pad 5 cm above the ankle, pushing at right angles to the shin; knee flexion 90 to 0
+    deg. The quadriceps force is the knee moment over the effective quadriceps moment arm
+    of :mod:`biomech.muscles` (patellar tendon arm over the quadriceps-to-tendon force ratio).
 
     Returns
     -------
     ExperimentResult
         ``numbers[body]``: ``lockout_peak_fraction``.
     """
-    rows, numbers, key, curves = [], {}, {}, {}
+    t, curves = _Tally(), {}
     knee = np.radians(np.arange(90.0, -1.0, -10.0))
-    for bp in bodies:
-        body = poses.body_for(bp)
-        F = LEG_EXTENSION_PAD_BODY_WEIGHTS * body.mass_kg * 9.80665
-        _, _, k = poses.leg_extension(body, knee, pad_force_n=F)
-        arm = np.asarray(QUADRICEPS_EFFECTIVE(knee), float)
-        quad = k / arm
-        curves[bp.name] = (np.degrees(knee), k, quad)
-        numbers[bp.name] = {"lockout_peak_fraction": float(k[-1] / np.max(k))}
-        key[bp.name] = float(k[-1] / np.max(k))
-        for i in (0, 3, 6, len(knee) - 1):
-            rows.append({"body": bp.name, "knee flexion": quantity(float(np.degrees(knee[i])), "deg"),
-                         "knee moment": quantity(float(k[i]), _NM),
-                         "effective quadriceps moment arm": quantity(1000 * float(arm[i]), "mm"),
-                         "quadriceps force": quantity(float(quad[i]), "N")})
+    for body in bodies:
+        with t.per_body(body):
+            k = _nm(ex.leg_extension(body, load=_pad_torque(body, LEG_EXTENSION_PAD_BODY_WEIGHTS),
+                                     knee=Q_(np.degrees(knee), "deg")).knee)
+            arm = np.asarray(QUADRICEPS_EFFECTIVE(knee), float)
+            curves[body.name] = (np.degrees(knee), k, k / arm)
+            t.body(body, {"lockout_peak_fraction": k[-1] / np.max(k)}, k[-1] / np.max(k))
+            pick = [0, 3, 6, len(knee) - 1]
+            t.rows += _rows(body, ("knee flexion", [f"{np.degrees(knee[i]):g} deg" for i in pick]), {
+                "knee moment": (k[pick], _NM), "effective quadriceps moment arm": (1000 * arm[pick], "mm"),
+                "quadriceps force": ((k / arm)[pick], "N")})
     ref = bodies[0]
 
     def draw():
@@ -823,42 +890,44 @@ def experiment_leg_extension_lockout(bodies: Sequence[BodyProportions] = STANDAR
         a2.set_title(f"Moment / effective moment arm ({ref.name})", fontsize=10)
         return fig
 
-    return ExperimentResult(
-        cue_id="leg-extension-light-no-lockout",
-        inputs={"pad force": f"{LEG_EXTENSION_PAD_BODY_WEIGHTS:g} x body weight, both legs, at right angles to the shin",
-                "pad position": "85 % of the shank length from the knee", "seat": "thigh horizontal, trunk 10 deg back",
-                "knee flexion": "90 to 0 deg"},
-        rows=rows, numbers=numbers, key_label="knee moment at lockout / peak", key_values=key, figure=draw,
-        caveats=("A constant pad force is a cam machine's ideal; plate-loaded machines change the force with angle.",
-                 "The knee moment peaks at lockout, but the quadriceps force does not: the effective quadriceps "
-                 "moment arm is longest near extension, so the muscle force is largest in the bent range.",
-                 "The verdict concerns where the demand is highest; whether a forceful lockout is risky is outside "
-                 "the model, as is the light-to-moderate load advice."),
-    )
+    return t.result(
+        "leg-extension-light-no-lockout",
+        {"machine torque": f"{LEG_EXTENSION_PAD_BODY_WEIGHTS:g} x body weight at the pad, both legs, constant",
+         "pad position": "5 cm above the ankle (the library's default)", "seat": "thigh horizontal, trunk 10 deg back",
+         "knee flexion": "90 to 0 deg", "exercise": "biomech.exercises.leg_extension"},
+        "knee moment at lockout / peak", draw,
+        ("A constant machine torque is a cam machine's ideal; plate-loaded machines change it with angle.",
+         "The knee moment peaks at lockout, but the quadriceps force does not: the effective quadriceps "
+         "moment arm is longest near extension, so the muscle force is largest in the bent range.",
+         "The verdict concerns where the demand is highest; whether a forceful lockout is risky is outside "
+         "the model, as is the light-to-moderate load advice."))
 
 
 # ================================================================ hinges and back extensions
 
 RDL_HAND_LOAD_BODY_MASSES = 0.75
 #: Bottom of the RDL (trunk lean, deg): a long trunk on a short femur cannot balance a deeper
-#: hinge with the knees this soft.
+#: hinge with the knees soft.
 RDL_BOTTOM_TRUNK_DEG = 60.0
+#: Back extension benches: legs 45 deg from vertical (hyperextension bench) and 90 deg
+#: (horizontal Roman chair), the exercise library's ``bench``.
+BACK_EXTENSION_BENCHES = {"back extension, 45-deg bench": "45 deg", "back extension, horizontal bench": "90 deg"}
 
 
-def _rdl(bp, f):
-    body = poses.body_for(bp)
-    loads = [HandLoad(Q_(RDL_HAND_LOAD_BODY_MASSES * body.mass_kg, "kg"))]
-    pose = poses.romanian_deadlift_path(body, loads, bottom_trunk_deg=RDL_BOTTOM_TRUNK_DEG)(f)
-    return body, loads, pose, statics.joint_moments(body, pose, loads)
+def _rdl(body, fractions, load_body_masses=RDL_HAND_LOAD_BODY_MASSES):
+    """The exercise library's RDL (knees 20 deg, bar on plumb arms) along its rep path to a 60-deg trunk lean."""
+    rdl = ex.romanian_deadlift(body, depth=Q_(RDL_BOTTOM_TRUNK_DEG, "deg"), load=_mass(body, load_body_masses))
+    return rdl.rep_path(fractions=fractions)
 
 
 @register_experiment
-def experiment_top_squeeze_hip_moment(bodies: Sequence[BodyProportions] = STANDARD_BODIES) -> ExperimentResult:
+def experiment_top_squeeze_hip_moment(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> ExperimentResult:
     """The hip-extensor moment at the top of an RDL and of a back extension, against the rep's peak.
 
-    RDL: bar in the hands (0.75 x body mass), shank 8 deg, trunk 0 to 60 deg, hips
-    balanced over the midfoot. Back extension: bodyweight on a 45-deg bench and on a
-    horizontal one (support at the thighs), hip flexion 90 deg at the bottom to 0 at the top.
+    RDL: the exercise library's, bar 0.75 x body mass on plumb arms, knees 20 deg, trunk
+    0 to 60 deg, balanced over the midfoot. Back extension: the library's, bodyweight on a
+    45-deg bench and on a horizontal one (support at the thighs), hip flexion 90 deg at the
+    bottom to 0 at the top.
 
     Returns
     -------
@@ -866,84 +935,78 @@ def experiment_top_squeeze_hip_moment(bodies: Sequence[BodyProportions] = STANDA
         ``numbers[body]``: ``rdl_top_fraction``, ``back_extension_top_fraction`` (45-deg bench).
     """
     f = np.linspace(0.0, 1.0, 21)
-    rows, numbers, key, curves = [], {}, {}, {}
-    for bp in bodies:
-        body, loads, pose, res = _rdl(bp, f)
-        h = res.hip.to(_NM).magnitude
-        out = {"RDL": (np.degrees(pose.thigh_rad + pose.trunk_rad), h)}
-        for bench in (45.0, 0.0):
-            bpose = poses.back_extension_path(bench)(f)
-            bh = statics.joint_moments(body, bpose, support="thighs").hip.to(_NM).magnitude
-            out[f"back extension, {bench:g}-deg bench"] = (np.degrees(bpose.thigh_rad + bpose.trunk_rad), bh)
-        curves[bp.name] = out
-        fr = {name: float(v[1][0] / np.max(v[1])) for name, v in out.items()}
-        numbers[bp.name] = {"rdl_top_fraction": fr["RDL"],
-                            "back_extension_top_fraction": fr["back extension, 45-deg bench"]}
-        key[bp.name] = 100 * fr["back extension, 45-deg bench"]
-        for name, (hip, hm) in out.items():
-            rows.append({"body": bp.name, "lift": name, "hip moment at the top": quantity(float(hm[0]), _NM),
-                         "peak hip moment": quantity(float(np.max(hm)), _NM),
-                         "hip flexion at the peak": quantity(float(hip[np.argmax(hm)]), "deg"),
-                         "top / peak": quantity(100 * fr[name], "percent")})
+    t, curves = _Tally(), {}
+    for body in bodies:
+        with t.per_body(body):
+            out = {"RDL": t.feasible(_rdl(body, f), "the RDL's rep path")}
+            out.update({name: ex.back_extension(body, bench=bench).rep_path(fractions=f)
+                        for name, bench in BACK_EXTENSION_BENCHES.items()})
+            out = {name: (_deg(r.pose.hip), _nm(t.feasible(r, name).hip)) for name, r in out.items()}
+            curves[body.name] = out
+            fr = {name: hm[0] / np.max(hm) for name, (_, hm) in out.items()}
+            first_bench = next(iter(BACK_EXTENSION_BENCHES))
+            t.body(body, {"rdl_top_fraction": fr["RDL"], "back_extension_top_fraction": fr[first_bench]},
+                   100 * fr[first_bench])
+            t.rows += _rows(body, ("lift", list(out)), {
+                "hip moment at the top": ([hm[0] for _, hm in out.values()], _NM),
+                "peak hip moment": ([np.max(hm) for _, hm in out.values()], _NM),
+                "hip flexion at the peak": ([hip[np.argmax(hm)] for hip, hm in out.values()], "deg"),
+                "top / peak": ([100 * v for v in fr.values()], "percent")})
     ref = bodies[0]
 
     def draw():
-        fig, (ax,) = _figure(6.5, 3.5)
-        for name, (hip, hm) in curves[ref.name].items():
-            ax.plot(hip, hm, label=name)
-        ax.set_xlabel("hip flexion (deg; 0 = top)")
-        ax.set_ylabel("hip moment (N·m; per leg, RDL)")
-        ax.set_title(f"Hip-extensor moment through the rep ({ref.name})", fontsize=10)
-        ax.legend(fontsize=8)
+        fig, _ = _line_plot(curves[ref.name], "hip flexion (deg; 0 = top)", "hip moment (N·m; per leg, RDL)",
+                            f"Hip-extensor moment through the rep ({ref.name})")
         return fig
 
-    return ExperimentResult(
-        cue_id="glute-squeeze-at-top",
-        inputs={"RDL": "bar 0.75 x body mass in the hands, shank 8 deg, trunk 0-60 deg",
-                "back extension": "bodyweight, arms folded on the chest, 45-deg and horizontal benches"},
-        rows=rows, numbers=numbers, key_label="45-deg back extension top / peak hip moment (RDL: 0 %)",
-        key_values=key, key_unit="%", figure=draw,
-        caveats=("At the top of an RDL the load hangs under the hips: a squeeze there is voluntary "
-                 "co-contraction, which a torque model cannot size.",
-                 "On a 45-deg bench the top still holds about 70 % of the peak; on a horizontal bench the top is "
-                 "the peak."),
-    )
+    return t.result(
+        "glute-squeeze-at-top",
+        {"RDL": "biomech.exercises.romanian_deadlift: bar 0.75 x body mass on plumb arms, knees 20 deg, "
+                "trunk 0-60 deg",
+         "back extension": "biomech.exercises.back_extension: bodyweight, 45-deg and horizontal benches"},
+        "45-deg back extension top / peak hip moment (RDL: 0 %)", draw,
+        ("At the top of an RDL the load hangs under the hips: a squeeze there is voluntary "
+         "co-contraction, which a torque model cannot size.",
+         "On a 45-deg bench the top still holds about 70 % of the peak; on a horizontal bench the top is "
+         "the peak."), key_unit="%")
 
 
 LEG_CURL_PAD_BODY_WEIGHTS = 0.30
+#: Where on the RDL's rep path the hamstrings' share is read (fraction of the way down).
+HAMSTRINGS_RDL_FRACTION = 0.75
 
 
 @register_experiment
-def experiment_hamstrings_two_joints(bodies: Sequence[BodyProportions] = STANDARD_BODIES) -> ExperimentResult:
+def experiment_hamstrings_two_joints(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> ExperimentResult:
     """Hamstrings' share of the hip moment in an RDL and of the knee moment in a lying leg curl.
 
     Muscle demand (static optimisation, :func:`biomech.muscle_demand`) at three-quarters
-    depth of the RDL and at 45 deg knee flexion in a lying leg curl (roller force 0.30 x
-    body weight at right angles to the shin).
+    of the way down the RDL's rep path and at 45 deg knee flexion in the exercise
+    library's lying leg curl (machine torque of a roller force of 0.30 x body weight at the
+    pad, at right angles to the shin).
 
     Returns
     -------
     ExperimentResult
         ``numbers[body]``: ``hip_share_hinge``, ``knee_share_curl``.
     """
-    rows, numbers, key, shares = [], {}, {}, {}
-    for bp in bodies:
-        body, loads, pose, res = _rdl(bp, 0.75)
-        d = _demand(res, body)
-        hip_share = {m: float(d.share["hip"][m]) for m in ("gluteus_maximus", "hamstrings", "adductor_magnus")}
-        F = LEG_CURL_PAD_BODY_WEIGHTS * body.mass_kg * 9.80665
-        cpose, cres = poses.lying_leg_curl(body, _RAD(45.0), pad_force_n=F)
-        dc = _demand(cres[0], body)
-        knee_share = {m: float(dc.share["knee"][m]) for m in ("hamstrings", "gastrocnemius")}
-        numbers[bp.name] = {"hip_share_hinge": hip_share["hamstrings"], "knee_share_curl": knee_share["hamstrings"]}
-        key[bp.name] = 100 * hip_share["hamstrings"]
-        shares[bp.name] = (hip_share, knee_share)
-        rows.append({"body": bp.name, "lift": "RDL, 3/4 depth", "joint moment": res.hip.to(_NM),
-                     **{f"{m} share": quantity(100 * v, "percent") for m, v in hip_share.items()},
-                     "hamstrings force": d.force["hamstrings"].to("N")})
-        rows.append({"body": bp.name, "lift": "lying leg curl, knee 45 deg", "joint moment": cres[0].knee.to(_NM),
-                     **{f"{m} share": quantity(100 * v, "percent") for m, v in knee_share.items()},
-                     "hamstrings force": dc.force["hamstrings"].to("N")})
+    t, shares = _Tally(), {}
+    for body in bodies:
+        with t.per_body(body):
+            rdl = _rdl(body, HAMSTRINGS_RDL_FRACTION)
+            d = _demand(rdl, body)
+            hip_share = {m: float(d.share["hip"][m]) for m in ("gluteus_maximus", "hamstrings", "adductor_magnus")}
+            curl = ex.leg_curl(body, load=_pad_torque(body, LEG_CURL_PAD_BODY_WEIGHTS), knee=Q_(45.0, "deg"))
+            dc = _demand(curl, body)
+            knee_share = {m: float(dc.share["knee"][m]) for m in ("hamstrings", "gastrocnemius")}
+            t.body(body, {"hip_share_hinge": hip_share["hamstrings"], "knee_share_curl": knee_share["hamstrings"]},
+                   100 * hip_share["hamstrings"])
+            shares[body.name] = (hip_share, knee_share)
+            for lift, res, dem, joint, sh in (("RDL, 3/4 depth", rdl.hip, d, "hip", hip_share),
+                                              ("lying leg curl, knee 45 deg", curl.knee, dc, "knee", knee_share)):
+                t.rows.append({"body": body.name, "lift": lift, "joint moment": res.to(_NM),
+                               **{f"{m} share": quantity(100 * v, "percent") for m, v in sh.items()},
+                               "hamstrings force": dem.force["hamstrings"].to("N")})
     ref = bodies[0]
 
     def draw():
@@ -958,134 +1021,135 @@ def experiment_hamstrings_two_joints(bodies: Sequence[BodyProportions] = STANDAR
         a2.set_title("Lying leg curl, knee 45 deg", fontsize=10)
         return fig
 
-    return ExperimentResult(
-        cue_id="hamstrings-two-joint-actions",
-        inputs={"RDL": "bar 0.75 x body mass, three-quarter depth (trunk 45 deg)",
-                "leg curl": f"prone, roller {LEG_CURL_PAD_BODY_WEIGHTS:g} x body weight, knee 45 deg",
-                "muscle model": "nine sagittal muscles, static optimisation (sum of squared activations)"},
-        rows=rows, numbers=numbers, key_label="hamstrings share of the RDL hip moment", key_values=key,
-        key_unit="%", figure=draw,
-        caveats=("Static optimisation suppresses co-contraction, so the glute/hamstrings split is partly a product "
-                 "of the method; hip moment arms are representative values.",
-                 "Driving the heels into the roller of a back extension (knee-flexion effort) is not modelled."),
-    )
+    return t.result(
+        "hamstrings-two-joint-actions",
+        {"RDL": "bar 0.75 x body mass, three-quarters of the way to a 60-deg trunk lean",
+         "leg curl": f"biomech.exercises.leg_curl, prone, roller {LEG_CURL_PAD_BODY_WEIGHTS:g} x body weight, "
+                     f"knee 45 deg",
+         "muscle model": "nine sagittal muscles, static optimisation (sum of squared activations)"},
+        "hamstrings share of the RDL hip moment", draw,
+        ("Static optimisation suppresses co-contraction, so the glute/hamstrings split is partly a product "
+         "of the method; hip moment arms are representative values.",
+         "Driving the heels into the roller of a back extension (knee-flexion effort) is not modelled."),
+        key_unit="%")
 
 
 @register_experiment
-def experiment_rectus_femoris_two_joints(bodies: Sequence[BodyProportions] = STANDARD_BODIES) -> ExperimentResult:
+def experiment_rectus_femoris_two_joints(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> ExperimentResult:
     """Rectus femoris: its hip-flexor moment arm against its knee-extensor moment arm.
 
     Moment arms from the muscle model (:func:`biomech.muscles.default_muscles`) in the
     leg-extension seat (hip flexion 80 deg, knee 60 deg) and in a parallel squat (hip
-    flexion about 125 deg, knee 125 deg), and its force in a leg extension.
+    flexion about 125 deg, knee 125 deg), and standing.
 
     Returns
     -------
     ExperimentResult
         ``numbers[body]``: ``hip_moment_arm_m`` (positive = flexor), ``hip_to_knee_arm_ratio``.
     """
-    rows, numbers, key = [], {}, {}
+    t = _Tally()
     poses_deg = {"leg extension seat": (80.0, 60.0), "parallel squat": (125.0, 125.0), "standing": (0.0, 0.0)}
-    for bp in bodies:
-        body = poses.body_for(bp)
-        rf = next(m for m in default_muscles(body.height_m, body.mass_kg) if m.key == "rectus_femoris")
-        sign_h, curve_h = rf.arms["hip"]
-        sign_k, curve_k = rf.arms["knee"]
-        vals = {}
-        for name, (hip, knee) in poses_deg.items():
-            ah = -sign_h * float(curve_h(_RAD(hip)))       # positive = hip flexor
-            ak = sign_k * float(curve_k(_RAD(knee)))       # positive = knee extensor
-            vals[name] = (ah, ak)
-            rows.append({"body": bp.name, "pose": name, "hip flexion": quantity(hip, "deg"),
-                         "knee flexion": quantity(knee, "deg"), "hip-flexor moment arm": quantity(1000 * ah, "mm"),
-                         "knee-extensor moment arm": quantity(1000 * ak, "mm"),
-                         "hip / knee": quantity(ah / ak, "dimensionless")})
-        ah, ak = vals["leg extension seat"]
-        numbers[bp.name] = {"hip_moment_arm_m": ah, "hip_to_knee_arm_ratio": ah / ak}
-        key[bp.name] = ah / ak
+    hip, knee = (np.radians([v[i] for v in poses_deg.values()]) for i in (0, 1))
+    for body in bodies:
+        with t.per_body(body):
+            rf = next(m for m in default_muscles(body.height_m, body.mass_kg) if m.key == "rectus_femoris")
+            (sign_h, curve_h), (sign_k, curve_k) = rf.arms["hip"], rf.arms["knee"]
+            ah = -sign_h * np.asarray(curve_h(hip), float)       # positive = hip flexor
+            ak = sign_k * np.asarray(curve_k(knee), float)       # positive = knee extensor
+            t.rows += _rows(body, ("pose", list(poses_deg)), {
+                "hip flexion": (np.degrees(hip), "deg"), "knee flexion": (np.degrees(knee), "deg"),
+                "hip-flexor moment arm": (1000 * ah, "mm"), "knee-extensor moment arm": (1000 * ak, "mm"),
+                "hip / knee": (ah / ak, "dimensionless")})
+            t.body(body, {"hip_moment_arm_m": ah[0], "hip_to_knee_arm_ratio": ah[0] / ak[0]}, ah[0] / ak[0])
 
     def draw():
-        body = poses.body_for(bodies[0])
+        body = bodies[0]
         rf = next(m for m in default_muscles(body.height_m, body.mass_kg) if m.key == "rectus_femoris")
         ang = np.radians(np.linspace(0, 120, 25))
-        fig, (ax,) = _figure(6.0, 3.4)
-        ax.plot(np.degrees(ang), 1000 * np.asarray(rf.arms["hip"][1](ang)), label="hip-flexor arm vs hip flexion")
-        ax.plot(np.degrees(ang), 1000 * np.asarray(rf.arms["knee"][1](ang)), label="knee-extensor arm vs knee flexion")
-        ax.set_xlabel("joint flexion (deg)"); ax.set_ylabel("moment arm (mm)")
-        ax.set_title("Rectus femoris: two joints, two levers", fontsize=10)
-        ax.legend(fontsize=8)
+        arm = {j: 1000 * np.asarray(rf.arms[j][1](ang)) for j in ("hip", "knee")}
+        fig, _ = _line_plot({"hip-flexor arm vs hip flexion": (np.degrees(ang), arm["hip"]),
+                             "knee-extensor arm vs knee flexion": (np.degrees(ang), arm["knee"])},
+                            "joint flexion (deg)", "moment arm (mm)", "Rectus femoris: two joints, two levers",
+                            size=(6.0, 3.4))
         return fig
 
-    return ExperimentResult(
-        cue_id="rectus-femoris-hip-flexor",
-        inputs={"muscle model": "biomech.muscles.default_muscles (hip arm representative; knee arm from the "
-                                "patellar tendon MRI curve over the quadriceps/tendon force ratio)",
-                "poses (hip, knee flexion)": "; ".join(f"{k} {v[0]:g}/{v[1]:g} deg" for k, v in poses_deg.items())},
-        rows=rows, numbers=numbers, key_label="hip / knee moment arm, leg-extension seat", key_values=key,
-        figure=draw,
-        caveats=("The rectus femoris hip moment arm in the model is a representative value, not read from a table.",
-                 "A muscle's strength at a joint also depends on its length there; moment arms alone compare levers."),
-    )
+    return t.result(
+        "rectus-femoris-hip-flexor",
+        {"muscle model": "biomech.muscles.default_muscles (hip arm representative; knee arm from the "
+                         "patellar tendon MRI curve over the quadriceps/tendon force ratio)",
+         "poses (hip, knee flexion)": "; ".join(f"{k} {v[0]:g}/{v[1]:g} deg" for k, v in poses_deg.items())},
+        "hip / knee moment arm, leg-extension seat", draw,
+        ("The rectus femoris hip moment arm in the model is a representative value, not read from a table.",
+         "A muscle's strength at a joint also depends on its length there; moment arms alone compare levers."))
 
 
 # ================================================================ calves
 
 CALF_BAR_BODY_MASSES = 0.5
 CALF_FOOT_DEG = 10.0
+#: Least soleus activation taken as the denominator of the bent-over-straight ratio (0.1 % of
+#: its capacity): a soleus silent with the knee straight gives a large, finite ratio.
+SOLEUS_ACTIVATION_FLOOR = 1e-3
+#: Calf raise on a step, heel angle range (modelling choice): 15 deg below level to 35 deg above.
+CALF_TOP_DEG, CALF_BOTTOM_DEG = 35.0, -15.0
+SHIN_FORWARD_DEG = 5.0
+
+
+def _calf_raise(body, foot_deg, **kw):
+    """The exercise library's standing calf raise, bar on the shoulders (0.5 x body mass)."""
+    return ex.standing_calf_raise(body, load=_mass(body, CALF_BAR_BODY_MASSES), foot=Q_(foot_deg, "deg"), **kw)
 
 
 @register_experiment
-def experiment_soleus_knee_angle(bodies: Sequence[BodyProportions] = STANDARD_BODIES) -> ExperimentResult:
+def experiment_soleus_knee_angle(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> ExperimentResult:
     """Soleus with the knee bent (seated calf raise) versus straight (standing), at the same ankle angle
     and ankle moment.
 
-    Standing: heels raised 10 deg, bar 0.5 x body mass, balanced over the balls of the
-    feet. Seated: knee 90 deg, shank vertical, the same ankle angle, the platform force on
-    the balls of the feet set to give the same ankle moment. Muscle demand by static
-    optimisation; the gastrocnemius loses force capacity as the knee bends (force-length).
+    Standing: the exercise library's standing calf raise, heels raised 10 deg, bar 0.5 x
+    body mass, balanced over the balls of the feet. Seated: its seated calf raise (knee 90
+    deg, shank vertical) at the same ankle angle, with the pad load that gives the same
+    ankle moment (the ankle moment is affine in the load: two probes fix it). Muscle demand
+    by static optimisation; the gastrocnemius loses force capacity as the knee bends
+    (force-length).
 
     Returns
     -------
     ExperimentResult
-        ``numbers[body]``: ``soleus_share_change``, ``soleus_activation_ratio``.
+        ``numbers[body]``: ``soleus_share_change``, ``soleus_activation_ratio`` (the straight-knee
+        activation floored at :data:`SOLEUS_ACTIVATION_FLOOR`).
     """
-    rows, numbers, key, bars = [], {}, {}, {}
-    for bp in bodies:
-        body = poses.body_for(bp)
-        loads = _bar_load(bp, CALF_BAR_BODY_MASSES)
-        spose, sres = poses.calf_raise(body, _RAD(CALF_FOOT_DEG), loads=loads)
-        target = _moments(sres)["ankle"]
-        ankle = float(spose.shank_rad - spose.foot_rad)
-        seated_foot = -ankle
-        m1 = _moments(poses.seated_calf_raise(body, seated_foot, ball_force_n=1.0)[1])["ankle"]
-        m0 = _moments(poses.seated_calf_raise(body, seated_foot, ball_force_n=0.0)[1])["ankle"]
-        R = (target - m0) / (m1 - m0)
-        cpose, cres = poses.seated_calf_raise(body, seated_foot, ball_force_n=R)
-        ds, dc = _demand(sres, body), _demand(cres, body)
-        out = {}
-        for name, d, res in (("standing, knee straight", ds, sres), ("seated, knee 90 deg", dc, cres)):
-            out[name] = {"soleus share": float(d.share["ankle"]["soleus"]),
-                         "gastrocnemius share": float(d.share["ankle"]["gastrocnemius"]),
-                         "soleus activation": float(d.activation["soleus"]),
-                         "gastrocnemius activation": float(d.activation["gastrocnemius"])}
-            rows.append({"body": bp.name, "calf raise": name, "ankle moment": res.ankle.to(_NM),
-                         "knee moment": res.knee.to(_NM),
-                         "soleus share": quantity(100 * out[name]["soleus share"], "percent"),
-                         "soleus force": d.force["soleus"].to("N"),
-                         "gastrocnemius force": d.force["gastrocnemius"].to("N"),
-                         "soleus activation": quantity(out[name]["soleus activation"], "dimensionless")})
-        a, b = out["standing, knee straight"], out["seated, knee 90 deg"]
-        numbers[bp.name] = {"soleus_share_change": b["soleus share"] - a["soleus share"],
-                            "soleus_activation_ratio": b["soleus activation"] / a["soleus activation"]}
-        key[bp.name] = b["soleus activation"] / a["soleus activation"]
-        bars[bp.name] = out
+    t, bars = _Tally(), {}
+    for body in bodies:
+        with t.per_body(body):
+            stand = _calf_raise(body, CALF_FOOT_DEG)
+            target = _f(_nm(stand.ankle))
+            seat_foot = Q_(-_f(_deg(stand.pose.ankle)), "deg")            # shank vertical: foot = -dorsiflexion
+            m0, m1 = (_f(_nm(ex.seated_calf_raise(body, load=Q_(L, "kg"), foot=seat_foot).ankle)) for L in (0.0, 1.0))
+            seat = ex.seated_calf_raise(body, load=Q_((target - m0) / (m1 - m0), "kg"), foot=seat_foot)
+            out = {}
+            for name, res in (("standing, knee straight", stand), ("seated, knee 90 deg", seat)):
+                d = _demand(res, body)
+                out[name] = {"soleus share": float(d.share["ankle"]["soleus"]),
+                             "gastrocnemius share": float(d.share["ankle"]["gastrocnemius"]),
+                             "soleus activation": float(d.activation["soleus"]),
+                             "gastrocnemius activation": float(d.activation["gastrocnemius"])}
+                t.rows.append({"body": body.name, "calf raise": name, "ankle moment": res.ankle.to(_NM),
+                               "knee moment": res.knee.to(_NM),
+                               "soleus share": quantity(100 * out[name]["soleus share"], "percent"),
+                               "soleus force": d.force["soleus"].to("N"),
+                               "gastrocnemius force": d.force["gastrocnemius"].to("N"),
+                               "soleus activation": quantity(out[name]["soleus activation"], "dimensionless")})
+            a, b = out["standing, knee straight"], out["seated, knee 90 deg"]
+            ratio = b["soleus activation"] / max(a["soleus activation"], SOLEUS_ACTIVATION_FLOOR)
+            change = b["soleus share"] - a["soleus share"]
+            t.body(body, {"soleus_share_change": change, "soleus_activation_ratio": ratio}, 100 * change)
+            bars[body.name] = out
     ref = bodies[0]
 
     def draw():
-        out = bars[ref.name]
         fig, (ax,) = _figure(6.5, 3.4)
         x = np.arange(2)
-        for i, (name, v) in enumerate(out.items()):
+        for i, (name, v) in enumerate(bars[ref.name].items()):
             ax.bar(x + (i - 0.5) * 0.38, [v["soleus activation"], v["gastrocnemius activation"]], width=0.38,
                    label=name)
         ax.set_xticks(x, ["soleus", "gastrocnemius"])
@@ -1094,33 +1158,31 @@ def experiment_soleus_knee_angle(bodies: Sequence[BodyProportions] = STANDARD_BO
         ax.legend(fontsize=8)
         return fig
 
-    return ExperimentResult(
-        cue_id="soleus-bent-knee",
-        inputs={"standing": f"heels raised {CALF_FOOT_DEG:g} deg, bar {CALF_BAR_BODY_MASSES:g} x body mass",
-                "seated": "knee 90 deg, same ankle angle and ankle moment",
-                "muscle model": "static optimisation; gastrocnemius force-length after Hawkins & Hull (1990)"},
-        rows=rows, numbers=numbers, key_label="soleus activation, bent over straight knee", key_values=key,
-        figure=draw,
-        caveats=("Static optimisation has no neural strategy: it loads whichever muscle is cheapest, so the result "
-                 "shows what the mechanics allow, not what EMG must show.",
-                 "The seated pose needs a knee-flexor moment (the platform pushes ahead of the knee), which the "
-                 "gastrocnemius and hamstrings share."),
-    )
-
-
-#: Calf raise on a step, heel angle range (modelling choice): 15 deg below level to 35 deg above.
-CALF_TOP_DEG, CALF_BOTTOM_DEG = 35.0, -15.0
-SHIN_FORWARD_DEG = 5.0
+    return t.result(
+        "soleus-bent-knee",
+        {"standing": f"biomech.exercises.standing_calf_raise, heels raised {CALF_FOOT_DEG:g} deg, bar "
+                     f"{CALF_BAR_BODY_MASSES:g} x body mass",
+         "seated": "biomech.exercises.seated_calf_raise, knee 90 deg, same ankle angle and ankle moment",
+         "muscle model": "static optimisation; gastrocnemius force-length after Hawkins & Hull (1990)"},
+        "soleus share of the ankle moment, bent minus straight knee", draw,
+        ("Static optimisation has no neural strategy: it loads whichever muscle is cheapest, so the result "
+         "shows what the mechanics allow, not what EMG must show.",
+         "The standing calf raise leans the whole straight body about the ankles, which leaves a knee-flexor "
+         "demand at the knee; static optimisation gives the ankle moment to the gastrocnemius, which serves "
+         "both joints, so the soleus can come out silent with the knee straight.",
+         "The seated pose needs a knee-flexor moment too (the block pushes ahead of the knee), which the "
+         "gastrocnemius and hamstrings share."), key_unit="points")
 
 
 @register_experiment
-def experiment_calf_shin_forward(bodies: Sequence[BodyProportions] = STANDARD_BODIES) -> ExperimentResult:
+def experiment_calf_shin_forward(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> ExperimentResult:
     """Driving the shin forward (knees straight) at the top of a calf raise.
 
-    At the top (heels 35 deg up, bar 0.5 x body mass), the straight legs lean 5 deg
-    further forward. Either the ankle joint stays at its end range (the heel rises with
-    the lean) or the heel stays at its height (the ankle dorsiflexes); the trunk keeps the
-    body balanced over the balls of the feet.
+    At the top (heels 35 deg up, bar 0.5 x body mass; the exercise library's standing calf
+    raise), the straight legs lean 5 deg further forward. Either the ankle joint stays at
+    its end range (the heel rises with the lean) or the heel stays at its height (the ankle
+    dorsiflexes); the trunk keeps the body balanced over the balls of the feet
+    (:func:`biomech.cues.poses.calf_raise_shin_forward`).
 
     Returns
     -------
@@ -1128,75 +1190,65 @@ def experiment_calf_shin_forward(bodies: Sequence[BodyProportions] = STANDARD_BO
         ``numbers[body]``: ``ankle_moment_change`` (fraction), ``plantarflexion_change_deg``
         (the larger of the two cases; positive = a shorter triceps surae).
     """
-    rows, numbers, key = [], {}, {}
-    for bp in bodies:
-        body = poses.body_for(bp)
-        loads = _bar_load(bp, CALF_BAR_BODY_MASSES)
-        p0, r0 = poses.calf_raise(body, _RAD(CALF_TOP_DEG), loads=loads)
-        s0, f0 = float(p0.shank_rad), float(p0.foot_rad)
-        d = _RAD(SHIN_FORWARD_DEG)
-        cases = {"baseline": (p0, r0),
-                 "shin forward, same ankle angle": poses.calf_raise(body, f0 + d, shank_rad=s0 + d, loads=loads),
-                 "shin forward, same heel height": poses.calf_raise(body, f0, shank_rad=s0 + d, loads=loads)}
-        m_base = _moments(r0)["ankle"]
-        pf = {}
-        for name, (p, r) in cases.items():
-            plantar = -math.degrees(float(p.shank_rad - p.foot_rad))
-            pf[name] = plantar
-            rows.append({"body": bp.name, "case": name, "shank lean": quantity(math.degrees(float(p.shank_rad)), "deg"),
-                         "heel height": quantity(100 * body.foot_geometry.ball_x * math.sin(float(p.foot_rad)), "cm"),
-                         "plantarflexion": quantity(plantar, "deg"),
-                         "trunk lean": quantity(math.degrees(float(p.trunk_rad)), "deg"),
-                         "ankle moment": r.ankle.to(_NM)})
-        changes = {n: (_rel(_moments(cases[n][1])["ankle"], m_base), pf[n] - pf["baseline"])
-                   for n in cases if n != "baseline"}
-        best = max(changes.values(), key=lambda c: c[1])
-        # rounded to 1e-9: the two routes agree to round-off, which must not read as a gain
-        numbers[bp.name] = {"ankle_moment_change": round(max(c[0] for c in changes.values()), 9),
-                            "plantarflexion_change_deg": round(best[1], 9)}
-        key[bp.name] = best[1]
+    t = _Tally()
+    d = _RAD(SHIN_FORWARD_DEG)
+    for body in bodies:
+        with t.per_body(body):
+            top = _calf_raise(body, CALF_TOP_DEG)
+            s0, f0 = float(top.pose.shank_rad), float(top.pose.foot_rad)
+            bar = CALF_BAR_BODY_MASSES * body.mass_kg
+            cases = {"baseline": (top.pose, top.moments),
+                     "shin forward, same ankle angle": poses.calf_raise_shin_forward(body, f0 + d, s0 + d, bar),
+                     "shin forward, same heel height": poses.calf_raise_shin_forward(body, f0, s0 + d, bar)}
+            plantar = {n: -math.degrees(float(p.shank_rad - p.foot_rad)) for n, (p, _) in cases.items()}
+            ankle = {n: _f(_nm(r.ankle)) for n, (_, r) in cases.items()}
+            t.rows += _rows(body, ("case", list(cases)), {
+                "shank lean": ([math.degrees(float(p.shank_rad)) for p, _ in cases.values()], "deg"),
+                "heel height": ([100 * body.foot_geometry.ball_x * math.sin(float(p.foot_rad))
+                                 for p, _ in cases.values()], "cm"),
+                "plantarflexion": (list(plantar.values()), "deg"),
+                "trunk lean": ([math.degrees(float(p.trunk_rad)) for p, _ in cases.values()], "deg"),
+                "ankle moment": (list(ankle.values()), _NM)})
+            changes = [(_rel(ankle[n], ankle["baseline"]), plantar[n] - plantar["baseline"])
+                       for n in cases if n != "baseline"]
+            best = max(changes, key=lambda c: c[1])
+            # rounded to 1e-9: the two routes agree to round-off, which must not read as a gain
+            t.body(body, {"ankle_moment_change": round(max(c[0] for c in changes), 9),
+                          "plantarflexion_change_deg": round(best[1], 9)}, best[1])
     ref = bodies[0]
 
     def draw():
-        body = poses.body_for(ref)
-        loads = _bar_load(ref, CALF_BAR_BODY_MASSES)
-        p0, _ = poses.calf_raise(body, _RAD(CALF_TOP_DEG), loads=loads)
+        top = _calf_raise(ref, CALF_TOP_DEG)
         leans = np.radians(np.linspace(0, 10, 11))
-        s0, f0 = float(p0.shank_rad), float(p0.foot_rad)
-        _, ra = poses.calf_raise(body, f0 + leans, shank_rad=s0 + leans, loads=loads)
-        _, rb = poses.calf_raise(body, f0 + 0 * leans, shank_rad=s0 + leans, loads=loads)
-        fig, (ax,) = _figure(6.5, 3.4)
-        ax.plot(np.degrees(leans), ra.ankle.to(_NM).magnitude, "o-", label="ankle at end range (heel rises)")
-        ax.plot(np.degrees(leans), rb.ankle.to(_NM).magnitude, "s-", label="heel height kept (ankle dorsiflexes)")
-        ax.set_xlabel("extra forward lean of the straight legs (deg)")
-        ax.set_ylabel("ankle moment per leg (N·m)")
-        ax.set_title(f"Top of a calf raise, bar 0.5 x body mass ({ref.name})", fontsize=10)
-        ax.legend(fontsize=8)
+        s0, f0 = float(top.pose.shank_rad), float(top.pose.foot_rad)
+        bar = CALF_BAR_BODY_MASSES * ref.mass_kg
+        _, ra = poses.calf_raise_shin_forward(ref, f0 + leans, s0 + leans, bar)
+        _, rb = poses.calf_raise_shin_forward(ref, f0 + 0 * leans, s0 + leans, bar)
+        fig, _ = _line_plot({"ankle at end range (heel rises)": (np.degrees(leans), _nm(ra.ankle)),
+                             "heel height kept (ankle dorsiflexes)": (np.degrees(leans), _nm(rb.ankle))},
+                            "extra forward lean of the straight legs (deg)", "ankle moment per leg (N·m)",
+                            f"Top of a calf raise, bar 0.5 x body mass ({ref.name})", size=(6.5, 3.4), style="o-")
         return fig
 
-    return ExperimentResult(
-        cue_id="calf-drive-shin-forward",
-        inputs={"top position": f"heels {CALF_TOP_DEG:g} deg up, knees straight",
-                "shin forward": Q_(SHIN_FORWARD_DEG, "deg"), "bar": "0.5 x body mass"},
-        rows=rows, numbers=numbers, key_label="plantarflexion change (best case)", key_values=key,
-        key_unit="deg", figure=draw,
-        caveats=("With the knee straight the gastrocnemius's length depends only on the ankle angle: leaning the "
-                 "shin forward raises the heel but cannot shorten the calf past the ankle's end range.",
-                 "The cue may describe a sensation (a stronger squeeze); that is outside a torque model."),
-    )
+    return t.result(
+        "calf-drive-shin-forward",
+        {"top position": f"heels {CALF_TOP_DEG:g} deg up, knees straight (biomech.exercises.standing_calf_raise)",
+         "shin forward": Q_(SHIN_FORWARD_DEG, "deg"), "bar": "0.5 x body mass"},
+        "plantarflexion change (best case)", draw,
+        ("With the knee straight the gastrocnemius's length depends only on the ankle angle: leaning the "
+         "shin forward raises the heel but cannot shorten the calf past the ankle's end range.",
+         "The cue may describe a sensation (a stronger squeeze); that is outside a torque model."), key_unit="deg")
 
 
 CALF_TEMPO = "1-2-1-2"
 CALF_RATE_HZ = 100.0
 
 
-def _calf_set(bp, tempo):
-    body = poses.body_for(bp)
-    loads = _bar_load(bp, CALF_BAR_BODY_MASSES)
-    path = poses.calf_raise_path(body, top_foot_deg=CALF_TOP_DEG, bottom_foot_deg=CALF_BOTTOM_DEG, loads=loads)
-    motion = rep_motion(path, tempo, 1, rate=Q_(CALF_RATE_HZ, "Hz"))
-    dyn = inverse_dynamics(body, motion, loads)
-    return motion, dyn
+def _calf_set(body, tempo):
+    top_to_bottom = _calf_raise(body, CALF_BOTTOM_DEG, top=Q_(CALF_TOP_DEG, "deg"))
+    motion = rep_motion(_path(top_to_bottom), tempo, 1, rate=Q_(CALF_RATE_HZ, "Hz"))
+    bar = [Barbell(_mass(body, CALF_BAR_BODY_MASSES), "high_bar")]
+    return motion, inverse_dynamics(body, motion, bar)
 
 
 def _interval_integral(t, y, mask_first):
@@ -1206,88 +1258,81 @@ def _interval_integral(t, y, mask_first):
 
 
 @register_experiment
-def experiment_calf_holds(bodies: Sequence[BodyProportions] = STANDARD_BODIES) -> ExperimentResult:
+def experiment_calf_holds(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> ExperimentResult:
     """Two-second holds in the stretch and at the top of a calf raise: their share of the ankle-moment impulse.
 
-    A standing calf raise on a step (heels 15 deg below to 35 deg above level, bar 0.5 x
-    body mass), tempo 1-2-1-2 (down, stretch hold, up, top hold), inverse dynamics over
-    the motion.
+    The exercise library's standing calf raise on a step along its rep path (heels 35 deg
+    above to 15 deg below level, bar 0.5 x body mass), tempo 1-2-1-2 (down, stretch hold,
+    up, top hold), inverse dynamics over the motion.
 
     Returns
     -------
     ExperimentResult
         ``numbers[body]``: ``hold_impulse_share``.
     """
-    rows, numbers, key, traces = [], {}, {}, {}
-    for bp in bodies:
-        motion, dyn = _calf_set(bp, CALF_TEMPO)
-        t = motion.time_s
-        a = dyn.ankle.to(_NM).magnitude
-        hold = np.isin(motion.phase, ("bottom", "top"))
-        total = summarize_joint(Q_(t, "s"), dyn.ankle)
-        hold_imp = _interval_integral(t, np.maximum(a, 0), hold)
-        share = hold_imp / _f(total.extensor_impulse)
-        numbers[bp.name] = {"hold_impulse_share": share}
-        key[bp.name] = 100 * share
-        if bp is bodies[0]:
-            traces = (t, a, motion.phase)
-        rows.append({"body": bp.name, "tempo": CALF_TEMPO, "rep duration": quantity(float(t[-1]), "s"),
-                     "ankle impulse, whole rep": total.extensor_impulse.to("N*m*s"),
-                     "ankle impulse, holds": quantity(hold_imp, "N*m*s"),
-                     "holds' share": quantity(100 * share, "percent"),
-                     "peak ankle moment": total.peak_extensor.to(_NM) if hasattr(total, "peak_extensor")
-                     else quantity(float(np.max(a)), _NM)})
+    t, traces = _Tally(), ()
+    for body in bodies:
+        with t.per_body(body):
+            motion, dyn = _calf_set(body, CALF_TEMPO)
+            time = motion.time_s
+            a = _nm(dyn.ankle)
+            hold = np.isin(motion.phase, ("bottom", "top"))
+            total = summarize_joint(Q_(time, "s"), dyn.ankle)
+            hold_imp = _interval_integral(time, np.maximum(a, 0), hold)
+            share = hold_imp / _f(total.extensor_impulse)
+            t.body(body, {"hold_impulse_share": share}, 100 * share)
+            if body is bodies[0]:
+                traces = (time, a, hold)
+            t.rows.append({"body": body.name, "tempo": CALF_TEMPO, "rep duration": quantity(float(time[-1]), "s"),
+                           "ankle impulse, whole rep": total.extensor_impulse.to("N*m*s"),
+                           "ankle impulse, holds": quantity(hold_imp, "N*m*s"),
+                           "holds' share": quantity(100 * share, "percent"),
+                           "peak ankle moment": quantity(float(np.max(a)), _NM)})
     ref = bodies[0]
 
     def draw():
-        t, a, phase = traces
-        fig, (ax,) = _figure(7.0, 3.3)
-        ax.plot(t, a, label="ankle moment")
-        hold = np.isin(phase, ("bottom", "top"))
-        ax.fill_between(t, 0, a, where=hold, color="C2", alpha=0.3, label="holds")
-        ax.set_xlabel("time (s)"); ax.set_ylabel("ankle moment per leg (N·m)")
-        ax.set_title(f"Calf raise {CALF_TEMPO}, bar 0.5 x body mass ({ref.name})", fontsize=10)
+        time, a, hold = traces
+        fig, ax = _line_plot({"ankle moment": (time, a)}, "time (s)", "ankle moment per leg (N·m)",
+                             f"Calf raise {CALF_TEMPO}, bar 0.5 x body mass ({ref.name})", size=(7.0, 3.3))
+        ax.fill_between(time, 0, a, where=hold, color="C2", alpha=0.3, label="holds")
         ax.legend(fontsize=8)
         return fig
 
-    return ExperimentResult(
-        cue_id="calf-stretch-squeeze-holds",
-        inputs={"tempo": f"{CALF_TEMPO} (down, stretch hold, up, top hold; s)",
-                "range": f"heels {CALF_BOTTOM_DEG:g} to {CALF_TOP_DEG:g} deg", "bar": "0.5 x body mass"},
-        rows=rows, numbers=numbers, key_label="holds' share of the ankle impulse", key_values=key, key_unit="%",
-        figure=draw,
-        caveats=("The ankle moment hardly changes over a calf raise (the load stays over the balls of the feet), "
-                 "so the holds' share of the impulse is close to their share of the time.",
-                 "Removing the stretch reflex (no bounce) is a neural effect the model does not contain."),
-    )
+    return t.result(
+        "calf-stretch-squeeze-holds",
+        {"tempo": f"{CALF_TEMPO} (down, stretch hold, up, top hold; s)",
+         "range": f"heels {CALF_BOTTOM_DEG:g} to {CALF_TOP_DEG:g} deg", "bar": "0.5 x body mass"},
+        "holds' share of the ankle impulse", draw,
+        ("The ankle moment hardly changes over a calf raise (the load stays over the balls of the feet), "
+         "so the holds' share of the impulse is close to their share of the time.",
+         "Removing the stretch reflex (no bounce) is a neural effect the model does not contain."), key_unit="%")
 
 
 @register_experiment
-def experiment_ankle_range(bodies: Sequence[BodyProportions] = STANDARD_BODIES) -> ExperimentResult:
+def experiment_ankle_range(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> ExperimentResult:
     """The ankle's range in a calf raise against the knee's and hip's in a deep squat.
+
+    Rep paths of the exercise library: the standing calf raise on a step (heels 35 deg up
+    to 15 deg down) and the deep squat (thigh 115 deg, knee travel 10 cm, bar 0.8 x body mass).
 
     Returns
     -------
     ExperimentResult
         ``numbers[body]``: ``ankle_rom_deg``, ``knee_rom_deg``, ``hip_rom_deg``.
     """
-    rows, numbers, key = [], {}, {}
+    t = _Tally()
     f = np.linspace(0, 1, 21)
-    for bp in bodies:
-        body = poses.body_for(bp)
-        loads = _bar_load(bp, CALF_BAR_BODY_MASSES)
-        cp = poses.calf_raise_path(body, top_foot_deg=CALF_TOP_DEG, bottom_foot_deg=CALF_BOTTOM_DEG, loads=loads)(f)
-        sp = poses.squat_path(body, _RAD(SQUAT_DEPTHS_DEG["deep"]), _bar_load(bp, 0.8))(f)
-        ank = np.degrees(cp.shank_rad - cp.foot_rad)
-        knee = np.degrees(sp.shank_rad + sp.thigh_rad)
-        hip = np.degrees(sp.thigh_rad + sp.trunk_rad)
-        n = {"ankle_rom_deg": float(np.ptp(ank)), "knee_rom_deg": float(np.ptp(knee)), "hip_rom_deg": float(np.ptp(hip))}
-        numbers[bp.name] = n
-        key[bp.name] = n["ankle_rom_deg"] / min(n["knee_rom_deg"], n["hip_rom_deg"])
-        rows.append({"body": bp.name, "ankle range (calf raise on a step)": quantity(n["ankle_rom_deg"], "deg"),
-                     "knee range (deep squat)": quantity(n["knee_rom_deg"], "deg"),
-                     "hip range (deep squat)": quantity(n["hip_rom_deg"], "deg")})
-    n0 = numbers[bodies[0].name]
+    for body in bodies:
+        with t.per_body(body):
+            cp = _calf_raise(body, CALF_BOTTOM_DEG, top=Q_(CALF_TOP_DEG, "deg")).rep_path(fractions=f).pose
+            sq = t.feasible(_squat_path(body, SQUAT_DEPTHS_DEG["deep"], fractions=f)[1], "the deep squat's rep path")
+            n = {"ankle_rom_deg": np.ptp(_deg(cp.ankle)), "knee_rom_deg": np.ptp(_deg(sq.pose.knee)),
+                 "hip_rom_deg": np.ptp(_deg(sq.pose.hip))}
+            t.body(body, n, n["ankle_rom_deg"] / min(n["knee_rom_deg"], n["hip_rom_deg"]))
+            t.rows.append({"body": body.name, "ankle range (calf raise on a step)": quantity(n["ankle_rom_deg"], "deg"),
+                           "knee range (deep squat)": quantity(n["knee_rom_deg"], "deg"),
+                           "hip range (deep squat)": quantity(n["hip_rom_deg"], "deg")})
+    n0 = t.numbers[bodies[0].name]
 
     def draw():
         fig, (ax,) = _figure(5.5, 3.2)
@@ -1297,16 +1342,14 @@ def experiment_ankle_range(bodies: Sequence[BodyProportions] = STANDARD_BODIES) 
         ax.set_title(f"Joint ranges ({bodies[0].name} body)", fontsize=10)
         return fig
 
-    return ExperimentResult(
-        cue_id="calf-short-range-of-motion",
-        inputs={"calf raise": f"on a step, heels {CALF_BOTTOM_DEG:g} to {CALF_TOP_DEG:g} deg",
-                "squat": f"deep, thigh 0 to {SQUAT_DEPTHS_DEG['deep']:g} deg along the natural path"},
-        rows=rows, numbers=numbers, key_label="ankle range / smaller of knee and hip", key_values=key,
-        figure=draw,
-        caveats=("Ranges are the lifts' as modelled (our choices of heel angles and depth), not each joint's "
-                 "anatomical limit.",
-                 "That a short range makes technique matter more is a coaching inference, not a mechanical one."),
-    )
+    return t.result(
+        "calf-short-range-of-motion",
+        {"calf raise": f"on a step, heels {CALF_BOTTOM_DEG:g} to {CALF_TOP_DEG:g} deg",
+         "squat": f"deep, thigh 0 to {SQUAT_DEPTHS_DEG['deep']:g} deg along the library's rep path"},
+        "ankle range / smaller of knee and hip", draw,
+        ("Ranges are the lifts' as modelled (our choices of heel angles and depth), not each joint's "
+         "anatomical limit.",
+         "That a short range makes technique matter more is a coaching inference, not a mechanical one."))
 
 
 # ================================================================ tempo
@@ -1316,11 +1359,12 @@ TEMPO_RATE_HZ = 100.0
 
 
 @register_experiment
-def experiment_tempo(bodies: Sequence[BodyProportions] = STANDARD_BODIES) -> ExperimentResult:
+def experiment_tempo(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> ExperimentResult:
     """Tempo and holds: knee-moment impulse and time under load per rep, and the peak with a bounce.
 
-    One squat rep to parallel (bar 0.8 x body mass) at each tempo, inverse dynamics over
-    the tempo-driven motion (minimum-jerk phases), summarised with
+    One squat rep to parallel (bar 0.8 x body mass, 10 cm of knee travel at the bottom) at
+    each tempo along the exercise library's rep path, inverse dynamics over the
+    tempo-driven motion (minimum-jerk phases), summarised with
     :func:`biomech.timeseries.summarize_joint`; time under load counts the knee moment
     above half its static value at the bottom.
 
@@ -1330,49 +1374,40 @@ def experiment_tempo(bodies: Sequence[BodyProportions] = STANDARD_BODIES) -> Exp
         ``numbers[body]``: ``impulse_ratio`` (3-0-1 over 1-0-1) and ``bounce_peak_ratio``
         (peak knee moment of a fast 0.6-0-0.4 rep over the 3-0-1 rep's).
     """
-    rows, numbers, key, traces = [], {}, {}, {}
-    for bp in bodies:
-        body = poses.body_for(bp)
-        loads = _bar_load(bp, 0.8)
-        path = poses.squat_path(body, _RAD(90.0), loads)
-        thr = 0.5 * _f(statics.joint_moments(body, path(np.array(1.0)), loads).knee.to(_NM))
-        s = {}
-        for label, tempo in TEMPO_SETS.items():
-            motion = rep_motion(path, tempo, 1, rate=Q_(TEMPO_RATE_HZ, "Hz"))
-            dyn = inverse_dynamics(body, motion, loads)
-            s[label] = summarize_joint(Q_(motion.time_s, "s"), dyn.knee, threshold=Q_(thr, _NM))
-            k = dyn.knee.to(_NM).magnitude
-            if bp is bodies[0]:
-                traces[label] = (motion.time_s, k)
-            rows.append({"body": bp.name, "tempo": label, "rep duration": quantity(float(motion.time_s[-1]), "s"),
-                         "peak knee moment": quantity(float(np.max(k)), _NM),
-                         "knee extensor impulse": s[label].extensor_impulse.to("N*m*s"),
-                         "time above half the bottom moment": s[label].time_above.to("s")})
-        imp = {k: _f(v.extensor_impulse) for k, v in s.items()}
-        peak = {label: float(r["peak knee moment"].magnitude) for label, r in
-                ((row["tempo"], row) for row in rows if row["body"] == bp.name)}
-        numbers[bp.name] = {"impulse_ratio": imp["3-0-1"] / imp["1-0-1"],
-                            "bounce_peak_ratio": peak["bounce 0.6-0-0.4"] / peak["3-0-1"]}
-        key[bp.name] = imp["3-0-1"] / imp["1-0-1"]
+    t, traces = _Tally(), {}
+    for body in bodies:
+        with t.per_body(body):
+            bottom, _ = _squat_path(body, 90.0)
+            thr = 0.5 * _f(_nm(bottom.knee))
+            imp, peak = {}, {}
+            for label, tempo in TEMPO_SETS.items():
+                motion, dyn = _squat_dynamics(bottom, tempo, 1, TEMPO_RATE_HZ, SQUAT_BAR_FRACTION * body.mass_kg)
+                s = summarize_joint(Q_(motion.time_s, "s"), dyn.knee, threshold=Q_(thr, _NM))
+                k = _nm(dyn.knee)
+                imp[label], peak[label] = _f(s.extensor_impulse), float(np.max(k))
+                if body is bodies[0]:
+                    traces[label] = (motion.time_s, k)
+                t.rows.append({"body": body.name, "tempo": label,
+                               "rep duration": quantity(float(motion.time_s[-1]), "s"),
+                               "peak knee moment": quantity(peak[label], _NM),
+                               "knee extensor impulse": s.extensor_impulse.to("N*m*s"),
+                               "time above half the bottom moment": s.time_above.to("s")})
+            t.body(body, {"impulse_ratio": imp["3-0-1"] / imp["1-0-1"],
+                          "bounce_peak_ratio": peak["bounce 0.6-0-0.4"] / peak["3-0-1"]}, imp["3-0-1"] / imp["1-0-1"])
     ref = bodies[0]
 
     def draw():
-        fig, (ax,) = _figure(7.5, 3.4)
-        for label, (t, k) in traces.items():
-            ax.plot(t, k, label=label)
-        ax.set_xlabel("time (s)"); ax.set_ylabel("knee moment per leg (N·m)")
-        ax.set_title(f"One squat rep to parallel, bar 0.8 x body mass ({ref.name})", fontsize=10)
-        ax.legend(fontsize=8)
+        fig, _ = _line_plot(traces, "time (s)", "knee moment per leg (N·m)",
+                            f"One squat rep to parallel, bar 0.8 x body mass ({ref.name})", size=(7.5, 3.4))
         return fig
 
-    return ExperimentResult(
-        cue_id="tempo-holds-no-bounce",
-        inputs={"rep": "squat to parallel along the natural path, bar 0.8 x body mass",
-                "tempos": ", ".join(TEMPO_SETS), "sampling": Q_(TEMPO_RATE_HZ, "Hz")},
-        rows=rows, numbers=numbers, key_label="knee impulse per rep, 3-0-1 over 1-0-1", key_values=key,
-        figure=draw,
-        caveats=("Impulse grows with time almost in proportion; whether more impulse at the same load builds more "
-                 "muscle is physiology.",
-                 "The bounce is modelled as a fast minimum-jerk turn-around; tendon recoil and the stretch reflex are "
-                 "not in the model, which sees only the larger inertial moment."),
-    )
+    return t.result(
+        "tempo-holds-no-bounce",
+        {"rep": "squat to parallel along the library's rep path (10 cm of knee travel at the bottom), bar 0.8 x "
+                "body mass",
+         "tempos": ", ".join(TEMPO_SETS), "sampling": Q_(TEMPO_RATE_HZ, "Hz")},
+        "knee impulse per rep, 3-0-1 over 1-0-1", draw,
+        ("Impulse grows with time almost in proportion; whether more impulse at the same load builds more "
+         "muscle is physiology.",
+         "The bounce is modelled as a fast minimum-jerk turn-around; tendon recoil and the stretch reflex are "
+         "not in the model, which sees only the larger inertial moment."))

@@ -43,7 +43,7 @@ import numpy as np
 import pint
 
 from ..errors import InputValueError
-from .experiments import STANDARD_BODIES, BodyProportions, CueResult, run_all
+from .experiments import STANDARD_BODIES, NamedBody, CueResult, run_all
 from .verdicts import Verdict
 
 __all__ = ["ReportPaths", "write_report", "build_report", "REPORT_MARKDOWN", "REPORT_HTML", "FIGURES_DIR"]
@@ -258,7 +258,7 @@ def _write_atomic(path: Path, data: bytes) -> None:
 
 def write_report(out_dir: str | os.PathLike, results: Sequence[CueResult], *,
                  progress: Callable[[int, int, str, str], None] | None = None,
-                 bodies: Sequence[BodyProportions] = STANDARD_BODIES) -> ReportPaths:
+                 bodies: Sequence[NamedBody] = STANDARD_BODIES) -> ReportPaths:
     """Write the Markdown report, the self-contained HTML page and the figures into ``out_dir``.
 
     Parameters
@@ -271,7 +271,7 @@ def write_report(out_dir: str | os.PathLike, results: Sequence[CueResult], *,
     progress : callable(i, n, cue_id, status), optional
         Called per cue while figures render, and once at the end with where the report
         went; by default a line on stderr.
-    bodies : sequence of BodyProportions
+    bodies : sequence of NamedBody
         Named in the report's introduction (the bodies the results were run for).
 
     Returns
@@ -326,7 +326,7 @@ def write_report(out_dir: str | os.PathLike, results: Sequence[CueResult], *,
     return paths
 
 
-def build_report(out_dir: str | os.PathLike, bodies: Sequence[BodyProportions] = STANDARD_BODIES, *,
+def build_report(out_dir: str | os.PathLike, bodies: Sequence[NamedBody] = STANDARD_BODIES, *,
                  progress: Callable[[int, int, str, str], None] | None = None) -> ReportPaths:
     """Run every cue's experiment for ``bodies`` and write the report (what ``biomech report`` runs).
 

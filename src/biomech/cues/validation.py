@@ -33,8 +33,7 @@ import math
 
 import numpy as np
 
-from .. import statics
-from ..loads import Barbell, HandLoad
+from .. import exercises as ex
 from ..muscles import default_muscles, muscle_demand
 from ..units import Q_
 from . import poses
@@ -50,13 +49,13 @@ _REF = STANDARD_BODIES[0]      # 1.78 m, 80 kg: used where a study does not repo
 def fry_knee_travel(unrestricted_travel_m: float = 0.10) -> dict:
     """Restricted (knee at the toes) over unrestricted parallel squat, bar = body mass.
 
-    Returns relative changes (restricted / unrestricted - 1) of the knee and hip moments,
-    the hip ratio, and the moments per leg (N*m).
+    :func:`biomech.exercises.squat`, high bar, trunk balanced over the midfoot. Returns
+    relative changes (restricted / unrestricted - 1) of the knee and hip moments, the hip
+    ratio, and the moments per leg (N*m).
     """
-    body = poses.body_for(_REF)
-    loads = [Barbell(Q_(body.mass_kg, "kg"), "high_bar")]
-    _, res = poses.squat(body, math.radians(90.0), knee_travel_m=np.array([0.0, unrestricted_travel_m]), loads=loads)
-    k, h = res.knee.to("N*m").magnitude, res.hip.to("N*m").magnitude
+    sq = ex.squat(_REF, depth=Q_(90.0, "deg"), knee_travel=Q_([0.0, unrestricted_travel_m], "m"), load=_REF.mass,
+                  bar="high_bar")
+    k, h = sq.knee.to("N*m").magnitude, sq.hip.to("N*m").magnitude
     return {"knee_change": float(k[0] / k[1] - 1), "hip_change": float(h[0] / h[1] - 1),
             "hip_ratio": float(h[0] / h[1]), "knee_restricted": float(k[0]), "knee_free": float(k[1]),
             "hip_restricted": float(h[0]), "hip_free": float(h[1])}
@@ -64,16 +63,20 @@ def fry_knee_travel(unrestricted_travel_m: float = 0.10) -> dict:
 
 def lunge_step_patellofemoral(knee_deg: float = 80.0) -> dict:
     """Front-leg patellofemoral compression (N) in a short- and a long-step forward lunge at the
-    same front knee flexion, trunk upright, dumbbells 0.25 x body mass (a 12-RM-like load)."""
-    body = poses.body_for(_REF)
-    leg = body.thigh.length_m + body.shank.length_m
-    loads = [HandLoad(Q_(0.25 * body.mass_kg, "kg"))]
+    same front knee flexion, dumbbells 0.25 x body mass (a 12-RM-like load).
+
+    :func:`biomech.exercises.lunge` (70 % of the weight on the front foot, trunk lean solved);
+    short step 0.65 leg lengths with the front shank at 30 deg, long step 1.05 leg lengths
+    with it at 5 deg.
+    """
+    leg = _REF.thigh.length_m + _REF.shank.length_m
     out = {}
     for name, shank_deg, step in (("short", 30.0, 0.65), ("long", 5.0, 1.05)):
-        pose, res, info = poses.lunge(body, front_shank_rad=math.radians(shank_deg),
-                                      front_thigh_rad=math.radians(knee_deg - shank_deg),
-                                      trunk_rad=math.radians(10.0), step_m=step * leg, loads=loads)
-        d = muscle_demand(res, body_mass=Q_(body.mass_kg, "kg"), body_height=Q_(body.height_m, "m"))
+        kw = dict(step_length=Q_(step * leg, "m"), depth=Q_(knee_deg - shank_deg, "deg"),
+                  load=Q_(0.25 * _REF.mass_kg, "kg"), hold="hands")
+        kt = poses.knee_travel_for_shank(ex.lunge, _REF, math.radians(shank_deg), shank_of=poses.front_shank, **kw)
+        lg = ex.lunge(_REF, knee_travel=Q_(float(kt), "m"), **kw)
+        d = muscle_demand(lg, body_mass=_REF.mass, body_height=_REF.height)
         out[name] = float(d.front.patellofemoral.to("N").magnitude)
     out["short_over_long"] = out["short"] / out["long"]
     return out
@@ -81,13 +84,11 @@ def lunge_step_patellofemoral(knee_deg: float = 80.0) -> dict:
 
 def leg_press_feet_knee_extensor_force() -> dict:
     """Quadriceps force (N, per leg) with the feet low and high on a 45-degree leg press,
-    same sled position and load (the cue experiment's set-up), from muscle demand."""
-    from .lift_experiments import LEG_PRESS_DEPTH_LEGS, LEG_PRESS_FEET, _leg_press
-    body = poses.body_for(_REF)
+    same knee flexion and load (the cue experiment's set-up), from muscle demand."""
+    from .lift_experiments import LEG_PRESS_FEET, _leg_press
     out = {}
     for where, off in LEG_PRESS_FEET.items():
-        pose, res, _ = _leg_press(_REF, LEG_PRESS_DEPTH_LEGS, off)
-        d = muscle_demand(res, body_mass=Q_(body.mass_kg, "kg"), body_height=Q_(body.height_m, "m"))
+        d = muscle_demand(_leg_press(_REF, feet_m=off), body_mass=_REF.mass, body_height=_REF.height)
         out[where] = float(d.force["quadriceps"].to("N").magnitude)
     out["high_over_low"] = out["high"] / out["low"]
     return out
@@ -96,8 +97,7 @@ def leg_press_feet_knee_extensor_force() -> dict:
 def gastrocnemius_capacity_by_knee_angle(ankle_deg: float = 0.0) -> dict:
     """Maximal plantarflexor moment of the gastrocnemius (N*m: capacity x Achilles moment arm) with
     the knee straight and at 90 deg, at the same ankle angle."""
-    body = poses.body_for(_REF)
-    gas = next(m for m in default_muscles(body.height_m, body.mass_kg) if m.key == "gastrocnemius")
+    gas = next(m for m in default_muscles(_REF.height_m, _REF.mass_kg) if m.key == "gastrocnemius")
     sign, arm = gas.arms["ankle"]
     out = {}
     for name, knee in (("straight", 0.0), ("bent 90", 90.0)):
@@ -118,17 +118,15 @@ def heel_lift_knee_moment() -> dict:
 
 
 def rdl_knee_moment_per_kg(load_body_masses: float = 1.05) -> dict:
-    """Knee moment per kg of body mass at the RDL's three-quarter depth, both legs together.
+    """Knee moment per kg of body mass over the RDL's rep path (the cue experiment's
+    :func:`biomech.exercises.romanian_deadlift`), both legs together.
 
     70 % of an RDL 1RM of about 1.5 x body mass (an assumption; the study's 1RMs were not read)
     gives a bar of about 1.05 x body mass.
     """
-    body = poses.body_for(_REF)
-    loads = [HandLoad(Q_(load_body_masses * body.mass_kg, "kg"))]
-    f = np.linspace(0.0, 1.0, 21)
-    pose = poses.romanian_deadlift_path(body, loads, bottom_trunk_deg=60.0)(f)
-    k = statics.joint_moments(body, pose, loads).knee.to("N*m").magnitude
-    both = 2 * k / body.mass_kg
+    from .lift_experiments import _rdl
+    k = _rdl(_REF, np.linspace(0.0, 1.0, 21), load_body_masses).knee.to("N*m").magnitude
+    both = 2 * k / _REF.mass_kg
     return {"mean_per_kg": float(np.mean(both)), "min_per_kg": float(np.min(both)), "max_per_kg": float(np.max(both))}
 
 

@@ -128,6 +128,28 @@ def _pct(x: float) -> str:
     return f"{100 * x:+.0f} %"
 
 
+_S, _P, _C = Verdict.SUPPORTED, Verdict.PARTLY_SUPPORTED, Verdict.CONTRADICTED
+
+
+def _by_count(passed, text: str, supported: str = ".", partly: str = ".", contradicted: str = ".") -> Judgement:
+    """Supported when every test in ``passed`` holds, partly when some do, contradicted when none;
+    ``text`` plus the ending for that verdict is the reason."""
+    n = sum(bool(x) for x in passed)
+    if n == len(passed):
+        return Judgement(_S, text + supported)
+    return Judgement(_P, text + partly) if n else Judgement(_C, text + contradicted)
+
+
+def _graded(value: float, supported_at: float, partly_at: float, text: str, *, higher: bool = True,
+            supported: str = ".", partly: str = ".", contradicted: str = ".") -> Judgement:
+    """A value against two thresholds: supported at or beyond ``supported_at``, partly at or beyond
+    ``partly_at`` (beyond = above when ``higher``, below otherwise), contradicted short of both."""
+    reaches = (lambda t: value >= t) if higher else (lambda t: value <= t)
+    if reaches(supported_at):
+        return Judgement(_S, text + supported)
+    return Judgement(_P, text + partly) if reaches(partly_at) else Judgement(_C, text + contradicted)
+
+
 # --------------------------------------------------------------------------- scope
 
 _SCOPE_REASONS = {
@@ -292,14 +314,10 @@ def verdict_heel_elevation(numbers: Mapping[str, float]) -> Judgement:
     """Numbers: ``knee_travel_change_m`` (m, heels raised versus flat, same depth and balance)
     and ``knee_moment_change`` (fraction)."""
     t, k = _need(numbers, "knee_travel_change_m", "knee_moment_change")
-    ok_t, ok_k = t >= HEEL_TRAVEL_GAIN_M, k >= HEEL_KNEE_RISE
-    text = f"knee travel {100 * t:+.1f} cm, knee moment {_pct(k)}"
-    if ok_t and ok_k:
-        return Judgement(Verdict.SUPPORTED, text + ".")
-    if ok_t or ok_k:
-        return Judgement(Verdict.PARTLY_SUPPORTED, text + f" (thresholds {100 * HEEL_TRAVEL_GAIN_M:.0f} cm, "
-                                                          f"{HEEL_KNEE_RISE:.0%}): only one rises.")
-    return Judgement(Verdict.CONTRADICTED, text + ": neither rises.")
+    return _by_count((t >= HEEL_TRAVEL_GAIN_M, k >= HEEL_KNEE_RISE),
+                     f"knee travel {100 * t:+.1f} cm, knee moment {_pct(k)}",
+                     partly=f" (thresholds {100 * HEEL_TRAVEL_GAIN_M:.0f} cm, {HEEL_KNEE_RISE:.0%}): only one rises.",
+                     contradicted=": neither rises.")
 
 
 #: Stance/toe-out: rise in the hip's share of (hip + knee) moment that counts as a shift.
@@ -330,13 +348,10 @@ def verdict_squat_depth(numbers: Mapping[str, float]) -> Judgement:
     """Numbers: ``depth_ratio`` (knee moment at full depth over that at half depth) and
     ``bottom_peak_fraction`` (knee moment in the bottom hold over the rep's peak)."""
     r, b = _need(numbers, "depth_ratio", "bottom_peak_fraction")
-    ok_r, ok_b = r >= DEPTH_RATIO_MIN, b >= BOTTOM_PEAK_FRACTION
-    text = f"deep/half-depth knee moment {r:.2f}, bottom hold at {b:.0%} of the peak"
-    if ok_r and ok_b:
-        return Judgement(Verdict.SUPPORTED, text + ".")
-    if ok_r or ok_b:
-        return Judgement(Verdict.PARTLY_SUPPORTED, text + f" (thresholds {DEPTH_RATIO_MIN}, {BOTTOM_PEAK_FRACTION:.0%}).")
-    return Judgement(Verdict.CONTRADICTED, text + ": depth and holds do not raise the knee's demand.")
+    return _by_count((r >= DEPTH_RATIO_MIN, b >= BOTTOM_PEAK_FRACTION),
+                     f"deep/half-depth knee moment {r:.2f}, bottom hold at {b:.0%} of the peak",
+                     partly=f" (thresholds {DEPTH_RATIO_MIN}, {BOTTOM_PEAK_FRACTION:.0%}).",
+                     contradicted=": depth and holds do not raise the knee's demand.")
 
 
 #: Pulse squats: knee moment at lockout as a fraction of the least in the pulse range.
@@ -349,12 +364,11 @@ def verdict_pulse_squats(numbers: Mapping[str, float]) -> Judgement:
     """Numbers: ``lockout_fraction`` (knee-extensor moment standing tall over the least knee
     moment within the pulse range)."""
     (f,) = _need(numbers, "lockout_fraction")
-    text = f"knee moment at lockout is {f:.0%} of the least in the pulse range"
-    if f <= PULSE_LOCKOUT_SUPPORTED:
-        return Judgement(Verdict.SUPPORTED, text + ": locking out unloads the quadriceps, pulsing does not.")
-    if f <= PULSE_LOCKOUT_PARTLY:
-        return Judgement(Verdict.PARTLY_SUPPORTED, text + ": lockout unloads the knee only partly.")
-    return Judgement(Verdict.CONTRADICTED, text + ": lockout does not unload the knee.")
+    return _graded(f, PULSE_LOCKOUT_SUPPORTED, PULSE_LOCKOUT_PARTLY,
+                   f"knee moment at lockout is {f:.0%} of the least in the pulse range", higher=False,
+                   supported=": locking out unloads the quadriceps, pulsing does not.",
+                   partly=": lockout unloads the knee only partly.",
+                   contradicted=": lockout does not unload the knee.")
 
 
 #: Leg press: knee-moment rise with feet low versus high.
@@ -368,10 +382,8 @@ def verdict_leg_press_feet(numbers: Mapping[str, float]) -> Judgement:
     k, h = _need(numbers, "knee_moment_change", "hip_moment_change")
     text = f"knee moment {_pct(k)}, hip moment {_pct(h)} with the feet low"
     if k >= LEG_PRESS_KNEE_RISE:
-        return Judgement(Verdict.SUPPORTED, text + ".")
-    if k > 0:
-        return Judgement(Verdict.PARTLY_SUPPORTED, text + f" (threshold {LEG_PRESS_KNEE_RISE:.0%}).")
-    return Judgement(Verdict.CONTRADICTED, text + ".")
+        return Judgement(_S, text + ".")
+    return Judgement(_P, text + f" (threshold {LEG_PRESS_KNEE_RISE:.0%}).") if k > 0 else Judgement(_C, text + ".")
 
 
 #: Leg press ROM: knee-moment gain of the full range over a partial one.
@@ -384,12 +396,8 @@ def verdict_leg_press_rom(numbers: Mapping[str, float]) -> Judgement:
     ``hip_flexion_margin_deg`` (active hip-flexion limit minus the hip flexion the full
     range needs; negative = the pelvis must tuck)."""
     g, m = _need(numbers, "knee_moment_gain", "hip_flexion_margin_deg")
-    text = f"full range raises the peak knee moment by {_pct(g)}; hip-flexion margin {m:+.0f} deg"
-    if g >= LEG_PRESS_ROM_GAIN and m >= 0:
-        return Judgement(Verdict.SUPPORTED, text + ".")
-    if g >= LEG_PRESS_ROM_GAIN or m >= 0:
-        return Judgement(Verdict.PARTLY_SUPPORTED, text + ".")
-    return Judgement(Verdict.CONTRADICTED, text + ".")
+    return _by_count((g >= LEG_PRESS_ROM_GAIN, m >= 0),
+                     f"full range raises the peak knee moment by {_pct(g)}; hip-flexion margin {m:+.0f} deg")
 
 
 #: Leg extension: knee moment at full extension as a fraction of its peak.
@@ -402,13 +410,10 @@ def verdict_leg_extension_lockout(numbers: Mapping[str, float]) -> Judgement:
     """Numbers: ``lockout_peak_fraction`` (knee-extensor moment at full extension over the
     peak over the range)."""
     (f,) = _need(numbers, "lockout_peak_fraction")
-    text = f"the knee moment at lockout is {f:.0%} of its peak"
-    if f >= LOCKOUT_PEAK_SUPPORTED:
-        return Judgement(Verdict.SUPPORTED, text + ": the demand peaks at lockout, so a forceful lockout meets "
-                                                   "the highest moment.")
-    if f >= LOCKOUT_PEAK_PARTLY:
-        return Judgement(Verdict.PARTLY_SUPPORTED, text + ".")
-    return Judgement(Verdict.CONTRADICTED, text + ": lockout is not where the demand is.")
+    return _graded(f, LOCKOUT_PEAK_SUPPORTED, LOCKOUT_PEAK_PARTLY,
+                   f"the knee moment at lockout is {f:.0%} of its peak",
+                   supported=": the demand peaks at lockout, so a forceful lockout meets the highest moment.",
+                   contradicted=": lockout is not where the demand is.")
 
 
 #: Lunge: relative difference in knee/hip moment ratio between the two patterns.
@@ -441,15 +446,11 @@ def verdict_top_squeeze(numbers: Mapping[str, float]) -> Judgement:
     """Numbers: ``rdl_top_fraction`` and ``back_extension_top_fraction`` (hip-extensor moment
     at the top over the peak of the rep)."""
     r, b = _need(numbers, "rdl_top_fraction", "back_extension_top_fraction")
-    text = f"hip moment at the top: {r:.0%} of peak in the RDL, {b:.0%} in the back extension"
-    n = (r >= TOP_SQUEEZE_LOADED) + (b >= TOP_SQUEEZE_LOADED)
-    if n == 2:
-        return Judgement(Verdict.SUPPORTED, text + ".")
-    if n == 1:
-        return Judgement(Verdict.PARTLY_SUPPORTED, text + f": loaded at the top in one lift only (threshold "
-                                                          f"{TOP_SQUEEZE_LOADED:.0%}); elsewhere a squeeze is "
-                                                          f"voluntary co-contraction.")
-    return Judgement(Verdict.CONTRADICTED, text + ": the top is nearly unloaded in both.")
+    return _by_count((r >= TOP_SQUEEZE_LOADED, b >= TOP_SQUEEZE_LOADED),
+                     f"hip moment at the top: {r:.0%} of peak in the RDL, {b:.0%} in the back extension",
+                     partly=f": loaded at the top in one lift only (threshold {TOP_SQUEEZE_LOADED:.0%}); elsewhere "
+                            f"a squeeze is voluntary co-contraction.",
+                     contradicted=": the top is nearly unloaded in both.")
 
 
 #: Hamstrings: least share of the joint moment that counts as the muscle doing that action.
@@ -461,13 +462,9 @@ def verdict_hamstrings(numbers: Mapping[str, float]) -> Judgement:
     """Numbers: ``hip_share_hinge`` (hamstrings' share of the hip-extensor moment in the RDL)
     and ``knee_share_curl`` (their share of the knee-flexor moment in the lying leg curl)."""
     h, k = _need(numbers, "hip_share_hinge", "knee_share_curl")
-    text = f"hamstrings carry {h:.0%} of the hip moment in the hinge and {k:.0%} of the knee moment in the curl"
-    n = (h >= HAMSTRING_SHARE_MIN) + (k >= HAMSTRING_SHARE_MIN)
-    if n == 2:
-        return Judgement(Verdict.SUPPORTED, text + ".")
-    if n == 1:
-        return Judgement(Verdict.PARTLY_SUPPORTED, text + f" (threshold {HAMSTRING_SHARE_MIN:.0%}).")
-    return Judgement(Verdict.CONTRADICTED, text + ".")
+    return _by_count((h >= HAMSTRING_SHARE_MIN, k >= HAMSTRING_SHARE_MIN),
+                     f"hamstrings carry {h:.0%} of the hip moment in the hinge and {k:.0%} of the knee moment in "
+                     f"the curl", partly=f" (threshold {HAMSTRING_SHARE_MIN:.0%}).")
 
 
 @_for_cue("rectus-femoris-hip-flexor")
@@ -495,13 +492,9 @@ def verdict_tempo(numbers: Mapping[str, float]) -> Judgement:
     1-0-1) and ``bounce_peak_ratio`` (peak moment with a bounce at the bottom over the
     controlled turn-around)."""
     i, b = _need(numbers, "impulse_ratio", "bounce_peak_ratio")
-    text = f"per-rep moment impulse x{i:.2f} with the slow tempo; a bounce raises the peak x{b:.2f}"
-    n = (i >= TEMPO_IMPULSE_RATIO) + (b >= BOUNCE_PEAK_RATIO)
-    if n == 2:
-        return Judgement(Verdict.SUPPORTED, text + ".")
-    if n == 1:
-        return Judgement(Verdict.PARTLY_SUPPORTED, text + f" (thresholds x{TEMPO_IMPULSE_RATIO}, x{BOUNCE_PEAK_RATIO}).")
-    return Judgement(Verdict.CONTRADICTED, text + ".")
+    return _by_count((i >= TEMPO_IMPULSE_RATIO, b >= BOUNCE_PEAK_RATIO),
+                     f"per-rep moment impulse x{i:.2f} with the slow tempo; a bounce raises the peak x{b:.2f}",
+                     partly=f" (thresholds x{TEMPO_IMPULSE_RATIO}, x{BOUNCE_PEAK_RATIO}).")
 
 
 #: Calf range: ankle range over the smaller of knee and hip ranges.
@@ -514,12 +507,9 @@ def verdict_ankle_range(numbers: Mapping[str, float]) -> Judgement:
     """Numbers (degrees): ``ankle_rom_deg``, ``knee_rom_deg``, ``hip_rom_deg``."""
     a, k, h = _need(numbers, "ankle_rom_deg", "knee_rom_deg", "hip_rom_deg")
     r = a / min(k, h)
-    text = f"ankle range {a:.0f} deg is {r:.2f} of the smaller of knee ({k:.0f}) and hip ({h:.0f})"
-    if r <= ANKLE_ROM_SHORT:
-        return Judgement(Verdict.SUPPORTED, text + ".")
-    if r <= ANKLE_ROM_PARTLY:
-        return Judgement(Verdict.PARTLY_SUPPORTED, text + ".")
-    return Judgement(Verdict.CONTRADICTED, text + ".")
+    return _graded(r, ANKLE_ROM_SHORT, ANKLE_ROM_PARTLY,
+                   f"ankle range {a:.0f} deg is {r:.2f} of the smaller of knee ({k:.0f}) and hip ({h:.0f})",
+                   higher=False)
 
 
 #: Shin forward at the top of a calf raise: moment rise (fraction) or extra plantarflexion (deg).
@@ -551,12 +541,8 @@ def verdict_calf_holds(numbers: Mapping[str, float]) -> Judgement:
     """Numbers: ``hold_impulse_share`` (fraction of the rep's ankle-moment impulse in the
     bottom and top holds)."""
     (s,) = _need(numbers, "hold_impulse_share")
-    text = f"the holds carry {s:.0%} of the rep's ankle-moment impulse"
-    if s >= HOLDS_SHARE_SUPPORTED:
-        return Judgement(Verdict.SUPPORTED, text + ".")
-    if s >= HOLDS_SHARE_PARTLY:
-        return Judgement(Verdict.PARTLY_SUPPORTED, text + ".")
-    return Judgement(Verdict.CONTRADICTED, text + ".")
+    return _graded(s, HOLDS_SHARE_SUPPORTED, HOLDS_SHARE_PARTLY,
+                   f"the holds carry {s:.0%} of the rep's ankle-moment impulse")
 
 
 #: Soleus: activation ratio (knee 90 deg over straight) that counts as "more active";
