@@ -39,6 +39,7 @@ def standard_body() -> Body:
 #: Why a request cannot exist, in words, for the maps' labels (``ExerciseResult.reason`` codes).
 REASON_TEXT = {
     "dorsiflexion": "ankle dorsiflexion beyond 40\u00b0",
+    "ankle_range": "ankle dorsiflexion beyond 55\u00b0",
     "balance": "cannot balance over the midfoot",
     "trunk_past_horizontal": "trunk past horizontal",
     "depth": "depth out of reach",
@@ -296,15 +297,17 @@ def fig_calf_raise_muscle_shares(out_dir: str) -> list[str]:
 # leg press ----------------------------------------------------------------------------
 def fig_leg_press_foot_position(out_dir: str) -> list[str]:
     """Leg press with the feet high, in the middle and low on the platform: the stick
-    figures at 90 deg of knee flexion and the knee and hip moments through the range
-    (one array call per foot position)."""
+    figures at 70 deg of knee flexion (the deepest at which feet low stay within the
+    ankle's dorsiflexion range) and the knee and hip moments through the range, where
+    each foot position ends when the ankle runs out of dorsiflexion (one array call per
+    foot position)."""
     import matplotlib.pyplot as plt
 
     from . import plot
 
     body = standard_body()
     positions = (("feet high (+15 cm)", "high"), ("feet middle", "middle"), ("feet low (\u221215 cm)", "low"))
-    bottoms = [exercises.leg_press(body, load="150 kg", foot_position=fp, depth="90 deg") for _, fp in positions]
+    bottoms = [exercises.leg_press(body, load="150 kg", foot_position=fp, depth="70 deg") for _, fp in positions]
     knee = Q_(np.linspace(10, 110, 41), "deg")
     curves = {t: exercises.leg_press(body, load="150 kg", foot_position=fp, depth=knee) for t, fp in positions}
     with plot.style():
@@ -316,7 +319,7 @@ def fig_leg_press_foot_position(out_dir: str) -> list[str]:
         # the abscissa is the requested knee flexion
         plot.torque_curves(curves, x=knee, ax=ax, joints=("knee", "hip"), xlabel="knee flexion")
         ax.set_title("Knee and hip moments through the range, 150 kg on a 45\u00b0 sled (per leg)")
-        top.suptitle("Leg press, knee at 90\u00b0: the platform's force acts along the sled (an assumption)",
+        top.suptitle("Leg press, knee at 70\u00b0: the platform's force acts along the sled (an assumption)",
                      fontsize=11)
     return [_save(plot, fig, out_dir, "leg_press_foot_position.png")]
 

@@ -219,6 +219,7 @@ _REASON_TEXT = {
     "reach": "the legs cannot reach the feet's positions",
     "bar_height": "the bar height cannot be reached with arms hanging plumb",
     "foot_position": "the foot position on the platform cannot be reached",
+    "ankle_range": "the pose needs more ankle dorsiflexion than the ankle's anatomical range",
 }
 
 
@@ -651,7 +652,8 @@ def scalar_or_array(x: Any) -> Any:
     return float(x) if x.ndim == 0 and x.dtype.kind == "f" else (x.item() if x.ndim == 0 else x)
 
 
-__all__ += ["check_body", "check_broadcasts_into", "check_choice", "check_loads", "check_lengths", "check_scalar_length",
+__all__ += ["check_body", "check_broadcasts_into", "check_choice", "check_loads", "check_lengths",
+            "check_scalar_length",
             "as_angle", "as_length", "load_mass", "bisect", "solve_free_angle", "place_fraction",
             "broadcast_shape", "deg", "Q_"]
 

@@ -33,6 +33,7 @@ from ..loads import G, PointForce
 from ..pose import Pose
 from ..statics import MomentResult
 from ..units import quantity, to_si
+from ..pose import JOINT_RANGES_DEG
 from .common import (ExerciseResult, Feasibility, as_angle, as_length, broadcast_shape, check_body, is_length,
                      load_mass, make_model, place_fraction, wrap_joint_angles)
 
@@ -91,8 +92,8 @@ def leg_press(body: Body, load: Any = "150 kg", foot_position: Any = "middle", d
     --------
     >>> import biomech as bm
     >>> body = bm.Body.from_anthropometrics("178 cm", "80 kg")
-    >>> low = bm.exercises.leg_press(body, foot_position="low")
-    >>> high = bm.exercises.leg_press(body, foot_position="high")
+    >>> low = bm.exercises.leg_press(body, foot_position="low", depth="70 deg")
+    >>> high = bm.exercises.leg_press(body, foot_position="high", depth="70 deg")
     >>> bool(low.knee > high.knee)
     True
     """
@@ -153,6 +154,11 @@ def leg_press(body: Body, load: Any = "150 kg", foot_position: Any = "middle", d
 
     angles = wrap_joint_angles({"foot": feas.nan(f), "shank": feas.nan(shank), "thigh": feas.nan(thigh),
                                 "trunk": feas.nan(trunk), "arms": feas.nan(0.0)})
+    # the ankle cannot dorsiflex past its anatomical range: feet low and deep is not a pose
+    ankle = angles["shank"] - angles["foot"]
+    feas.flag(ankle > np.radians(JOINT_RANGES_DEG["ankle"][1]), "ankle_range",
+              ankle_dorsiflexion=quantity(np.degrees(ankle), "deg"))
+    angles = {k: feas.nan(v) for k, v in angles.items()}
     model, pf = model_for()
     pose = Pose.from_radians(angles["shank"], angles["thigh"], angles["trunk"], angles["foot"], angles["arms"])
     sc = model.sincos(angles)
