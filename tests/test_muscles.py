@@ -161,7 +161,7 @@ def test_soleus_share_larger_seated_than_standing():
     stand = muscle_demand(Result(Pose(0.0, 0.0, 0.0), 60.0, 0.0, 0.0))
     seat = muscle_demand(Result(Pose(0.0, 90.0, 90.0), 60.0, 0.0, 0.0))
     s0, s1 = float(stand.share["ankle"]["soleus"]), float(seat.share["ankle"]["soleus"])
-    # numbers at the time of writing: standing 0.58, seated 0.93
+    # numbers at the time of writing: standing 0.63, seated 0.95 (0.58 / 0.93 with a rigid tendon)
     assert s1 > s0 + 0.2
     assert 0.5 < s0 < 0.7 and s1 > 0.85
     assert float(stand.share["ankle"]["triceps_surae"]) == pytest.approx(1.0, abs=1e-6)

@@ -133,3 +133,50 @@ def test_kernels_refuse_bad_input():
         share_activations(np.ones((1, 1, 2)), np.ones((1, 1)), p="x")
     with pytest.raises(InputValueError, match="height_m"):
         default_muscles(height_m=-1.0)
+
+
+# ------------------------------------------------------------- calf raises through their range
+def test_excursion_fraction_reproduces_maganaris_1998():
+    # Maganaris, Baltzopoulos & Sargeant 1998 (J Physiol 512:603, abstract point 3): at MVC the
+    # GM, GL and SOL fibres shorten by 27-30 % from 15 deg dorsiflexion to 30 deg plantarflexion.
+    # The model's normalised fibre length change over that range must fall in 27-30 %, and a
+    # rigid tendon (fraction 1) would give about three times that.
+    from biomech.muscles.architecture import (_fibre_cm, ankle_excursion_fraction, gastrocnemius_length,
+                                              soleus_length)
+    a0, a1 = np.radians(15.0), np.radians(-30.0)
+    sol = (soleus_length(a0) - soleus_length(a1)) / (_fibre_cm("soleus") * 1e-2)
+    gas = (gastrocnemius_length(0.0, a0) - gastrocnemius_length(0.0, a1)) / (_fibre_cm("gastrocnemius") * 1e-2)
+    assert 0.27 <= ankle_excursion_fraction("soleus") * sol <= 0.30
+    assert 0.27 <= ankle_excursion_fraction("gastrocnemius") * gas <= 0.30
+    assert sol > 0.8 and gas > 0.75
+
+
+@pytest.mark.parametrize("load", ["0 kg", "60 kg", "120 kg"])
+def test_standing_calf_raise_soleus_share_through_range(load):
+    # Soleus share of the plantarflexor moment with the knee straight: about 50-60 % of the
+    # triceps surae capacity (soleus PCSA 110 of 196 cm^2 here, Handsfield 2014 / Ward 2009;
+    # the textbook range the review asked for). Expected 0.45-0.75 everywhere from the heel
+    # 20 deg below the step to 40 deg above it (was ~0 with the rigid tendon and the
+    # straight knee's flexor moment given to the gastrocnemius). Activations stay below 1 for
+    # body weight plus up to 120 kg (was up to 16 at the top with a rigid tendon).
+    foot = Q_(np.array([-20.0, -10.0, 0.0, 10.0, 20.0, 30.0, 40.0]), "deg")
+    r = bm.exercises.standing_calf_raise(BODY, load=load, foot=foot)
+    d = muscle_demand(r)
+    s = np.asarray(d.share["ankle"]["soleus"])
+    assert np.all((s > 0.45) & (s < 0.75)), s
+    assert max(float(np.max(v)) for v in d.activation.values()) < 1.0
+    assert np.all(np.asarray(d.passive["knee"].to("N*m").magnitude) > 0)  # the straight knee is locked
+    # without the lock the gastrocnemius serves the straight knee's flexor moment too
+    d_free = muscle_demand(r, knee_lock=False)
+    assert np.all(np.asarray(d_free.share["ankle"]["soleus"]) < s)
+
+
+def test_seated_calf_raise_soleus_dominates_from_heel_level():
+    # Knee at 90 deg: gastrocnemius shortened (Hawkins & Hull 1990), so from heel level upward
+    # the soleus carries most of the moment (expected > 0.8; standing gives ~0.6 there).
+    foot = Q_(np.array([0.0, 10.0, 20.0, 30.0]), "deg")
+    seat = muscle_demand(bm.exercises.seated_calf_raise(BODY, load="60 kg", foot=foot))
+    stand = muscle_demand(bm.exercises.standing_calf_raise(BODY, load="60 kg", foot=foot))
+    s1, s0 = np.asarray(seat.share["ankle"]["soleus"]), np.asarray(stand.share["ankle"]["soleus"])
+    assert np.all(s1 > 0.8) and np.all(s1 > s0)
+    assert max(float(np.max(v)) for v in seat.activation.values()) < 1.0

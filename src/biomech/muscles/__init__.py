@@ -14,7 +14,8 @@ from .catalog import (ACHILLES_MANAL2013, ADDUCTOR_MAGNUS_DOSTAL1981, CURVES, GL
                       RECTUS_FEMORIS_DOSTAL1981, TIBIALIS_ANTERIOR_MAGANARIS2000, MomentArmCurve, Muscle,
                       check_muscles, default_muscles, line_of_action_moment_arm)
 from .contact import l5s1_compression, patellofemoral_compression, tibiofemoral_forces
-from .demand import LIMITS, MuscleDemand, SplitDemand, muscle_demand, muscle_demand_si
+from .architecture import ankle_excursion_fraction
+from .demand import LIMITS, MuscleDemand, SplitDemand, locked_knee_moment, muscle_demand, muscle_demand_si
 from .sharing import share_activations
 from .strength import max_voluntary_moment, relative_effort
 
@@ -24,4 +25,5 @@ __all__ = ["muscle_demand", "muscle_demand_si", "MuscleDemand", "SplitDemand", "
            "patellofemoral_compression", "tibiofemoral_forces", "l5s1_compression",
            "max_voluntary_moment", "relative_effort", "check_muscles", "line_of_action_moment_arm",
            "GLUTEUS_MAXIMUS_DELP1990", "HAMSTRINGS_DOSTAL1981", "ADDUCTOR_MAGNUS_DOSTAL1981",
-           "ILIOPSOAS_DOSTAL1981", "RECTUS_FEMORIS_DOSTAL1981", "TIBIALIS_ANTERIOR_MAGANARIS2000"]
+           "ILIOPSOAS_DOSTAL1981", "RECTUS_FEMORIS_DOSTAL1981", "TIBIALIS_ANTERIOR_MAGANARIS2000",
+           "locked_knee_moment", "ankle_excursion_fraction"]

@@ -5,8 +5,9 @@
 split-stance exercise) and returns a :class:`MuscleDemand` (or a :class:`SplitDemand`
 with ``.front`` and ``.rear``). :func:`muscle_demand_si` is the unit-free kernel.
 
-Limits, stated in every result (``.limits``): static (no force-velocity term), rigid
-tendons, a sagittal nine-muscle model, and static optimisation's known suppression of
+Limits, stated in every result (``.limits``): static (no force-velocity term), tendon
+compliance as a fixed share of the ankle excursion (triceps surae only), a passive locked
+knee, a sagittal nine-muscle model, and static optimisation's known suppression of
 co-contraction, which makes the gluteus maximus / hamstrings split partly a product of
 the method (compare ``p=2`` with ``p=3``).
 """
@@ -25,11 +26,16 @@ from .contact import l5s1_compression, patellofemoral_compression, tibiofemoral_
 from .sharing import share_activations
 from .strength import relative_effort
 
-__all__ = ["MuscleDemand", "SplitDemand", "muscle_demand", "muscle_demand_si", "moment_matrix", "LIMITS"]
+__all__ = ["MuscleDemand", "SplitDemand", "muscle_demand", "muscle_demand_si", "moment_matrix", "LIMITS",
+           "locked_knee_moment", "KNEE_LOCK_RAD"]
 
 LIMITS = (
     "static: no force-velocity or activation dynamics",
-    "rigid tendons: muscle-tendon length changes are fibre length changes",
+    "series elasticity as a fixed share of the ankle-driven muscle-tendon excursion reaching the "
+    "triceps surae fibres (Maganaris et al. 1998, MVC); no tendon force-strain equilibrium; "
+    "other muscles have no force-length term",
+    "a knee-flexor net moment at a straight knee (<= 5 deg) is carried by the passive posterior "
+    "structures (knee_lock=True, the default), not by the muscles",
     "sagittal plane, nine muscles (groups), one moment arm curve each",
     "static optimisation suppresses co-contraction; the gluteus maximus / hamstrings split "
     "is partly an artefact of the cost (compare p=2 and p=3)",
@@ -136,6 +142,10 @@ class MuscleDemand:
         Cost exponent used.
     limits : tuple of str
     notes : tuple of str
+    passive : dict of Quantity (N*m)
+        ``{"knee": ...}``: the knee-flexor moment (as a positive number) taken by the passive
+        structures of a locked knee (``knee_lock=True``); 0 where none. The shares of the
+        knee are of the moment the muscles carry.
     """
 
     force: dict
@@ -150,6 +160,7 @@ class MuscleDemand:
     p: float
     limits: tuple = LIMITS
     notes: tuple = field(default=())
+    passive: dict = field(default_factory=dict)
 
     def unmet_summary(self) -> str:
         """One line per joint the muscles cannot hold, or 'all joint moments are met'."""
@@ -185,8 +196,30 @@ def _body_numbers(r):
     return mass, height
 
 
+#: Knee flexion (rad) at or below which the knee counts as straight and locked (5 deg; our choice).
+KNEE_LOCK_RAD = np.radians(5.0)
+
+
+def locked_knee_moment(knee_rad, knee_moment):
+    """Knee-flexor moment (N*m, >= 0) carried passively by a straight, locked knee.
+
+    At full extension the knee is locked: an external moment that would hyperextend it is
+    resisted by the tightened posterior capsule and ligaments, with little or no muscle
+    activity (the standing knee; Morrison 1970 J Biomech 3:51-61 on ligament restraint,
+    and kinesiology texts). Where the knee flexion is at most :data:`KNEE_LOCK_RAD` and the
+    net knee moment is a flexor moment (negative, library signs), all of it is assigned to
+    those passive structures; elsewhere 0. No capacity limit is modelled.
+
+    >>> float(locked_knee_moment(0.0, -40.0)), float(locked_knee_moment(0.5, -40.0))
+    (40.0, 0.0)
+    """
+    k = np.asarray(knee_rad, dtype=float)
+    m = np.asarray(knee_moment, dtype=float)
+    return np.where((k <= KNEE_LOCK_RAD) & (m < 0.0), -m, 0.0)
+
+
 def muscle_demand(result, *, p=2, weight_above=None, sex="male", muscles=None, body_mass=None,
-                  body_height=None):
+                  body_height=None, knee_lock=True):
     """Muscle forces, activations, shares, joint contact forces and relative effort.
 
     Parameters
@@ -206,6 +239,11 @@ def muscle_demand(result, *, p=2, weight_above=None, sex="male", muscles=None, b
         Your own muscle set; default :func:`default_muscles` scaled to the body.
     body_mass, body_height : Quantity, optional
         Used when the result carries no ``body``; default 70 kg and 1.75 m (noted).
+    knee_lock : bool
+        True (default): at a straight knee (flexion <= 5 deg) a knee-flexor net moment is
+        carried by the passive structures of the locked knee (:func:`locked_knee_moment`,
+        reported in ``.passive["knee"]``), not by the gastrocnemius and hamstrings. False:
+        the muscles carry every moment (pure static optimisation).
 
     Returns
     -------
@@ -229,12 +267,14 @@ def muscle_demand(result, *, p=2, weight_above=None, sex="male", muscles=None, b
     """
     if hasattr(result, "front") and hasattr(result, "rear"):
         kw = dict(p=p, weight_above=weight_above, sex=sex, muscles=muscles, body_mass=body_mass,
-                  body_height=body_height)
+                  body_height=body_height, knee_lock=knee_lock)
         return SplitDemand(front=muscle_demand(result.front, **kw), rear=muscle_demand(result.rear, **kw))
     if isinstance(p, bool) or p not in (2, 3, 2.0, 3.0):
         raise InputValueError(f"p={p!r}: the activation cost exponent must be 2 or 3.")
     if muscles is not None:
         muscles = check_muscles(muscles, "muscles")
+    if not isinstance(knee_lock, (bool, np.bool_)):
+        raise InputValueError(f"knee_lock={knee_lock!r}: expected True or False.")
     if sex not in ("male", "female"):
         raise InputValueError(f"sex={sex!r}: expected 'male' or 'female' (strength curves of Anderson et al. 2007).")
     r = result.moments if hasattr(result, "moments") else result
@@ -261,6 +301,16 @@ def muscle_demand(result, *, p=2, weight_above=None, sex="male", muscles=None, b
     M = np.stack(flat[3:6], axis=1)
     ok = np.all(np.isfinite(M), axis=1) & np.all(np.isfinite(np.stack(flat[:3], 1)), axis=1)
     notes = []
+    M_net = M
+    passive_knee = np.zeros(M.shape[0])
+    if knee_lock:
+        with np.errstate(invalid="ignore"):
+            passive_knee = np.where(ok, locked_knee_moment(angles["knee"], np.nan_to_num(M[:, 1])), 0.0)
+        if np.any(passive_knee > 0):
+            M = M.copy()
+            M[:, 1] = M[:, 1] + passive_knee
+            notes.append("straight knee: the knee-flexor moment is carried by the locked knee's passive "
+                         "structures (see .passive); pass knee_lock=False to give it to the muscles")
     mass, height = _body_numbers(r)
     if body_mass is not None:
         mass = float(np.asarray(to_si(body_mass, "kg", "body_mass", positive=True)))
@@ -318,7 +368,7 @@ def muscle_demand(result, *, p=2, weight_above=None, sex="male", muscles=None, b
             except Exception:  # a pose without a usable trunk angle: count the weight fully
                 lean = 0.0
         l5 = quantity(rs(l5s1_compression(flat[6], w_si, lean)), "N")
-    effort = {j: rs(relative_effort(j, M[:, jj], angles[j], mass, height, sex)) for jj, j in enumerate(JOINTS)}
+    effort = {j: rs(relative_effort(j, M_net[:, jj], angles[j], mass, height, sex)) for jj, j in enumerate(JOINTS)}
     return MuscleDemand(
         force={k: quantity(rs(v), "N") for k, v in forces.items()},
         activation={k: rs(act[:, i]) for i, k in enumerate(keys)},
@@ -331,4 +381,5 @@ def muscle_demand(result, *, p=2, weight_above=None, sex="male", muscles=None, b
         unmet=unmet,
         p=float(p),
         notes=tuple(notes),
+        passive={"knee": quantity(rs(passive_knee), "N*m")},
     )
