@@ -261,7 +261,10 @@ class Body:
         if knee_depth is None:
             knee_depth_m = d.knee_depth_m
         else:
-            knee_depth_m = float(to_si(knee_depth, "m", "knee_depth", nonnegative=True))
+            knee_depth_m = to_si(knee_depth, "m", "knee_depth", nonnegative=True)
+            if np.ndim(knee_depth_m):
+                raise InputValueError(f"knee_depth must be a single length; got an array of shape "
+                                      f"{np.shape(knee_depth_m)}.")
         if lumbar is None:
             lumbar = LumbarGeometry(d.lumbar_along_m, d.lumbar_offset_m, d.above_lumbar_mass_kg,
                                     d.above_lumbar_com_along_m, d.above_lumbar_com_offset_m)
@@ -281,7 +284,7 @@ class Body:
         >>> b.with_segment("thigh", length="48 cm", com=0.42).thigh.com
         0.42
         """
-        if name not in SEGMENT_NAMES:
+        if not isinstance(name, str) or name not in SEGMENT_NAMES:
             raise InputValueError(f"name={name!r} is not a segment; expected one of {', '.join(SEGMENT_NAMES)}.")
         old = getattr(self, name)
         if segment is not None:

@@ -353,6 +353,11 @@ def inverse_dynamics(body: Body, motion, loads: Sequence[Load] | Load = (), stan
     except AttributeError:
         raise InputValueError("ground_reaction must be a biomech GroundReaction(force=..., cop=...).") from None
     free = 0.0 if free is None else free
+    try:
+        np.broadcast_shapes(np.shape(force)[:-1], np.shape(cop)[:-1], motion.shape)
+    except ValueError:
+        raise InputValueError(f"ground_reaction has {np.shape(force)[:-1]} frames but the motion has "
+                              f"{motion.shape}; give one ground reaction per frame.") from None
     force = (force[..., 0], force[..., 1])
     cop = (cop[..., 0], cop[..., 1])
     base = (0.0, 0.0)

@@ -61,7 +61,7 @@ def bar_position(name: str) -> str:
 
 
 def _segment(name: str) -> str:
-    if name not in LOAD_SEGMENTS:
+    if not isinstance(name, str) or name not in LOAD_SEGMENTS:
         raise InputValueError(f"segment={name!r} is not a segment a load can be fixed to; expected one of "
                               f"{', '.join(LOAD_SEGMENTS)}.")
     return name
@@ -248,6 +248,14 @@ class HandLoad(Load):
                           self.mass_kg)]
 
 
+def _scalar_length(value: Any, name: str, nonnegative: bool = False) -> float:
+    v = to_si(value, "m", name, nonnegative=nonnegative)
+    if np.ndim(v):
+        raise InputValueError(f"{name} must be a single length for a band or cable; got an array of shape "
+                              f"{np.shape(v)}.")
+    return float(v)
+
+
 def _anchor(value: Any) -> tuple[float, float]:
     a = np.asarray(to_si(value, "m", "anchor"), dtype=float)
     if a.shape != (2,):
@@ -285,9 +293,9 @@ class ElasticBand(Load):
         object.__setattr__(self, "stiffness_n_per_m", float(k))
         object.__setattr__(self, "anchor_m", _anchor(anchor))
         object.__setattr__(self, "segment", _segment(segment))
-        object.__setattr__(self, "along_m", float(to_si(along, "m", "along")))
-        object.__setattr__(self, "offset_m", float(to_si(offset, "m", "offset")))
-        object.__setattr__(self, "rest_length_m", float(to_si(rest_length, "m", "rest_length", nonnegative=True)))
+        object.__setattr__(self, "along_m", _scalar_length(along, "along"))
+        object.__setattr__(self, "offset_m", _scalar_length(offset, "offset"))
+        object.__setattr__(self, "rest_length_m", _scalar_length(rest_length, "rest_length", nonnegative=True))
         object.__setattr__(self, "label", str(label))
 
     def tension(self, x, y):
@@ -338,8 +346,8 @@ class Cable(Load):
         object.__setattr__(self, "tension_n", float(t))
         object.__setattr__(self, "anchor_m", _anchor(anchor))
         object.__setattr__(self, "segment", _segment(segment))
-        object.__setattr__(self, "along_m", float(to_si(along, "m", "along")))
-        object.__setattr__(self, "offset_m", float(to_si(offset, "m", "offset")))
+        object.__setattr__(self, "along_m", _scalar_length(along, "along"))
+        object.__setattr__(self, "offset_m", _scalar_length(offset, "offset"))
         object.__setattr__(self, "label", str(label))
 
     def force_at(self, x, y):

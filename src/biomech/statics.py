@@ -335,6 +335,7 @@ class StaticModel:
     def sincos(self, angles: dict[str, Any]) -> SinCos:
         if isinstance(angles, SinCos):
             return angles
+        angles = self._checked_angles(angles)
         try:
             return SinCos({k: angles[k] for k in self.angles_needed()})
         except KeyError as exc:
@@ -362,6 +363,8 @@ class StaticModel:
         Leg joints are per leg (the front leg in a split stance; see
         :meth:`split_moments` for both legs); the lumbar moment is the whole body's.
         """
+        if not isinstance(angles, SinCos):
+            angles = self._checked_angles(angles)
         if not self.split and not self.field_items and self._large(angles) and self._linear_map() is not None:
             try:
                 rows = self._linear_map().evaluate(angles)
@@ -379,6 +382,21 @@ class StaticModel:
             if self.field_items:
                 m_up = m_up + self._field_moment(sc, j)
             out[j] = SIGN[j] * m_up
+        return out
+
+    def _checked_angles(self, angles) -> dict[str, Any]:
+        """The kernel's one check: a mapping of segment names to numbers (radians)."""
+        if not hasattr(angles, "items"):
+            raise InputValueError(f"angles={angles!r} must be a dict of segment angles in radians "
+                                  f"({', '.join(self.angles_needed())}).")
+        out = {}
+        for k, v in angles.items():
+            try:
+                out[k] = v if isinstance(v, (float, np.ndarray)) else np.asarray(v, dtype=float)
+            except (TypeError, ValueError):
+                raise InputValueError(f"angles[{k!r}]={v!r} must be numbers in radians.") from None
+            if isinstance(out[k], np.ndarray) and out[k].dtype.kind not in "fiu":
+                raise InputValueError(f"angles[{k!r}] must be numbers in radians; got dtype {out[k].dtype}.")
         return out
 
     _LARGE = 512  # poses; below this the per-form route is quicker than building a matrix
