@@ -77,8 +77,12 @@ True
 
 from __future__ import annotations
 
+import io
 import os
 import re
+import stat
+import warnings
+from array import array
 from dataclasses import dataclass
 from typing import Any
 
@@ -139,17 +143,53 @@ class AngleTable:
 
 
 # -- reading raw text ------------------------------------------------------------------
-def _read_text(path: Any, max_bytes: int) -> tuple[str, str]:
+def _check_path(path: Any) -> str:
+    if isinstance(path, bool) or not isinstance(path, (str, bytes, os.PathLike)):
+        raise InputValueError(f"path={path!r} is not a file name; a str or pathlib.Path is expected.")
     src = os.fspath(path)
+    src = os.fsdecode(src) if isinstance(src, bytes) else src
+    if not src or "\x00" in src:
+        raise InputValueError(f"path={src!r} is not a usable file name.")
+    return src
+
+
+def _check_max_bytes(max_bytes: Any) -> int:
+    if isinstance(max_bytes, bool) or not isinstance(max_bytes, (int, np.integer)) or max_bytes <= 0:
+        raise InputValueError(f"max_bytes={max_bytes!r} must be a positive whole number of bytes.")
+    return int(max_bytes)
+
+
+def _read_text(path: Any, max_bytes: int) -> tuple[str, str]:
+    """The file's text (newlines normalised to ``\\n``), read without ever holding more
+    than ``max_bytes + 1`` bytes: oversized, special (devices, pipes, directories) and
+    binary files are refused before or while reading."""
+    src = _check_path(path)
+    max_bytes = _check_max_bytes(max_bytes)
     try:
-        size = os.path.getsize(src)
+        st = os.stat(src)
     except OSError as exc:
         raise DataFileError(f"{src}: cannot be read ({exc.strerror or exc}).") from None
-    if size > max_bytes:
-        raise DataFileError(f"{src}: the file is {size / 2**20:.1f} MiB, larger than the limit of "
+    if not stat.S_ISREG(st.st_mode):
+        what = "a directory" if stat.S_ISDIR(st.st_mode) else "not a regular file (a device or a pipe?)"
+        raise DataFileError(f"{src}: is {what}; a text .mot, .sto or .csv file is expected.")
+    if st.st_size > max_bytes:
+        raise DataFileError(f"{src}: the file is {st.st_size / 2**20:.1f} MiB, larger than the limit of "
                             f"{max_bytes / 2**20:.1f} MiB; pass max_bytes= to read it anyway.")
-    with open(src, "rb") as fh:
-        raw = fh.read()
+    try:
+        with open(src, "rb") as fh:
+            # bounded even if the file grows while it is read (a log being written)
+            parts = [fh.read(min(st.st_size, max_bytes) + 1)]
+            total = len(parts[0])
+            while parts[-1] and total <= max_bytes:
+                parts.append(fh.read(min(1 << 20, max_bytes + 1 - total)))
+                total += len(parts[-1])
+            raw = b"".join(parts) if len(parts) > 1 else parts[0]
+            del parts
+    except OSError as exc:
+        raise DataFileError(f"{src}: cannot be read ({exc.strerror or exc}).") from None
+    if len(raw) > max_bytes:
+        raise DataFileError(f"{src}: the file is larger than the limit of {max_bytes / 2**20:.1f} MiB; pass "
+                            f"max_bytes= to read it anyway.")
     if not raw.strip():
         raise DataFileError(f"{src}: the file is empty.")
     if b"\x00" in raw:
@@ -162,16 +202,80 @@ def _read_text(path: Any, max_bytes: int) -> tuple[str, str]:
             text = raw.decode("latin-1")
         except UnicodeDecodeError:  # pragma: no cover - latin-1 decodes every byte
             raise DataFileError(f"{src}: the file is not text.") from None
+    del raw
     printable = sum(ch.isprintable() or ch in "\r\n\t" for ch in text[:4096])
     if printable < 0.95 * min(len(text), 4096):
         raise DataFileError(f"{src}: the file does not look like text (too many control characters); a text .mot, "
                             f".sto or .csv file is expected.")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     return src, text
 
 
-def _parse_rows(src: str, lines: list[str], first_line_no: int, n_cols: int, split) -> np.ndarray:
-    rows = []
-    for i, line in enumerate(lines):
+def _lines(text: str, start: int = 0):
+    """``(line, offset after it)`` for each line of ``text`` from character ``start``, lazily
+    (a large file is never split into a list of lines)."""
+    n = len(text)
+    pos = start
+    while pos < n:
+        end = text.find("\n", pos)
+        if end < 0:
+            end = n
+        yield text[pos:end], end + 1
+        pos = end + 1
+
+
+#: Characters parsed per piece: memory while reading stays near that of the result.
+_CHUNK_CHARS = 1 << 20
+
+
+def _parse_rows(src: str, text: str, start: int, first_line_no: int, n_cols: int, delimiter: str | None
+                ) -> np.ndarray:
+    """The numbers of the data rows from character ``start`` on, ``delimiter`` None meaning
+    whitespace. Read piece by piece (about a MiB each) by numpy's C reader; a piece it does
+    not take goes to :func:`_parse_rows_exact`, which names the first bad line (or reads
+    what numpy's reader does not, such as ``1_000``)."""
+    split = (lambda ln: ln.split()) if delimiter is None else (lambda ln: ln.split(delimiter))
+    parts = []
+    pos, line_no, n = start, first_line_no, len(text)
+    while pos < n:
+        end = text.find("\n", min(pos + _CHUNK_CHARS, n))
+        end = n if end < 0 else end + 1
+        chunk = text[pos:end]
+        rows = _parse_fast(chunk, n_cols, delimiter)
+        if rows is None:
+            rows = _parse_rows_exact(src, chunk, line_no, n_cols, split)
+        parts.append(rows)
+        line_no += chunk.count("\n")
+        pos = end
+    if not sum(p.shape[0] for p in parts):
+        raise DataFileError(f"{src}: the file has a header but no data rows.")
+    return parts[0] if len(parts) == 1 else np.concatenate(parts)
+
+
+def _parse_fast(chunk: str, n_cols: int, delimiter: str | None) -> np.ndarray | None:
+    """Rows of ``chunk`` by numpy's reader (empty and ``NA`` cells as NaN), or None."""
+    if delimiter is None:
+        chunk = re.sub(r"(?<!\S)NA(?!\S)", "nan", chunk)
+    else:
+        d, ws = re.escape(delimiter), ("[ \t]" if delimiter != "\t" else "[ ]")
+        chunk = re.sub(rf"(?m)^{ws}*(?:NA)?{ws}*(?={d})|(?<={d}){ws}*(?:NA)?{ws}*(?={d}|$)", "nan", chunk)
+    chunk = re.sub(r"(?m)^[ \t]*(?:\n|\Z)", "", chunk)
+    if not chunk.strip():
+        return np.empty((0, n_cols))
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            data = np.loadtxt(io.StringIO(chunk), delimiter=delimiter, comments=None, ndmin=2, dtype=float)
+    except (ValueError, TypeError):
+        return None
+    return data if data.shape[1] == n_cols else None
+
+
+def _parse_rows_exact(src: str, chunk: str, first_line_no: int, n_cols: int, split) -> np.ndarray:
+    values = array("d")
+    n_rows = 0
+    for i, (line, _) in enumerate(_lines(chunk)):
         if not line.strip():
             continue
         cells = split(line)
@@ -179,13 +283,12 @@ def _parse_rows(src: str, lines: list[str], first_line_no: int, n_cols: int, spl
             raise DataFileError(f"{src}: line {first_line_no + i} has {len(cells)} values but the header names "
                                 f"{n_cols} columns (a truncated or damaged file?).")
         try:
-            rows.append([float(c) if c.strip() not in ("", "nan", "NaN", "NA") else np.nan for c in cells])
+            values.extend(float(c) if c.strip() not in ("", "nan", "NaN", "NA") else np.nan for c in cells)
         except ValueError:
             bad = next(c for c in cells if not _is_number(c))
             raise DataFileError(f"{src}: line {first_line_no + i} holds {bad.strip()!r}, which is not a number.") from None
-    if not rows:
-        raise DataFileError(f"{src}: the file has a header but no data rows.")
-    return np.array(rows, dtype=float)
+        n_rows += 1
+    return np.frombuffer(values, dtype=float).reshape(n_rows, n_cols).copy()
 
 
 def _is_number(c: str) -> bool:
@@ -229,7 +332,11 @@ def read_mot(path: Any, *, in_degrees: bool | None = None, max_bytes: int = MAX_
     DataFileError
         Missing ``endheader``, a label line not starting with ``time``, a missing or
         contradictory ``inDegrees`` flag, rows shorter than the labels (truncated),
-        ``nRows``/``nColumns`` that disagree with the data, binary or oversized files.
+        ``nRows``/``nColumns`` that disagree with the data, binary or oversized files,
+        directories, devices and pipes (refused before reading).
+    InputValueError
+        ``path`` that is not a file name, ``max_bytes`` that is not a positive whole
+        number, ``in_degrees`` that is not True, False or None.
 
     Examples
     --------
@@ -245,15 +352,24 @@ def read_mot(path: Any, *, in_degrees: bool | None = None, max_bytes: int = MAX_
     ...
     biomech.errors.DataFileError: ...a.mot: the header has no inDegrees flag, so the angle unit is unknown; add inDegrees=yes (or no) to the header, or pass in_degrees=True or False.
     """
+    if in_degrees is not None and not isinstance(in_degrees, (bool, np.bool_)):
+        raise InputValueError(f"in_degrees={in_degrees!r} must be True, False or None.")
     src, text = _read_text(path, max_bytes)
-    lines = text.splitlines()
-    end = next((i for i, ln in enumerate(lines) if ln.strip().lower() == "endheader"), None)
+    head_lines: list[str] = []
+    end = after = None
+    for i, (ln, nxt) in enumerate(_lines(text)):
+        if ln.strip().lower() == "endheader":
+            end, after = i, nxt
+            break
+        head_lines.append(ln)
+        if len(head_lines) > 10_000:  # an OpenSim header is a few lines; do not collect a whole file
+            break
     if end is None:
         raise DataFileError(f"{src}: no 'endheader' line; an OpenSim .mot/.sto file starts with a header of "
                             f"key=value lines that ends with a line reading endheader.")
     header: dict[str, str] = {}
     flags = []
-    for ln in lines[:end]:
+    for ln in head_lines:
         s = ln.strip()
         if "=" in s:
             k, v = s.split("=", 1)
@@ -275,19 +391,22 @@ def read_mot(path: Any, *, in_degrees: bool | None = None, max_bytes: int = MAX_
         raise DataFileError(f"{src}: the header says inDegrees={'yes' if flag else 'no'} but in_degrees={in_degrees!r} "
                             f"was passed; they contradict each other.")
     deg = flag if flag is not None else bool(in_degrees)
-    rest = lines[end + 1:]
-    label_at = next((i for i, ln in enumerate(rest) if ln.strip()), None)
+    label_at = label_line = data_start = None
+    for i, (ln, nxt) in enumerate(_lines(text, after)):
+        if ln.strip():
+            label_at, label_line, data_start = i, ln, nxt
+            break
     if label_at is None:
         raise DataFileError(f"{src}: nothing follows endheader; a line of column labels starting with 'time' is expected.")
-    labels = rest[label_at].strip().split("\t") if "\t" in rest[label_at] else rest[label_at].split()
+    labels = label_line.strip().split("\t") if "\t" in label_line else label_line.split()
     labels = [x.strip() for x in labels]
     if not labels or labels[0].lower() != "time":
-        raise DataFileError(f"{src}: the line after endheader is {rest[label_at].strip()[:60]!r}; column labels "
+        raise DataFileError(f"{src}: the line after endheader is {label_line.strip()[:60]!r}; column labels "
                             f"starting with 'time' are expected.")
     if len(set(labels)) != len(labels):
         dup = next(x for x in labels if labels.count(x) > 1)
         raise DataFileError(f"{src}: the column {dup!r} appears twice in the labels.")
-    data = _parse_rows(src, rest[label_at + 1:], end + label_at + 3, len(labels), lambda s: s.split())
+    data = _parse_rows(src, text, data_start, end + label_at + 3, len(labels), None)
     for key, have, what in (("nRows", data.shape[0], "data rows"), ("datarows", data.shape[0], "data rows"),
                             ("nColumns", len(labels), "columns"), ("datacolumns", len(labels), "columns")):
         if key in header:
@@ -332,7 +451,12 @@ def read_angle_csv(path: Any, *, angle_unit: Any = None, time_unit: str = "s", d
     ------
     DataFileError
         No time column, rows of the wrong length, cells that are not numbers, binary or
-        oversized files, units that are not units.
+        oversized files, units that are not units, directories, devices and pipes.
+    InputValueError
+        ``path`` that is not a file name, ``max_bytes`` that is not a positive whole
+        number, ``delimiter`` that is not one character that cannot be part of a number.
+    UnitError
+        ``angle_unit`` that is not an angle unit.
 
     Examples
     --------
@@ -342,10 +466,14 @@ def read_angle_csv(path: Any, *, angle_unit: Any = None, time_unit: str = "s", d
     >>> read_angle_csv(p).units["knee"]
     'deg'
     """
+    if delimiter is not None and (not isinstance(delimiter, str) or len(delimiter) != 1 or delimiter in "\n\r\"'"
+                                  or delimiter.isalnum() or delimiter in ".-+"):
+        raise InputValueError(f"delimiter={delimiter!r} must be one character that cannot be part of a number, "
+                              f"such as ',', ';' or '\\t'.")
+    if not isinstance(time_unit, str):
+        raise InputValueError(f"time_unit={time_unit!r} must be a unit of time such as 's' or 'ms'.")
     src, text = _read_text(path, max_bytes)
-    lines = text.splitlines()
-    head_at = next(i for i, ln in enumerate(lines) if ln.strip())
-    head = lines[head_at]
+    head_at, (head, data_start) = next((i, x) for i, x in enumerate(_lines(text)) if x[0].strip())
     if delimiter is None:
         delimiter = max((",", ";", "\t"), key=head.count)
         if head.count(delimiter) == 0:
@@ -372,7 +500,7 @@ def read_angle_csv(path: Any, *, angle_unit: Any = None, time_unit: str = "s", d
         raise DataFileError(f"{src}: no 'time' column in the header {head.strip()[:80]!r}.")
     if any(not n for n in names):
         raise DataFileError(f"{src}: the header {head.strip()[:80]!r} has an empty column name.")
-    data = _parse_rows(src, lines[head_at + 1:], head_at + 2, len(names), lambda s: s.split(delimiter))
+    data = _parse_rows(src, text, data_start, head_at + 2, len(names), delimiter)
     tname = names[ti]
     tu = units.get(tname) or time_unit
     try:
@@ -530,7 +658,7 @@ def read_motion(path: Any, *, cutoff: Any = DEFAULT_CUTOFF, filter_order: int = 
     InputValueError
         Time not increasing, NaN gaps, too few samples for the filter.
     """
-    ext = os.path.splitext(os.fspath(path))[1].lower()
+    ext = os.path.splitext(_check_path(path))[1].lower()
     if ext in (".mot", ".sto"):
         table = read_mot(path, in_degrees=in_degrees, max_bytes=max_bytes)
     else:
