@@ -28,7 +28,7 @@ from ..loads import G, Barbell, HandLoad, PointForce
 from ..pose import Pose
 from ..statics import MomentResult
 from ..units import quantity
-from .common import (ExerciseResult, Feasibility, as_angle, broadcast_shape, load_mass, make_model, place_fraction,
+from .common import (ExerciseResult, Feasibility, as_angle, broadcast_shape, check_body, load_mass, make_model, place_fraction,
                      solve_free_angle)
 
 __all__ = ["standing_calf_raise", "seated_calf_raise"]
@@ -62,6 +62,11 @@ def standing_calf_raise(body: Body, load: Any = None, foot: Any = "0 deg", *, ho
     >>> abs(float(cr.cop.magnitude[0] - body.foot_geometry.ball_x)) < 1e-9
     True
     """
+    check_body(body)
+    if not isinstance(hold, str) or hold not in ("shoulders", "hands"):
+        raise InputValueError(f"hold={hold!r}: expected 'shoulders' or 'hands'.")
+    if not isinstance(cop, str) or cop != "ball":
+        raise InputValueError(f"cop={cop!r}: a calf raise balances over the ball of the foot ('ball').")
     f_bottom = as_angle(foot, "foot")
     f_top = as_angle(top, "top")
     load_kg = load_mass(load)
@@ -125,6 +130,7 @@ def seated_calf_raise(body: Body, load: Any = "40 kg", foot: Any = "0 deg", *, t
     True
     """
     from .common import as_length
+    check_body(body)
     f_bottom = as_angle(foot, "foot")
     f_top = as_angle(top, "top")
     load_kg = load_mass(load)

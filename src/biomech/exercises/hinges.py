@@ -1,16 +1,21 @@
 """Hinges: Romanian and stiff-leg deadlifts, the conventional deadlift, back extensions.
 
-Deadlift family. The bar hangs at the grip on arms that hang plumb from the shoulders
-(arm angle 0), so the bar's height fixes the shoulder's: ``shoulder_y = bar_height +
-arm length``. Given the knee bend, each shank lean puts the hip somewhere; the trunk
-lean follows from the shoulder height, and the shank lean that balances (centre of
-pressure at the midfoot) is found by vectorized bisection. Long arms therefore mean a
-more upright trunk. Depth is the bar's height (``"mid_shin"``, ``"knee"``, or a
-length), or a trunk lean. The conventional deadlift starts with the bar at the plates'
-radius (plate diameter 0.45 m, the IWF/IPF standard plate) and, by default, solves the
-knee bend too, so that the shins touch the bar (:data:`SHIN_TO_BAR_M`). With the centre of
-pressure at the midfoot the bar then hangs a few centimetres ahead of the midfoot: the
-body's own centre of mass lies behind it.
+Deadlift family. The bar stays against the front of the legs at its height (the bar's
+centre one bar radius off the shin's or thigh's front surface, :func:`bar_contact_x`, with
+the surfaces' offsets from the segment axes in :func:`leg_front_offsets`), and the centre
+of pressure sits at the midfoot. Romanian and stiff-leg deadlifts hold the knee bend:
+each shank lean places the hip and the bar's contact point; the shoulder lies a trunk
+length from the hip and an arm length from the grip (so the arms angle back and the
+shoulders' extensors hold the bar in, ``extras["shoulder_moment"]``; the bar-leg contact
+force is taken as zero); the shank lean that balances is found by vectorized bisection.
+Long arms still mean a more upright trunk. Depth is the bar's height (``"knee"``,
+``"mid_shin"``, ``"floor"`` or a length), or a trunk lean (the bar height then follows).
+The conventional deadlift starts with the bar at the plates' radius (plate diameter
+0.45 m, the IWF/IPF standard plate), arms plumb, and by default solves the knee bend so
+that the shins touch the bar. With the centre of pressure at the midfoot the bar then
+hangs a few centimetres ahead of the midfoot: the body's own centre of mass lies behind
+it. Rep paths go from standing (the bar against the thighs) to the bottom, the bar on
+the legs throughout.
 
 Toe-out enters the hinges only through the foot's side-view length (cos(toe_out));
 the legs are near vertical in a hinge, so their projection is left out (a stated
@@ -36,28 +41,48 @@ from ..loads import G, HandLoad, Load, PointForce, PointMass
 from ..pose import Pose
 from ..statics import MomentResult
 from ..units import quantity
-from .common import (ExerciseResult, Feasibility, array_body, as_angle, as_length, bisect, broadcast_shape,
-                     is_length, load_mass, make_model, place_fraction, solve_free_angle, whole_body_moment_form)
+from ..pose import JOINT_RANGES_DEG
+from .common import (ExerciseResult, Feasibility, array_body, as_angle, as_length, bisect, body_height,
+                     broadcast_shape, check_body, check_broadcasts_into, check_loads, is_length, load_mass, make_model,
+                     place_fraction, whole_body_moment_form)
 
 __all__ = ["romanian_deadlift", "stiff_leg_deadlift", "deadlift", "back_extension", "PLATE_DIAMETER_M",
-           "CHEST_PLATE"]
+           "CHEST_PLATE", "BAR_RADIUS_M", "SHIN_FRONT_PER_STATURE", "THIGH_FRONT_AT_HIP_PER_STATURE",
+           "leg_front_offsets", "bar_contact_x"]
 
 #: Standard competition plate diameter, 450 mm (IWF Technical and Competition Rules;
 #: IPF Technical Rules: discs of 450 mm maximum diameter). A loaded bar on the floor
 #: has its centre 0.225 m up.
 PLATE_DIAMETER_M = 0.45
 
-#: Horizontal distance from the shank axis to the bar's centre when the bar touches the
-#: shins: half the shin's depth (about 3.5 cm) plus the bar's radius (1.4 cm for a 28 mm
-#: bar). Assumption.
-SHIN_TO_BAR_M = 0.05
+#: Radius of the bar's grip section: 14 mm (the men's 28 mm bar of the IWF Technical and
+#: Competition Rules; the IPF bar is 29 mm, a 0.5 mm difference left out).
+BAR_RADIUS_M = 0.014
+
+#: Front of the shin (the tibial crest and its skin) ahead of the knee-ankle axis, as a
+#: fraction of stature: 0.020 H, 3.6 cm at 1.78 m. ASSUMPTION: about half the shank's
+#: front-to-back depth below the calf; no published proportion was found. With the bar's
+#: radius the bar's centre sits 5.0 cm from the shank axis when it touches the shins.
+SHIN_FRONT_PER_STATURE = 0.020
+
+#: Front of the thigh ahead of the hip-knee axis at its top (the hip joint's level), as a
+#: fraction of stature: 0.050 H, 8.9 cm at 1.78 m. ASSUMPTION: the upper thigh's side-view
+#: depth taken as about 0.10 H (a thigh circumference near 0.32 H, as a circle) with the hip
+#: joint centre at mid-depth. At the knee the thigh's front is the knee's front
+#: (``body.knee_depth``, 0.030 H); between the two the front surface runs straight.
+THIGH_FRONT_AT_HIP_PER_STATURE = 0.050
+
+#: The top of a hinge's rep path: the bar this far below where it rests on the thighs with the
+#: legs and trunk vertical, so that the small lean that balances the lifter over the midfoot
+#: stays within the arms' reach. Assumption.
+TOP_MARGIN_M = 0.01
 
 #: A plate held at the chest in a back extension, in trunk coordinates from the hip:
 #: three quarters of the trunk length up, 0.12 m in front of the trunk axis. Assumption.
 CHEST_PLATE = (0.75, 0.12)
 
 
-def _bar_height(value: Any, body: Body) -> Any:
+def _bar_height(value: Any, body: Body, name: str = "bar_height") -> Any:
     fg = body.foot_geometry
     if isinstance(value, str):
         key = value.strip().lower()
@@ -67,114 +92,262 @@ def _bar_height(value: Any, body: Body) -> Any:
             return fg.ankle_y + body.shank.length_m
         if key == "floor":
             return 0.5 * PLATE_DIAMETER_M
-    return as_length(value, "bar_height")
+    return as_length(value, name)
+
+
+def leg_front_offsets(body: Body) -> tuple[float, float, float]:
+    """Distances of the legs' front surface from the segment axes, m: ``(shin, knee, hip)``.
+
+    The shin's front lies ``SHIN_FRONT_PER_STATURE * stature`` ahead of the knee-ankle
+    axis; the thigh's front runs straight from the knee's front (``body.knee_depth``) to
+    ``THIGH_FRONT_AT_HIP_PER_STATURE * stature`` ahead of the hip-knee axis at the hip.
+
+    >>> import biomech as bm
+    >>> [round(v, 4) for v in leg_front_offsets(bm.Body.from_anthropometrics("178 cm", "80 kg"))]
+    [0.0356, 0.0534, 0.089]
+    """
+    H = body_height(body)
+    return SHIN_FRONT_PER_STATURE * H, body.knee_depth_m, THIGH_FRONT_AT_HIP_PER_STATURE * H
+
+
+def bar_contact_x(h: Any, shank: Any, thigh: Any, ankle: tuple, L_s: float, L_t: float,
+                  offsets: tuple[float, float, float], radius: float = BAR_RADIUS_M) -> Any:
+    """Unit-free: horizontal position of a bar's centre at height ``h`` touching the legs' front.
+
+    The legs' front (see :func:`leg_front_offsets`), widened by the bar's radius, is a chain
+    of three straight pieces: the shin (parallel to the shank axis), across the front of
+    the knee (from the shin's top to the thigh's front at the knee) and the thigh (from the
+    knee's front to the thigh's front at the hip). The bar touches the piece furthest
+    forward at its height; below the ankle the shin's line and above the hip the thigh's
+    line are extended. Angles in radians, lengths in m; arrays broadcast.
+
+    >>> import biomech as bm
+    >>> body = bm.Body.from_anthropometrics("178 cm", "80 kg")
+    >>> fg = body.foot_geometry
+    >>> x = bar_contact_x(0.3, 0.0, 0.0, (fg.ankle_x, fg.ankle_y), body.shank.length_m, body.thigh.length_m,
+    ...                   leg_front_offsets(body))
+    >>> round(float(x - fg.ankle_x), 4)  # vertical shin: shin front 3.56 cm + bar radius 1.4 cm
+    0.0496
+    """
+    d_shin, d_knee, d_hip = (d + radius for d in offsets)
+    ss, cs, st, ct = np.sin(shank), np.cos(shank), np.sin(thigh), np.cos(thigh)
+    kx, ky = ankle[0] + L_s * ss, ankle[1] + L_s * cs
+    hx, hy = kx - L_t * st, ky + L_t * ct
+    chain = [(ankle[0] + d_shin * cs, ankle[1] - d_shin * ss), (kx + d_shin * cs, ky - d_shin * ss),
+             (kx + d_knee * ct, ky + d_knee * st), (hx + d_hip * ct, hy + d_hip * st)]
+    best = None
+    for i in range(3):
+        (ax, ay), (bx, by) = chain[i], chain[i + 1]
+        dy = by - ay
+        flat = np.abs(dy) < 1e-9
+        with np.errstate(divide="ignore", invalid="ignore"):
+            x = np.where(flat, np.maximum(ax, bx), ax + (h - ay) * (bx - ax) / np.where(flat, 1.0, dy))
+        lo, hi = np.minimum(ay, by), np.maximum(ay, by)
+        valid = (h >= lo - 1e-12) & (h <= hi + 1e-12)
+        if i == 0:
+            valid = valid | (h < lo)      # below the ankle: the shin's line extended
+        if i == 2:
+            valid = valid | (h > hi)      # above the hip: the thigh's line extended
+        x = np.where(valid, x, -np.inf)
+        best = x if best is None else np.maximum(best, x)
+    shin_line = chain[0][0] + (h - chain[0][1]) * np.tan(shank)
+    return np.where(np.isfinite(best), best, shin_line)
+
+
+def _circle_point(P: tuple, r1: Any, Q: tuple, r2: Any):
+    """The point at ``r1`` from P and ``r2`` from Q on the left of P->Q (counter-clockwise); ok mask.
+
+    Out of reach, the point on the line P-Q nearest to both circles is returned (ok False).
+    """
+    dx, dy = Q[0] - P[0], Q[1] - P[1]
+    d = np.hypot(dx, dy)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        a = (r1 ** 2 - r2 ** 2 + d ** 2) / (2 * d)
+        h2 = r1 ** 2 - a ** 2
+        ux, uy = dx / d, dy / d
+    hh = np.sqrt(np.maximum(h2, 0.0))
+    return (P[0] + a * ux - hh * uy, P[1] + a * uy + hh * ux), h2 >= -1e-12
 
 
 def _hinge(name: str, body: Body, *, knee_bend: Any, depth: Any, load: Any, toe_out: Any, cop: Any,
-           extra_loads: Sequence[Load], fraction: Any, call: tuple, bar_over_midfoot: bool = False):
+           extra_loads: Sequence[Load], fraction: Any, call: tuple, depth_name: str = "depth"):
+    check_body(body)
+    extra_loads = check_loads(extra_loads)
+    if isinstance(depth, str) and not depth.strip():
+        raise InputValueError(f"{depth_name}={depth!r} is empty; expected 'mid_shin', 'knee', 'floor', a height "
+                              f"(a length) or a trunk lean (an angle).")
     if body.arms is None:
         raise InputValueError(f"{name}: the bar hangs from the arms; the body needs an arms segment.")
-    fg = body.foot_geometry
     L_s, L_t, L_k, L_a = body.shank.length_m, body.thigh.length_m, body.trunk.length_m, body.arms.length_m
     cphi = np.cos(as_angle(toe_out, "toe_out"))
     keyword = isinstance(depth, str) and depth.strip().lower() in ("mid_shin", "knee", "floor")
-    depth_is_trunk = not (keyword or is_length(depth))
+    depth_is_trunk = not (keyword or is_length(depth, depth_name))
     load_kg = load_mass(load)
     abody = array_body(body, foot_scale=cphi, knee_depth_scale=cphi) if cphi != 1.0 else body
     model = make_model(abody, [HandLoad(quantity(load_kg, "kg"), label="bar")] + list(extra_loads), "both", "feet")
     afg = abody.foot_geometry
     target = 0.5 * afg.toe_x if cop is None else as_length(cop, "cop")
     ankle = (afg.ankle_x, afg.ankle_y)
+    offsets = leg_front_offsets(body)
     if depth_is_trunk:
-        trunk_bottom = as_angle(depth, "depth")
+        trunk_bottom = as_angle(depth, depth_name)
         h_bar = None
     else:
-        h_bar = _bar_height(depth, body)
+        h_bar = _bar_height(depth, body, depth_name)
         trunk_bottom = None
     K = None if knee_bend is None else as_angle(knee_bend, "knee_bend")
     shape = broadcast_shape(load_kg, 0.0 if K is None else K, 0.0 if h_bar is None else h_bar,
                             0.0 if trunk_bottom is None else trunk_bottom)
+    if np.ndim(target):
+        check_broadcasts_into(target, shape, "cop")
     frac = place_fraction(fraction, shape)
     shape = broadcast_shape(np.zeros(shape), 0.0 if frac is None else frac)
     feas = Feasibility(shape)
+    S_LO, S_HI = np.radians(-30.0), np.radians(45.0)
 
     def bc(x):
         return np.broadcast_to(np.asarray(x, dtype=float), shape)
 
-    def trunk_for(s, Kb, hb):
+    def legs(s, Kb):
         t = Kb - s
+        knee = (ankle[0] + L_s * np.sin(s), ankle[1] + L_s * np.cos(s))
+        return t, (knee[0] - L_t * np.sin(t), knee[1] + L_t * np.cos(t))
+
+    def cop_error(s, Kb, k, a):
+        angles = {"foot": 0.0, "shank": s, "thigh": Kb - s, "trunk": k, "arms": a}
+        return model.ground_reaction(model.sincos(angles))["cop"][0] - target
+
+    def arms_from(S, G):
+        return np.arctan2(G[0] - S[0], S[1] - G[1])
+
+    # --- the bar against the legs, arms free (Romanian and stiff-leg deadlifts) -------------------
+    def pose_at_height(s, Kb, hb):
+        """Bar at height hb against the legs; the shoulder L_k from the hip and L_a from the grip."""
+        t, hip = legs(s, Kb)
+        G = (bar_contact_x(hb, s, t, ankle, L_s, L_t, offsets), hb)
+        S, reach = _circle_point(hip, L_k, G, L_a)
+        return np.arctan2(S[0] - hip[0], S[1] - hip[1]), arms_from(S, G), reach
+
+    def grip_below(S, s, t, iterations=40):
+        """The lowest point of the legs' front at L_a from the shoulder S (bisection on its height)."""
+        def gap(hb):
+            return np.hypot(S[0] - bar_contact_x(hb, s, t, ankle, L_s, L_t, offsets), S[1] - hb) - L_a
         hip_y = ankle[1] + L_s * np.cos(s) + L_t * np.cos(t)
-        with np.errstate(invalid="ignore"):
-            return np.arccos(np.clip((hb + L_a - hip_y) / L_k, -1, 1)), (hb + L_a - hip_y) / L_k
+        hb, ok = bisect(gap, 0.0 * hip_y, hip_y, iterations)
+        return (bar_contact_x(hb, s, t, ankle, L_s, L_t, offsets), hb), ok
 
-    def cop_error(s, Kb, hb=None, kb=None):
-        k = trunk_for(s, Kb, hb)[0] if kb is None else kb
-        a = {"foot": 0.0, "shank": s, "thigh": Kb - s, "trunk": k, "arms": 0.0}
-        return model.ground_reaction(model.sincos(a))["cop"][0] - target
-
-    def solve_s(Kb, hb=None, kb=None):
-        if kb is not None:
-            s, ok = solve_free_angle(model, {"foot": 0.0, "shank": 0.0, "thigh": 0.0, "trunk": kb, "arms": 0.0},
-                                     "shank", target, {"thigh": (Kb, -1.0)})
-            return s, ok
-        return bisect(lambda s: -cop_error(s, Kb, hb), np.radians(-30.0), np.radians(45.0))
+    def pose_at_trunk(s, Kb, kb):
+        t, hip = legs(s, Kb)
+        S = (hip[0] + L_k * np.sin(kb), hip[1] + L_k * np.cos(kb))
+        G, ok = grip_below(S, s, t)
+        return arms_from(S, G), G[1], ok
 
     if K is None:
-        # conventional deadlift: the knees bend until the shins touch the bar (bar against the shins)
+        # conventional deadlift: arms plumb; the knees bend until the shins touch the bar
+        hb0 = bc(h_bar)
+
+        def plumb(s, Kb):
+            t, hip = legs(s, Kb)
+            ratio = (hb0 + L_a - hip[1]) / L_k
+            return t, hip, np.arccos(np.clip(ratio, -1, 1)), ratio
+
+        def solve_plumb(Kb):
+            s, ok = bisect(lambda s: cop_error(s, Kb, plumb(s, Kb)[2], 0.0), S_LO, S_HI)
+            return s, ok
+
         def bar_x_error(Kb):
-            s, _ = solve_s(Kb, hb=bc(h_bar))
-            k = trunk_for(s, Kb, bc(h_bar))[0]
-            t = Kb - s
-            hip_x = ankle[0] + L_s * np.sin(s) - L_t * np.sin(t)
-            shin_front = ankle[0] + (bc(h_bar) - ankle[1]) * np.tan(s) + SHIN_TO_BAR_M
-            return hip_x + L_k * np.sin(k) - shin_front
-        K, okK = bisect(lambda Kb: -bar_x_error(Kb), np.radians(10.0), np.radians(140.0), iterations=40)
-        feas.flag(~okK, "bar_height", bar_height=quantity(bc(h_bar), "m"))
-    Kb = bc(K)
-    if frac is not None:
-        Kb = Kb * frac
-    if h_bar is not None:
-        hb = bc(h_bar)
-        if frac is not None:
-            top = ankle[1] + L_s + L_t + L_k - L_a - 1e-3  # standing tall, arms plumb
-            hb = top + frac * (hb - top)
-        s, ok = solve_s(Kb, hb=hb)
-        k, ratio = trunk_for(s, Kb, hb)
-        feas.flag(np.abs(ratio) > 1, "bar_height", bar_height=quantity(hb, "m"))
+            s, _ = solve_plumb(Kb)
+            t, hip, k, _ = plumb(s, Kb)
+            return hip[0] + L_k * np.sin(k) - bar_contact_x(hb0, s, t, ankle, L_s, L_t, offsets)
+        K, okK = bisect(bar_x_error, np.radians(10.0), np.radians(140.0), iterations=40)
+        feas.flag(~okK, "bar_height", bar_height=quantity(hb0, "m"))
+        Kb = bc(K) if frac is None else bc(K) * frac
+        hb = hb0 if frac is None else _top_height(body, ankle, offsets) + frac * (hb0 - _top_height(body, ankle,
+                                                                                                        offsets))
+        if frac is None:
+            s, ok = solve_plumb(Kb)
+            t, hip, k, ratio = plumb(s, Kb)
+            a = 0.0 * s
+            feas.flag(np.abs(ratio) > 1, "bar_height", bar_height=quantity(hb, "m"))
+        else:
+            # on the way up the bar stays on the legs (thighs above the knee): arms free, as in the RDL
+            s, ok = bisect(lambda s: cop_error(s, Kb, *pose_at_height(s, Kb, hb)[:2]), S_LO, S_HI)
+            k, a, reach = pose_at_height(s, Kb, hb)
+            feas.flag(~reach, "bar_height", bar_height=quantity(hb, "m"))
     else:
-        k = bc(trunk_bottom) * (1.0 if frac is None else frac)
-        s, ok = solve_s(Kb, kb=k)
+        Kb = bc(K) if frac is None else bc(K) * frac
+        if h_bar is not None:
+            hb = bc(h_bar)
+            if frac is not None:
+                top = _top_height(body, ankle, offsets)
+                hb = top + frac * (hb - top)
+            s, ok = bisect(lambda s: cop_error(s, Kb, *pose_at_height(s, Kb, hb)[:2]), S_LO, S_HI)
+            k, a, reach = pose_at_height(s, Kb, hb)
+            feas.flag(~reach, "bar_height", bar_height=quantity(hb, "m"))
+        else:
+            kb = bc(trunk_bottom) * (1.0 if frac is None else frac)
+            k = kb
+            s, ok = bisect(lambda s: cop_error(s, Kb, kb, pose_at_trunk(s, Kb, kb)[0]), S_LO, S_HI)
+            a, hb, reach = pose_at_trunk(s, Kb, kb)
+            feas.flag(~reach, "bar_height", trunk=quantity(np.degrees(kb), "deg"))
     feas.flag(~ok, "balance", knee_bend=quantity(np.degrees(Kb), "deg"))
     t = Kb - s
+    feas.flag(hb < ankle[1] - 1e-9, "bar_height", bar_height=quantity(hb, "m"))
     feas.flag(k > np.pi / 2 + 1e-9, "trunk_past_horizontal", trunk=quantity(np.degrees(k), "deg"))
-    feas.flag((t + k > np.radians(165)) | (s > np.radians(55)), "joint_range",
-              hip_flexion=quantity(np.degrees(t + k), "deg"), dorsiflexion=quantity(np.degrees(s), "deg"))
-    angles = {"foot": 0.0, "shank": feas.nan(s), "thigh": feas.nan(t), "trunk": feas.nan(k), "arms": feas.nan(0.0)}
+    joints = {"ankle": s, "knee": Kb, "hip": t + k}
+    out = np.zeros(shape, dtype=bool)
+    for j, v in joints.items():
+        lo, hi = JOINT_RANGES_DEG[j]
+        out = out | (np.degrees(v) < lo - 1e-9) | (np.degrees(v) > hi + 1e-9)
+    feas.flag(out, "joint_range", hip_flexion=quantity(np.degrees(t + k), "deg"),
+              dorsiflexion=quantity(np.degrees(s), "deg"), knee_flexion=quantity(np.degrees(Kb), "deg"))
+    angles = {"foot": 0.0, "shank": feas.nan(s), "thigh": feas.nan(t), "trunk": feas.nan(k), "arms": feas.nan(a)}
     pose = Pose.from_radians(angles["shank"], angles["thigh"], angles["trunk"], angles["foot"], angles["arms"])
     sc = model.sincos(angles)
     moments = MomentResult(model, pose, sc, model.moments(sc))
     single = shape == ()
     feas.raise_if_single(single, name)
-    params = {"knee_bend": quantity(np.degrees(K), "deg"), "depth": depth if isinstance(depth, str) else depth,
+    params = {"knee_bend": quantity(np.degrees(K), "deg"), "depth": depth,
               "bar_height": None if h_bar is None else quantity(h_bar, "m"), "load": quantity(load_kg, "kg"),
               "toe_out": quantity(np.degrees(np.arccos(cphi)), "deg"), "support": "feet", "stance": "both",
-              "arms": "hanging plumb", "plate_diameter": quantity(PLATE_DIAMETER_M, "m")}
+              "arms": "plumb (bar hung against the shins)" if knee_bend is None and frac is None
+              else "free: the hands hold the bar against the legs",
+              "bar_contact": "front of the shins or thighs", "plate_diameter": quantity(PLATE_DIAMETER_M, "m")}
+    # the hands hold the bar where the arms put it: with the grip behind the shoulder (arms angled
+    # back) the shoulders' extensors hold it there (bar and arm weights only; both arms)
+    arms_seg = body.arms
+    shoulder = -G * np.sin(angles["arms"]) * arms_seg.length_m * (load_kg + arms_seg.mass_kg * arms_seg.com)
+    extras = {"target": quantity(target, "m"), "bar_height": quantity(feas.nan(hb), "m"),
+              "shoulder_moment": quantity(shoulder, "N*m")}
     return ExerciseResult(name, pose, moments, params, bool(feas.ok) if single else feas.ok,
-                          str(feas.reason) if single else feas.reason, {"target": quantity(target, "m")}, call)
+                          str(feas.reason) if single else feas.reason, extras, call)
 
 
-def romanian_deadlift(body: Body, depth: Any = "mid_shin", knee_bend: Any = "20 deg", load: Any = None, *,
+def _top_height(body: Body, ankle: tuple, offsets: tuple) -> float:
+    """Bar height at the top of a rep: standing tall (legs and trunk vertical) with the bar against
+    the thighs' front, less :data:`TOP_MARGIN_M` (balance tilts the body a little)."""
+    L_s, L_t, L_k, L_a = body.shank.length_m, body.thigh.length_m, body.trunk.length_m, body.arms.length_m
+    S = (ankle[0], ankle[1] + L_s + L_t + L_k)
+
+    def gap(hb):
+        return np.hypot(S[0] - bar_contact_x(hb, 0.0, 0.0, ankle, L_s, L_t, offsets), S[1] - hb) - L_a
+    hb, _ = bisect(gap, ankle[1], ankle[1] + L_s + L_t + L_k, 50)
+    return float(hb) - TOP_MARGIN_M
+
+
+def romanian_deadlift(body: Body, depth: Any = "knee", knee_bend: Any = "20 deg", load: Any = None, *,
                       toe_out: Any = "0 deg", cop: Any = None, extra_loads: Sequence[Load] = (),
                       _fraction: Any = None, _name: str = "romanian_deadlift") -> ExerciseResult:
-    """A Romanian deadlift's bottom: soft knees, hips back, bar hanging from plumb arms.
+    """A Romanian deadlift's bottom: soft knees, hips back, the bar against the legs.
 
     Parameters
     ----------
     body : Body
         Needs arms (the bar hangs at the grip).
     depth : str, Quantity
-        Bar height: ``"mid_shin"`` (default), ``"knee"``, ``"floor"`` (plate radius), a
-        length above the floor; or an angle, taken as the trunk lean.
+        Bar height: ``"knee"`` (default: ankle height plus shank length), ``"mid_shin"``,
+        ``"floor"`` (plate radius), a length above the floor; or an angle, taken as the
+        trunk lean (the bar's height then follows).
     knee_bend : Quantity or str
         Knee flexion held through the rep, default 20 deg.
     load : Quantity or str, optional
@@ -189,12 +362,16 @@ def romanian_deadlift(body: Body, depth: Any = "mid_shin", knee_bend: Any = "20 
     Returns
     -------
     ExerciseResult
+        ``extras["shoulder_moment"]`` (both arms, N*m, + = shoulder extensor: holding the
+        grip behind the shoulder) and ``extras["bar_height"]``.
 
     Examples
     --------
     >>> import biomech as bm
     >>> body = bm.Body.from_anthropometrics("178 cm", "80 kg")
     >>> rdl = bm.exercises.romanian_deadlift(body, load="100 kg")
+    >>> abs(float(rdl.pose.shank.magnitude)) < 5  # shins near vertical
+    True
     >>> float(rdl.knee.magnitude) < 0 < float(rdl.hip.magnitude)  # knee flexor, hip extensor demand
     True
     """
@@ -204,7 +381,7 @@ def romanian_deadlift(body: Body, depth: Any = "mid_shin", knee_bend: Any = "20 
                   extra_loads=extra_loads, fraction=_fraction, call=call)
 
 
-def stiff_leg_deadlift(body: Body, depth: Any = "mid_shin", knee_bend: Any = "5 deg", load: Any = None,
+def stiff_leg_deadlift(body: Body, depth: Any = "knee", knee_bend: Any = "5 deg", load: Any = None,
                        **kw: Any) -> ExerciseResult:
     """A stiff-leg deadlift: the Romanian deadlift with nearly straight knees (5 deg).
 
@@ -234,7 +411,7 @@ def deadlift(body: Body, load: Any = None, *, knee_bend: Any = None, bar_height:
     call = (deadlift, (body,), dict(load=load, knee_bend=knee_bend, bar_height=bar_height, toe_out=toe_out, cop=cop,
                                     extra_loads=extra_loads))
     return _hinge("deadlift", body, knee_bend=knee_bend, depth=bar_height, load=load, toe_out=toe_out, cop=cop,
-                  extra_loads=extra_loads, fraction=_fraction, call=call)
+                  extra_loads=extra_loads, fraction=_fraction, call=call, depth_name="bar_height")
 
 
 def back_extension(body: Body, load: Any = None, *, bench: Any = "45 deg", hip_flexion: Any = "90 deg",
@@ -273,6 +450,9 @@ def back_extension(body: Body, load: Any = None, *, bench: Any = "45 deg", hip_f
     >>> float(be.hip.magnitude) > 0 and float(be.lumbar.magnitude) > 0
     True
     """
+    check_body(body)
+    if band is not None and not isinstance(band, Load):
+        raise InputValueError(f"band={band!r} is not a load; expected a bm.ElasticBand (or None).")
     beta = as_angle(bench, "bench")
     hf = as_angle(hip_flexion, "hip_flexion")
     if np.any(beta < np.radians(30) - 1e-9) or np.any(beta > np.radians(90) + 1e-9):

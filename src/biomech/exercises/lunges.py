@@ -34,7 +34,7 @@ from ..pose import LegPose, SplitPose
 from ..statics import MomentResult
 from ..units import quantity
 from .common import (DORSIFLEXION_LIMIT_DEG, Feasibility, SplitExerciseResult, as_angle, as_length,
-                     broadcast_shape, fraction_in, load_mass, make_model, place_fraction, solve_free_angle)
+                     broadcast_shape, check_body, check_loads, fraction_in, load_mass, make_model, place_fraction, solve_free_angle)
 
 __all__ = ["lunge", "split_squat", "bulgarian_split_squat", "step_up", "split_kernel", "FRONT_SHARE"]
 
@@ -50,7 +50,6 @@ __all__ = ["lunge", "split_squat", "bulgarian_split_squat", "step_up", "split_ke
 FRONT_SHARE = {"lunge": 0.70, "split_squat": 0.70, "bulgarian_split_squat": 0.84, "step_up": 0.70}
 
 _HOLDS = ("hands", "back")
-_HIP_PICK = "up"
 
 
 def _two_link(H, C, L1, L2, pick: str = "forward"):
@@ -87,8 +86,13 @@ def _rear_link(body: Body, contact: str, ankle: Any):
 def split_kernel(body: Body, *, name: str, step_m: Any, depth_rad: Any, knee_travel_m: Any, rear_knee_m: Any,
                  rear_ankle_rad: Any, contact: str, contact_height_m: Any, floor_m: Any, load_kg: Any, hold: str,
                  front_share: Any, trunk_rad: Any = None, extra_loads: Sequence[Load] = (), fraction: Any = None,
-                 dorsiflexion_limit_rad: Any = np.radians(DORSIFLEXION_LIMIT_DEG), depth_from_box: bool = False):
-    """Unit-free split-stance solver (SI, arrays broadcast). See the module docs."""
+                 dorsiflexion_limit_rad: Any = np.radians(DORSIFLEXION_LIMIT_DEG), depth_from_box: bool = False,
+                 infeasible: tuple | None = None):
+    """Unit-free split-stance solver (SI, arrays broadcast). See the module docs.
+
+    ``infeasible`` = ``(mask, reason, numbers)`` marks requests a caller already found
+    impossible (NaN out, ``feasible`` False).
+    """
     fg = body.foot_geometry
     L_s, L_t = body.shank.length_m, body.thigh.length_m
     base = broadcast_shape(step_m, depth_rad, 0.0 if knee_travel_m is None else knee_travel_m, rear_knee_m,
@@ -97,6 +101,8 @@ def split_kernel(body: Body, *, name: str, step_m: Any, depth_rad: Any, knee_tra
     frac = place_fraction(fraction, base)
     shape = broadcast_shape(np.zeros(base), 0.0 if frac is None else frac)
     feas = Feasibility(shape)
+    if infeasible is not None:
+        feas.flag(infeasible[0], infeasible[1], **infeasible[2])
 
     def bc(x):
         return np.broadcast_to(np.asarray(x, dtype=float), shape)
@@ -121,10 +127,25 @@ def split_kernel(body: Body, *, name: str, step_m: Any, depth_rad: Any, knee_tra
         Kr0 = (kx, hk)
         # hip on the circle of radius L_s about Q = ankle + thigh vector, and L_t from the rear knee
         Q = (ankle[0] - L_t * np.sin(depth), ankle[1] + L_t * np.cos(depth))
-        H0, ok = _two_link(Q, Kr0, L_s, L_t, pick=_HIP_PICK)
+        # of the two hips that fit, the one further forward: the front shin leaning forward (the
+        # physical branch; the other leans the shin back). Where even that one leans back, or leans
+        # past the dorsiflexion limit, no such lunge exists at this depth and rear knee height.
+        H1, ok = _two_link(Q, Kr0, L_s, L_t, pick="forward")
+        H2, _ = _two_link(Q, Kr0, L_s, L_t, pick="back")
         ok = ok & np.isfinite(kx)
+        s1 = np.arctan2(H1[0] - Q[0], H1[1] - Q[1])
+        s2 = np.arctan2(H2[0] - Q[0], H2[1] - Q[1])
+        up1, up2 = np.cos(s1) > 0, np.cos(s2) > 0  # the front knee above the front ankle
+        s_bottom = np.where(up1 & (~up2 | (s1 >= s2)), s1, s2)
+        ok = ok & (up1 | up2)
         feas.flag(~ok, "reach", step_length=quantity(bc(step_m), "m"), rear_knee_height=quantity(bc(rear_knee_m), "m"))
-        s_bottom = np.where(ok, np.arctan2(H0[0] - Q[0], H0[1] - Q[1]), 0.0)
+        s_bottom = np.where(ok, s_bottom, 0.0)
+        feas.flag(s_bottom < -1e-9, "reach", step_length=quantity(bc(step_m), "m"),
+                  rear_knee_height=quantity(bc(rear_knee_m), "m"), front_shank=quantity(np.degrees(s_bottom), "deg"))
+        feas.flag(s_bottom > bc(dorsiflexion_limit_rad), "dorsiflexion", step_length=quantity(bc(step_m), "m"),
+                  rear_knee_height=quantity(bc(rear_knee_m), "m"),
+                  dorsiflexion=quantity(np.degrees(s_bottom), "deg"),
+                  limit=quantity(np.degrees(bc(dorsiflexion_limit_rad)), "deg"))
     else:
         with np.errstate(invalid="ignore"):
             sin_s = (bc(knee_travel_m) + fg.toe_x - body.knee_depth_m - fg.ankle_x) / L_s
@@ -202,8 +223,10 @@ def split_kernel(body: Body, *, name: str, step_m: Any, depth_rad: Any, knee_tra
 
 def _split(name: str, body: Body, *, step_length, depth, knee_travel, rear_knee_height, rear_ankle, contact,
            contact_height, floor, load, hold, front_share, trunk, extra_loads, direction, _fraction, call,
-           dorsiflexion_limit=None):
-    if hold not in _HOLDS:
+           dorsiflexion_limit=None, infeasible=None):
+    check_body(body)
+    extra_loads = check_loads(extra_loads)
+    if not isinstance(hold, str) or hold not in _HOLDS:
         raise InputValueError(f"hold={hold!r}: expected 'hands' (dumbbells) or 'back' (a bar on the back).")
     share = FRONT_SHARE[name] if front_share is None else fraction_in(front_share, "front_share")
     lim = np.radians(DORSIFLEXION_LIMIT_DEG) if dorsiflexion_limit is None else as_angle(dorsiflexion_limit,
@@ -216,7 +239,7 @@ def _split(name: str, body: Body, *, step_length, depth, knee_travel, rear_knee_
         rear_ankle_rad=as_angle(rear_ankle, "rear_ankle"), contact=contact,
         contact_height_m=contact_height, floor_m=floor, load_kg=load_mass(load), hold=hold, front_share=share,
         trunk_rad=None if trunk is None else as_angle(trunk, "trunk"), extra_loads=tuple(extra_loads),
-        fraction=_fraction, dorsiflexion_limit_rad=lim)
+        fraction=_fraction, dorsiflexion_limit_rad=lim, infeasible=infeasible)
     sc = model.sincos(angles)
     moments = MomentResult(model, pose, sc, model.moments(sc))
     single = feas.shape == ()
@@ -283,7 +306,7 @@ def lunge(body: Body, step_length: Any = "75 cm", depth: Any = "parallel", knee_
     >>> float(lg.front.knee.magnitude) > 0 and float(lg.front.hip.magnitude) > 0
     True
     """
-    if direction not in ("forward", "reverse"):
+    if not isinstance(direction, str) or direction not in ("forward", "reverse"):
         raise InputValueError(f"direction={direction!r}: expected 'forward' or 'reverse'.")
     call = (lunge, (body,), dict(step_length=step_length, depth=depth, knee_travel=knee_travel, load=load, hold=hold,
                                  rear_knee_height=rear_knee_height, rear_ankle=rear_ankle, front_share=front_share,
@@ -324,6 +347,7 @@ def bulgarian_split_squat(body: Body, step_length: Any = "55 cm", depth: Any = "
     >>> bss.parameters["front_share"]
     0.84
     """
+    check_body(body)
     h = as_length(bench_height, "bench_height", positive=True)
     call = (bulgarian_split_squat, (body,), dict(step_length=step_length, depth=depth, knee_travel=knee_travel,
                                                  load=load, bench_height=bench_height, hold=hold,
@@ -355,6 +379,8 @@ def step_up(body: Body, box_height: Any = "40 cm", knee_travel: Any = "5 cm", lo
     >>> float(su.pose.front.thigh.magnitude) > 30
     True
     """
+    check_body(body)
+    extra_loads = check_loads(extra_loads)
     h = as_length(box_height, "box_height")
     # the rear leg nearly straight: solve the front thigh so the rear knee is 5 deg short of straight
     kt = as_length(knee_travel, "knee_travel")
@@ -376,7 +402,11 @@ def step_up(body: Body, box_height: Any = "40 cm", knee_travel: Any = "5 cm", lo
         raise InfeasiblePoseError(f"step_up: box_height={h:.3g} m is out of range (10 cm up to what the legs can "
                                   f"span: rear reach {reach:.3g} m, thigh {L_t:.3g} m).", "box_height",
                                   {"box_height": quantity(h, "m"), "rear_reach": quantity(reach, "m")})
-    t = np.where(bad, np.nan, t)
+    # requests the legs cannot span are flagged in the solver; a placeholder thigh angle keeps the
+    # depth finite there (its numbers come out NaN)
+    infeasible = (bad, "box_height", {"box_height": quantity(h, "m"), "rear_reach": quantity(reach, "m")}) \
+        if np.any(bad) else None
+    t = np.where(bad, np.pi / 2, t)
     call = (step_up, (body,), dict(box_height=box_height, knee_travel=knee_travel, load=load, step_length=step_length,
                                    hold=hold, rear_ankle=rear_ankle, front_share=front_share, trunk=trunk,
                                    extra_loads=extra_loads, dorsiflexion_limit=dorsiflexion_limit))
@@ -384,6 +414,6 @@ def step_up(body: Body, box_height: Any = "40 cm", knee_travel: Any = "5 cm", lo
                  knee_travel=knee_travel, rear_knee_height="0 m", rear_ankle=rear_ankle, contact="ball",
                  contact_height=-h, floor=-h, load=load, hold=hold, front_share=front_share, trunk=trunk,
                  extra_loads=extra_loads, direction="forward", _fraction=_fraction, call=call,
-                 dorsiflexion_limit=dorsiflexion_limit)
+                 dorsiflexion_limit=dorsiflexion_limit, infeasible=infeasible)
     res.parameters["box_height"] = quantity(h, "m")
     return res

@@ -28,7 +28,7 @@ from typing import Any
 import numpy as np
 
 from ..body import Body
-from ..errors import InputValueError, UnitError
+from ..errors import InputValueError, RangeError, UnitError
 from ..loads import G, PointForce
 from ..pose import Pose
 from ..statics import MomentResult
@@ -217,8 +217,13 @@ def _resistance(load: Any, lever: Any, profile: Any, knee: Any, shank_world: Any
                           f"flexion (radians) returning a multiplier.")
 
 
+def _arg_text(arg: str, value: Any, thigh: float) -> str:
+    v = np.degrees(value - thigh) if arg != "knee" else np.degrees(value)
+    return f"{float(v):.4g} deg"
+
+
 def _pad_machine(name: str, body: Body, *, load, lever, profile, knee, pad, seat_trunk, thigh, flexion_pad, frac,
-                 call, support):
+                 call, support, hip_arg: str = "seat_back"):
     check_body(body)
     L_s = body.shank.length_m
     K = as_angle(knee, "knee")
@@ -227,6 +232,18 @@ def _pad_machine(name: str, body: Body, *, load, lever, profile, knee, pad, seat
     fr = place_fraction(frac, shape)
     shape = broadcast_shape(np.zeros(shape), 0.0 if fr is None else fr)
     feas = Feasibility(shape)
+    # joint ranges (biomech.pose.JOINT_RANGES_DEG): a single request out of range is refused naming
+    # its argument; in a sweep those elements are infeasible ("joint_range")
+    hip = thigh + seat_trunk
+    for joint, value, arg in (("knee", K, "knee"), ("hip", hip, hip_arg)):
+        lo, hi = JOINT_RANGES_DEG[joint]
+        deg = np.degrees(np.broadcast_to(np.asarray(value, dtype=float), shape))
+        bad = (deg < lo - 1e-9) | (deg > hi + 1e-9)
+        if shape == () and bool(bad):
+            what = "knee flexion" if joint == "knee" else f"hip flexion (90 deg + {arg})"
+            raise RangeError(f"{name}: {arg}={_arg_text(arg, value, thigh)} puts the {what} at {float(deg):.1f} deg, "
+                             f"outside the anatomical range {lo:g} to {hi:g} deg (biomech.pose.JOINT_RANGES_DEG).")
+        feas.flag(bad, "joint_range", **{f"{joint}_flexion": quantity(deg, "deg")})
     s = K - thigh
     tau = _resistance(load, lever, profile, K, s)
     F = tau / np.minimum(pad_m, L_s)
@@ -236,6 +253,7 @@ def _pad_machine(name: str, body: Body, *, load, lever, profile, knee, pad, seat
     pf = PointForce("shank", quantity(pad_m, "m"), force, label="pad")
     model = make_model(body, [pf], "both", support)
     angles = {"foot": s, "shank": s, "thigh": thigh + 0.0 * s, "trunk": seat_trunk + 0.0 * s, "arms": 0.0 * s}
+    angles = {k: feas.nan(v) for k, v in angles.items()}
     pose = Pose.from_radians(**{k: v for k, v in angles.items()})
     sc = model.sincos(angles)
     moments = MomentResult(model, pose, sc, model.moments(sc))

@@ -27,7 +27,8 @@ from ..pose import Pose
 from ..statics import MomentResult, StaticModel
 from ..units import quantity
 from .common import (DORSIFLEXION_LIMIT_DEG, ExerciseResult, Feasibility, array_body, as_angle, as_length, make_model,
-                     body_height, broadcast_shape, hip_joint_spacing, in_plane_from_sagittal, is_length,
+                     body_height, broadcast_shape, check_body, check_broadcasts_into, check_choice, check_lengths,
+                     check_loads, hip_joint_spacing, in_plane_from_sagittal, is_length,
                      load_mass, place_fraction, project_segment, solve_free_angle, stance_projection)
 
 __all__ = ["squat", "front_squat", "goblet_squat", "bodyweight_squat", "box_squat", "squat_kernel",
@@ -63,17 +64,23 @@ _COP_TARGETS = ("midfoot", "ball", "heel")
 def _hold(bar: Any) -> str:
     if bar is None:
         return "none"
-    key = str(bar).strip().lower()
+    expected = "expected 'high_bar', 'low_bar', 'front' ('high' and 'low' accepted), 'goblet' or None"
+    if not isinstance(bar, str):
+        raise InputValueError(f"bar={bar!r} is not a bar position; {expected}.")
+    key = bar.strip().lower()
     if key in ("goblet", "none", "bodyweight", "no_bar"):
         return "none" if key != "goblet" else "goblet"
-    return bar_position(key)
+    try:
+        return bar_position(key)
+    except InputValueError:
+        raise InputValueError(f"bar={bar!r} is not a bar position; {expected}.") from None
 
 
 def _depth(depth: Any):
     """("angle", rad) or ("height", m): thigh angle seen from the side, or hip height above the knee."""
     if isinstance(depth, str) and depth.strip().lower() == "parallel":
         return "angle", np.pi / 2
-    if is_length(depth):
+    if is_length(depth, "depth"):
         return "height", as_length(depth, "depth")
     return "angle", as_angle(depth, "depth")
 
@@ -180,7 +187,7 @@ def squat_kernel(body: Body, *, hold: str, load_kg: Any, depth_kind: str, depth_
     lens = {"shank": np.nan_to_num(L_s * k_s, nan=1.0), "thigh": np.nan_to_num(L_t * k_t, nan=1.0)}
     if "trunk" in lengths:
         lens["trunk"] = bc(lengths["trunk"])
-    lens = {k: (float(v.flat[0]) if np.all(v == v.flat[0]) else v) for k, v in lens.items()}
+    lens = {k: (float(v.flat[0]) if v.size and np.all(v == v.flat[0]) else v) for k, v in lens.items()}
     loads: list[Load] = []
     tied = None
     arms_angle = 0.0
@@ -204,7 +211,7 @@ def squat_kernel(body: Body, *, hold: str, load_kg: Any, depth_kind: str, depth_
             arms_angle = np.pi / 2 if arms_rad is None else arms_rad
     loads.extend(extra_loads)
     fscale = cphi if np.any(cphi != 1.0) else 1.0
-    if np.ndim(fscale) and np.all(fscale == fscale.flat[0]):
+    if np.ndim(fscale) and fscale.size and np.all(fscale == fscale.flat[0]):
         fscale = float(fscale.flat[0])
     abody = array_body(body, lens, foot_scale=fscale, knee_depth_scale=fscale, arms=arms_geom)
     model = make_model(abody, loads, "both", "feet")
@@ -302,9 +309,9 @@ def squat(body: Body, depth: Any = "parallel", knee_travel: Any = "5 cm", load: 
         the foot and legs shorten in the side view by cos(toe_out).
     knee_travel_at : {"front", "centre"}
         Where knee travel is measured.
-    cop : {"midfoot", "ball", "heel"} or float
-        Target point of the centre of pressure (a float is metres from the heel along
-        the sole). Default the midfoot (heel-toe midpoint).
+    cop : {"midfoot", "ball", "heel"} or Quantity
+        Target point of the centre of pressure (a length is the distance from the heel
+        along the sole). Default the midfoot (heel-toe midpoint).
     box : Quantity or str, optional
         Box height: the bottom is where the hip joint centre sits
         ``BOX_SEAT_OFFSET_PER_STATURE * stature`` above the box (overrides ``depth``).
@@ -344,19 +351,29 @@ def squat(body: Body, depth: Any = "parallel", knee_travel: Any = "5 cm", load: 
     >>> abs(float(sq.cop.magnitude[0] - sq.extras["target"].magnitude)) < 1e-9
     True
     """
+    check_body(body)
     hold = _hold(bar)
     kind, dval = _depth(depth)
-    if knee_travel_at not in ("front", "centre", "center"):
+    if not isinstance(knee_travel_at, str) or knee_travel_at not in ("front", "centre", "center"):
         raise InputValueError(f"knee_travel_at={knee_travel_at!r}: expected 'front' or 'centre'.")
     at = "front" if knee_travel_at == "front" else "centre"
     load_kg = load_mass(load)
     lim = np.radians(DORSIFLEXION_LIMIT_DEG) if dorsiflexion_limit is None else as_angle(dorsiflexion_limit,
                                                                                           "dorsiflexion_limit")
-    lens = {k: as_length(v, f"lengths[{k!r}]", positive=True) for k, v in (lengths or {}).items()}
-    for k in lens:
+    lengths = check_lengths(lengths)
+    for k in lengths:
         if k not in ("shank", "thigh", "trunk"):
             raise InputValueError(f"lengths has {k!r}; expected shank, thigh or trunk.")
-    cop_v = cop if isinstance(cop, str) else as_length(cop, "cop")
+    lens = {k: as_length(v, f"lengths[{k!r}]", positive=True) for k, v in lengths.items()}
+    extra_loads = check_loads(extra_loads)
+    cop_v = check_choice(cop, "cop", _COP_TARGETS) if isinstance(cop, str) else as_length(cop, "cop")
+    if np.ndim(cop_v):
+        others = broadcast_shape(load_kg, dval, as_length(knee_travel, "knee_travel"),
+                                 as_length(heel_lift, "heel_lift"), *lens.values(), lim,
+                                 0.0 if box is None else as_length(box, "box"),
+                                 0.0 if stance_width is None else as_length(stance_width, "stance_width"),
+                                 as_angle(toe_out, "toe_out"))
+        check_broadcasts_into(cop_v, others, "cop")
     pose, model, angles, feas, info = squat_kernel(
         body, hold=hold, load_kg=load_kg, depth_kind=kind, depth_value=dval,
         knee_travel_m=as_length(knee_travel, "knee_travel"), heel_lift_m=as_length(heel_lift, "heel_lift"),
