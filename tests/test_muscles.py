@@ -11,7 +11,9 @@ from biomech.muscles import (ACHILLES_MANAL2013, PATELLAR_TENDON_MRI, MomentArmC
                              default_muscles, muscle_demand, muscle_demand_si, share_activations)
 from biomech.muscles.architecture import gastrocnemius_length, pcsa_m2, MAX_STRESS
 from biomech.muscles.catalog import (CURVES, GASTROCNEMIUS_KNEE_HAWKINS_HULL, GLUTEUS_MAXIMUS_HIP,
-                                     HAMSTRINGS_HIP, ADDUCTOR_MAGNUS_HIP, QUADRICEPS_EFFECTIVE)
+                                     HAMSTRINGS_HIP, ADDUCTOR_MAGNUS_HIP, QUADRICEPS_EFFECTIVE,
+                                     HAMSTRINGS_KNEE, HAMSTRINGS_KNEE_DELP1990, KNEE_TABLE_ANGLES,
+                                     delp1990_hamstring_knee_arm_mm, delp1990_hamstring_length)
 from biomech.muscles.contact import l5s1_compression, patellofemoral_compression, quadriceps_to_patellar_ratio
 from biomech.muscles.demand import moment_matrix
 from biomech.muscles.sharing import kkt_residual, objective, share_activations_scipy
@@ -97,6 +99,55 @@ def test_moment_arm_vs_length_derivative_departure():
     assert -dk == pytest.approx(float(GASTROCNEMIUS_KNEE_HAWKINS_HULL(RAD(45.0))), rel=0.01)
     # and falls inside the 12-20 mm textbook range (after Spoor et al. 1990)
     assert 12e-3 < float(GASTROCNEMIUS_KNEE_HAWKINS_HULL(0.3)) < 20e-3
+
+
+def test_hamstrings_knee_reproduces_delp1990_geometry():
+    # Per-head knee-flexor moment arms of the gait2392 (Delp et al. 1990) paths, -dL/d(knee),
+    # hip at 0, computed when the curve was written; a separate script using a natural spline
+    # for the knee translations (instead of SIMM's end conditions) agreed within 0.6 mm.
+    expected = {"semimembranosus": (31.5, 40.4, 30.5), "semitendinosus": (38.6, 48.3, 35.4),
+                "biceps_femoris": (27.5, 33.0, 17.4)}
+    for head, values in expected.items():
+        got = delp1990_hamstring_knee_arm_mm(head, np.array([0.0, 50.0, 90.0]))
+        assert np.allclose(got, values, atol=0.1), head
+    # the curve is the Ward (2009) PCSA-weighted mean (11.3 / 4.8 / 18.4 cm^2), and its
+    # degree-4 fit stays within 0.4 mm of the tabulated mean at every 10 deg from 0 to 90
+    a = np.array(KNEE_TABLE_ANGLES)
+    w = {"biceps_femoris": 11.3, "semitendinosus": 4.8, "semimembranosus": 18.4}
+    mean = sum(w[k] * delp1990_hamstring_knee_arm_mm(k, a) for k in w) / sum(w.values())
+    assert np.abs(HAMSTRINGS_KNEE.mm(a) - mean).max() < 0.4
+    assert HAMSTRINGS_KNEE is HAMSTRINGS_KNEE_DELP1990 and HAMSTRINGS_KNEE.verified
+
+
+def test_hamstrings_knee_against_published_descriptions():
+    a = np.arange(30.0, 71.0, 10.0)
+    st, sm, bf = (delp1990_hamstring_knee_arm_mm(h, a) for h in ("semitendinosus", "semimembranosus",
+                                                                     "biceps_femoris"))
+    # Kellis & Blazevich 2022 (BMC Sports Sci Med Rehabil 14:166, abstract): the
+    # semitendinosus has the longest knee moment arm of the three
+    assert np.all(st > sm) and np.all(st > bf)
+    # Textbook range after Spoor et al. 1990: semitendinosus 40-55 mm
+    assert 40.0 < st.max() < 55.0
+    # the combined arm peaks in mid-flexion (40-50 deg here), not at full extension
+    grid = np.linspace(0, 90, 91)
+    assert 30.0 <= grid[np.argmax(HAMSTRINGS_KNEE.mm(grid))] <= 60.0
+
+
+def test_hamstrings_knee_arm_barely_depends_on_hip_and_is_held_past_90():
+    # hip 0 vs 90 deg changes the knee arm of every head by < 1.5 mm from 0 to 90 deg of knee
+    # flexion (so a knee-only curve is adequate); measured 1.4 mm at the time of writing
+    a = np.array(KNEE_TABLE_ANGLES)
+    for head in ("semitendinosus", "semimembranosus", "biceps_femoris"):
+        d = delp1990_hamstring_knee_arm_mm(head, a, 90.0) - delp1990_hamstring_knee_arm_mm(head, a, 0.0)
+        assert np.abs(d).max() < 1.5, head
+    # past 90 deg the straight paths lose their arm (biceps femoris extensor at 120 deg), so
+    # the curve holds its 90 deg value there
+    assert float(delp1990_hamstring_knee_arm_mm("biceps_femoris", 120.0)) < 0.0
+    assert float(HAMSTRINGS_KNEE.mm(120.0)) == pytest.approx(float(HAMSTRINGS_KNEE.mm(90.0)))
+    # the hamstrings shorten as the knee bends (flexors), for any hip angle
+    assert np.all(np.diff(delp1990_hamstring_length("semimembranosus", a, 45.0)) < 0)
+    with pytest.raises(InputValueError, match="head="):
+        delp1990_hamstring_length("gracilis", 0.0)
 
 
 def test_user_curve_and_bad_curve():

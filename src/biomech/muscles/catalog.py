@@ -36,6 +36,8 @@ __all__ = [
     "QUADRICEPS_EFFECTIVE", "default_muscles", "TIBIALIS_ANTERIOR_MAGANARIS2000", "GLUTEUS_MAXIMUS_DELP1990",
     "HAMSTRINGS_DOSTAL1981", "ADDUCTOR_MAGNUS_DOSTAL1981", "ILIOPSOAS_DOSTAL1981", "RECTUS_FEMORIS_DOSTAL1981",
     "check_muscles", "DOSTAL1981", "DELP1990_GLUT_MAX2", "HIP_TABLE_ANGLES", "line_of_action_moment_arm",
+    "HAMSTRINGS_KNEE_DELP1990", "DELP1990_KNEE", "DELP1990_HAMSTRINGS", "HAMSTRING_PCSA_CM2",
+    "KNEE_TABLE_ANGLES", "delp1990_hamstring_length", "delp1990_hamstring_knee_arm_mm",
 ]
 
 JOINTS = ("ankle", "knee", "hip")
@@ -169,18 +171,6 @@ GASTROCNEMIUS_KNEE_HAWKINS_HULL = MomentArmCurve(
     note=("-dL/d(knee) of the length regression (mean of the two heads); constant 13.9 mm. Textbook range for the "
           "gastrocnemius knee moment arm, 12-20 mm (after Spoor et al. 1990), contains it."))
 
-# Hamstrings at the knee: Visser et al. (1990, Eur J Appl Physiol 61:453) found the biceps
-# femoris moment arm constant over the knee's range; typical ranges summarised after
-# Spoor et al. (1990): semitendinosus 40-55 mm, semimembranosus 20-40 mm, biceps femoris
-# 20 mm. PCSA-weighted mid-range (Ward 2009 PCSA 4.8, 18.4, 11.3 cm2) = 29 mm. Herzog &
-# Read (1993) and Buford et al. (1997) tables could not be read: this curve stays
-# unverified.
-HAMSTRINGS_KNEE = MomentArmCurve(
-    name="hamstrings_knee", joint="knee", coefficients=(29.0,), clip=(0.0, 150.0),
-    source=("Visser JJ et al. Eur J Appl Physiol 1990;61:453-460 (constant biceps femoris "
-            "moment arm); ranges after Spoor CW et al. 1990 as summarised in a textbook page"),
-    verified=False, note="Constant 29 mm: PCSA-weighted mid-range of the three heads (not read in a table).")
-
 # Tibialis anterior at the ankle: Maganaris CN, Baltzopoulos V, Sargeant AJ (2000) J Biomech
 # 33(3):375-379 (PubMed 10673122, abstract): at rest the moment arm falls from about 4.5 cm in
 # dorsiflexion to about 2.9 cm in plantarflexion (both of their methods). The abstract does
@@ -265,10 +255,15 @@ def _table(values, angles=HIP_TABLE_ANGLES):
     return tuple((float(a), round(float(v), 2)) for a, v in zip(angles, values))
 
 
+#: PCSA (cm^2) of the three two-joint hamstrings, Ward et al. (2009) Table 1, used to
+#: weight the heads into one "hamstrings" arm at the hip and at the knee.
+HAMSTRING_PCSA_CM2 = {"biceps_femoris": 11.3, "semitendinosus": 4.8, "semimembranosus": 18.4}
+
+
 def _hamstrings_dostal_mm(angles=HIP_TABLE_ANGLES):
     # PCSA-weighted mean of the three heads (Ward et al. 2009 PCSA: biceps femoris long
     # head 11.3, semitendinosus 4.8, semimembranosus 18.4 cm^2)
-    w = {"biceps_femoris": 11.3, "semitendinosus": 4.8, "semimembranosus": 18.4}
+    w = HAMSTRING_PCSA_CM2
     return sum(w[k] * _dostal_extensor_mm(k, angles) for k in w) / sum(w.values())
 
 
@@ -311,6 +306,168 @@ RECTUS_FEMORIS_DOSTAL1981 = MomentArmCurve(
     degree=4, domain=(-20.0, 90.0), clip=(-20.0, 90.0),
     source="Dostal WF, Andrews JG. J Biomech 1981;14:803-812, Table 1 (knee straight, straight line)",
     verified=True, note=_HIP_NOTE + " Flexor moment arm (positive).")
+
+
+#: Delp et al. (1990) knee as in OpenSim gait2392 (knee_r, planar knee after Yamaguchi &
+#: Zajac 1989): the tibia origin in the femur frame (m, x anterior, y up) as SIMM splines of
+#: the knee coordinate (rad, negative = flexion), knots (x) and values (y); the tibia turns
+#: about the femur z axis by the same coordinate. Hamstring path points (m): pelvis points
+#: relative to the pelvis origin, tibia points in the tibia frame; a range (rad) marks a
+#: conditional via point, active only while the knee coordinate lies in it. Hip joint
+#: centre in the pelvis: DELP1990_GLUT_MAX2["hip_centre"]. Transcribed from the public copy
+#: of gait2392_simbody.osim in DIJ-25/Biomechanics_MAC447 (commit
+#: 0e937fdde77cc54e1ef34a8563f11b6f31f542b2); the tx/ty knots match the Delp (1990) table
+#: quoted in fmoissenet/MSK_Delp_U_Ankle, Main_Set_Geometry_Delp.m.
+DELP1990_KNEE = {
+    "tx": ((-2.0944, -1.74533, -1.39626, -1.0472, -0.698132, -0.349066, -0.174533, 0.197344,
+            0.337395, 0.490178, 1.52146, 2.0944),
+           (-0.0032, 0.00179, 0.00411, 0.0041, 0.00212, -0.001, -0.0031, -0.005227, -0.005435,
+            -0.005574, -0.005435, -0.00525)),
+    "ty": ((-2.0944, -1.22173, -0.523599, -0.349066, -0.174533, 0.159149, 2.0944),
+           (-0.4226, -0.4082, -0.399, -0.3976, -0.3966, -0.395264, -0.396)),
+}
+DELP1990_HAMSTRINGS = {
+    "semimembranosus": {"pelvis": (-0.1192, -0.09747, 0.07151),
+                        "tibia": (((-0.0348, -0.03519, -0.01891), (-0.558505, 0.174533)),
+                                  ((-0.027, -0.04771, -0.01957), None))},
+    "semitendinosus": {"pelvis": (-0.12635, -0.10988, 0.06039),
+                       "tibia": (((-0.04203, -0.02859, -0.02277), (-0.331613, 0.174533)),
+                                 ((-0.03322, -0.05282, -0.02288), None),
+                                 ((-0.0113, -0.0746, -0.0245), None),
+                                 ((0.0027, -0.0956, -0.0193), None))},
+    "biceps_femoris": {"pelvis": (-0.12596, -0.10257, 0.06944),
+                       "tibia": (((-0.0301, -0.036, 0.02943), None),
+                                 ((-0.0234, -0.0563, 0.0343), None))},
+}
+
+
+def _simm_spline(x, y):
+    """Cubic spline through (x, y) with the end conditions of SIMM / OpenSim ``SimmSpline``
+    (the ``spline`` routine of Forsythe, Malcolm & Moler 1977: the end third derivatives
+    are those of the cubics through the first and last four knots). Needs >= 4 knots.
+    Returns ``f(t)`` evaluating the spline (and extending the end cubics) for arrays ``t``."""
+    x, y = np.asarray(x, float), np.asarray(y, float)
+    n = len(x)
+    d, b, c = np.zeros(n), np.zeros(n), np.zeros(n)
+    d[0] = x[1] - x[0]
+    c[1] = (y[1] - y[0]) / d[0]
+    for i in range(1, n - 1):
+        d[i] = x[i + 1] - x[i]
+        b[i] = 2.0 * (d[i - 1] + d[i])
+        c[i + 1] = (y[i + 1] - y[i]) / d[i]
+        c[i] = c[i + 1] - c[i]
+    b[0], b[-1] = -d[0], -d[n - 2]
+    c0 = c[2] / (x[3] - x[1]) - c[1] / (x[2] - x[0])
+    cn = c[n - 2] / (x[n - 1] - x[n - 3]) - c[n - 3] / (x[n - 2] - x[n - 4])
+    c[0] = c0 * d[0] ** 2 / (x[3] - x[0])
+    c[-1] = -cn * d[n - 2] ** 2 / (x[n - 1] - x[n - 4])
+    for i in range(1, n):  # forward elimination
+        t = d[i - 1] / b[i - 1]
+        b[i] -= t * d[i - 1]
+        c[i] -= t * c[i - 1]
+    c[-1] /= b[-1]
+    for i in range(n - 2, -1, -1):  # back substitution
+        c[i] = (c[i] - d[i] * c[i + 1]) / b[i]
+    b[-1] = (y[-1] - y[-2]) / d[n - 2] + d[n - 2] * (c[n - 2] + 2.0 * c[-1])
+    for i in range(n - 1):
+        b[i] = (y[i + 1] - y[i]) / d[i] - d[i] * (c[i + 1] + 2.0 * c[i])
+        d[i] = (c[i + 1] - c[i]) / d[i]
+        c[i] = 3.0 * c[i]
+    c[-1] = 3.0 * c[-1]
+    d[-1] = d[n - 2]
+
+    def f(t):
+        t = np.asarray(t, float)
+        k = np.clip(np.searchsorted(x, t, side="right") - 1, 0, n - 1)
+        dx = t - x[k]
+        return y[k] + dx * (b[k] + dx * (c[k] + dx * d[k]))
+    return f
+
+
+_KNEE_TX = _simm_spline(*DELP1990_KNEE["tx"])
+_KNEE_TY = _simm_spline(*DELP1990_KNEE["ty"])
+
+
+def delp1990_hamstring_length(head, knee_flexion_deg, hip_flexion_deg=0.0):
+    """Musculotendon path length (m) of one hamstring in the Delp et al. (1990) model.
+
+    Straight segments through :data:`DELP1990_HAMSTRINGS` (conditional via points included
+    only where active), the tibia placed by :data:`DELP1990_KNEE`; sagittal hip flexion only.
+
+    Parameters
+    ----------
+    head : {"semimembranosus", "semitendinosus", "biceps_femoris"}
+    knee_flexion_deg, hip_flexion_deg : float or array
+        Library convention: flexion positive, degrees.
+
+    Returns
+    -------
+    ndarray
+        Length in m, broadcast shape of the two angles.
+
+    Examples
+    --------
+    >>> round(float(delp1990_hamstring_length("biceps_femoris", 0.0)), 4)
+    0.4202
+    """
+    if head not in DELP1990_HAMSTRINGS:
+        raise InputValueError(f"head={head!r} is not one of {tuple(DELP1990_HAMSTRINGS)}.")
+    q, hip = np.broadcast_arrays(-np.radians(np.asarray(knee_flexion_deg, float)),
+                                 np.radians(np.asarray(hip_flexion_deg, float)))
+    g = DELP1990_HAMSTRINGS[head]
+    o = np.subtract(g["pelvis"], DELP1990_GLUT_MAX2["hip_centre"])
+    # pelvis point in the femur frame: the femur is turned by +hip about z
+    ch, sh = np.cos(hip), np.sin(hip)
+    prev = np.stack([ch * o[0] + sh * o[1], -sh * o[0] + ch * o[1], np.full_like(q, o[2])], -1)
+    cq, sq = np.cos(q), np.sin(q)
+    tx, ty = _KNEE_TX(q), _KNEE_TY(q)
+    total = np.zeros_like(q)
+    for loc, rng in g["tibia"]:
+        p = np.stack([cq * loc[0] - sq * loc[1] + tx, sq * loc[0] + cq * loc[1] + ty,
+                      np.full_like(q, loc[2])], -1)
+        on = np.ones_like(q, bool) if rng is None else (q >= rng[0]) & (q <= rng[1])
+        total = total + np.where(on, np.linalg.norm(p - prev, axis=-1), 0.0)
+        prev = np.where(on[..., None], p, prev)
+    return total
+
+
+def delp1990_hamstring_knee_arm_mm(head, knee_flexion_deg, hip_flexion_deg=0.0):
+    """Knee-flexor moment arm (mm, positive = flexor) of one hamstring in the Delp (1990)
+    model: minus the derivative of :func:`delp1990_hamstring_length` with knee flexion.
+
+    Examples
+    --------
+    >>> round(float(delp1990_hamstring_knee_arm_mm("semitendinosus", 50.0)), 1)
+    48.3
+    """
+    h = 1e-4  # deg; central difference
+    dl = (delp1990_hamstring_length(head, np.asarray(knee_flexion_deg, float) + h, hip_flexion_deg)
+          - delp1990_hamstring_length(head, np.asarray(knee_flexion_deg, float) - h, hip_flexion_deg))
+    return -dl / np.radians(2 * h) * 1e3
+
+
+#: Knee angles (deg of flexion) at which the Delp (1990) hamstring knee arms are tabulated.
+KNEE_TABLE_ANGLES = tuple(float(a) for a in range(0, 91, 10))
+
+
+def _hamstrings_knee_delp_mm(angles=KNEE_TABLE_ANGLES):
+    w = HAMSTRING_PCSA_CM2
+    return sum(w[k] * delp1990_hamstring_knee_arm_mm(k, np.asarray(angles, float)) for k in w) / sum(w.values())
+
+
+HAMSTRINGS_KNEE_DELP1990 = MomentArmCurve(
+    name="hamstrings_knee_delp1990", joint="knee",
+    table=tuple((float(a), round(float(v), 2)) for a, v in zip(KNEE_TABLE_ANGLES, _hamstrings_knee_delp_mm())),
+    degree=4, domain=(0.0, 90.0), clip=(0.0, 90.0),
+    source=("Delp SL et al. IEEE Trans Biomed Eng 1990;37:757-767 model geometry as in OpenSim "
+            "gait2392 (semimembranosus, semitendinosus, biceps femoris long head paths and knee "
+            "splines; hip at 0 deg; Ward 2009 PCSA-weighted)"),
+    verified=True,
+    note=("Degree-4 least-squares fit to the PCSA-weighted moment arms (-dL/d knee flexion) "
+          "tabulated every 10 deg from 0 to 90 deg; beyond 90 deg the 90 deg value is held: the "
+          "straight paths, without the wrapping surfaces of Arnold et al. (2010), pass ever closer "
+          "to the knee (21 mm at 100 deg, 7 mm at 120 deg; the biceps femoris turns extensor by 120 deg)."))
+HAMSTRINGS_KNEE = HAMSTRINGS_KNEE_DELP1990
 
 # the names the rest of the package uses
 GLUTEUS_MAXIMUS_HIP = GLUTEUS_MAXIMUS_DELP1990
