@@ -90,7 +90,7 @@ SPEC = {
                     rear_ankle="deg", front_share="share", trunk="deg", extra_loads="loads",
                     dorsiflexion_limit="deg"),
     "romanian_deadlift": dict(depth="depth", knee_bend="deg", load="load", toe_out="deg", cop="m",
-                              extra_loads="loads"),
+                              extra_loads="loads", arms="choice:free|plumb"),
     "stiff_leg_deadlift": dict(depth="depth", knee_bend="deg", load="load"),
     "deadlift": dict(load="load", knee_bend="deg", bar_height="depth", toe_out="deg", cop="m", extra_loads="loads"),
     "back_extension": dict(load="load", bench="deg", hip_flexion="deg", pad="m", roller="m", band="band"),

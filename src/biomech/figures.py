@@ -171,8 +171,8 @@ def fig_squat_rep_gif(out_dir: str) -> list[str]:
 
 
 # hinges -------------------------------------------------------------------------------
-_HINGES = (("Romanian deadlift\n(knees 20\u00b0, bar to mid-shin)", "romanian_deadlift", {}),
-           ("stiff-leg deadlift\n(knees 5\u00b0, bar to mid-shin)", "stiff_leg_deadlift", {}),
+_HINGES = (("Romanian deadlift\n(knees 20\u00b0, bar to the knee)", "romanian_deadlift", {}),
+           ("stiff-leg deadlift\n(knees 5\u00b0, bar to the knee)", "stiff_leg_deadlift", {}),
            ("conventional deadlift\n(bar on the floor)", "deadlift", {}))
 
 
@@ -184,7 +184,8 @@ def fig_hinge_stick_figures(out_dir: str) -> list[str]:
     results = [getattr(exercises, fn)(body, load="100 kg", **kw) for _, fn, kw in _HINGES]
     fig, _ = plot.stick_figures(results, [t for t, _, _ in _HINGES], joints=("knee", "hip", "lumbar"),
                                 figsize=(14.0, 5.0))
-    fig.suptitle("Hip hinges with 100 kg: the bar hangs on plumb arms, balanced over the midfoot", fontsize=11)
+    fig.suptitle("Hip hinges with 100 kg, balanced over the midfoot, the bar against the legs (RDLs: arms angled "
+                 "back, held by the shoulders; deadlift start: arms plumb)", fontsize=10)
     return [_save(plot, fig, out_dir, "hinge_stick_figures.png")]
 
 
@@ -194,8 +195,7 @@ def fig_hinge_torque_curves(out_dir: str) -> list[str]:
     from . import plot
 
     body = standard_body()
-    # fraction 0 (standing fully upright with the bar at arm's length) is out of reach of the
-    # hinge's bar-height rule; the curves start just below it
+    # the curves start just below standing (fraction 0.04)
     frac = np.linspace(0.04, 1.0, 41)
     runs = {t.replace("\n", " "): exercises.rep_path(getattr(exercises, fn), body, load="100 kg", fractions=frac, **kw)
             for t, fn, kw in _HINGES}

@@ -17,8 +17,10 @@ Studies and what they report:
   plantarflexion torque greatest with the knee straight.
 * Lu Z et al. (2022) Bioengineering 9(7):301, abstract: heel-lift insoles raised knee moments
   in men's barbell squats.
-* PMC6323186 (2018/19): Romanian deadlift at 70 % of 1RM, knee net joint torque
-  -0.28 +- 0.10 N*m/kg (a flexor demand; conventional deadlift +0.21 +- 0.13).
+* Lee S, Schultz J, Timgren J, Staelgraeve K, Miller M, Liu H (2018) J Exerc Sci Fit 16(3):87-93
+  (PMC6323186), abstract: Romanian deadlift at 70 % of the RDL 1RM, knee net joint torque
+  -0.28 +- 0.10 N*m/kg (a flexor demand; conventional deadlift +0.21 +- 0.13); read per leg
+  (see :data:`LEE_2018_LOAD_BODY_MASSES`).
 
 Examples
 --------
@@ -41,7 +43,7 @@ from .experiments import STANDARD_BODIES
 
 __all__ = ["fry_knee_travel", "lunge_step_patellofemoral", "leg_press_feet_knee_extensor_force",
            "gastrocnemius_capacity_by_knee_angle", "heel_lift_knee_moment", "rdl_knee_moment_per_kg",
-           "validation_rows"]
+           "lee2018_knee_per_kg", "LEE_2018_LOAD_BODY_MASSES", "validation_rows"]
 
 _REF = STANDARD_BODIES[0]      # 1.78 m, 80 kg: used where a study does not report its subjects' size
 
@@ -117,17 +119,44 @@ def heel_lift_knee_moment() -> dict:
     return {"knee_change": r.numbers[_REF.name]["knee_moment_change"]}
 
 
-def rdl_knee_moment_per_kg(load_body_masses: float = 1.05) -> dict:
-    """Knee moment per kg of body mass over the RDL's rep path (the cue experiment's
-    :func:`biomech.exercises.romanian_deadlift`), both legs together.
+#: How Lee et al. (2018, J Exerc Sci Fit 16:87, PMC6323186, abstract) are read, one reading for every
+#: check (``tests/test_validation.py`` and ``tests/test_exercises_others.py``): the knee net joint
+#: torque "Nm/kg" is taken PER LEG (inverse dynamics of one limb over its own force plate, the usual
+#: lab convention; the abstract does not say) per kg of body mass; the value is the mean over the rep
+#: path (21 evenly spaced fractions from standing to the exercise's default bottom, the abstract does not
+#: say mean or peak); the bar is 70 % of an RDL 1RM taken as 1.5 x body mass, i.e. 1.05 x body mass
+#: (an assumption: the study's loads were not read). The conventional deadlift uses the same bar.
+LEE_2018_LOAD_BODY_MASSES = 1.05
+LEE_2018_SAMPLES = 21
 
-    70 % of an RDL 1RM of about 1.5 x body mass (an assumption; the study's 1RMs were not read)
-    gives a bar of about 1.05 x body mass.
+
+def lee2018_knee_per_kg(lift: str = "romanian_deadlift", body=None,
+                        load_body_masses: float = LEE_2018_LOAD_BODY_MASSES, **kwargs) -> float:
+    """Mean knee moment per leg per kg of body mass over a deadlift's rep path, N*m/kg, read as
+    Lee et al. (2018) are read here (see :data:`LEE_2018_LOAD_BODY_MASSES`).
+
+    ``lift`` is ``"romanian_deadlift"`` or ``"deadlift"`` (any exercise name works);
+    ``kwargs`` go to the exercise. Negative = knee-flexor demand.
+
+    >>> lee2018_knee_per_kg("romanian_deadlift") < 0 < lee2018_knee_per_kg("deadlift")
+    True
     """
-    from .lift_experiments import _rdl
-    k = _rdl(_REF, np.linspace(0.0, 1.0, 21), load_body_masses).knee.to("N*m").magnitude
-    both = 2 * k / _REF.mass_kg
-    return {"mean_per_kg": float(np.mean(both)), "min_per_kg": float(np.min(both)), "max_per_kg": float(np.max(both))}
+    body = _REF if body is None else body
+    load = Q_(load_body_masses * body.mass_kg, "kg")
+    path = ex.rep_path(lift, body, load=load, n=LEE_2018_SAMPLES, **kwargs)
+    return float(np.mean(path.knee.to("N*m").magnitude)) / body.mass_kg
+
+
+def rdl_knee_moment_per_kg(load_body_masses: float = LEE_2018_LOAD_BODY_MASSES) -> dict:
+    """Knee moment per leg per kg of body mass over the RDL's rep path (the library's
+    :func:`biomech.exercises.romanian_deadlift` at its defaults: knees 20 deg, bar to the knee),
+    read as :func:`lee2018_knee_per_kg` reads Lee et al. (2018)."""
+    body = _REF
+    path = ex.rep_path("romanian_deadlift", body, load=Q_(load_body_masses * body.mass_kg, "kg"),
+                       n=LEE_2018_SAMPLES)
+    per_leg = path.knee.to("N*m").magnitude / body.mass_kg
+    return {"mean_per_kg": float(np.mean(per_leg)), "min_per_kg": float(np.min(per_leg)),
+            "max_per_kg": float(np.max(per_leg))}
 
 
 def validation_rows() -> dict:

@@ -8,7 +8,10 @@ each shank lean places the hip and the bar's contact point; the shoulder lies a 
 length from the hip and an arm length from the grip (so the arms angle back and the
 shoulders' extensors hold the bar in, ``extras["shoulder_moment"]``; the bar-leg contact
 force is taken as zero); the shank lean that balances is found by vectorized bisection.
-Long arms still mean a more upright trunk. Depth is the bar's height (``"knee"``,
+Long arms still mean a more upright trunk. With ``arms="plumb"`` the arms hang straight down
+instead, the shank lean is solved from the bar's contact (:func:`plumb_bar_gap`) and the
+centre of pressure is reported, not imposed; off the foot the pose is infeasible
+(``"balance"``), which for a typical body holds for all but the top of the rep. Depth is the bar's height (``"knee"``,
 ``"mid_shin"``, ``"floor"`` or a length), or a trunk lean (the bar height then follows).
 The conventional deadlift starts with the bar at the plates' radius (plate diameter
 0.45 m, the IWF/IPF standard plate), arms plumb, and by default solves the knee bend so
@@ -48,7 +51,7 @@ from .common import (ExerciseResult, Feasibility, array_body, as_angle, as_lengt
 
 __all__ = ["romanian_deadlift", "stiff_leg_deadlift", "deadlift", "back_extension", "PLATE_DIAMETER_M",
            "CHEST_PLATE", "BAR_RADIUS_M", "SHIN_FRONT_PER_STATURE", "THIGH_FRONT_AT_HIP_PER_STATURE",
-           "leg_front_offsets", "bar_contact_x"]
+           "leg_front_offsets", "bar_contact_x", "plumb_bar_gap"]
 
 #: Standard competition plate diameter, 450 mm (IWF Technical and Competition Rules;
 #: IPF Technical Rules: discs of 450 mm maximum diameter). A loaded bar on the floor
@@ -169,9 +172,65 @@ def _circle_point(P: tuple, r1: Any, Q: tuple, r2: Any):
     return (P[0] + a * ux - hh * uy, P[1] + a * uy + hh * ux), h2 >= -1e-12
 
 
+def plumb_bar_gap(shank: Any, knee_bend: Any, ankle: tuple, L_s: float, L_t: float, L_k: float, L_a: float,
+                  offsets: tuple[float, float, float], bar_height: Any = None, trunk: Any = None):
+    """Unit-free: how far the shoulder lies ahead of the bar's contact point, arms plumb.
+
+    The arms hang straight down, so the bar is ``L_a`` below the shoulder. Given the
+    shank lean and the knee bend (radians) and either the bar's height (the trunk lean
+    then follows, leaning forward) or the trunk lean (the bar's height then follows),
+    returns ``(gap, trunk, bar_height, reach)``: ``gap`` = shoulder x minus the x of the
+    bar touching the legs' front at its height (:func:`bar_contact_x`), m; zero where the
+    plumb bar just touches the legs. ``reach`` is False where the shoulder cannot be
+    ``L_a`` above the bar. Arrays broadcast.
+
+    >>> import biomech as bm
+    >>> body = bm.Body.from_anthropometrics("178 cm", "80 kg")
+    >>> fg, L = body.foot_geometry, [body.shank.length_m, body.thigh.length_m, body.trunk.length_m, body.arms.length_m]
+    >>> gap, trunk, h, ok = plumb_bar_gap(0.0, 0.0, (fg.ankle_x, fg.ankle_y), *L, leg_front_offsets(body), trunk=0.0)
+    >>> round(float(gap), 3)  # upright: the shoulder is over the hip, 9.4 cm behind the bar on the thighs
+    -0.094
+    """
+    t = knee_bend - shank
+    kx, ky = ankle[0] + L_s * np.sin(shank), ankle[1] + L_s * np.cos(shank)
+    hx, hy = kx - L_t * np.sin(t), ky + L_t * np.cos(t)
+    if trunk is None:
+        ratio = (bar_height + L_a - hy) / L_k
+        reach = np.abs(ratio) <= 1.0
+        trunk = np.arccos(np.clip(ratio, -1.0, 1.0))
+        h = bar_height + 0.0 * hx
+    else:
+        h = hy + L_k * np.cos(trunk) - L_a
+        reach = np.ones(np.shape(h), dtype=bool)
+    gap = hx + L_k * np.sin(trunk) - bar_contact_x(h, shank, t, ankle, L_s, L_t, offsets)
+    return gap, trunk, h, reach
+
+
+def _first_rising_root(fn, lo: float, hi: float, step: float):
+    """Vectorized: the lowest root of ``fn`` in [lo, hi] where it crosses from below zero to at or above it.
+
+    ``fn`` is sampled on a grid (``step`` apart, every pose at once), the first rising
+    cell is kept and refined by bisection. Returns ``(x, ok)``.
+    """
+    grid = np.arange(lo, hi + 0.5 * step, step)
+    vals = np.stack(np.broadcast_arrays(*[fn(g) for g in grid]))
+    rising = (vals[:-1] < 0) & (vals[1:] >= 0)
+    ok = np.any(rising, axis=0)
+    first = np.argmax(rising, axis=0)
+    a = grid[first]
+    x, _ = bisect(fn, a, a + step, 40)
+    return x, ok
+
+
 def _hinge(name: str, body: Body, *, knee_bend: Any, depth: Any, load: Any, toe_out: Any, cop: Any,
-           extra_loads: Sequence[Load], fraction: Any, call: tuple, depth_name: str = "depth"):
+           extra_loads: Sequence[Load], fraction: Any, call: tuple, depth_name: str = "depth", arms: str = "free"):
     check_body(body)
+    if not isinstance(arms, str) or arms.strip().lower() not in ("free", "plumb"):
+        raise InputValueError(f"arms={arms!r} is not one of 'free', 'plumb'.")
+    plumb_mode = arms.strip().lower() == "plumb"
+    if plumb_mode and cop is not None:
+        raise InputValueError(f"cop={cop!r} cannot be combined with arms='plumb': with the arms plumb and the bar "
+                              f"against the legs the centre of pressure is an output (leave cop=None).")
     extra_loads = check_loads(extra_loads)
     if isinstance(depth, str) and not depth.strip():
         raise InputValueError(f"{depth_name}={depth!r} is empty; expected 'mid_shin', 'knee', 'floor', a height "
@@ -242,7 +301,26 @@ def _hinge(name: str, body: Body, *, knee_bend: Any, depth: Any, load: Any, toe_
         G, ok = grip_below(S, s, t)
         return arms_from(S, G), G[1], ok
 
-    if K is None:
+    if plumb_mode:
+        # arms plumb, the bar touching the legs: the shank lean is the one unknown, solved from the contact
+        Kb = bc(K) if frac is None else bc(K) * frac
+        fixed = dict(ankle=ankle, L_s=L_s, L_t=L_t, L_k=L_k, L_a=L_a, offsets=offsets)
+        if frac is not None:
+            # standing: legs straight and vertical, the trunk leaning just enough for the plumb bar to touch the thighs
+            k_top, _ = bisect(lambda kk: plumb_bar_gap(0.0, 0.0, trunk=kk, **fixed)[0], 0.0, np.radians(60.0), 50)
+            h_top = plumb_bar_gap(0.0, 0.0, trunk=k_top, **fixed)[2]
+        if h_bar is not None:
+            hb = bc(h_bar) if frac is None else h_top + frac * (bc(h_bar) - h_top)
+            kw = dict(bar_height=hb)
+        else:
+            kb = bc(trunk_bottom) if frac is None else k_top + frac * (bc(trunk_bottom) - k_top)
+            kw = dict(trunk=kb)
+        s, ok = _first_rising_root(lambda ss: plumb_bar_gap(ss, Kb, **kw, **fixed)[0], S_LO, S_HI, np.radians(1.0))
+        _, k, hb, reach = plumb_bar_gap(s, Kb, **kw, **fixed)
+        a = 0.0 * s
+        feas.flag(~ok | ~reach, "bar_height", bar_height=quantity(hb, "m"))
+        ok = np.ones(shape, dtype=bool)
+    elif K is None:
         # conventional deadlift: arms plumb; the knees bend until the shins touch the bar
         hb0 = bc(h_bar)
 
@@ -301,24 +379,41 @@ def _hinge(name: str, body: Body, *, knee_bend: Any, depth: Any, load: Any, toe_
         out = out | (np.degrees(v) < lo - 1e-9) | (np.degrees(v) > hi + 1e-9)
     feas.flag(out, "joint_range", hip_flexion=quantity(np.degrees(t + k), "deg"),
               dorsiflexion=quantity(np.degrees(s), "deg"), knee_flexion=quantity(np.degrees(Kb), "deg"))
+    cop_x = model.ground_reaction(model.sincos({"foot": 0.0, "shank": s, "thigh": t, "trunk": k, "arms": a}))["cop"][0]
+    toe = afg.toe_x
+    if plumb_mode:
+        # the centre of pressure follows from the whole body's balance: it must lie on the foot
+        feas.flag((cop_x < -1e-9) | (cop_x > toe + 1e-9), "balance", cop=quantity(cop_x, "m"),
+                  heel=quantity(0.0, "m"), toe=quantity(toe, "m"))
     angles = {"foot": 0.0, "shank": feas.nan(s), "thigh": feas.nan(t), "trunk": feas.nan(k), "arms": feas.nan(a)}
     pose = Pose.from_radians(angles["shank"], angles["thigh"], angles["trunk"], angles["foot"], angles["arms"])
     sc = model.sincos(angles)
     moments = MomentResult(model, pose, sc, model.moments(sc))
     single = shape == ()
+    if single and plumb_mode and not bool(feas.ok) and str(feas.reason) == "balance":
+        from ..errors import InfeasiblePoseError
+        raise InfeasiblePoseError(
+            f"{name}: with the arms plumb and the bar against the legs the centre of pressure falls "
+            f"{float(cop_x):.3f} m from the heel, off the foot (heel 0 m to toe {float(toe):.3f} m).",
+            "balance", feas.numbers.get("balance", {}))
     feas.raise_if_single(single, name)
     params = {"knee_bend": quantity(np.degrees(K), "deg"), "depth": depth,
               "bar_height": None if h_bar is None else quantity(h_bar, "m"), "load": quantity(load_kg, "kg"),
               "toe_out": quantity(np.degrees(np.arccos(cphi)), "deg"), "support": "feet", "stance": "both",
-              "arms": "plumb (bar hung against the shins)" if knee_bend is None and frac is None
-              else "free: the hands hold the bar against the legs",
+              "arms": ("plumb: the bar hangs straight below the shoulders, touching the legs" if plumb_mode
+                       else "plumb (bar hung against the shins)" if knee_bend is None and frac is None
+                       else "free: the hands hold the bar against the legs"),
+              "cop": None if cop is None else quantity(as_length(cop, "cop"), "m"),
               "bar_contact": "front of the shins or thighs", "plate_diameter": quantity(PLATE_DIAMETER_M, "m")}
     # the hands hold the bar where the arms put it: with the grip behind the shoulder (arms angled
     # back) the shoulders' extensors hold it there (bar and arm weights only; both arms)
     arms_seg = body.arms
     shoulder = -G * np.sin(angles["arms"]) * arms_seg.length_m * (load_kg + arms_seg.mass_kg * arms_seg.com)
-    extras = {"target": quantity(target, "m"), "bar_height": quantity(feas.nan(hb), "m"),
-              "shoulder_moment": quantity(shoulder, "N*m")}
+    extras = {"bar_height": quantity(feas.nan(hb), "m"), "shoulder_moment": quantity(shoulder, "N*m"),
+              "cop_from_heel": quantity(feas.nan(cop_x), "m"), "cop_fraction": feas.nan(cop_x / toe),
+              "ankle_per_cm_cop": moments.ankle_per_cm_cop}
+    if not plumb_mode:
+        extras["target"] = quantity(target, "m")   # the centre of pressure is held there
     return ExerciseResult(name, pose, moments, params, bool(feas.ok) if single else feas.ok,
                           str(feas.reason) if single else feas.reason, extras, call)
 
@@ -336,7 +431,7 @@ def _top_height(body: Body, ankle: tuple, offsets: tuple) -> float:
 
 
 def romanian_deadlift(body: Body, depth: Any = "knee", knee_bend: Any = "20 deg", load: Any = None, *,
-                      toe_out: Any = "0 deg", cop: Any = None, extra_loads: Sequence[Load] = (),
+                      toe_out: Any = "0 deg", cop: Any = None, extra_loads: Sequence[Load] = (), arms: str = "free",
                       _fraction: Any = None, _name: str = "romanian_deadlift") -> ExerciseResult:
     """A Romanian deadlift's bottom: soft knees, hips back, the bar against the legs.
 
@@ -355,15 +450,29 @@ def romanian_deadlift(body: Body, depth: Any = "knee", knee_bend: Any = "20 deg"
     toe_out : Quantity or str
         Shortens the foot's side view by cos(toe_out).
     cop : Quantity or str, optional
-        Target of the centre of pressure, from the heel; default the midfoot.
+        Target of the centre of pressure, from the heel; default the midfoot (``arms="free"``
+        only).
     extra_loads : sequence of Load
         Bands or cables.
+    arms : {"free", "plumb"}
+        ``"free"`` (default): the centre of pressure is held at ``cop`` and the arms angle
+        as the bar's contact with the legs requires (the shoulders hold the difference).
+        ``"plumb"``: the arms hang straight down, the bar touches the legs' front, the shank
+        lean is solved from that contact (vectorized: a grid of shank leans, then
+        bisection), and the centre of pressure follows from the whole body's balance
+        (``extras["cop_from_heel"]``, ``extras["cop_fraction"]``); a pose whose centre of
+        pressure falls off the foot is infeasible (``"balance"``). For a 1.78 m, 80 kg body
+        with 20 deg knees this holds only a few centimetres below standing: lower, the
+        plumb bar needs the shins tilted back 15-27 deg and the pressure falls behind the
+        heel (see ``docs/exercises.md``).
 
     Returns
     -------
     ExerciseResult
         ``extras["shoulder_moment"]`` (both arms, N*m, + = shoulder extensor: holding the
-        grip behind the shoulder) and ``extras["bar_height"]``.
+        grip behind the shoulder), ``extras["bar_height"]``, ``extras["cop_from_heel"]``
+        (m), ``extras["cop_fraction"]`` (0 = heel, 1 = toe tip) and
+        ``extras["ankle_per_cm_cop"]`` (N*m per cm the pressure moves forward).
 
     Examples
     --------
@@ -376,9 +485,9 @@ def romanian_deadlift(body: Body, depth: Any = "knee", knee_bend: Any = "20 deg"
     True
     """
     call = (romanian_deadlift, (body,), dict(depth=depth, knee_bend=knee_bend, load=load, toe_out=toe_out, cop=cop,
-                                             extra_loads=extra_loads, _name=_name))
+                                             extra_loads=extra_loads, arms=arms, _name=_name))
     return _hinge(_name, body, knee_bend=knee_bend, depth=depth, load=load, toe_out=toe_out, cop=cop,
-                  extra_loads=extra_loads, fraction=_fraction, call=call)
+                  extra_loads=extra_loads, fraction=_fraction, call=call, arms=arms)
 
 
 def stiff_leg_deadlift(body: Body, depth: Any = "knee", knee_bend: Any = "5 deg", load: Any = None,
