@@ -152,11 +152,12 @@ NOTEBOOKS["04_hinges_and_hamstrings.ipynb"] = [
     ("md", """# Hinges and the hamstrings
 
 A hip hinge keeps the knees nearly straight and folds at the hip: the load hangs from the
-hands, far in front of the hip. The picture: a Romanian deadlift with 100 kg, the bar lowered
-to mid-shin on arms hanging plumb, balanced over the midfoot."""),
+hands, in front of the hip. The picture: a Romanian deadlift with 100 kg, the bar sliding down
+the thighs to the knees, balanced over the midfoot (the arms slope back a little: the shoulders
+hold the bar against the legs)."""),
     ("code", SETUP + """
-rdl = ex.romanian_deadlift(body, depth="mid_shin", knee_bend="20 deg", load="100 kg")
-fig, ax = plot.stick_figure(rdl, title="Romanian deadlift, 100 kg, bar to mid-shin")"""),
+rdl = ex.romanian_deadlift(body, depth="knee", knee_bend="20 deg", load="100 kg")
+fig, ax = plot.stick_figure(rdl, title="Romanian deadlift, 100 kg, bar to the knee")"""),
     ("md", EQUATIONS + """
 
 The hip's extensor moment is shared by the gluteus maximus, the hamstrings and the adductor
