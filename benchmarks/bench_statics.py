@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import json
 import os
-import platform
 import statistics
 import subprocess
 import sys
@@ -301,16 +300,11 @@ def import_times() -> dict:
 
 # --------------------------------------------------------------------------- machine
 def machine() -> str:
-    cpu = platform.processor() or "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return (f"{cpu}, {os.cpu_count()} logical cores; Python {platform.python_version()}, numpy {np.__version__}, "
-            f"{platform.system()} {platform.machine()}")
+    """The machine line of the benchmark table (one definition, in run_all.py)."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    from run_all import machine as describe
+
+    return describe()
 
 
 # --------------------------------------------------------------------------- main
