@@ -438,10 +438,14 @@ def bodyweight_squat(body: Body, depth: Any = "parallel", knee_travel: Any = "5 
     return squat(body, depth, knee_travel, None, None, _name="bodyweight_squat", **kw)
 
 
-def box_squat(body: Body, box: Any = "40 cm", knee_travel: Any = "0 cm", load: Any = None, bar: Any = "low_bar",
+def box_squat(body: Body, box: Any = "40 cm", knee_travel: Any = "0 cm", load: Any = "60 kg", bar: Any = "low_bar",
               **kw: Any) -> ExerciseResult:
     """A box squat: the bottom is sitting on a box of the given height (shins near vertical
-    by default).
+    by default), with a low bar.
+
+    The default load is 60 kg: with the knees held at the toes and nothing on the bar, no trunk
+    lean puts the centre of mass over the midfoot (the lifter would sit back onto the box, which
+    a balance over the feet does not model), so the unloaded default would be infeasible.
 
     >>> import biomech as bm
     >>> body = bm.Body.from_anthropometrics("178 cm", "80 kg")
