@@ -29,7 +29,7 @@ import dataclasses
 import sys
 import traceback
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -38,7 +38,7 @@ from ..body import Body
 from ..errors import BiomechError, InputValueError
 from ..units import Q_, quantity, to_si
 from . import chain
-from .catalog import CATALOG, Cue, get_cue
+from .catalog import CATALOG, Cue
 from .verdicts import BodyJudgement, judge
 
 __all__ = [

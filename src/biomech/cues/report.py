@@ -44,7 +44,6 @@ import pint
 
 from ..errors import InputValueError
 from .experiments import STANDARD_BODIES, NamedBody, CueResult, run_all
-from .verdicts import Verdict
 
 __all__ = ["ReportPaths", "write_report", "build_report", "REPORT_MARKDOWN", "REPORT_HTML", "FIGURES_DIR"]
 

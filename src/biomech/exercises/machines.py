@@ -34,7 +34,7 @@ from ..pose import Pose
 from ..statics import MomentResult
 from ..units import quantity, to_si
 from ..pose import JOINT_RANGES_DEG
-from .common import (ExerciseResult, Feasibility, as_angle, as_length, broadcast_shape, check_body, is_length,
+from .common import (ExerciseResult, Feasibility, as_angle, as_length, broadcast_shape, check_body,
                      load_mass, make_model, place_fraction, wrap_joint_angles)
 
 __all__ = ["leg_press", "leg_extension", "leg_curl", "FOOT_POSITIONS"]

@@ -20,7 +20,7 @@ import numpy as np
 
 from ..errors import InputValueError
 from ..units import quantity, to_si
-from .catalog import GROUPS, JOINTS, MUSCLE_KEYS, check_muscles, default_muscles
+from .catalog import GROUPS, JOINTS, check_muscles, default_muscles
 from .architecture import MAX_STRESS
 from .contact import l5s1_compression, patellofemoral_compression, tibiofemoral_forces
 from .sharing import share_activations
