@@ -274,3 +274,21 @@ def test_cop_reported_and_ankle_sensitivity(male_body):
     assert float(res.cop.magnitude[0]) == pytest.approx(float(res.positions["com"].magnitude[0]), abs=1e-9)
     # moving the COP forward by 1 cm: ankle moment grows by exactly that sensitivity
     assert float(res.cop_outside_by.magnitude) >= 0
+
+
+def test_many_poses_take_the_matrix_route_and_agree(male_body):
+    # From 512 poses on, the moments come from one matrix product of the needed sines and
+    # cosines (kinematics.LinearMap); below, form by form. Both routes must agree.
+    rng = np.random.default_rng(3)
+    n = 1500
+    pose = bm.Pose.from_joint_angles(ankle=bm.Q_(rng.uniform(-10, 40, n), "deg"),
+                                     knee=bm.Q_(rng.uniform(0, 140, n), "deg"),
+                                     hip=bm.Q_(rng.uniform(0, 140, n), "deg"),
+                                     foot=bm.Q_(rng.uniform(0, 20, n), "deg"), arms=bm.Q_(rng.uniform(-20, 90, n), "deg"))
+    loads = [bm.Barbell("80 kg", "low_bar"), bm.HandLoad("20 kg"),
+             bm.PointForce(segment="shank", along="0.3 m", offset="0.04 m", force=bm.Q_([-150, 60], "N"))]
+    many = bm.joint_moments(male_body, pose, loads)
+    for start in range(0, n, 300):  # 300 < 512: the per-form route
+        few = bm.joint_moments(male_body, pose[start:start + 300], loads)
+        for j in JOINTS:
+            np.testing.assert_allclose(nm(few.moments[j]), nm(many.moments[j])[start:start + 300], atol=1e-9)
