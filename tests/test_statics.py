@@ -292,3 +292,17 @@ def test_many_poses_take_the_matrix_route_and_agree(male_body):
         few = bm.joint_moments(male_body, pose[start:start + 300], loads)
         for j in JOINTS:
             np.testing.assert_allclose(nm(few.moments[j]), nm(many.moments[j])[start:start + 300], atol=1e-9)
+
+
+def test_feasible_mask_and_reason_per_pose(male_body):
+    # Leaning the trunk from upright to far forward with no load moves the centre of pressure
+    # from over the foot to past the toes; each pose says which.
+    pose = bm.Pose(shank="0 deg", thigh="0 deg", trunk=bm.Q_([0, 20, 89], "deg"), arms="0 deg")
+    res = bm.joint_moments(male_body, pose)
+    cx = res.positions["cop"].magnitude[:, 0]
+    toe = res.positions["toe"].magnitude[:, 0]
+    assert cx[0] < toe[0] and cx[2] > toe[2]
+    assert res.feasible.tolist()[0] and not res.feasible.tolist()[2]
+    assert res.reason[2] == "cop_past_toes" and res.reason[0] == ""
+    one = bm.joint_moments(male_body, pose[0])
+    assert one.feasible and one.reason == ""

@@ -750,17 +750,19 @@ class MomentResult:
 
     @cached_property
     def positions(self) -> dict[str, Any]:
-        """Landmarks (x, y) in m, shape (..., 2): joints, foot points, centre of pressure,
-        system centre of mass (``com``, body and load masses)."""
-        out = {}
-        for name, p in self.model.points.items():
-            x, y = p.evaluate(self._sc)
-            out[name] = quantity(np.stack(np.broadcast_arrays(x, y), axis=-1), "m")
-        com = self._system_com()
-        out["com"] = quantity(np.stack(np.broadcast_arrays(*com), axis=-1), "m")
+        """Landmarks (x, y) in m, shape (*pose shape, 2): joints, foot points, centre of
+        pressure, system centre of mass (``com``, body and load masses). Every landmark has
+        the pose's shape, even one that does not move (the toe with a flat foot)."""
+        shape = self.shape
+
+        def xy(x, y):
+            x, y = np.broadcast_to(x, shape), np.broadcast_to(y, shape)
+            return quantity(np.stack((x, y), axis=-1), "m")
+
+        out = {name: xy(*p.evaluate(self._sc)) for name, p in self.model.points.items()}
+        out["com"] = xy(*self._system_com())
         if self.support == "feet":
-            cx, cy = self.model.ground_reaction(self._sc)["cop"]
-            out["cop"] = quantity(np.stack(np.broadcast_arrays(cx, cy), axis=-1), "m")
+            out["cop"] = xy(*self.model.ground_reaction(self._sc)["cop"])
         return out
 
     def _system_com(self):
@@ -804,19 +806,31 @@ class MomentResult:
         return quantity(np.where((fy > 0)[..., None], cop, np.nan), "m")
 
     @cached_property
+    def reason(self):
+        """Why each pose cannot stand, per element (``""`` where it can): ``"not_finite"``,
+        ``"lift_off"`` (no downward load on the feet), ``"cop_behind_heel"``,
+        ``"cop_past_toes"``. Only standing supports check the centre of pressure."""
+        why = np.full(self.shape, "", dtype=object)
+        bad = np.zeros(self.shape, dtype=bool)
+        for j in JOINTS:
+            bad |= ~np.isfinite(self._m[j])
+        why[bad] = "not_finite"
+        if self.support == "feet":
+            fy = np.broadcast_to(self.ground_reaction.magnitude[..., 1], self.shape)
+            cx = np.broadcast_to(self.positions["cop"].magnitude[..., 0], self.shape)
+            hx = np.broadcast_to(self.positions["heel"].magnitude[..., 0], self.shape)
+            tx = np.broadcast_to(self.positions["toe"].magnitude[..., 0], self.shape)
+            for mask, label in ((~(fy > 0), "lift_off"), (cx < hx - 1e-12, "cop_behind_heel"),
+                                (cx > tx + 1e-12, "cop_past_toes")):
+                new = mask & (why == "")
+                why[new] = label
+        return why if self.shape else str(why[()])
+
+    @cached_property
     def feasible(self):
         """Boolean mask: the pose stands (vertical ground reaction > 0 for standing supports,
-        centre of pressure within the foot) and its moments are finite."""
-        ok = np.ones(self.shape, dtype=bool)
-        for j in JOINTS:
-            ok &= np.isfinite(self._m[j])
-        if self.support == "feet":
-            fy = self.ground_reaction.magnitude[..., 1]
-            ok &= fy > 0
-            cx = self.positions["cop"].magnitude[..., 0]
-            ok &= (cx >= self.positions["heel"].magnitude[..., 0] - 1e-12) & \
-                  (cx <= self.positions["toe"].magnitude[..., 0] + 1e-12)
-        return ok
+        centre of pressure within the foot) and its moments are finite; see :attr:`reason`."""
+        return np.asarray(self.reason == "") if self.shape else self.reason == ""
 
     @cached_property
     def cop_in_foot(self):
