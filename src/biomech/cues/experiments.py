@@ -213,6 +213,7 @@ def register_experiment(fn: Callable[..., ExperimentResult] | None = None, *, na
 def experiment_for(cue: Cue) -> Callable[..., ExperimentResult] | None:
     """The registered experiment of a cue, or None (out of scope, or not yet written).
 
+    >>> from biomech.cues.catalog import get_cue
     >>> experiment_for(get_cue("muscle-acts-only-on-crossed-joints")).__name__
     'experiment_crossed_joints'
     """
