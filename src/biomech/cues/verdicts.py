@@ -335,7 +335,10 @@ def verdict_stance_width_toe_out(numbers: Mapping[str, float]) -> Judgement:
     if s > 0:
         return Judgement(Verdict.PARTLY_SUPPORTED, text + f": a small or partial shift (threshold "
                                                           f"{100 * STANCE_HIP_SHARE_RISE:.0f} points).")
-    return Judgement(Verdict.CONTRADICTED, text + ": no shift toward the hip.")
+    return Judgement(Verdict.CONTRADICTED, text + ": no shift toward the hip in the sagittal plane. What a wide, "
+                                                  "toes-out stance asks of the glutes as abductors and external "
+                                                  "rotators lies outside a sagittal model; this verdict is about hip "
+                                                  "extension alone.")
 
 
 #: Depth: knee moment deep over half depth, and bottom over the rep's peak.
