@@ -568,8 +568,7 @@ def experiment_body_type_dependence(bodies: Sequence[NamedBody] = STANDARD_BODIE
                 "cues tested": str(len(tested))},
         rows=rows, numbers=numbers, key_label="largest key-number spread",
         key_values={"all bodies": 100 * max(spreads)}, key_unit="%", figure=draw,
-        caveats=("Only cues whose experiments have run count; the verdict grows more informative as the "
-                 "exercise experiments are added.",
+        caveats=("Only cues with a key number count: those outside a sagittal model have none.",
                  "Body type here means segment proportions and size, not muscle architecture or mobility."),
     )
 

@@ -75,10 +75,25 @@ def _stderr(i: int, n: int, cue_id: str, status: str) -> None:
     print(f"[report {i}/{n}] {cue_id}: {status}", file=sys.stderr, flush=True)
 
 
+#: How people write the compound units pint would print in its own order ("m·N").
+_UNIT_TEXT = {"N*m": "N·m", "N*m/kg": "N·m/kg", "N*m*s": "N·m·s", "N*m/cm": "N·m per cm",
+              "N*m/deg": "N·m per deg", "rad/s**2/(N*m)": "rad/s² per N·m", "J": "J", "W": "W"}
+
+
+def _unit_text(units) -> str:
+    for text, shown in _UNIT_TEXT.items():
+        try:
+            if units == pint.Unit(text) or units == units._REGISTRY.Unit(text):
+                return shown
+        except Exception:  # an unknown spelling in this registry: skip it
+            continue
+    return f"{units:~P}"
+
+
 def _fmt(v: Any) -> str:
     if isinstance(v, pint.Quantity):
         mag = np.asarray(v.magnitude)
-        unit = "" if v.dimensionless and str(v.units) in ("dimensionless", "") else f" {v.units:~P}"
+        unit = "" if v.dimensionless and str(v.units) in ("dimensionless", "") else f" {_unit_text(v.units)}"
         if mag.ndim == 0:
             return f"{float(mag):.4g}{unit}"
         return ", ".join(f"{float(x):.4g}" for x in mag.ravel()) + unit
