@@ -95,11 +95,16 @@ def _fmt(v: Any) -> str:
         mag = np.asarray(v.magnitude)
         unit = "" if v.dimensionless and str(v.units) in ("dimensionless", "") else f" {_unit_text(v.units)}"
         if mag.ndim == 0:
-            return f"{float(mag):.4g}{unit}"
-        return ", ".join(f"{float(x):.4g}" for x in mag.ravel()) + unit
+            return f"{_num(float(mag))}{unit}"
+        return ", ".join(_num(float(x)) for x in mag.ravel()) + unit
     if isinstance(v, float):
-        return f"{v:.4g}"
+        return _num(v)
     return str(v)
+
+
+def _num(x: float) -> str:
+    """Four significant figures; round-off dust (|x| < 1e-9) shows as 0."""
+    return "0" if abs(x) < 1e-9 else f"{x:.4g}"
 
 
 def _verdict_text(r: CueResult) -> str:
