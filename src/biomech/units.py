@@ -24,6 +24,7 @@ biomech.errors.UnitError: mass=80 has no unit; a mass in kg is expected. Fix: pa
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -78,7 +79,8 @@ def parse_quantity(text: str, name: str = "value") -> pint.Quantity:
     """Read a string such as ``"80 kg"``, ``"30deg"``, ``"5 ft 10 in"`` or ``5'10"``.
 
     Compound lengths are summed here, since pint alone reads ``"5 ft 10 in"`` as an
-    area (a product).
+    area (a product). Strings people repeat (``"30 deg"``) are parsed once and remembered;
+    each call returns its own Quantity.
 
     Parameters
     ----------
@@ -99,6 +101,15 @@ def parse_quantity(text: str, name: str = "value") -> pint.Quantity:
     >>> parse_quantity("225lb")
     <Quantity(225, 'pound')>
     """
+    if not isinstance(text, str):
+        raise UnitError(f"{name}={text!r} is not a string; a quantity such as \"80 kg\" is expected.")
+    q = _parse_remembered(text, name)
+    return Q_(q.magnitude, q.units)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_remembered(text: str, name: str) -> pint.Quantity:
+    """The parsing behind :func:`parse_quantity` (cached; errors are not)."""
     bad = _FORBIDDEN.search(text)
     if bad:
         raise UnitError(f"{name}={text!r} has a character ({bad.group(0)!r}) that has no place in a quantity; "
