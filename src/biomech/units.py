@@ -215,7 +215,7 @@ def to_si(value: Any, unit: str, name: str, *, finite: bool = True, positive: bo
         raise UnitError(f"{name}={_show(value)} has no angle unit; {_kind(unit)} in degrees or radians is expected "
                         f'(a plain number would be read as radians). Fix: pass Q_(value, "deg") or "30 deg".')
     try:
-        mag = q.to(unit).magnitude
+        mag = q.to(_unit(unit)).magnitude
     except pint.DimensionalityError:
         dim = _dimension_name(q)
         raise UnitError(f"{name}={_show(value)} has the dimension of {dim}, but {_kind(unit)} in {unit} is expected.") from None
@@ -236,8 +236,15 @@ _ANGLE_WORDS = ("radian", "degree", "arcminute", "arcsecond", "turn", "revolutio
 
 
 def _has_angle_unit(q: pint.Quantity) -> bool:
-    text = str(q.units)
+    names = getattr(q.units, "_units", None)
+    text = " ".join(names.keys()) if names is not None else str(q.units)
     return any(w in text for w in _ANGLE_WORDS)
+
+
+@functools.lru_cache(maxsize=64)
+def _unit(unit: str):
+    """The registry's Unit for a unit string, looked up once."""
+    return ureg.Unit(unit)
 
 
 def _example_unit(unit: str) -> str:
