@@ -40,7 +40,8 @@ LIMITS = (
     "static optimisation suppresses co-contraction; the gluteus maximus / hamstrings split "
     "is partly an artefact of the cost (compare p=2 and p=3)",
     "hip moment arms from straight-line / via-point geometry (Dostal & Andrews 1981, Delp et al. "
-    "1990), held at their 90 deg values in deeper flexion; the hamstrings' knee arm is unverified",
+    "1990), held at their 90 deg values in deeper flexion; the hamstrings' knee arm from the Delp 1990 "
+    "model paths, held at its 90 deg value beyond",
     "patellofemoral force takes both tendons along their bones (no quadriceps-tendon wrapping): "
     "high in deep flexion",
 )
