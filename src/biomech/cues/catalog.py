@@ -130,7 +130,7 @@ CATALOG: tuple[Cue, ...] = (
         "Leg muscles differ in fibre-type make-up (glutes mixed, hamstrings fast, soleus slow), "
         "so loads and rep ranges should be matched to each muscle.",
         ("all",), ("gluteus_maximus", "hamstrings", "soleus"), (), K.FIBRE_TYPE,
-        scope_note="Fibre type sets fatigue and adaptation, not the joint moment a pose and load demand."),
+        scope_note="Fibre type bears on fatigue and on how a muscle adapts to a rep range, which is physiology."),
     Cue("body-type-programming", _I,
         "Loads, ranges and rep schemes should be chosen for the lifter's own goals and body type.",
         ("squat", "lunge", "romanian_deadlift"), (), ("ankle", "knee", "hip"), K.MECHANICAL_TORQUE,

@@ -149,18 +149,31 @@ class ExperimentResult:
     caveats: tuple[str, ...] = ()
 
     def key_text(self) -> str:
-        """The key number for the summary: the first body's value and the range over bodies.
+        """The key number for the summary: label, the first body's value with its unit, and the
+        range over bodies, all to the same decimals (three significant figures of the largest).
 
         >>> ExperimentResult("x", {}, [], {}, "ratio", {"a": 1.0, "b": 2.0}).key_text()
-        'ratio 1 (1 to 2 over 2 bodies)'
+        'ratio: 1.00 (1.00 to 2.00 over 2 bodies)'
+        >>> ExperimentResult("x", {}, [], {}, "share", {"a": 65.45, "b": 65.46}, "%").key_text()
+        'share: 65.5 % (the same for all 2 bodies)'
         """
-        vals = list(self.key_values.values())
+        vals = [float(v) for v in self.key_values.values()]
         if not vals:
             return ""
-        unit = f" {self.key_unit}" if self.key_unit else ""
-        first = f"{self.key_label} {vals[0]:.3g}{unit}"
-        if len(vals) > 1:
-            first += f" ({min(vals):.3g} to {max(vals):.3g}{unit} over {len(vals)} bodies)"
+        finite = [v for v in vals if np.isfinite(v)]
+        big = max((abs(v) for v in finite), default=0.0)
+        decimals = 0 if big >= 100 or big == 0 else max(0, 2 - int(np.floor(np.log10(big))))
+
+        def num(v: float) -> str:
+            text = f"{v:.{decimals}f}" if np.isfinite(v) else "n/a"
+            return "0" if text.lstrip("-").strip("0.") == "" else text
+
+        unit = ("" if not self.key_unit else f" {self.key_unit}" if self.key_unit != "%" else " %")
+        first = f"{self.key_label}: {num(vals[0])}{unit}"
+        if len(vals) > 1 and finite:
+            lo, hi = num(min(finite)), num(max(finite))
+            first += (f" (the same for all {len(vals)} bodies)" if lo == hi
+                      else f" ({lo} to {hi}{unit} over {len(vals)} bodies)")
         return first
 
 
@@ -301,6 +314,7 @@ _ONE_JOINT_MUSCLES = {  # muscle -> (index of the joint it crosses, unit moment 
     "gluteus_maximus": (2, np.array([0.0, 0.0, 1.0])),
 }
 _JOINTS = ("ankle", "knee", "hip")
+_MUSCLE_NAMES = {"soleus": "soleus", "vasti": "vasti", "gluteus_maximus": "gluteus maximus"}
 
 
 @register_experiment
@@ -344,32 +358,34 @@ def experiment_crossed_joints(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> 
         numbers[body.name] = {"uncrossed_moment_fraction": moment_frac,
                               "uncrossed_accel_ratio": float(ratio.max())}
         key[body.name] = float(ratio.max())
-        rows.append({"body": body.name, "muscle": list(_ONE_JOINT_MUSCLES)[i_mus],
+        rows.append({"body": body.name, "muscle": _MUSCLE_NAMES[list(_ONE_JOINT_MUSCLES)[i_mus]],
                      "pose": list(_POSES_DEG)[i_pose],
-                     "largest uncrossed / crossed acceleration": quantity(float(ratio.max()), "dimensionless")})
+                     "largest uncrossed / own-joint acceleration": quantity(float(ratio.max()), "dimensionless")})
     ref = bodies[0]
     for ip, pose in enumerate(_POSES_DEG):
         for im, mus in enumerate(_ONE_JOINT_MUSCLES):
             a = per_body_acc[ref.name][ip, im]
-            rows.append({"body": ref.name, "muscle": mus, "pose": pose,
-                         **{f"{j} acceleration per N*m": quantity(float(a[k]), "rad/s**2/(N*m)")
+            rows.append({"body": ref.name, "muscle": _MUSCLE_NAMES[mus], "pose": pose,
+                         **{f"{j} acceleration (per N·m of muscle moment)": quantity(float(a[k]), "rad/s**2/(N*m)")
                             for k, j in enumerate(_JOINTS)}})
 
     def draw():
         from matplotlib.figure import Figure
-        fig = Figure(figsize=(9, 3.2), layout="constrained")
+        fig = Figure(figsize=(10, 3.6), layout="constrained")
         axes = fig.subplots(1, len(_POSES_DEG))
         acc = per_body_acc[ref.name]
         x = np.arange(3)
         for ip, (ax, pose) in enumerate(zip(axes, _POSES_DEG)):
             for im, mus in enumerate(_ONE_JOINT_MUSCLES):
-                ax.bar(x + (im - 1) * 0.27, acc[ip, im], width=0.27, label=mus)
+                ax.bar(x + (im - 1) * 0.27, acc[ip, im], width=0.27, label=f"{_MUSCLE_NAMES[mus]} (1 N·m)")
             ax.axhline(0, color="k", lw=0.6)
-            ax.set_xticks(x, ["ankle\n(plantarflex.)", "knee\n(extension)", "hip\n(extension)"])
+            ax.set_xticks(x, ["ankle", "knee", "hip"])
+            ax.set_xlabel("joint accelerated (+ = plantarflexion / extension)", fontsize=8)
             ax.set_title(pose, fontsize=10)
-        axes[0].set_ylabel("induced acceleration\n(rad/s² per N·m)")
-        axes[-1].legend(fontsize=8)
-        fig.suptitle(f"One-joint muscles accelerate every joint of the chain ({ref.name} body)", fontsize=10)
+        axes[0].set_ylabel("angular acceleration\n(rad/s² per N·m)")
+        fig.legend(*axes[0].get_legend_handles_labels(), loc="outside lower center", ncols=3, fontsize=8)
+        fig.suptitle(f"Angular acceleration each one-joint muscle causes at every joint, foot fixed, at rest, "
+                     f"no gravity ({ref.name} body)", fontsize=10)
         return fig
 
     return ExperimentResult(
@@ -380,7 +396,8 @@ def experiment_crossed_joints(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> 
                 "muscle moment": Q_(1.0, "N*m"), "velocity": Q_(0.0, "rad/s"), "gravity": "left out",
                 "segment table": "the bodies' own (de Leva 1996), arms folded along the trunk"},
         rows=rows, numbers=numbers,
-        key_label="largest uncrossed/crossed acceleration ratio", key_values=key, key_unit="",
+        key_label="largest acceleration at a joint not crossed, as a multiple of the own joint's",
+        key_values=key, key_unit="",
         figure=draw,
         caveats=("Moments, not accelerations, are what the article's sentence most likely means; by that "
                  "reading it holds by definition.",
@@ -448,9 +465,10 @@ def experiment_torque_wording(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> 
     flex = np.array([w["shank_from_deg"], w["shank_to_deg"]]) + w["thigh_deg"]
     arm_mm = np.interp(flex, pt["knee_flexion_deg"], pt["moment_arm_mm"])
     muscle_change = float((arm_mm[1] - arm_mm[0]) / 1000.0)
-    rows = [{"quantity": f"torque r x F at a point {s:.1f} m along the line", "value": quantity(float(t), "N*m")}
+    rows = [{"quantity": f"torque r x F, force applied {s:.1f} m further along its line "
+                         f"(negative = clockwise)", "value": quantity(float(t), "N*m")}
             for s, t in zip(_WORDING_SLIDE_M, torque_cross)]
-    rows += [{"quantity": "force x perpendicular distance", "value": quantity(torque_def, "N*m")},
+    rows += [{"quantity": "force x perpendicular distance (moment arm)", "value": quantity(torque_def, "N*m")},
              {"quantity": "force x distance moved along the line (work)", "value": quantity(work, "J")},
              {"quantity": f"patellar tendon moment arm at {flex[0]:g} deg knee flexion",
               "value": quantity(float(arm_mm[0]), "mm")},
@@ -469,15 +487,18 @@ def experiment_torque_wording(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> 
 
     def draw():
         from matplotlib.figure import Figure
-        fig = Figure(figsize=(9, 3.3), layout="constrained")
+        fig = Figure(figsize=(10, 3.8), layout="constrained")
         a1, a2 = fig.subplots(1, 2)
         a1.plot(_WORDING_SLIDE_M, np.abs(torque_cross), "o-", label="torque |r x F| (N·m)")
         a1.plot(_WORDING_SLIDE_M, _WORDING_FORCE_N * _WORDING_SLIDE_M, "s--", label="force x distance moved (J)")
         a1.set_xlabel("distance the point of force moves along its line (m)")
-        a1.set_title("Sliding a force along its line: torque fixed, work grows", fontsize=10)
-        a1.legend(fontsize=8)
+        a1.set_ylabel("torque (N·m) or force x distance (J)")
+        a1.set_title(f"{_WORDING_FORCE_N:g} N force, {100 * _WORDING_ARM_M:g} cm moment arm:\n"
+                     "sliding it along its line leaves the torque, not the work", fontsize=10)
+        a1.legend(fontsize=8, loc="upper left")
         kf = np.linspace(0, 60, 61)
-        a2.plot(kf, np.interp(kf, pt["knee_flexion_deg"], pt["moment_arm_mm"]), label="patellar tendon (muscle's own)")
+        a2.plot(kf, np.interp(kf, pt["knee_flexion_deg"], pt["moment_arm_mm"]),
+                label="patellar tendon, mean ± SD (Hosseinzadeh 2020)")
         a2.errorbar(pt["knee_flexion_deg"], pt["moment_arm_mm"], yerr=pt["sd_mm"], fmt="o", ms=3, capsize=2,
                      color="C0")
         ref = chain.chain_from_body(bodies[0])
@@ -485,13 +506,16 @@ def experiment_torque_wording(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> 
         ok = shank >= 0
         a2b = a2.twinx()
         a2b.plot(kf[ok], 100 * ref.lengths[0] * np.sin(shank[ok]), "C1--",
-                 label=f"knee ahead of ankle, thigh {w['thigh_deg']:g} deg (load's lever grows with it)")
+                 label=f"knee ahead of ankle, thigh {w['thigh_deg']:g} deg\n(the load's lever grows with it)")
         a2b.set_ylabel("knee ahead of ankle (cm)")
         a2.set_xlabel("knee flexion (deg)")
-        a2.set_ylabel("tendon moment arm (mm)")
-        a2.set_title("Knee travel: the load's lever grows, the muscle's does not", fontsize=10)
-        a2.legend(loc="lower left", fontsize=8)
-        a2b.legend(loc="upper right", fontsize=8)
+        a2.set_ylabel("patellar tendon moment arm (mm)")
+        a2.set_title("As the knee travels forward the load's lever grows,\nthe quadriceps' own lever shrinks",
+                     fontsize=10)
+        h1, l1 = a2.get_legend_handles_labels()
+        h2, l2 = a2b.get_legend_handles_labels()
+        a2.legend(h1 + h2, l1 + l2, loc="upper center", fontsize=8, framealpha=0.95)
+        a2.set_ylim(30, 56)
         return fig
 
     return ExperimentResult(
@@ -502,12 +526,13 @@ def experiment_torque_wording(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> 
                                       f"{w['shank_to_deg']:g} deg",
                 "tendon data": "Hosseinzadeh et al. (2020), Arch Bone Jt Surg 8(5):641-645"},
         rows=rows, numbers=numbers,
-        key_label="external moment arm growth", key_values=key, key_unit="cm",
+        key_label="growth of the load's moment arm about the knee, shank lean 10 to 25 deg", key_values=key,
+        key_unit="cm",
         figure=draw,
         caveats=("The tendon moment arms were measured only from 0 to 60 deg of knee flexion, so the "
                  "knee-travel window is a quarter squat; deeper squats need the muscle model's curve.",
                  "The external arm growth assumes the load's line of action stays over the same point of "
-                 "the foot, as balance requires.",
+                 "the foot (the centre of pressure stays at the midfoot), as balance requires.",
                  "Whether torque is the growth stimulus is physiology, outside the model."),
     )
 
@@ -549,26 +574,32 @@ def experiment_body_type_dependence(bodies: Sequence[NamedBody] = STANDARD_BODIE
         spreads.append(spread)
         rows.append({"cue": r.cue.id, "verdict depends on proportions": "yes" if r.judgement.depends_on_proportions else "no",
                      "key number": r.experiment.key_label,
-                     "relative spread over bodies": quantity(100 * spread, "percent")})
+                     "spread over bodies (max - min, % of mean)": quantity(100 * spread, "percent")})
     frac = sum(r.judgement.depends_on_proportions for r in tested) / len(tested)
     numbers = {"all bodies": {"fraction_verdicts_dependent": float(frac), "max_key_spread": float(max(spreads))}}
 
     def draw():
         from matplotlib.figure import Figure
-        fig = Figure(figsize=(7, 0.5 + 0.45 * len(tested)), layout="constrained")
+        fig = Figure(figsize=(7.5, 1.0 + 0.4 * len(tested)), layout="constrained")
         ax = fig.subplots()
         ax.barh([r.cue.id for r in tested], [100 * s for s in spreads],
                 color=["C3" if r.judgement.depends_on_proportions else "C0" for r in tested])
-        ax.set_xlabel("spread of the key number over body proportions (% of mean); red = verdict changes")
+        ax.invert_yaxis()
+        ax.set_xlabel("spread of the key number over the bodies (max - min, % of the mean)")
+        changed = sum(r.judgement.depends_on_proportions for r in tested)
+        ax.set_title(f"How much each cue's key number depends on body proportions\n"
+                     f"(red: verdict changes with the body; {changed} of {len(tested)} do)", fontsize=10)
         return fig
 
     return ExperimentResult(
         cue_id="body-type-programming",
         inputs={"bodies": "; ".join(f"{b.name}: {b.description}" for b in bodies),
                 "cues tested": str(len(tested))},
-        rows=rows, numbers=numbers, key_label="largest key-number spread",
+        rows=rows, numbers=numbers, key_label="largest spread of a cue's key number over the bodies",
         key_values={"all bodies": 100 * max(spreads)}, key_unit="%", figure=draw,
         caveats=("Only cues with a key number count: those outside a sagittal model have none.",
+                 "A spread is large where the key number is a small difference (a ratio of two near-zero "
+                 "moments, a change of a few points), so the spreads rank sensitivity only roughly.",
                  "Body type here means segment proportions and size, not muscle architecture or mobility."),
     )
 

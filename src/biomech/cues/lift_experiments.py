@@ -250,12 +250,14 @@ def experiment_knee_travel(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> Exp
         k, h = _nm(sq.knee), _nm(sq.hip)
         fig, ax = _line_plot({"knee (per leg)": (100 * travel, k), "hip (per leg)": (100 * travel, h),
                               "knee + hip": (100 * travel, k + h)}, "knee travel past the toes (cm)",
-                             "net joint moment (N·m)", f"Parallel squat, bar = body mass ({ref.name} body)",
-                             size=(6.5, 3.6), style="o-", legend="lower left")
+                             "net joint moment per leg (N·m)",
+                             f"Parallel squat, bar = body mass: knee and hip moments against knee travel "
+                             f"({ref.name} body)", size=(7.0, 3.8), style="o-", legend="lower right")
+        top = 1.25 * float(np.nanmax(k + h))
+        ax.set_ylim(0, top)
         for x, lab in ((KNEE_TRAVEL_RESTRICTED_M, "restricted"), (KNEE_TRAVEL_FREE_M, "unrestricted")):
             ax.axvline(100 * x, color="grey", lw=0.8, ls=":")
-            ax.text(100 * x, ax.get_ylim()[1] * 0.97, f" {lab}", fontsize=8, va="top")
-        ax.set_ylim(0, ax.get_ylim()[1] * 1.12)
+            ax.text(100 * x, 0.98 * top, f" {lab}", fontsize=8, va="top")
         return fig
 
     return t.result(
@@ -266,8 +268,11 @@ def experiment_knee_travel(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> Exp
          "exercise": "biomech.exercises.squat (trunk lean solved so the centre of pressure is at the midfoot; "
                      "arms folded to the bar)",
          "design after": "Fry, Smith & Schilling (2003), J Strength Cond Res 17(4):629-633"},
-        "knee moment change with knee travel", draw,
+        "knee moment change, 10 cm knee travel vs knees stopped at the toes", draw,
         ("Static poses at the bottom; the lifts' speed is left out.",
+         "The centre of pressure is held at the midfoot; with it fixed, how far the knee moves ahead of "
+         "the foot sets the knee's moment arm almost by itself, so the size of the change follows from that "
+         "assumption (Fry et al. 2003 measured the same direction).",
          "Restricting knee travel at the same depth forces a larger trunk lean: the hip and the "
          "lower back take what the knee gives up, so the sum of knee and hip moments changes little.",
          "The cue also names lunges, split squats and step-ups; the lunge experiment shows the same "
@@ -332,13 +337,17 @@ def experiment_knee_travel_mobility(bodies: Sequence[NamedBody] = STANDARD_BODIE
         {"squats": "as in knee-travel-quadriceps (parallel, bar = body mass, 0 and 10 cm knee travel)",
          "normal weight-bearing dorsiflexion": f"{norm} ± {sd} deg (lunge test, PMID 28108266)",
          "normal hip flexion": Q_(HIP_FLEXION_NORMAL_DEG, "deg")},
-        "dorsiflexion needed, unrestricted squat", draw,
+        "ankle dorsiflexion a parallel squat with 10 cm of knee travel needs", draw,
         ("With the feet flat the dorsiflexion depends only on knee travel and shank length, not on "
          "depth: the lines for different depths coincide.",
          "Passive goniometer norms (Soucie et al. 2011) are lower than weight-bearing lunge values; "
          "the weight-bearing value is the fair comparison for a loaded squat.",
          "Keeping the spine neutral depends on pelvic tilt, which this model does not separate from "
-         "hip flexion."), key_unit="deg")
+         "hip flexion.",
+         "'Hip flexion needed' is the angle between thigh and trunk, so it includes pelvic tilt and "
+         "lumbar flexion; against the 120-deg hip-joint norm its negative margins overstate the hip's limit. "
+         "Read it for its direction: knee travel lowers the hip flexion a squat needs by 15 to 25 deg.",
+         "The verdict reads the dorsiflexion alone; the hip numbers are shown, not judged."), key_unit="deg")
 
 
 # ================================================================ heel elevation
@@ -389,9 +398,9 @@ def experiment_heel_elevation(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> 
             a2.plot(wedges, k, "o-", label=name)
         a1.set_xlabel("heel wedge (mm)"); a1.set_ylabel("knee travel past the toes (cm)")
         a2.set_xlabel("heel wedge (mm)"); a2.set_ylabel("knee moment per leg (N·m)")
-        a1.set_title(f"Same dorsiflexion ({HEEL_DORSIFLEXION_DEG:g} deg), parallel", fontsize=10)
-        a2.set_title("Bar 0.8 x body mass", fontsize=10)
-        a2.legend(fontsize=7)
+        a1.set_title(f"Knee travel, parallel squat, ankle held at {HEEL_DORSIFLEXION_DEG:g} deg", fontsize=10)
+        a2.set_title("Knee moment, high bar 0.8 x body mass", fontsize=10)
+        a2.legend(fontsize=7, title="reference, long and short femur\ncoincide", title_fontsize=7)
         return fig
 
     return t.result(
@@ -400,10 +409,13 @@ def experiment_heel_elevation(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> 
          "ankle dorsiflexion (held)": Q_(HEEL_DORSIFLEXION_DEG, "deg"),
          "heel wedges": ", ".join(f"{1000 * w:g} mm" for w in HEEL_WEDGES_M),
          "exercise": "biomech.exercises.squat with heel_lift; knee travel set to hold the dorsiflexion"},
-        "knee moment change, 25 mm wedge", draw,
+        "knee moment change, 25 mm heel wedge vs flat (same ankle dorsiflexion)", draw,
         ("The wedge helps only a lifter whose dorsiflexion is the limit; at the same shank lean a wedge "
          "changes nothing at the knee.",
-         "Lu et al. (2022) report higher knee moments with heel-lift insoles in men; values not read."), key_unit="%")
+         "Lu et al. (2022) report higher knee moments with heel-lift insoles in men (direction only; their "
+         "values are not compared here).",
+         "The hip moment falls as the wedge lets the trunk stand more upright: the load moves from hip to knee, "
+         "as with knee travel."), key_unit="%")
 
 
 # ================================================================ stance width / toe-out
@@ -469,8 +481,9 @@ def experiment_stance_width_toe_out(bodies: Sequence[NamedBody] = STANDARD_BODIE
             ax.plot(betas, _nm(sq.knee), "o" + ls, color="C0", label=f"knee, {label}")
             ax.plot(betas, _nm(sq.hip), "s" + ls, color="C1", label=f"hip, {label}")
         ax.set_xlabel("toes out, knees over the toes (deg)")
-        ax.set_ylabel("moment about the side-to-side axis (N·m)")
-        ax.set_title(f"Parallel squat, bar 0.8 x body mass ({ref.name})", fontsize=10)
+        ax.set_ylabel("sagittal moment per leg (N·m)")
+        ax.set_title(f"Parallel squat, bar 0.8 x body mass ({ref.name}): moments against toe-out\n"
+                     "(the wide-stance lines lie on the hip-width ones)", fontsize=10)
         ax.legend(fontsize=8, ncols=2)
         return fig
 
@@ -480,7 +493,7 @@ def experiment_stance_width_toe_out(bodies: Sequence[NamedBody] = STANDARD_BODIE
          "stances": "; ".join(_STANCES) + f" (wide: ankles {WIDE_STANCE_PER_STATURE:g} x stature apart)",
          "bar": "high bar, 0.8 x body mass",
          "exercise": "biomech.exercises.squat with toe_out and stance_width (sagittal projection of the legs)"},
-        "hip share change, wide toes-out stance", draw,
+        "change in the hip's share of hip + knee moment, wide toes-out vs hip-width toes-forward", draw,
         ("What the sagittal model cannot conclude: with the femur turned out, part of the hip moment "
          "acts about the hip's abduction and rotation axes, which is where the glutes' abduction and "
          "external-rotation work lies; the model sees only the moment about the side-to-side axis. "
@@ -488,7 +501,9 @@ def experiment_stance_width_toe_out(bodies: Sequence[NamedBody] = STANDARD_BODIE
          "Stance width enters only through the legs' tilt, which shortens their side view; frontal-plane "
          "moments, where a wide stance changes most, are not computed.",
          "Escamilla et al. (2001) found no differences between feet straight and turned out 30 deg "
-         "in squats and leg presses (knee forces and EMG)."), key_unit="points")
+         "in squats and leg presses (knee forces and EMG).",
+         "Both moments fall about 13 % with the toes out because the side view of each leg is shorter; "
+         "that is a projection, not less work for the leg in its own plane."), key_unit="percentage points")
 
 
 # ================================================================ depth, holds, pulses
@@ -520,7 +535,7 @@ def experiment_squat_depth(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> Exp
         and ``bottom_peak_fraction`` (knee moment in the bottom of a deep squat over the peak
         along the rep path).
     """
-    t, curves = _Tally(), {}
+    t, curves, unbalanced = _Tally(), {}, []
     deep = SQUAT_DEPTHS_DEG["deep"]
     at = np.array(list(SQUAT_DEPTHS_DEG.values())) / deep
     f = np.linspace(0.0, 1.0, 41)
@@ -531,6 +546,9 @@ def experiment_squat_depth(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> Exp
                 if frac is not None:        # the verdict reads the loaded squat; bodyweight rows may be NaN
                     t.feasible(sq, f"the squat ({label}) at every depth")
                 k = _nm(sq.knee)
+                if frac is None:
+                    unbalanced += [f"{body.name} at {d}" for d, ok in zip(SQUAT_DEPTHS_DEG, np.asarray(sq.feasible))
+                                   if not ok]
                 t.rows += [{**row, "load": label} for row in _rows(body, ("depth", list(SQUAT_DEPTHS_DEG)), {
                     "thigh angle": (_deg(sq.pose.thigh), "deg"), "knee flexion": (_deg(sq.pose.knee), "deg"),
                     "knee moment": (k, _NM), "hip moment": (_nm(sq.hip), _NM),
@@ -543,8 +561,10 @@ def experiment_squat_depth(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> Exp
             t.body(body, {"depth_ratio": ratio, "bottom_peak_fraction": kp[-1] / np.nanmax(kp)}, ratio)
 
     def draw():
-        fig, _ = _line_plot(curves, "depth: thigh angle (deg; 90 = parallel)", "knee moment per leg (N·m)",
-                            "Knee moment down the rep, bar 0.8 x body mass")
+        fig, ax = _line_plot(curves, "depth: thigh angle (deg; 90 = parallel)", "knee moment per leg (N·m)",
+                             "Knee moment along a deep squat's rep path, bar 0.8 x body mass\n"
+                             "(reference, long and short femur coincide)")
+        ax.axhline(0, color="k", lw=0.6)
         return fig
 
     return t.result(
@@ -553,13 +573,20 @@ def experiment_squat_depth(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> Exp
          "path": "biomech.exercises.squat rep path to thigh 115 deg with 10 cm of knee travel; trunk balanced "
                  "over the midfoot",
          "loads": "high bar 0.8 x body mass; bodyweight (arms reaching forward)"},
-        "knee moment, deep over half squat", draw,
+        "knee moment, deep (thigh 115 deg) over half squat (thigh 45 deg), ratio", draw,
         ("A static model shows the knee's demand rising with depth; whether that builds the quadriceps "
          "better is physiology (the muscles also work at longer lengths when deep).",
          "Past about 130 deg of knee flexion the back of the thigh presses on the calf and relieves the "
          "knee (Zelle et al. 2007, the library's estimate in the table); the verdict uses the net moment "
          "without it.",
-         "A hold at the bottom keeps the largest moment for its whole duration (see the tempo cue)."))
+         "A hold at the bottom keeps the largest moment for its whole duration (see the tempo cue).",
+         "The ratio is large because the half-squat knee moment is small: on this rep path the knee travels "
+         "forward in proportion to depth, so at quarter and half depth the knee is barely ahead of the midfoot "
+         "and the knee moment is near zero (slightly negative at a quarter squat, a knee-flexor demand). "
+         "Lifters who move the knees forward early have a larger knee moment there.",
+         *([f"n/a in the table: no balanced bodyweight pose exists ({', '.join(unbalanced)}): the arms "
+            "reaching forward cannot bring the centre of mass over the midfoot with this knee travel; the "
+            "verdict reads the loaded squat."] if unbalanced else [])))
 
 
 #: Pulse squats: reps between half and full depth (biomech.tempo.PULSE_RANGE), 1-0-1 tempo.
@@ -612,7 +639,8 @@ def experiment_pulse_squat(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> Exp
 
     def draw():
         fig, ax = _line_plot(traces, "time (s)", "knee moment per leg (N·m)",
-                             f"Inverse dynamics over tempo-driven reps ({ref.name} body)", size=(7.5, 3.4))
+                             f"Knee moment over a pulse set and a full-range set ({ref.name} body)\n"
+                             f"high bar 0.8 x body mass, inverse dynamics", size=(7.5, 3.4), legend="lower right")
         ax.axhline(0, color="k", lw=0.6)
         return fig
 
@@ -622,9 +650,12 @@ def experiment_pulse_squat(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> Exp
          "path": "biomech.exercises.squat rep path, 10 cm of knee travel at the bottom",
          "bar": "high bar, 0.8 x body mass", "tempos": "pulse 1-0-1 x 5; full 2-0-1 x 3",
          "sampling": Q_(PULSE_RATE_HZ, "Hz")},
-        "lockout / least pulse-range knee moment", draw,
-        ("Standing tall the knee moment is near zero or a small flexor (hyperextension) demand held by "
-         "ligaments: the quadriceps rest there.",
+        "knee moment standing tall, as a multiple of the least in the pulse range (negative = flexor demand)",
+        draw,
+        ("Standing tall the knee moment is negative, a knee-flexor (hyperextension) demand of about a third "
+         "of the bottom's extensor moment: with the shin vertical the midfoot, where the centre of pressure is "
+         "held, lies ahead of the knee. A real lifter standing tall keeps the knee closer to the load line, "
+         "so the size is the model's; the sign (the quadriceps rest at lockout) is not in doubt.",
          "Whether continuous tension adds growth beyond the work done is physiology."))
 
 
@@ -679,9 +710,9 @@ def experiment_lunge_patterns(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> 
                                "front share": quantity(100 * float(lg.parameters["front_share"]), "percent"),
                                "front knee travel": quantity(100 * _f(lg.knee_travel.to("m")), "cm"),
                                "trunk lean": quantity(_f(_deg(lg.pose.trunk)), "deg"),
-                               "front knee": quantity(fm["knee"], _NM), "front hip": quantity(fm["hip"], _NM),
-                               "front ankle": quantity(fm["ankle"], _NM), "rear knee": quantity(rm["knee"], _NM),
-                               "rear hip": quantity(rm["hip"], _NM)})
+                               "front knee moment": quantity(fm["knee"], _NM), "front hip moment": quantity(fm["hip"], _NM),
+                               "front ankle moment": quantity(fm["ankle"], _NM),
+                               "rear knee moment": quantity(rm["knee"], _NM), "rear hip moment": quantity(rm["hip"], _NM)})
             t.body(body, {"knee_hip_ratio_quad": ratios["quadriceps-dominant"],
                           "knee_hip_ratio_glute": ratios["glute-dominant"]},
                    ratios["quadriceps-dominant"] - ratios["glute-dominant"])
@@ -697,7 +728,8 @@ def experiment_lunge_patterns(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> 
         ax.axhline(0, color="k", lw=0.6)
         ax.set_xticks(x, labels)
         ax.set_ylabel("net joint moment (N·m)")
-        ax.set_title(f"Lunge patterns, dumbbells 0.5 x body mass ({ref.name} body)", fontsize=10)
+        ax.set_title(f"Lunge, front and rear leg moments by pattern, dumbbells 0.5 x body mass ({ref.name} body)",
+                     fontsize=10)
         ax.legend(fontsize=8)
         return fig
 
@@ -708,7 +740,7 @@ def experiment_lunge_patterns(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> 
          "front thigh": Q_(LUNGE_THIGH_DEG, "deg"), "load": "dumbbells, 0.5 x body mass in all",
          "exercise": "biomech.exercises.lunge: rear foot on its ball, 70 % of the weight on the front foot, "
                      "trunk lean solved"},
-        "knee/hip ratio, quad minus glute pattern", draw,
+        "front-leg knee/hip moment ratio, quadriceps pattern minus glute pattern", draw,
         ("Statics cannot split the body weight between the feet; the library's 70 % front share is a coaching "
          "starting point, and a lifter who pushes more through the rear foot changes both legs' moments.",
          "A negative front-knee moment in the glute pattern means a small knee-flexor demand: the "
@@ -775,11 +807,14 @@ def experiment_leg_press_feet(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> 
          "depth": Q_(LEG_PRESS_DEPTH_DEG, "deg"),
          "feet": ", ".join(f"{k} {100 * v:+g} cm up the platform" for k, v in LEG_PRESS_FEET.items()),
          "exercise": "biomech.exercises.leg_press"},
-        "knee moment change, feet low vs high", draw,
+        "knee moment change, feet 15 cm low vs 15 cm high on the platform", draw,
         ("At the same knee flexion, feet low also mean a more dorsiflexed ankle and a less flexed hip; "
          "at deeper knee flexion the feet-low position needs more ankle dorsiflexion than the model allows.",
          "The platform's shear is not decided by statics; the library fixes the force along the sled "
-         "(its sensitivity to that choice is in the exercise's extras).",
+         "(its sensitivity to that choice is in the exercise's extras). That choice decides the hip: with "
+         "the feet low the force's line passes on the other side of the hip, so the hip moment turns into a "
+         "hip-flexor demand (negative). A lifter pushing through the heels tilts the force and would not see "
+         "that; the hip's percentage change in the verdict is not meaningful across the sign change.",
          "Escamilla et al. (2001) measured no differences in knee forces between high and low feet; "
          "Harandi et al. (2013, model) found smaller knee-extensor forces with the feet high."), key_unit="%")
 
@@ -820,8 +855,13 @@ def experiment_leg_press_rom(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> E
                 "peak knee moment": ([peak_full, peak_partial], _NM)})
 
     def draw():
-        fig, _ = _line_plot(curves, "knee flexion (deg)", "knee moment per leg (N·m)",
-                            "45-deg leg press, sled 2 x body mass, feet high on the platform", style="o-")
+        fig, ax = _line_plot(curves, "knee flexion (deg)", "knee moment per leg (N·m)",
+                             "Knee moment against depth, 45-deg leg press,\nsled 2 x body mass, feet high",
+                             style="o-", legend="upper left")
+        for x, lab in ((LEG_PRESS_PARTIAL_DEG, "partial bottom"), (LEG_PRESS_FULL_DEG, "full bottom")):
+            ax.axvline(x, color="grey", ls=":", lw=0.8)
+            ax.text(x, ax.get_ylim()[0], f" {lab}", fontsize=8, va="bottom", ha="right", rotation=90)
+        ax.axhline(0, color="k", lw=0.6)
         return fig
 
     return t.result(
@@ -830,9 +870,13 @@ def experiment_leg_press_rom(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> E
          "normal hip flexion": Q_(HIP_FLEXION_NORMAL_DEG, "deg"), "sled": "45 deg, 2 x body mass",
          "exercise": "biomech.exercises.leg_press, feet high (the ankle's range allows the full depth only "
                      "there), back pad 45 deg"},
-        "peak knee moment gain, full range", draw,
+        "peak knee moment gain, full range (knee 120 deg) over partial (75 deg)", draw,
         ("Past the hip's flexion range the pelvis tucks under (posterior tilt), which this model does "
-         "not separate from hip flexion; that is what the one-leg knee-to-chest check guards against.",),
+         "not separate from hip flexion; that is what the one-leg knee-to-chest check guards against.",
+         "The hip flexion here is the thigh-to-back-pad angle, which includes any pelvic tilt, against a "
+         "120-deg hip-joint norm: the negative margin says the full range needs the pelvis to tuck.",
+         "Near full extension the knee moment is negative (a small flexor demand): the force line passes in "
+         "front of the nearly straight knee."),
         key_unit="%")
 
 
@@ -870,7 +914,7 @@ def experiment_leg_extension_lockout(bodies: Sequence[NamedBody] = STANDARD_BODI
                                      knee=Q_(np.degrees(knee), "deg")).knee)
             arm = np.asarray(QUADRICEPS_EFFECTIVE(knee), float)
             curves[body.name] = (np.degrees(knee), k, k / arm)
-            t.body(body, {"lockout_peak_fraction": k[-1] / np.max(k)}, k[-1] / np.max(k))
+            t.body(body, {"lockout_peak_fraction": k[-1] / np.max(k)}, 100 * k[-1] / np.max(k))
             pick = [0, 3, 6, len(knee) - 1]
             t.rows += _rows(body, ("knee flexion", [f"{np.degrees(knee[i]):g} deg" for i in pick]), {
                 "knee moment": (k[pick], _NM), "effective quadriceps moment arm": (1000 * arm[pick], "mm"),
@@ -886,8 +930,8 @@ def experiment_leg_extension_lockout(bodies: Sequence[NamedBody] = STANDARD_BODI
         a2.plot(kd, q, "s-", color="C1")
         a2.set_xlabel("knee flexion (deg)"); a2.set_ylabel("quadriceps force per leg (N)")
         a2.invert_xaxis()
-        a1.set_title("Pad force at right angles to the shin", fontsize=10)
-        a2.set_title(f"Moment / effective moment arm ({ref.name})", fontsize=10)
+        a1.set_title("Knee moment\n(constant machine torque + shank weight)", fontsize=10)
+        a2.set_title(f"Quadriceps force ({ref.name})\n= knee moment / effective moment arm", fontsize=10)
         return fig
 
     return t.result(
@@ -895,12 +939,14 @@ def experiment_leg_extension_lockout(bodies: Sequence[NamedBody] = STANDARD_BODI
         {"machine torque": f"{LEG_EXTENSION_PAD_BODY_WEIGHTS:g} x body weight at the pad, both legs, constant",
          "pad position": "5 cm above the ankle (the library's default)", "seat": "thigh horizontal, trunk 10 deg back",
          "knee flexion": "90 to 0 deg", "exercise": "biomech.exercises.leg_extension"},
-        "knee moment at lockout / peak", draw,
+        "knee moment at lockout, % of its peak over the range", draw,
         ("A constant machine torque is a cam machine's ideal; plate-loaded machines change it with angle.",
          "The knee moment peaks at lockout, but the quadriceps force does not: the effective quadriceps "
          "moment arm is longest near extension, so the muscle force is largest in the bent range.",
          "The verdict concerns where the demand is highest; whether a forceful lockout is risky is outside "
-         "the model, as is the light-to-moderate load advice."))
+         "the model, as is the light-to-moderate load advice.",
+         "The effective moment arm is not scaled with body size, so the three 1.78-m bodies give identical rows."),
+        key_unit="%")
 
 
 # ================================================================ hinges and back extensions
@@ -955,8 +1001,8 @@ def experiment_top_squeeze_hip_moment(bodies: Sequence[NamedBody] = STANDARD_BOD
     ref = bodies[0]
 
     def draw():
-        fig, _ = _line_plot(curves[ref.name], "hip flexion (deg; 0 = top)", "hip moment (N·m; per leg, RDL)",
-                            f"Hip-extensor moment through the rep ({ref.name})")
+        fig, _ = _line_plot(curves[ref.name], "hip flexion (deg; 0 = top)", "hip-extensor moment per leg (N·m)",
+                            f"Hip-extensor moment from the bottom to the top of each lift ({ref.name})")
         return fig
 
     return t.result(
@@ -964,14 +1010,19 @@ def experiment_top_squeeze_hip_moment(bodies: Sequence[NamedBody] = STANDARD_BOD
         {"RDL": "biomech.exercises.romanian_deadlift: bar 0.75 x body mass on plumb arms, knees 20 deg, "
                 "trunk 0-60 deg",
          "back extension": "biomech.exercises.back_extension: bodyweight, 45-deg and horizontal benches"},
-        "45-deg back extension top / peak hip moment (RDL: 0 %)", draw,
+        "hip moment at the top of a 45-deg back extension, % of its peak (RDL: about 22 %)", draw,
         ("At the top of an RDL the load hangs under the hips: a squeeze there is voluntary "
          "co-contraction, which a torque model cannot size.",
-         "On a 45-deg bench the top still holds about 70 % of the peak; on a horizontal bench the top is "
-         "the peak."), key_unit="%")
+         "On a 45-deg bench the top holds cos 45 deg = 71 % of the peak, just above the 70 % threshold, so the "
+         "verdict on that bench is marginal; on a horizontal bench the top is the peak and the verdict would "
+         "not change.",
+         "The back extension's moment is gravity on the upper body alone; a static pose at each angle."),
+        key_unit="%")
 
 
 LEG_CURL_PAD_BODY_WEIGHTS = 0.30
+_HIP_EXTENSOR_NAMES = {"gluteus_maximus": "gluteus maximus", "hamstrings": "hamstrings",
+                       "adductor_magnus": "adductor magnus"}
 #: Where on the RDL's rep path the hamstrings' share is read (fraction of the way down).
 HAMSTRINGS_RDL_FRACTION = 0.75
 
@@ -996,15 +1047,17 @@ def experiment_hamstrings_two_joints(bodies: Sequence[NamedBody] = STANDARD_BODI
             rdl = _rdl(body, HAMSTRINGS_RDL_FRACTION)
             d = _demand(rdl, body)
             hip_share = {m: float(d.share["hip"][m]) for m in ("gluteus_maximus", "hamstrings", "adductor_magnus")}
+            hip_share_named = {_HIP_EXTENSOR_NAMES[m]: v for m, v in hip_share.items()}
             curl = ex.leg_curl(body, load=_pad_torque(body, LEG_CURL_PAD_BODY_WEIGHTS), knee=Q_(45.0, "deg"))
             dc = _demand(curl, body)
             knee_share = {m: float(dc.share["knee"][m]) for m in ("hamstrings", "gastrocnemius")}
             t.body(body, {"hip_share_hinge": hip_share["hamstrings"], "knee_share_curl": knee_share["hamstrings"]},
                    100 * hip_share["hamstrings"])
             shares[body.name] = (hip_share, knee_share)
-            for lift, res, dem, joint, sh in (("RDL, 3/4 depth", rdl.hip, d, "hip", hip_share),
+            for lift, res, dem, joint, sh in (("RDL, 3/4 depth", rdl.hip, d, "hip", hip_share_named),
                                               ("lying leg curl, knee 45 deg", curl.knee, dc, "knee", knee_share)):
-                t.rows.append({"body": body.name, "lift": lift, "joint moment": res.to(_NM),
+                t.rows.append({"body": body.name, "lift": lift,
+                               "joint moment (RDL: hip; curl: knee, negative = flexor)": res.to(_NM),
                                **{f"{m} share": quantity(100 * v, "percent") for m, v in sh.items()},
                                "hamstrings force": dem.force["hamstrings"].to("N")})
     ref = bodies[0]
@@ -1012,13 +1065,14 @@ def experiment_hamstrings_two_joints(bodies: Sequence[NamedBody] = STANDARD_BODI
     def draw():
         hip_share, knee_share = shares[ref.name]
         fig, (a1, a2) = _figure(8.5, 3.3, 2)
-        a1.bar(list(hip_share), [100 * v for v in hip_share.values()], color=["C0", "C1", "C2"])
+        a1.bar([_HIP_EXTENSOR_NAMES[m].replace(" ", "\n") for m in hip_share], [100 * v for v in hip_share.values()],
+               color=["C0", "C1", "C2"])
         a1.set_ylabel("share of the hip-extensor moment (%)")
-        a1.set_title("RDL, three-quarter depth", fontsize=10)
-        a1.tick_params(axis="x", labelsize=8)
+        a1.set_title("RDL, three-quarter depth: who extends the hip", fontsize=10)
+        a1.tick_params(axis="x", labelsize=9)
         a2.bar(list(knee_share), [100 * v for v in knee_share.values()], color=["C1", "C3"])
         a2.set_ylabel("share of the knee-flexor moment (%)")
-        a2.set_title("Lying leg curl, knee 45 deg", fontsize=10)
+        a2.set_title("Lying leg curl, knee 45 deg: who flexes the knee", fontsize=10)
         return fig
 
     return t.result(
@@ -1027,7 +1081,7 @@ def experiment_hamstrings_two_joints(bodies: Sequence[NamedBody] = STANDARD_BODI
          "leg curl": f"biomech.exercises.leg_curl, prone, roller {LEG_CURL_PAD_BODY_WEIGHTS:g} x body weight, "
                      f"knee 45 deg",
          "muscle model": "nine sagittal muscles, static optimisation (sum of squared activations)"},
-        "hamstrings share of the RDL hip moment", draw,
+        "hamstrings' share of the hip-extensor moment, RDL at three-quarter depth", draw,
         ("Static optimisation suppresses co-contraction, so the glute/hamstrings split is partly a product "
          "of the method; hip moment arms are representative values.",
          "Driving the heels into the roller of a back extension (knee-flexion effort) is not modelled."),
@@ -1069,7 +1123,8 @@ def experiment_rectus_femoris_two_joints(bodies: Sequence[NamedBody] = STANDARD_
         arm = {j: 1000 * np.asarray(rf.arms[j][1](ang)) for j in ("hip", "knee")}
         fig, _ = _line_plot({"hip-flexor arm vs hip flexion": (np.degrees(ang), arm["hip"]),
                              "knee-extensor arm vs knee flexion": (np.degrees(ang), arm["knee"])},
-                            "joint flexion (deg)", "moment arm (mm)", "Rectus femoris: two joints, two levers",
+                            "joint flexion (deg)", "moment arm (mm)",
+                            "Rectus femoris moment arms at the hip and at the knee",
                             size=(6.0, 3.4))
         return fig
 
@@ -1078,8 +1133,11 @@ def experiment_rectus_femoris_two_joints(bodies: Sequence[NamedBody] = STANDARD_
         {"muscle model": "biomech.muscles.default_muscles (hip arm representative; knee arm from the "
                          "patellar tendon MRI curve over the quadriceps/tendon force ratio)",
          "poses (hip, knee flexion)": "; ".join(f"{k} {v[0]:g}/{v[1]:g} deg" for k, v in poses_deg.items())},
-        "hip / knee moment arm, leg-extension seat", draw,
+        "rectus femoris hip-flexor arm / knee-extensor arm, leg-extension seat (ratio)", draw,
         ("The rectus femoris hip moment arm in the model is a representative value, not read from a table.",
+         "The knee arm is the effective one (patellar tendon arm over the quadriceps-to-tendon force ratio); "
+         "its steep fall from full extension drives the ratio. Moment arms are not scaled with body size, "
+         "so every body gives the same numbers.",
          "A muscle's strength at a joint also depends on its length there; moment arms alone compare levers."))
 
 
@@ -1154,7 +1212,7 @@ def experiment_soleus_knee_angle(bodies: Sequence[NamedBody] = STANDARD_BODIES) 
                    label=name)
         ax.set_xticks(x, ["soleus", "gastrocnemius"])
         ax.set_ylabel("activation (force / capacity)")
-        ax.set_title(f"Same ankle angle and moment ({ref.name})", fontsize=10)
+        ax.set_title(f"Calf activations, standing vs seated calf raise ({ref.name})\nsame ankle angle and ankle moment", fontsize=10)
         ax.legend(fontsize=8)
         return fig
 
@@ -1164,14 +1222,14 @@ def experiment_soleus_knee_angle(bodies: Sequence[NamedBody] = STANDARD_BODIES) 
                      f"{CALF_BAR_BODY_MASSES:g} x body mass",
          "seated": "biomech.exercises.seated_calf_raise, knee 90 deg, same ankle angle and ankle moment",
          "muscle model": "static optimisation; gastrocnemius force-length after Hawkins & Hull (1990)"},
-        "soleus share of the ankle moment, bent minus straight knee", draw,
+        "soleus share of the ankle moment, knee 90 deg minus knee straight", draw,
         ("Static optimisation has no neural strategy: it loads whichever muscle is cheapest, so the result "
          "shows what the mechanics allow, not what EMG must show.",
          "The standing calf raise leans the whole straight body about the ankles, which leaves a knee-flexor "
          "demand at the knee; static optimisation gives the ankle moment to the gastrocnemius, which serves "
          "both joints, so the soleus can come out silent with the knee straight.",
          "The seated pose needs a knee-flexor moment too (the block pushes ahead of the knee), which the "
-         "gastrocnemius and hamstrings share."), key_unit="points")
+         "gastrocnemius and hamstrings share."), key_unit="percentage points")
 
 
 @register_experiment
@@ -1227,14 +1285,15 @@ def experiment_calf_shin_forward(bodies: Sequence[NamedBody] = STANDARD_BODIES) 
         fig, _ = _line_plot({"ankle at end range (heel rises)": (np.degrees(leans), _nm(ra.ankle)),
                              "heel height kept (ankle dorsiflexes)": (np.degrees(leans), _nm(rb.ankle))},
                             "extra forward lean of the straight legs (deg)", "ankle moment per leg (N·m)",
-                            f"Top of a calf raise, bar 0.5 x body mass ({ref.name})", size=(6.5, 3.4), style="o-")
+                            f"Top of a calf raise, bar 0.5 x body mass ({ref.name}):\nankle moment as the straight legs lean forward",
+                            size=(6.5, 3.4), style="o-")
         return fig
 
     return t.result(
         "calf-drive-shin-forward",
         {"top position": f"heels {CALF_TOP_DEG:g} deg up, knees straight (biomech.exercises.standing_calf_raise)",
          "shin forward": Q_(SHIN_FORWARD_DEG, "deg"), "bar": "0.5 x body mass"},
-        "plantarflexion change (best case)", draw,
+        "extra plantarflexion from driving the shin forward (best of two cases)", draw,
         ("With the knee straight the gastrocnemius's length depends only on the ankle angle: leaning the "
          "shin forward raises the heel but cannot shorten the calf past the ankle's end range.",
          "The cue may describe a sensation (a stronger squeeze); that is outside a torque model."), key_unit="deg")
@@ -1293,7 +1352,8 @@ def experiment_calf_holds(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> Expe
     def draw():
         time, a, hold = traces
         fig, ax = _line_plot({"ankle moment": (time, a)}, "time (s)", "ankle moment per leg (N·m)",
-                             f"Calf raise {CALF_TEMPO}, bar 0.5 x body mass ({ref.name})", size=(7.0, 3.3))
+                             f"Ankle moment over one calf raise, bar 0.5 x body mass ({ref.name})\n"
+                             f"tempo {CALF_TEMPO}: down, stretch hold, up, top hold (s)", size=(7.5, 3.4))
         ax.fill_between(time, 0, a, where=hold, color="C2", alpha=0.3, label="holds")
         ax.legend(fontsize=8)
         return fig
@@ -1302,9 +1362,11 @@ def experiment_calf_holds(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> Expe
         "calf-stretch-squeeze-holds",
         {"tempo": f"{CALF_TEMPO} (down, stretch hold, up, top hold; s)",
          "range": f"heels {CALF_BOTTOM_DEG:g} to {CALF_TOP_DEG:g} deg", "bar": "0.5 x body mass"},
-        "holds' share of the ankle impulse", draw,
-        ("The ankle moment hardly changes over a calf raise (the load stays over the balls of the feet), "
-         "so the holds' share of the impulse is close to their share of the time.",
+        "share of the rep's ankle-moment impulse in the two 2-s holds", draw,
+        ("The ankle moment at the top is about half that in the stretch: the ankle joint sits above the sole, "
+         "so as the heels rise it moves forward over the balls of the feet and the load's lever shortens. The "
+         "stretch hold therefore carries most of the holds' impulse, and the two holds' share of the impulse "
+         "(65 %) is close to their share of the time (4 of 6 s).",
          "Removing the stretch reflex (no bounce) is a neural effect the model does not contain."), key_unit="%")
 
 
@@ -1339,14 +1401,14 @@ def experiment_ankle_range(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> Exp
         ax.bar(["ankle\n(calf raise)", "knee\n(deep squat)", "hip\n(deep squat)"],
                [n0["ankle_rom_deg"], n0["knee_rom_deg"], n0["hip_rom_deg"]], color=["C3", "C0", "C1"])
         ax.set_ylabel("range of motion in the lift (deg)")
-        ax.set_title(f"Joint ranges ({bodies[0].name} body)", fontsize=10)
+        ax.set_title(f"Range of motion used in each lift ({bodies[0].name} body)", fontsize=10)
         return fig
 
     return t.result(
         "calf-short-range-of-motion",
         {"calf raise": f"on a step, heels {CALF_BOTTOM_DEG:g} to {CALF_TOP_DEG:g} deg",
          "squat": f"deep, thigh 0 to {SQUAT_DEPTHS_DEG['deep']:g} deg along the library's rep path"},
-        "ankle range / smaller of knee and hip", draw,
+        "ankle range in a calf raise / the smaller of knee and hip range in a deep squat", draw,
         ("Ranges are the lifts' as modelled (our choices of heel angles and depth), not each joint's "
          "anatomical limit.",
          "That a short range makes technique matter more is a coaching inference, not a mechanical one."))
@@ -1397,8 +1459,10 @@ def experiment_tempo(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> Experimen
     ref = bodies[0]
 
     def draw():
-        fig, _ = _line_plot(traces, "time (s)", "knee moment per leg (N·m)",
-                            f"One squat rep to parallel, bar 0.8 x body mass ({ref.name})", size=(7.5, 3.4))
+        fig, ax = _line_plot(traces, "time (s)", "knee moment per leg (N·m)",
+                             f"Knee moment over one squat rep to parallel at each tempo, bar 0.8 x body mass "
+                             f"({ref.name})\n(3-0-1 and 3-2-1 share their first 3 s)", size=(7.5, 3.6))
+        ax.axhline(0, color="k", lw=0.6)
         return fig
 
     return t.result(
@@ -1406,7 +1470,7 @@ def experiment_tempo(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> Experimen
         {"rep": "squat to parallel along the library's rep path (10 cm of knee travel at the bottom), bar 0.8 x "
                 "body mass",
          "tempos": ", ".join(TEMPO_SETS), "sampling": Q_(TEMPO_RATE_HZ, "Hz")},
-        "knee impulse per rep, 3-0-1 over 1-0-1", draw,
+        "knee-moment impulse per rep, 3-0-1 tempo over 1-0-1 (ratio)", draw,
         ("Impulse grows with time almost in proportion; whether more impulse at the same load builds more "
          "muscle is physiology.",
          "The bounce is modelled as a fast minimum-jerk turn-around; tendon recoil and the stretch reflex are "

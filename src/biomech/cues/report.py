@@ -57,6 +57,22 @@ _INTRO = ("Each claim or cue of the article *Leg Training for Maximal Muscle Gro
           "computed from the numbers with the thresholds written beside each verdict function in "
           "`biomech.cues.verdicts`. Verdicts: supported, partly supported, contradicted, or outside a "
           "sagittal torque model.")
+#: What every section assumes; said once here so that no number is read without it.
+_READING = (
+    "Net joint moments are per leg, in N·m, about the side-to-side axis: positive is an extensor demand "
+    "at hip and knee and a plantarflexor demand at the ankle; a negative value is the opposite demand "
+    "(a knee-flexor demand, for instance, when the load line passes in front of the knee).",
+    "Most experiments are static poses: the lifter is balanced with the centre of pressure at the "
+    "midfoot (at the balls of the feet in a calf raise), so the trunk lean is solved rather than chosen, "
+    "and speed is left out. Where the answer depends on that placement, the section says so. The tempo, "
+    "pulse and calf-hold experiments run inverse dynamics over a smooth (minimum-jerk) rep instead.",
+    "Muscle shares come from static optimisation (the least sum of squared activations), which has no "
+    "co-contraction and no neural strategy. Muscle moment arms are not scaled with body size: they are "
+    "the same for all five bodies.",
+    "Percentages called 'points' are percentage points (a difference between two shares); a ratio "
+    "written 'x1.8' is a multiple. The key number in the summary is the reference body's, with its range "
+    "over the five bodies in brackets.",
+)
 
 
 @dataclass(frozen=True)
@@ -75,17 +91,26 @@ def _stderr(i: int, n: int, cue_id: str, status: str) -> None:
     print(f"[report {i}/{n}] {cue_id}: {status}", file=sys.stderr, flush=True)
 
 
-#: How people write the compound units pint would print in its own order ("m·N").
+#: How people write the units pint would print in its own order ("m·N"); exact spellings
+#: are tried first so that a joule stays a joule (J and N·m are the same dimension).
 _UNIT_TEXT = {"N*m": "N·m", "N*m/kg": "N·m/kg", "N*m*s": "N·m·s", "N*m/cm": "N·m per cm",
-              "N*m/deg": "N·m per deg", "rad/s**2/(N*m)": "rad/s² per N·m", "J": "J", "W": "W"}
+              "N*m/deg": "N·m per deg", "rad/s**2/(N*m)": "rad/s² per N·m", "J": "J", "W": "W",
+              "percent": "%", "degree": "deg"}
 
 
 def _unit_text(units) -> str:
-    for text, shown in _UNIT_TEXT.items():
+    name = str(units)
+    for text, shown in _UNIT_TEXT.items():    # the same unit, spelled as written
         try:
-            if units == pint.Unit(text) or units == units._REGISTRY.Unit(text):
+            if name == str(units._REGISTRY.Unit(text)):
                 return shown
         except Exception:  # an unknown spelling in this registry: skip it
+            continue
+    for text, shown in _UNIT_TEXT.items():    # an equal unit spelled differently
+        try:
+            if units == units._REGISTRY.Unit(text):
+                return shown
+        except Exception:
             continue
     return f"{units:~P}"
 
@@ -95,7 +120,7 @@ def _fmt(v: Any) -> str:
         mag = np.asarray(v.magnitude)
         unit = "" if v.dimensionless and str(v.units) in ("dimensionless", "") else f" {_unit_text(v.units)}"
         if mag.ndim == 0:
-            return f"{_num(float(mag))}{unit}"
+            return "n/a" if not np.isfinite(mag) else f"{_num(float(mag))}{unit}"
         return ", ".join(_num(float(x)) for x in mag.ravel()) + unit
     if isinstance(v, float):
         return _num(v)
@@ -103,8 +128,19 @@ def _fmt(v: Any) -> str:
 
 
 def _num(x: float) -> str:
-    """Four significant figures; round-off dust (|x| < 1e-9) shows as 0."""
-    return "0" if abs(x) < 1e-9 else f"{x:.4g}"
+    """Three significant figures, whole numbers from 100 up, no exponent; round-off dust
+    (|x| < 1e-9) shows as 0 and a missing value (NaN) as n/a.
+
+    >>> [_num(x) for x in (241.46, 58.214, 0.80079, -0.074971, 2638.2, 1e-12, float("nan"))]
+    ['241', '58.2', '0.801', '-0.075', '2638', '0', 'n/a']
+    """
+    if not np.isfinite(x):
+        return "n/a"
+    if abs(x) < 1e-9:
+        return "0"
+    if abs(x) >= 100:
+        return f"{x:.0f}"
+    return f"{float(f'{x:.3g}'):g}"
 
 
 def _verdict_text(r: CueResult) -> str:
@@ -165,7 +201,9 @@ def _sections(r: CueResult, figure_ref: str | None) -> dict:
 
 def _markdown(results: Sequence[CueResult], secs: list[dict], bodies_text: str) -> str:
     counts = Counter(s["verdict"] for s in secs)
-    lines = [f"# {_TITLE}", "", _INTRO, "", f"Bodies: {bodies_text}.", "",
+    lines = [f"# {_TITLE}", "", _INTRO, "", f"Bodies: {bodies_text}.", "", "How to read the numbers:", ""]
+    lines += [f"- {r}" for r in _READING] + [""]
+    lines += [
              "Verdict counts: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())) + ".", "",
              "## Summary", "",
              _md_table(["Cue", "Section", "Verdict", "Key number"],
@@ -223,7 +261,9 @@ def _html_page(secs: list[dict], pngs: dict[str, bytes], bodies_text: str) -> st
         table_id="summary")
     parts = [f"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{e(_TITLE)}</title>"
              f"<style>{_CSS}</style></head><body>", f"<h1>{e(_TITLE)}</h1>",
-             f"<p>{e(_INTRO)}</p>", f"<p>Bodies: {e(bodies_text)}.</p>", "<h2 id=\"summary-heading\">Summary</h2>",
+             f"<p>{e(_INTRO)}</p>", f"<p>Bodies: {e(bodies_text)}.</p>", "<p>How to read the numbers:</p>",
+             "<ul>" + "".join(f"<li>{e(r)}</li>" for r in _READING) + "</ul>",
+             "<h2 id=\"summary-heading\">Summary</h2>",
              summary]
     for s in secs:
         parts.append(f'<section id="{e(s["id"])}"><h2>{e(s["id"])}</h2>')

@@ -187,10 +187,10 @@ def scope_check(cue: Cue) -> Judgement | None:
         return None
     reason = _SCOPE_REASONS[cue.kind]
     if cue.scope_note:
-        reason += f". {cue.scope_note}"
+        reason += f". {cue.scope_note.rstrip('.')}"
     if cue.literature_disagrees:
         reason += (". This is not support for the article: published studies disagree with it "
-                   f"({cue.literature})")
+                   f"({cue.literature.rstrip('.')})")
     return Judgement(Verdict.OUTSIDE_MODEL, reason.rstrip(".") + ".")
 
 
@@ -249,8 +249,9 @@ def verdict_torque_wording(numbers: Mapping[str, float]) -> Judgement:
                          f"torque differs from force x perpendicular distance by {d:.3g} (relative).")
     problems = []
     if w > WORDING_MISMATCH_TOL:
-        problems.append(f"force x the distance the force moves (work) differs from the torque by {w:.0%}: the "
-                        f"wording describes work, not a moment arm")
+        problems.append(f"force x the distance the force moves is work, not torque (here {w:.0%} off, and the "
+                        f"gap changes with the distance chosen while the torque does not): the wording "
+                        f"describes work, not a moment arm")
     if ext > 0 and mus < MUSCLE_ARM_GROWTH_FRACTION * ext:
         problems.append(f"knee travel lengthens the external moment arm by {100 * ext:.1f} cm while the "
                         f"quadriceps' own (patellar tendon) moment arm changes by {1000 * mus:+.1f} mm: it is "
@@ -329,12 +330,13 @@ def verdict_stance_width_toe_out(numbers: Mapping[str, float]) -> Judgement:
     """Numbers: ``hip_share_change`` (change of hip / (hip + knee) moment, absolute fraction)
     and ``knee_moment_change`` (fraction), wide toes-out versus narrow toes-forward stance."""
     s, k = _need(numbers, "hip_share_change", "knee_moment_change")
-    text = f"hip share {100 * s:+.1f} points, knee moment {_pct(k)}"
+    text = (f"the hip's share of hip + knee moment changes by {100 * s:+.1f} percentage points and the knee "
+            f"moment by {_pct(k)}")
     if s >= STANCE_HIP_SHARE_RISE and k < 0:
         return Judgement(Verdict.SUPPORTED, text + ": the sagittal load shifts from knee to hip.")
     if s > 0:
         return Judgement(Verdict.PARTLY_SUPPORTED, text + f": a small or partial shift (threshold "
-                                                          f"{100 * STANCE_HIP_SHARE_RISE:.0f} points).")
+                                                          f"{100 * STANCE_HIP_SHARE_RISE:.0f} percentage points).")
     return Judgement(Verdict.CONTRADICTED, text + ": no shift toward the hip in the sagittal plane. What a wide, "
                                                   "toes-out stance asks of the glutes as abductors and external "
                                                   "rotators lies outside a sagittal model; this verdict is about hip "
@@ -352,7 +354,8 @@ def verdict_squat_depth(numbers: Mapping[str, float]) -> Judgement:
     ``bottom_peak_fraction`` (knee moment in the bottom hold over the rep's peak)."""
     r, b = _need(numbers, "depth_ratio", "bottom_peak_fraction")
     return _by_count((r >= DEPTH_RATIO_MIN, b >= BOTTOM_PEAK_FRACTION),
-                     f"deep/half-depth knee moment {r:.2f}, bottom hold at {b:.0%} of the peak",
+                     f"the knee moment in a deep squat is {r:.1f} times that of a half squat, and a hold at the "
+                     f"bottom keeps {b:.0%} of the rep's peak",
                      partly=f" (thresholds {DEPTH_RATIO_MIN}, {BOTTOM_PEAK_FRACTION:.0%}).",
                      contradicted=": depth and holds do not raise the knee's demand.")
 
@@ -368,7 +371,8 @@ def verdict_pulse_squats(numbers: Mapping[str, float]) -> Judgement:
     moment within the pulse range)."""
     (f,) = _need(numbers, "lockout_fraction")
     return _graded(f, PULSE_LOCKOUT_SUPPORTED, PULSE_LOCKOUT_PARTLY,
-                   f"knee moment at lockout is {f:.0%} of the least in the pulse range", higher=False,
+                   f"standing tall the knee moment is {f:+.2f} times the least in the pulse range"
+                   + (" (negative: a knee-flexor demand)" if f < 0 else ""), higher=False,
                    supported=": locking out unloads the quadriceps, pulsing does not.",
                    partly=": lockout unloads the knee only partly.",
                    contradicted=": lockout does not unload the knee.")
@@ -383,7 +387,9 @@ def verdict_leg_press_feet(numbers: Mapping[str, float]) -> Judgement:
     """Numbers: ``knee_moment_change`` and ``hip_moment_change`` (fractions, feet low versus
     high on the platform, same sled load and depth)."""
     k, h = _need(numbers, "knee_moment_change", "hip_moment_change")
-    text = f"knee moment {_pct(k)}, hip moment {_pct(h)} with the feet low"
+    text = (f"knee moment {_pct(k)} with the feet low; hip moment {_pct(h)}"
+            + (" (it changes sign: a hip-flexor demand on one side, so the percentage is not a size)"
+               if h < -1 else ""))
     if k >= LEG_PRESS_KNEE_RISE:
         return Judgement(_S, text + ".")
     return Judgement(_P, text + f" (threshold {LEG_PRESS_KNEE_RISE:.0%}).") if k > 0 else Judgement(_C, text + ".")
@@ -400,7 +406,8 @@ def verdict_leg_press_rom(numbers: Mapping[str, float]) -> Judgement:
     range needs; negative = the pelvis must tuck)."""
     g, m = _need(numbers, "knee_moment_gain", "hip_flexion_margin_deg")
     return _by_count((g >= LEG_PRESS_ROM_GAIN, m >= 0),
-                     f"full range raises the peak knee moment by {_pct(g)}; hip-flexion margin {m:+.0f} deg")
+                     f"full range raises the peak knee moment by {_pct(g)}; its bottom needs "
+                     f"{abs(m):.0f} deg {'more' if m < 0 else 'less'} hip flexion than the normal range")
 
 
 #: Leg extension: knee moment at full extension as a fraction of its peak.
@@ -432,7 +439,8 @@ def verdict_lunge_patterns(numbers: Mapping[str, float]) -> Judgement:
         diff = math.inf if q > 0 else 0.0
     else:
         diff = q / g - 1
-    text = f"knee/hip moment ratio {q:.2f} (quadriceps pattern) versus {g:.2f} (glute pattern)"
+    text = (f"front-leg knee/hip moment ratio {q:.2f} in the quadriceps pattern versus {g:.2f} in the glute "
+            f"pattern")
     if diff >= LUNGE_PATTERN_DIFF:
         return Judgement(Verdict.SUPPORTED, text + ".")
     if diff > 0:
@@ -450,7 +458,8 @@ def verdict_top_squeeze(numbers: Mapping[str, float]) -> Judgement:
     at the top over the peak of the rep)."""
     r, b = _need(numbers, "rdl_top_fraction", "back_extension_top_fraction")
     return _by_count((r >= TOP_SQUEEZE_LOADED, b >= TOP_SQUEEZE_LOADED),
-                     f"hip moment at the top: {r:.0%} of peak in the RDL, {b:.0%} in the back extension",
+                     f"the hip moment at the top is {r:.0%} of its peak in the RDL and {b:.0%} in a 45-deg back "
+                     f"extension",
                      partly=f": loaded at the top in one lift only (threshold {TOP_SQUEEZE_LOADED:.0%}); elsewhere "
                             f"a squeeze is voluntary co-contraction.",
                      contradicted=": the top is nearly unloaded in both.")
@@ -466,8 +475,8 @@ def verdict_hamstrings(numbers: Mapping[str, float]) -> Judgement:
     and ``knee_share_curl`` (their share of the knee-flexor moment in the lying leg curl)."""
     h, k = _need(numbers, "hip_share_hinge", "knee_share_curl")
     return _by_count((h >= HAMSTRING_SHARE_MIN, k >= HAMSTRING_SHARE_MIN),
-                     f"hamstrings carry {h:.0%} of the hip moment in the hinge and {k:.0%} of the knee moment in "
-                     f"the curl", partly=f" (threshold {HAMSTRING_SHARE_MIN:.0%}).")
+                     f"the hamstrings carry {h:.0%} of the hip-extensor moment in the RDL and {k:.0%} of the "
+                     f"knee-flexor moment in the lying leg curl", partly=f" (threshold {HAMSTRING_SHARE_MIN:.0%}).")
 
 
 @_for_cue("rectus-femoris-hip-flexor")
@@ -496,7 +505,8 @@ def verdict_tempo(numbers: Mapping[str, float]) -> Judgement:
     controlled turn-around)."""
     i, b = _need(numbers, "impulse_ratio", "bounce_peak_ratio")
     return _by_count((i >= TEMPO_IMPULSE_RATIO, b >= BOUNCE_PEAK_RATIO),
-                     f"per-rep moment impulse x{i:.2f} with the slow tempo; a bounce raises the peak x{b:.2f}",
+                     f"the 3-0-1 tempo gives x{i:.2f} the knee-moment impulse of a 1-0-1 rep; a bounce at the bottom "
+                     f"raises the peak knee moment x{b:.2f}",
                      partly=f" (thresholds x{TEMPO_IMPULSE_RATIO}, x{BOUNCE_PEAK_RATIO}).")
 
 
@@ -511,7 +521,8 @@ def verdict_ankle_range(numbers: Mapping[str, float]) -> Judgement:
     a, k, h = _need(numbers, "ankle_rom_deg", "knee_rom_deg", "hip_rom_deg")
     r = a / min(k, h)
     return _graded(r, ANKLE_ROM_SHORT, ANKLE_ROM_PARTLY,
-                   f"ankle range {a:.0f} deg is {r:.2f} of the smaller of knee ({k:.0f}) and hip ({h:.0f})",
+                   f"the ankle's range in a calf raise ({a:.0f} deg) is {r:.2f} of the smaller of the knee's "
+                   f"({k:.0f} deg) and the hip's ({h:.0f} deg) in a deep squat",
                    higher=False)
 
 
@@ -526,7 +537,7 @@ def verdict_calf_shin_forward(numbers: Mapping[str, float]) -> Judgement:
     positive = more plantarflexed, a shorter triceps surae) when the shin is driven forward
     at the top."""
     m, p = _need(numbers, "ankle_moment_change", "plantarflexion_change_deg")
-    text = f"ankle moment {_pct(m)}, plantarflexion {p:+.1f} deg"
+    text = f"driving the shin forward changes the ankle moment by {_pct(m)} and the plantarflexion by {p:+.1f} deg"
     if m >= SHIN_MOMENT_RISE or p >= SHIN_PLANTARFLEXION_GAIN_DEG:
         return Judgement(Verdict.SUPPORTED, text + ".")
     if m > 0 or p > 0:
@@ -560,7 +571,8 @@ def verdict_soleus(numbers: Mapping[str, float]) -> Judgement:
     knee straight) and ``soleus_activation_ratio`` (its activation, bent over straight, at
     the same ankle moment)."""
     s, a = _need(numbers, "soleus_share_change", "soleus_activation_ratio")
-    text = f"soleus share {100 * s:+.0f} points, activation x{a:.2f} with the knee bent"
+    text = (f"with the knee bent the soleus's share of the ankle moment rises {100 * s:+.0f} percentage points "
+            f"and its activation x{a:.2f}")
     if a >= SOLEUS_ACTIVATION_RATIO:
         return Judgement(Verdict.SUPPORTED, text + ".")
     if s >= SOLEUS_SHARE_RISE:
@@ -579,7 +591,8 @@ def verdict_body_type(numbers: Mapping[str, float]) -> Judgement:
     changes with body proportions) and ``max_key_spread`` (largest relative spread of a key
     number across bodies)."""
     f, s = _need(numbers, "fraction_verdicts_dependent", "max_key_spread")
-    text = f"{f:.0%} of tested verdicts change with proportions; key numbers spread up to {s:.0%}"
+    text = (f"{'no' if f == 0 else f'{f:.0%} of the'} verdicts tested change with body proportions; key numbers "
+            f"spread up to {s:.0%} of their mean")
     if f > 0:
         return Judgement(Verdict.SUPPORTED, text + ".")
     if s >= BODY_SPREAD_MIN:
