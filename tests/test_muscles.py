@@ -312,3 +312,117 @@ def test_bad_inputs_named():
     r.knee = 5.0
     with pytest.raises(UnitError, match="result.knee"):
         muscle_demand(r)
+
+
+# ------------------------------------------------------------------ moment arms scaled with body size
+from biomech.muscles.catalog import (REFERENCE_HEIGHT_M, REFERENCE_SHANK_M, moment_arm_scale,  # noqa: E402
+                                     scaling_lengths)
+from biomech.muscles.demand import body_scaling_lengths  # noqa: E402
+
+
+def _with_body(body, pose, ankle, knee, hip):
+    r = Result(pose, ankle, knee, hip)
+    r.body = body
+    return r
+
+
+_SQUAT_POSE = (np.array([20.0, 10.0, 0.0]), np.array([100.0, 60.0, 10.0]), np.array([95.0, 60.0, 20.0]))
+_SQUAT_MOMENTS = (np.array([20.0, 40.0, 60.0]), np.array([45.0, 120.0, -10.0]), np.array([40.0, 150.0, 30.0]))
+
+
+@pytest.mark.parametrize("p", [2, 3])
+@pytest.mark.parametrize("k", [1.60 / 1.78, 1.95 / 1.78])
+def test_body_scaled_by_k_gets_arms_times_k_and_forces_over_k(k, p):
+    # OpenSim-style scaling (moment arm x body length / source length): every length x k gives
+    # every moment arm x k; with the same muscles and joint moments the moment equations are
+    # divided by k, so static optimisation's forces are too (the problem is homogeneous).
+    import biomech as bm
+    muscles = default_muscles(1.78, 80.0)  # same capacities for both bodies
+    pose = Pose(*_SQUAT_POSE)
+    b1 = bm.Body.from_anthropometrics(height=Q_(1.78, "m"), mass=Q_(80, "kg"))
+    bk = bm.Body.from_anthropometrics(height=Q_(1.78 * k, "m"), mass=Q_(80, "kg"))
+    d1 = muscle_demand(_with_body(b1, pose, *_SQUAT_MOMENTS), muscles=muscles, p=p)
+    dk = muscle_demand(_with_body(bk, pose, *_SQUAT_MOMENTS), muscles=muscles, p=p)
+    for key, joints in d1.moment_arm_scale.items():
+        for joint, f in joints.items():
+            assert dk.moment_arm_scale[key][joint] == pytest.approx(k * f, rel=1e-12), (key, joint)
+    for key in ("vasti", "gluteus_maximus", "hamstrings", "adductor_magnus", "soleus", "gastrocnemius"):
+        f1, fk = (np.asarray(d.force[key].to("N").magnitude) for d in (d1, dk))
+        assert np.allclose(fk, f1 / k, rtol=1e-6, atol=1e-6), key
+    # the same holds for a body built from segments (no stature: estimated from the leg)
+    from biomech import Segment
+    def seg_body(s):
+        return bm.Body.from_segments(shank=Segment(f"{0.44 * s} m", "4 kg", 0.44),
+                                     thigh=Segment(f"{0.43 * s} m", "10 kg", 0.41),
+                                     trunk=Segment(f"{0.52 * s} m", "40 kg", 0.5))
+    ds1 = muscle_demand(_with_body(seg_body(1.0), pose, *_SQUAT_MOMENTS), muscles=muscles, p=p)
+    dsk = muscle_demand(_with_body(seg_body(k), pose, *_SQUAT_MOMENTS), muscles=muscles, p=p)
+    assert np.allclose(dsk.force["quadriceps"].magnitude, ds1.force["quadriceps"].magnitude / k, rtol=1e-6)
+
+
+def test_reference_body_reproduces_the_unscaled_numbers():
+    # source sizes (catalog.py): 1.80 m stature (Delp 1990 / gait2392 reference, OpenSim docs)
+    # for every height-scaled curve and a 0.434 m shank for the Hawkins & Hull knee arm
+    import biomech as bm
+    ref = bm.Body.from_anthropometrics(height=Q_(REFERENCE_HEIGHT_M, "m"), mass=Q_(75, "kg")) \
+        .with_segment("shank", length=Q_(REFERENCE_SHANK_M, "m"))
+    pose = Pose(*_SQUAT_POSE)
+    d = muscle_demand(_with_body(ref, pose, *_SQUAT_MOMENTS))
+    assert all(f == pytest.approx(1.0, abs=1e-12) for joints in d.moment_arm_scale.values() for f in joints.values())
+    d0 = muscle_demand(_with_body(ref, pose, *_SQUAT_MOMENTS), scale_moment_arms=False)
+    for key in d.force:
+        assert np.allclose(d.force[key].magnitude, d0.force[key].magnitude, rtol=1e-9, atol=1e-9), key
+    # and the curves at the source's body are the published ones: the scaled moment arm the
+    # kernel uses equals Manal 2013's 34.6 mm at 20 deg DF and the MRI note's table
+    lengths = body_scaling_lengths(ref)
+    ang = {"ankle": RAD(np.array([20.0, -10.0])), "knee": RAD(np.array([0.0, 60.0])), "hip": np.zeros(2)}
+    _, R, _ = moment_matrix(ang, default_muscles(), lengths=lengths)
+    assert R[:, 0, 7] * 1e3 == pytest.approx([34.6, 36.9], abs=1e-9)          # soleus, ankle
+    assert R[:, 1, 0] == pytest.approx(QUADRICEPS_EFFECTIVE(ang["knee"]), rel=1e-12)  # vasti
+    assert PATELLAR_TENDON_MRI.scale_factor(lengths) == pytest.approx(1.0)
+
+
+def test_unscaled_option_and_resultless_body_are_the_published_curves():
+    import biomech as bm
+    tall = bm.Body.from_anthropometrics(height=Q_(1.95, "m"), mass=Q_(80, "kg"))
+    short = bm.Body.from_anthropometrics(height=Q_(1.60, "m"), mass=Q_(80, "kg"))
+    pose = Pose(*_SQUAT_POSE)
+    mus = default_muscles(1.78, 80.0)
+    a, b = (muscle_demand(_with_body(x, pose, *_SQUAT_MOMENTS), muscles=mus, scale_moment_arms=False)
+            for x in (tall, short))
+    assert np.allclose(a.force["vasti"].magnitude, b.force["vasti"].magnitude)
+    # scaled: the taller lifter's longer patellar tendon arm needs less quadriceps force
+    a, b = (muscle_demand(_with_body(x, pose, *_SQUAT_MOMENTS), muscles=mus) for x in (tall, short))
+    assert np.all(a.force["vasti"].magnitude < b.force["vasti"].magnitude)
+    assert a.moment_arm_scale["vasti"]["knee"] == pytest.approx(1.95 / 1.80)
+    # no body and no body_height: unscaled, and a note says so
+    d = muscle_demand(Result(pose, *_SQUAT_MOMENTS))
+    assert d.moment_arm_scale["soleus"]["ankle"] == 1.0 and any("unscaled" in n for n in d.notes)
+
+
+def test_kernel_takes_the_same_scaling():
+    import biomech as bm
+    body = bm.Body.from_anthropometrics(height=Q_(1.65, "m"), mass=Q_(60, "kg"))
+    pose = Pose(*_SQUAT_POSE)
+    mus = default_muscles(1.65, 60.0)
+    d = muscle_demand(_with_body(body, pose, *_SQUAT_MOMENTS), muscles=mus, knee_lock=False)
+    out = muscle_demand_si(pose.joint_angles_rad(), np.stack(_SQUAT_MOMENTS, axis=1), mus,
+                           lengths=body_scaling_lengths(body))
+    assert np.allclose(out["force"][:, 0], d.force["vasti"].magnitude, rtol=1e-9)
+    # Hawkins & Hull knee arm: shank-scaled (de Leva shank 0.2529 x 1.65 m over 0.434 m)
+    assert moment_arm_scale(GASTROCNEMIUS_KNEE_HAWKINS_HULL, body_scaling_lengths(body)) == pytest.approx(
+        body.shank.length_m / 0.434)
+
+
+def test_scaling_bad_inputs_named():
+    with pytest.raises(InputValueError, match="scale_moment_arms="):
+        muscle_demand(Result(Pose(0, 0, 0), 1.0, 1.0, 1.0), scale_moment_arms="yes")
+    with pytest.raises(InputValueError, match="lengths="):
+        muscle_demand_si({"ankle": np.zeros(1), "knee": np.zeros(1), "hip": np.zeros(1)}, np.zeros((1, 3)),
+                         lengths={"height": 1.8})
+    with pytest.raises(InputValueError, match="height_m"):
+        scaling_lengths(height_m=-1.0)
+    with pytest.raises(InputValueError, match="scaling_lengths"):
+        scaling_lengths()
+    with pytest.raises(InputValueError, match="scale_with="):
+        MomentArmCurve("bad", "knee", coefficients=(1.0,), scale_with="foot")

@@ -78,7 +78,7 @@ def test_parallel_squat_patellofemoral_against_trepczynski_2012():
     # contact forces during activities with high knee flexion", J Orthop Res 2012;30:408-415
     # (telemetric knee implants + model): PF force above 3 BW in high-flexion activities,
     # squat included. Upper bound 7.6 BW: deep knee bend value attributed to Reilly & Martens
-    # 1972 (secondary text). Ours (at the time of writing): 6.9 BW, quadriceps 4.9 BW.
+    # 1972 (secondary text). Ours (at the time of writing): 6.5 BW, quadriceps 4.5 BW (moment arms scaled to 1.78 m).
     sq = bm.exercises.squat(BODY, depth=Q_(90, "deg"), knee_travel=Q_(5, "cm"), load=Q_(0, "kg"), bar="high_bar")
     d = muscle_demand(sq)
     pf = float(d.patellofemoral.to("N").magnitude) / BW

@@ -945,7 +945,8 @@ def experiment_leg_extension_lockout(bodies: Sequence[NamedBody] = STANDARD_BODI
          "moment arm is longest near extension, so the muscle force is largest in the bent range.",
          "The verdict concerns where the demand is highest; whether a forceful lockout is risky is outside "
          "the model, as is the light-to-moderate load advice.",
-         "The effective moment arm is not scaled with body size, so the three 1.78-m bodies give identical rows."),
+         "The effective moment arm is a ratio of the quadriceps force to the knee moment's lever; the rows "
+         "compare angles, so bodies of the same height give identical rows."),
         key_unit="%")
 
 
@@ -1134,10 +1135,11 @@ def experiment_rectus_femoris_two_joints(bodies: Sequence[NamedBody] = STANDARD_
                          "patellar tendon MRI curve over the quadriceps/tendon force ratio)",
          "poses (hip, knee flexion)": "; ".join(f"{k} {v[0]:g}/{v[1]:g} deg" for k, v in poses_deg.items())},
         "rectus femoris hip-flexor arm / knee-extensor arm, leg-extension seat (ratio)", draw,
-        ("The rectus femoris hip moment arm in the model is a representative value, not read from a table.",
+        ("The rectus femoris hip moment arm comes from Dostal & Andrews (1981) attachment coordinates "
+         "(straight-line path), held at its 90 deg value in deeper flexion.",
          "The knee arm is the effective one (patellar tendon arm over the quadriceps-to-tendon force ratio); "
-         "its steep fall from full extension drives the ratio. Moment arms are not scaled with body size, "
-         "so every body gives the same numbers.",
+         "its steep fall from full extension drives the ratio. Moment arms scale with body size, but a ratio "
+         "of two arms does not, so every body gives the same numbers.",
          "A muscle's strength at a joint also depends on its length there; moment arms alone compare levers."))
 
 

@@ -67,8 +67,9 @@ _READING = (
     "and speed is left out. Where the answer depends on that placement, the section says so. The tempo, "
     "pulse and calf-hold experiments run inverse dynamics over a smooth (minimum-jerk) rep instead.",
     "Muscle shares come from static optimisation (the least sum of squared activations), which has no "
-    "co-contraction and no neural strategy. Muscle moment arms are not scaled with body size: they are "
-    "the same for all five bodies.",
+    "co-contraction and no neural strategy. Muscle moment arms scale with the lifter's size (each "
+    "published curve by the body's height over its source body's), so ratios of arms are the same for "
+    "all five bodies.",
     "Percentages called 'points' are percentage points (a difference between two shares); a ratio "
     "written 'x1.8' is a multiple. The key number in the summary is the reference body's, with its range "
     "over the five bodies in brackets.",

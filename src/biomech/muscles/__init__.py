@@ -12,10 +12,12 @@ The public entry point is :func:`muscle_demand`; the modules hold the pieces:
 from .catalog import (ACHILLES_MANAL2013, ADDUCTOR_MAGNUS_DOSTAL1981, CURVES, GLUTEUS_MAXIMUS_DELP1990, GROUPS,
                       HAMSTRINGS_DOSTAL1981, ILIOPSOAS_DOSTAL1981, MUSCLE_KEYS, PATELLAR_TENDON_MRI,
                       RECTUS_FEMORIS_DOSTAL1981, TIBIALIS_ANTERIOR_MAGANARIS2000, MomentArmCurve, Muscle,
-                      check_muscles, default_muscles, line_of_action_moment_arm)
+                      check_muscles, default_muscles, line_of_action_moment_arm, moment_arm_scale,
+                      scaling_lengths, REFERENCE_HEIGHT_M)
 from .contact import l5s1_compression, patellofemoral_compression, tibiofemoral_forces
 from .architecture import ankle_excursion_fraction
-from .demand import LIMITS, MuscleDemand, SplitDemand, locked_knee_moment, muscle_demand, muscle_demand_si
+from .demand import (LIMITS, MuscleDemand, SplitDemand, body_scaling_lengths, locked_knee_moment, muscle_demand,
+                     muscle_demand_si)
 from .sharing import share_activations
 from .strength import max_voluntary_moment, relative_effort
 
@@ -26,4 +28,5 @@ __all__ = ["muscle_demand", "muscle_demand_si", "MuscleDemand", "SplitDemand", "
            "max_voluntary_moment", "relative_effort", "check_muscles", "line_of_action_moment_arm",
            "GLUTEUS_MAXIMUS_DELP1990", "HAMSTRINGS_DOSTAL1981", "ADDUCTOR_MAGNUS_DOSTAL1981",
            "ILIOPSOAS_DOSTAL1981", "RECTUS_FEMORIS_DOSTAL1981", "TIBIALIS_ANTERIOR_MAGANARIS2000",
-           "locked_knee_moment", "ankle_excursion_fraction"]
+           "locked_knee_moment", "ankle_excursion_fraction", "moment_arm_scale", "scaling_lengths",
+           "body_scaling_lengths", "REFERENCE_HEIGHT_M"]

@@ -12,6 +12,16 @@ Angle conventions (the library's, see DESIGN.md): ankle dorsiflexion positive
 is the ``sign`` stored with the muscle (+1 = produces the positive anatomical moment:
 plantarflexor, knee extensor, hip extensor).
 
+Body size. Each curve records the size of the body it was measured on (``scale_with``:
+"height", "shank" or "thigh"; ``reference_m``: that length, m), and
+:meth:`MomentArmCurve.scale_factor` gives the body's length over it, the factor by which
+:func:`~biomech.muscles.muscle_demand` multiplies the moment arm. This is how the OpenSim
+scale tool scales muscle paths (path points move with the segment scale factors, so moment
+arms scale with the segment). Where the source gives only a stature, or none, the factor is
+the body height over :data:`REFERENCE_HEIGHT_M` (1.80 m, the unscaled Delp et al. 1990 /
+OpenSim gait2392 model); the Hawkins & Hull (1990) gastrocnemius knee arm is a fraction of
+the shank length and scales with the shank (reference 0.434 m).
+
 Examples
 --------
 >>> from biomech.muscles.catalog import PATELLAR_TENDON_MRI
@@ -38,12 +48,100 @@ __all__ = [
     "check_muscles", "DOSTAL1981", "DELP1990_GLUT_MAX2", "HIP_TABLE_ANGLES", "line_of_action_moment_arm",
     "HAMSTRINGS_KNEE_DELP1990", "DELP1990_KNEE", "DELP1990_HAMSTRINGS", "HAMSTRING_PCSA_CM2",
     "KNEE_TABLE_ANGLES", "delp1990_hamstring_length", "delp1990_hamstring_knee_arm_mm",
+    "REFERENCE_HEIGHT_M", "REFERENCE_SHANK_M", "SCALE_LENGTHS", "DE_LEVA_MALE_FRACTIONS", "scaling_lengths",
+    "moment_arm_scale",
 ]
 
 JOINTS = ("ankle", "knee", "hip")
 MUSCLE_KEYS = ("vasti", "rectus_femoris", "gluteus_maximus", "hamstrings", "adductor_magnus",
                "iliopsoas", "gastrocnemius", "soleus", "tibialis_anterior")
 GROUPS = {"quadriceps": ("vasti", "rectus_femoris"), "triceps_surae": ("gastrocnemius", "soleus")}
+
+#: Stature (m) of the unscaled Delp et al. (1990) lower-limb model as distributed in OpenSim
+#: (gait2392 / gait2354): "about 1.8 m tall", 75.16 kg (OpenSim documentation, "Gait 2392 and
+#: 2354 Models"). Used as the source size of the Delp-model curves, of the in vivo curves whose
+#: subjects were chosen to match that stature (Manal et al. 2013 chose subjects of the stature of
+#: Maganaris' subjects, which is "almost identical" to the Delp model's: Manal, Cowder & Buchanan,
+#: ASME Summer Bioengineering Conference 2008, abstract), and, as an assumption, of the curves
+#: whose source gives no stature (Dostal & Andrews 1981; the patellar tendon MRI note).
+REFERENCE_HEIGHT_M = 1.80
+
+#: Shank length (m) behind the Hawkins & Hull (1990) gastrocnemius knee arm (de Leva 1996
+#: Table 4, male shank; the regression is in shank lengths).
+REFERENCE_SHANK_M = 0.4340
+
+#: The body lengths a curve may scale with.
+SCALE_LENGTHS = ("height", "shank", "thigh")
+
+#: Segment lengths as fractions of stature, de Leva (1996) Table 4, male (thigh 422.2 mm,
+#: shank 440.3 mm, stature 1741 mm, the library's default table): used to estimate the
+#: stature of a body built from segments, and the shank of a body known only by its height.
+DE_LEVA_MALE_FRACTIONS = {"thigh": 422.2 / 1741.0, "shank": 440.3 / 1741.0}
+
+
+def _positive(value, name):
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        raise InputValueError(f"{name}={value!r}: expected a positive length in m.") from None
+    if not (np.isfinite(v) and v > 0):
+        raise InputValueError(f"{name}={value!r}: expected a positive length in m.")
+    return v
+
+
+def scaling_lengths(height_m=None, shank_m=None, thigh_m=None) -> dict:
+    """The body lengths (m) that moment-arm curves scale with, filling gaps by proportion.
+
+    A body built from segments has no stature: it is estimated from the leg,
+    (thigh + shank) / (0.2425 + 0.2529) (de Leva 1996 male fractions,
+    :data:`DE_LEVA_MALE_FRACTIONS`). A body known only by its stature gets de Leva's
+    segment lengths. At least one length must be given.
+
+    Returns
+    -------
+    dict
+        ``{"height", "shank", "thigh"}`` in m.
+
+    Examples
+    --------
+    >>> {k: round(v, 3) for k, v in scaling_lengths(height_m=1.80).items()}
+    {'height': 1.8, 'shank': 0.455, 'thigh': 0.437}
+    >>> round(scaling_lengths(shank_m=0.455, thigh_m=0.437)["height"], 2)
+    1.8
+    """
+    f = DE_LEVA_MALE_FRACTIONS
+    h = None if height_m is None else _positive(height_m, "height_m")
+    s = None if shank_m is None else _positive(shank_m, "shank_m")
+    t = None if thigh_m is None else _positive(thigh_m, "thigh_m")
+    if h is None:
+        if s is not None and t is not None:
+            h = (s + t) / (f["shank"] + f["thigh"])
+        elif s is not None or t is not None:
+            h = s / f["shank"] if s is not None else t / f["thigh"]
+        else:
+            raise InputValueError("scaling_lengths() needs height_m, shank_m or thigh_m (m).")
+    return {"height": h, "shank": s if s is not None else h * f["shank"],
+            "thigh": t if t is not None else h * f["thigh"]}
+
+
+def moment_arm_scale(curve, lengths) -> float:
+    """Factor by which ``curve``'s moment arm is multiplied for a body of ``lengths``.
+
+    ``lengths`` is a :func:`scaling_lengths` dict, or None (no scaling: 1.0). A curve
+    without a recorded source size (a plain callable of your own) is not scaled.
+
+    >>> moment_arm_scale(PATELLAR_TENDON_MRI, scaling_lengths(height_m=1.62))
+    0.9
+    """
+    if lengths is None:
+        return 1.0
+    ref = getattr(curve, "reference_m", None)
+    key = getattr(curve, "scale_with", None)
+    if ref is None or key is None:
+        return 1.0
+    if key not in lengths:
+        raise InputValueError(f"lengths={lengths!r} has no {key!r}; expected keys {SCALE_LENGTHS} (m).")
+    return float(lengths[key]) / float(ref)
 
 
 @dataclass(frozen=True)
@@ -78,6 +176,11 @@ class MomentArmCurve:
         whose numbers could not be checked.
     note : str
         How the curve was built.
+    scale_with : {"height", "shank", "thigh"}
+        The body length the moment arm scales with (see :func:`moment_arm_scale`).
+    reference_m : float or None
+        That length (m) for the source's body; None = never scaled. Default
+        :data:`REFERENCE_HEIGHT_M`.
 
     Examples
     --------
@@ -96,11 +199,17 @@ class MomentArmCurve:
     source: str = ""
     verified: bool = False
     note: str = ""
+    scale_with: str = "height"
+    reference_m: float | None = REFERENCE_HEIGHT_M
     _poly: np.ndarray = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
         if self.joint not in JOINTS:
             raise InputValueError(f"joint={self.joint!r} is not one of {JOINTS}.")
+        if self.scale_with not in SCALE_LENGTHS:
+            raise InputValueError(f"scale_with={self.scale_with!r} is not one of {SCALE_LENGTHS}.")
+        if self.reference_m is not None:
+            _positive(self.reference_m, "reference_m")
         if self.coefficients:
             poly = np.asarray(self.coefficients, dtype=float)
         elif self.table:
@@ -121,8 +230,12 @@ class MomentArmCurve:
         return np.polyval(self._poly, a)
 
     def __call__(self, angle_rad):
-        """Moment arm in m at ``angle_rad`` (radians): the unit-free kernel."""
+        """Moment arm in m at ``angle_rad`` (radians): the unit-free kernel (source's body)."""
         return self.mm(np.degrees(angle_rad)) * 1e-3
+
+    def scale_factor(self, lengths) -> float:
+        """Body length over the source's (:func:`moment_arm_scale`); 1.0 for ``lengths=None``."""
+        return moment_arm_scale(self, lengths)
 
 
 # ---------------------------------------------------------------------------------------
@@ -160,14 +273,14 @@ ACHILLES_MANAL2013 = MomentArmCurve(
 # Gastrocnemius at the knee: minus the derivative of the Hawkins & Hull (1990) length
 # regression (see architecture.py), 0.00056 shank lengths per degree of knee flexion
 # (mean of the medial 0.00062 and lateral 0.0005 heads), times a 0.434 m shank (de Leva 1996 male shank).
-_SHANK_REF = 0.4340  # m, de Leva (1996) Table 4, male shank length
+_SHANK_REF = REFERENCE_SHANK_M  # m, de Leva (1996) Table 4, male shank length
 GASTROCNEMIUS_KNEE_HAWKINS_HULL = MomentArmCurve(
     name="gastrocnemius_knee_hawkins_hull", joint="knee",
     coefficients=(0.00056 * _SHANK_REF * 1e3 * 180.0 / np.pi,),
     domain=(0.0, 120.0), clip=(0.0, 150.0),
     source=("Hawkins D, Hull ML. J Biomech 1990;23:487-494, length regression for medial "
             "gastrocnemius (as transcribed in public code; not read in the paper)"),
-    verified=False,
+    verified=False, scale_with="shank", reference_m=REFERENCE_SHANK_M,
     note=("-dL/d(knee) of the length regression (mean of the two heads); constant 13.9 mm. Textbook range for the "
           "gastrocnemius knee moment arm, 12-20 mm (after Spoor et al. 1990), contains it."))
 
@@ -487,6 +600,18 @@ class EffectiveQuadricepsArm:
 
     tendon: MomentArmCurve = PATELLAR_TENDON_MRI
     joint: str = "knee"
+
+    @property
+    def scale_with(self):
+        """The tendon curve's (the F_Q/F_P ratio is dimensionless)."""
+        return self.tendon.scale_with
+
+    @property
+    def reference_m(self):
+        return self.tendon.reference_m
+
+    def scale_factor(self, lengths) -> float:
+        return moment_arm_scale(self, lengths)
 
     def __call__(self, knee_rad):
         from .contact import quadriceps_to_patellar_ratio

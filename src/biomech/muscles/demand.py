@@ -20,14 +20,14 @@ import numpy as np
 
 from ..errors import InputValueError
 from ..units import quantity, to_si
-from .catalog import GROUPS, JOINTS, check_muscles, default_muscles
+from .catalog import GROUPS, JOINTS, check_muscles, default_muscles, moment_arm_scale, scaling_lengths
 from .architecture import MAX_STRESS
 from .contact import l5s1_compression, patellofemoral_compression, tibiofemoral_forces
 from .sharing import share_activations
 from .strength import relative_effort
 
 __all__ = ["MuscleDemand", "SplitDemand", "muscle_demand", "muscle_demand_si", "moment_matrix", "LIMITS",
-           "locked_knee_moment", "KNEE_LOCK_RAD"]
+           "locked_knee_moment", "KNEE_LOCK_RAD", "body_scaling_lengths"]
 
 LIMITS = (
     "static: no force-velocity or activation dynamics",
@@ -36,7 +36,8 @@ LIMITS = (
     "other muscles have no force-length term",
     "a knee-flexor net moment at a straight knee (<= 5 deg) is carried by the passive posterior "
     "structures (knee_lock=True, the default), not by the muscles",
-    "sagittal plane, nine muscles (groups), one moment arm curve each",
+    "sagittal plane, nine muscles (groups), one moment arm curve each, scaled with body size "
+    "(height, or shank length for the gastrocnemius knee arm) but not with individual shape",
     "static optimisation suppresses co-contraction; the gluteus maximus / hamstrings split "
     "is partly an artefact of the cost (compare p=2 and p=3)",
     "hip moment arms from straight-line / via-point geometry (Dostal & Andrews 1981, Delp et al. "
@@ -47,8 +48,9 @@ LIMITS = (
 )
 
 
-def moment_matrix(angles, muscles, max_stress=MAX_STRESS):
-    """Moment per unit activation (N*m), shape (N, 3, K), and maximal forces (N, K).
+def moment_matrix(angles, muscles, max_stress=MAX_STRESS, lengths=None):
+    """Moment per unit activation (N*m), shape (N, 3, K), signed moment arms (m), shape
+    (N, 3, K), and maximal forces (N, K).
 
     Parameters
     ----------
@@ -57,6 +59,10 @@ def moment_matrix(angles, muscles, max_stress=MAX_STRESS):
     muscles : sequence of Muscle
     max_stress : float
         Pa.
+    lengths : dict, optional
+        Body lengths (m) from :func:`~biomech.muscles.catalog.scaling_lengths`; each curve's
+        moment arm is multiplied by its :func:`~biomech.muscles.catalog.moment_arm_scale`.
+        None (default): the curves as published, for their source's body.
     """
     n = np.asarray(angles["knee"]).shape[0]
     K = len(muscles)
@@ -67,11 +73,11 @@ def moment_matrix(angles, muscles, max_stress=MAX_STRESS):
         for j, joint in enumerate(JOINTS):
             if joint in m.arms:
                 sign, curve = m.arms[joint]
-                R[:, j, k] = sign * curve(angles[joint])
+                R[:, j, k] = sign * moment_arm_scale(curve, lengths) * curve(angles[joint])
     return R * F[:, None, :], R, F
 
 
-def muscle_demand_si(angles, moments, muscles=None, p=2.0):
+def muscle_demand_si(angles, moments, muscles=None, p=2.0, lengths=None):
     """Unit-free kernel: forces (N), activations and per-joint shares for many poses.
 
     Parameters
@@ -80,6 +86,9 @@ def muscle_demand_si(angles, moments, muscles=None, p=2.0):
     moments : ndarray (N, 3), N*m, anatomical signs, columns ankle, knee, hip.
     muscles : sequence of Muscle, default :func:`default_muscles`.
     p : float, cost exponent.
+    lengths : dict, optional
+        ``{"height", "shank", "thigh"}`` in m (:func:`~biomech.muscles.catalog.scaling_lengths`)
+        to scale the moment arms to a body; None = unscaled (the sources' bodies).
 
     Returns
     -------
@@ -109,7 +118,10 @@ def muscle_demand_si(angles, moments, muscles=None, p=2.0):
     if not (np.all(np.isfinite(M)) and all(np.all(np.isfinite(a)) for a in ang.values())):
         raise InputValueError("angles and moments must be finite.")
     angles = ang
-    A, R, Fmax = moment_matrix(angles, muscles)
+    if lengths is not None and (not isinstance(lengths, dict) or any(k not in lengths for k in ("height", "shank", "thigh"))):
+        raise InputValueError(f"lengths={lengths!r}: expected None or a dict with keys height, shank, thigh (m); "
+                              "build it with biomech.muscles.catalog.scaling_lengths.")
+    A, R, Fmax = moment_matrix(angles, muscles, lengths=lengths)
     a = share_activations(A, moments, p=p)
     force = a * Fmax
     contrib = R * force[:, None, :]
@@ -147,6 +159,9 @@ class MuscleDemand:
         ``{"knee": ...}``: the knee-flexor moment (as a positive number) taken by the passive
         structures of a locked knee (``knee_lock=True``); 0 where none. The shares of the
         knee are of the moment the muscles carry.
+    moment_arm_scale : dict
+        ``{muscle: {joint: factor}}``: the factor each published moment arm was multiplied by
+        for this body (1.0 everywhere when unscaled).
     """
 
     force: dict
@@ -162,6 +177,7 @@ class MuscleDemand:
     limits: tuple = LIMITS
     notes: tuple = field(default=())
     passive: dict = field(default_factory=dict)
+    moment_arm_scale: dict = field(default_factory=dict)
 
     def unmet_summary(self) -> str:
         """One line per joint the muscles cannot hold, or 'all joint moments are met'."""
@@ -197,6 +213,28 @@ def _body_numbers(r):
     return mass, height
 
 
+def body_scaling_lengths(body=None, height_m=None):
+    """Lengths (m) that scale the moment arms: from a :class:`biomech.Body` (its height, or
+    for a body built from segments a height estimated from its thigh and shank, and its
+    segment lengths), else from a height alone; None when neither is given.
+
+    >>> import biomech as bm
+    >>> b = bm.Body.from_anthropometrics("195 cm", "95 kg")
+    >>> round(body_scaling_lengths(b)["height"], 2), round(body_scaling_lengths(b)["shank"], 3)
+    (1.95, 0.493)
+    """
+    if body is not None:
+        try:
+            shank, thigh = float(body.shank.length_m), float(body.thigh.length_m)
+        except AttributeError:
+            raise InputValueError(f"body={type(body).__name__}: expected a biomech.Body with shank and "
+                                  "thigh segments to scale the moment arms.") from None
+        return scaling_lengths(getattr(body, "height_m", None), shank, thigh)
+    if height_m is not None:
+        return scaling_lengths(height_m=height_m)
+    return None
+
+
 #: Knee flexion (rad) at or below which the knee counts as straight and locked (5 deg; our choice).
 KNEE_LOCK_RAD = np.radians(5.0)
 
@@ -220,7 +258,7 @@ def locked_knee_moment(knee_rad, knee_moment):
 
 
 def muscle_demand(result, *, p=2, weight_above=None, sex="male", muscles=None, body_mass=None,
-                  body_height=None, knee_lock=True):
+                  body_height=None, knee_lock=True, scale_moment_arms=True):
     """Muscle forces, activations, shares, joint contact forces and relative effort.
 
     Parameters
@@ -239,12 +277,19 @@ def muscle_demand(result, *, p=2, weight_above=None, sex="male", muscles=None, b
     muscles : sequence of Muscle, optional
         Your own muscle set; default :func:`default_muscles` scaled to the body.
     body_mass, body_height : Quantity, optional
-        Used when the result carries no ``body``; default 70 kg and 1.75 m (noted).
+        Used when the result carries no ``body``; default 70 kg and 1.75 m (noted). The
+        height then also scales the moment arms.
     knee_lock : bool
         True (default): at a straight knee (flexion <= 5 deg) a knee-flexor net moment is
         carried by the passive structures of the locked knee (:func:`locked_knee_moment`,
         reported in ``.passive["knee"]``), not by the gastrocnemius and hamstrings. False:
         the muscles carry every moment (pure static optimisation).
+    scale_moment_arms : bool
+        True (default): every moment arm is multiplied by the body's length over the length
+        of the body it was measured on (:func:`~biomech.muscles.catalog.moment_arm_scale`;
+        ``.moment_arm_scale`` reports the factors), the body being ``result.body`` (or
+        ``body_height``). A result with neither is not scaled (noted). False: the
+        published curves as they are, for every body.
 
     Returns
     -------
@@ -268,7 +313,7 @@ def muscle_demand(result, *, p=2, weight_above=None, sex="male", muscles=None, b
     """
     if hasattr(result, "front") and hasattr(result, "rear"):
         kw = dict(p=p, weight_above=weight_above, sex=sex, muscles=muscles, body_mass=body_mass,
-                  body_height=body_height, knee_lock=knee_lock)
+                  body_height=body_height, knee_lock=knee_lock, scale_moment_arms=scale_moment_arms)
         return SplitDemand(front=muscle_demand(result.front, **kw), rear=muscle_demand(result.rear, **kw))
     if isinstance(p, bool) or p not in (2, 3, 2.0, 3.0):
         raise InputValueError(f"p={p!r}: the activation cost exponent must be 2 or 3.")
@@ -276,6 +321,8 @@ def muscle_demand(result, *, p=2, weight_above=None, sex="male", muscles=None, b
         muscles = check_muscles(muscles, "muscles")
     if not isinstance(knee_lock, (bool, np.bool_)):
         raise InputValueError(f"knee_lock={knee_lock!r}: expected True or False.")
+    if not isinstance(scale_moment_arms, (bool, np.bool_)):
+        raise InputValueError(f"scale_moment_arms={scale_moment_arms!r}: expected True or False.")
     if sex not in ("male", "female"):
         raise InputValueError(f"sex={sex!r}: expected 'male' or 'female' (strength curves of Anderson et al. 2007).")
     r = result.moments if hasattr(result, "moments") else result
@@ -321,6 +368,15 @@ def muscle_demand(result, *, p=2, weight_above=None, sex="male", muscles=None, b
         notes.append("no body mass/height in the result: muscle sizes and strength curves use 70 kg, 1.75 m")
         mass = 70.0 if mass is None else mass
         height = 1.75 if height is None else height
+    lengths = None
+    if scale_moment_arms:
+        body = getattr(result, "body", None) or getattr(r, "body", None)
+        if body is not None:
+            lengths = body_scaling_lengths(body)
+        elif body_height is not None:
+            lengths = body_scaling_lengths(height_m=height)
+        else:
+            notes.append("no body in the result: moment arms are those of the sources' bodies (unscaled)")
     if muscles is None:
         muscles = default_muscles(height, mass)
     keys = [m.key for m in muscles]
@@ -330,7 +386,7 @@ def muscle_demand(result, *, p=2, weight_above=None, sex="male", muscles=None, b
     act = np.full((n, K), np.nan)
     share = np.full((n, 3, K), np.nan)
     if ok.any():
-        out = muscle_demand_si({j: angles[j][ok] for j in JOINTS}, M[ok], muscles, p)
+        out = muscle_demand_si({j: angles[j][ok] for j in JOINTS}, M[ok], muscles, p, lengths)
         force[ok], act[ok], share[ok] = out["force"], out["activation"], out["share"]
     rs = lambda x: x.reshape(shape) if shape else x.reshape(())[()]  # noqa: E731
     forces = {k: force[:, i] for i, k in enumerate(keys)}
@@ -383,4 +439,5 @@ def muscle_demand(result, *, p=2, weight_above=None, sex="male", muscles=None, b
         p=float(p),
         notes=tuple(notes),
         passive={"knee": quantity(rs(passive_knee), "N*m")},
+        moment_arm_scale={m.key: {j: moment_arm_scale(m.arms[j][1], lengths) for j in m.joints} for m in muscles},
     )
