@@ -1084,7 +1084,8 @@ def experiment_hamstrings_two_joints(bodies: Sequence[NamedBody] = STANDARD_BODI
          "muscle model": "nine sagittal muscles, static optimisation (sum of squared activations)"},
         "hamstrings' share of the hip-extensor moment, RDL at three-quarter depth", draw,
         ("Static optimisation suppresses co-contraction, so the glute/hamstrings split is partly a product "
-         "of the method; hip moment arms are representative values.",
+         "of the method; the hip moment arms come from straight-line and via-point geometry (Dostal & "
+         "Andrews 1981, Delp et al. 1990), held at their 90 deg values in deeper flexion.",
          "Driving the heels into the roller of a back extension (knee-flexion effort) is not modelled."),
         key_unit="%")
 
