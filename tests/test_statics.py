@@ -306,3 +306,20 @@ def test_feasible_mask_and_reason_per_pose(male_body):
     assert res.reason[2] == "cop_past_toes" and res.reason[0] == ""
     one = bm.joint_moments(male_body, pose[0])
     assert one.feasible and one.reason == ""
+
+
+def test_joints_held_by_a_seat_or_bench_are_not_decided(male_body):
+    # A back pad (leg press) holds the trunk: the lumbar moment is not decided by statics. On a
+    # bench (lying leg curl) the thighs rest too: the hip is undecided as well. The knee and
+    # ankle still come from the distal side, the same with every support that frees the shin.
+    pose = bm.Pose(shank="150 deg", thigh="-90 deg", trunk="90 deg", foot="140 deg")  # prone, knee bent 60 deg
+    pad = [bm.PointForce(segment="shank", along="0.35 m", force=bm.Q_([0, -150], "N"), label="pad")]
+    free = bm.joint_moments(male_body, pose, pad, support="pelvis")
+    back = bm.joint_moments(male_body, pose, pad, support="backrest")
+    bench = bm.joint_moments(male_body, pose, pad, support="bench")
+    assert np.isnan(nm(back.lumbar)) and np.isfinite(nm(back.hip))
+    assert np.isnan(nm(bench.lumbar)) and np.isnan(nm(bench.hip))
+    for res in (back, bench):
+        assert nm(res.knee) == pytest.approx(nm(free.knee), abs=1e-12)
+        assert nm(res.ankle) == pytest.approx(nm(free.ankle), abs=1e-12)
+    assert np.isnan(float(bench.contributions["pad"].moment.hip.magnitude))

@@ -171,6 +171,8 @@ class DynamicModel:
         for n, j in enumerate(JOINTS):
             m = c[n] - (jxy[2 * n] * fy[n] - jxy[2 * n + 1] * fx[n])
             out[j] = SIGN[j] * (m if st.free_side[j] == "up" else -m)
+            if j in st.held:
+                out[j] = out[j] * np.nan  # both sides rest on the machine: not decided by mechanics
         return out
 
     def ground_reaction(self, angles, omega: dict, alpha: dict, state=None) -> dict[str, Any]:

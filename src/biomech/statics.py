@@ -28,7 +28,11 @@ Stances (``stance=``):
 
 Supports (``support=``): ``"feet"`` (standing), ``"pelvis"`` (seated or lying on the
 pelvis: leg joints are computed from the distal side), ``"thighs"`` (a pad under the
-thighs: ankle and knee from the distal side, hip and lumbar from above).
+thighs: ankle and knee from the distal side, hip and lumbar from above), ``"backrest"``
+(seated against a back pad, as in a leg press: legs from the distal side, the lumbar moment
+held by the pad and reported as NaN), ``"bench"`` (thighs and trunk on a seat or bench, as in
+a leg extension or a lying leg curl: ankle and knee from the distal side, hip and lumbar held,
+NaN).
 
 Examples
 --------
@@ -69,7 +73,7 @@ SIGN = {"ankle": -1.0, "knee": 1.0, "hip": -1.0, "lumbar": -1.0}
 _BOUNDARY = {"ankle": 0.5, "knee": 1.5, "hip": 2.5, "lumbar": 3.5}
 _LEVEL = {"foot": 0, "shank": 1, "thigh": 2, "pelvis": 3, "trunk": 4, "arms": 4}
 STANCES = ("both", "single_leg", "split")
-SUPPORTS = ("feet", "pelvis", "thighs")
+SUPPORTS = ("feet", "pelvis", "thighs", "backrest", "bench")
 _STANCE_ALIASES = {"both": "both", "double_leg": "both", "two_legs": "both", "bilateral": "both",
                    "single_leg": "single_leg", "single": "single_leg", "one_leg": "single_leg",
                    "unilateral": "single_leg", "split": "split"}
@@ -78,7 +82,14 @@ _FREE_SIDE = {
     "feet": {"ankle": "up", "knee": "up", "hip": "up", "lumbar": "up"},
     "pelvis": {"ankle": "down", "knee": "down", "hip": "down", "lumbar": "up"},
     "thighs": {"ankle": "down", "knee": "down", "hip": "up", "lumbar": "up"},
+    "backrest": {"ankle": "down", "knee": "down", "hip": "down", "lumbar": "up"},
+    "bench": {"ankle": "down", "knee": "down", "hip": "up", "lumbar": "up"},
 }
+#: Joints whose both sides rest on the machine: the seat, pad or bench takes an unknown share
+#: of the load, so statics cannot decide their moment; it is reported as NaN. "backrest": sitting
+#: against a back pad (leg press): the lumbar spine is held. "bench": thighs and trunk on a seat
+#: or bench (leg extension, lying leg curl, seated calf raise): hip and lumbar spine are held.
+_HELD = {"feet": (), "pelvis": (), "thighs": (), "backrest": ("lumbar",), "bench": ("hip", "lumbar")}
 # The rear foot's contact with its support, in the foot's own frame (fractions of
 # the foot landmarks): the instep is taken midway between ankle and ball on the
 # dorsum, at three quarters of the ankle height (a stated assumption).
@@ -159,7 +170,7 @@ class StaticModel:
     body : Body
     loads : sequence of Load
     stance : {"both", "single_leg", "split"}
-    support : {"feet", "pelvis", "thighs"}
+    support : {"feet", "pelvis", "thighs", "backrest", "bench"}
     front_share : float
         Split stance only: fraction of the ground reaction through the front foot.
     rear_contact : {"ball", "heel", "instep"}
@@ -217,6 +228,7 @@ class StaticModel:
         self.const_items = [i for i in self.items if i.force is not None]
         self.field_items = [i for i in self.items if i.force is None]
         self.free_side = _FREE_SIDE[support]
+        self.held = _HELD[support]
         self._forms = self._top_down_forms()
         self._joint_order = tuple(self._forms)
         self._map_built = False
@@ -358,11 +370,19 @@ class StaticModel:
         return (total, per_label) if labels else total
 
     def moments(self, angles: dict[str, Any]) -> dict[str, Any]:
-        """Anatomical joint moments (N*m) for segment angles in radians.
+        """Anatomical joint moments (N*m) for segment angles in radians; NaN at joints the
+        support holds on both sides (``support="backrest"`` or ``"bench"``).
 
         Leg joints are per leg (the front leg in a split stance; see
         :meth:`split_moments` for both legs); the lumbar moment is the whole body's.
         """
+        out = self._moments(angles)
+        for j in self.held:
+            out[j] = np.full(np.shape(out["knee"]), np.nan) if np.ndim(out["knee"]) else np.nan
+        return out
+
+    def _moments(self, angles: dict[str, Any]) -> dict[str, Any]:
+        """The moments of every joint's free side, before held joints are blanked."""
         if not isinstance(angles, SinCos):
             angles = self._checked_angles(angles)
         if not self.split and not self.field_items and self._large(angles) and self._linear_map() is not None:
@@ -693,6 +713,8 @@ class MomentResult:
                     fx, fy = gr["rear"]
                     mo = (cx - jx) * fy - (cy - jy) * fx
                 moment = SIGN[j] * sign_side * mo
+                if j in m.held:
+                    moment = moment * np.nan
                 mag = np.hypot(fx, fy)
                 with np.errstate(divide="ignore", invalid="ignore"):
                     arm = np.where(mag > 1e-9, moment / np.where(mag > 1e-9, mag, 1.0), np.nan)
@@ -704,7 +726,8 @@ class MomentResult:
                 if j in per_joint:
                     fx, fy, arm, moment = per_joint[j]
                 else:
-                    fx = fy = moment = 0.0
+                    fx = fy = 0.0
+                    moment = np.nan if j in m.held else 0.0
                     arm = np.nan
                 f.append(quantity(np.stack(np.broadcast_arrays(fx, fy), axis=-1), "N"))
                 a.append(quantity(arm if np.ndim(arm) else float(arm), "m"))
@@ -813,7 +836,8 @@ class MomentResult:
         why = np.full(self.shape, "", dtype=object)
         bad = np.zeros(self.shape, dtype=bool)
         for j in JOINTS:
-            bad |= ~np.isfinite(self._m[j])
+            if j not in self.model.held:
+                bad |= ~np.isfinite(self._m[j])
         why[bad] = "not_finite"
         if self.support == "feet":
             fy = np.broadcast_to(self.ground_reaction.magnitude[..., 1], self.shape)
@@ -923,7 +947,7 @@ def joint_moments(body: Body, pose: Pose | SplitPose, loads: Sequence[Load] | Lo
         Barbell, PointMass, PointForce, HandLoad, ElasticBand, Cable.
     stance : {"both", "single_leg"}
         See the module docs; ignored for a SplitPose.
-    support : {"feet", "pelvis", "thighs"}
+    support : {"feet", "pelvis", "thighs", "backrest", "bench"}
         What holds the body; each joint's moment comes from the side away from it.
     front_share : float
         Split stance: fraction (0..1) of the ground reaction through the front foot.
@@ -967,7 +991,7 @@ def joint_moments(body: Body, pose: Pose | SplitPose, loads: Sequence[Load] | Lo
             raise
         raise InputValueError(f"the pose arrays (shape {pose.shape}) and the load arrays do not broadcast "
                               f"together ({exc}).") from None
-    if not all(np.all(np.isfinite(m)) for m in moments.values()):
+    if not all(np.all(np.isfinite(m)) for j, m in moments.items() if j not in model.held):
         _explain_non_finite(model, angles)
     return MomentResult(model, pose, angles, moments)
 

@@ -9,7 +9,8 @@ heel below the step) to ``top``.
 
 Seated calf raise. The knee is held at 90 degrees, the shin vertical, the thigh
 horizontal; the machine's pad presses the load onto the thighs just above the knees and
-the balls of the feet rest on a block. Support is the seat (``support="pelvis"``). The
+the balls of the feet rest on a block. Support is the seat (``support="backrest"``: the lumbar
+moment, held by the seat, is NaN). The
 block's upward reaction at the ball carries the load and the shank and foot weights
 (the thigh's weight is taken by the seat: an assumption, since statics cannot split it
 between the seat and the feet). The ankle moment comes from the distal side: foot weight
@@ -147,14 +148,14 @@ def seated_calf_raise(body: Body, load: Any = "40 kg", foot: Any = "0 deg", *, t
                        quantity(np.stack(np.broadcast_arrays(0.0 * load_kg, -load_kg * G), -1), "N"), label="pad"),
             PointForce("foot", quantity(body.foot_geometry.ball_x, "m"),
                        quantity(np.stack(np.broadcast_arrays(0.0 * R, R), -1), "N"), label="block")]
-    model = make_model(body, pads, "both", "pelvis")
+    model = make_model(body, pads, "both", "backrest")
     angles = {"foot": f, "shank": 0.0 * f, "thigh": np.pi / 2 + 0.0 * f, "trunk": 0.0 * f, "arms": 0.0 * f}
     pose = Pose.from_radians(angles["shank"], angles["thigh"], angles["trunk"], angles["foot"], angles["arms"])
     sc = model.sincos(angles)
     moments = MomentResult(model, pose, sc, model.moments(sc))
     single = shape == ()
     params = {"load": quantity(load_kg, "kg"), "foot": quantity(np.degrees(f_bottom), "deg"), "knee": "90 deg",
-              "pad": quantity(pad_m, "m"), "support": "pelvis",
+              "pad": quantity(pad_m, "m"), "support": "backrest",
               "line_of_force": "block reaction vertical at the ball; pad load vertical on the thighs"}
     call = (seated_calf_raise, (body,), dict(load=load, foot=foot, top=top, pad=pad))
     return ExerciseResult("seated_calf_raise", pose, moments, params, bool(feas.ok) if single else feas.ok,

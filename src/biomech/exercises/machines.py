@@ -3,8 +3,9 @@
 Each machine states its support, its line of force and the assumption behind it, and
 reports the sensitivity of the result to that assumption (``extras["sensitivity"]``).
 
-Leg press (``support="pelvis"``: the seat and back pad hold the pelvis and trunk, so
-each leg joint's moment comes from the distal side). The platform force acts along the
+Leg press (``support="backrest"``: the seat and back pad hold the pelvis and trunk, so
+each leg joint's moment comes from the distal side, and the lumbar moment, held by the pad,
+is not decided by statics: NaN). The platform force acts along the
 sled (parallel to the rails) through the centre of pressure on the foot: the
 foot-platform shear is not decided by statics, and along-the-sled is the assumption.
 Its magnitude is the sled's weight component along the rails, ``m g sin(sled angle)``
@@ -17,8 +18,10 @@ pad, with the machine's axis on the knee's. The machine's resistance is a torque
 its axis, constant (a round pulley or a constant-torque cam), following a cam profile
 you give, or that of a plate-loaded lever (weight times the lever's horizontal
 reach). The pad force is that torque over the pad's distance from the knee.
-The lumbar and hip moments on a bench or seat are not meaningful here: the pads that
-carry the trunk are not modelled (the knee and ankle are).
+The lumbar moment on a bench or seat is not decided by statics: the seat or bench carries the
+trunk (``support="backrest"``), so it is reported as NaN. The hip moment is taken from the
+distal side as if the seat or bench carried none of the thigh (statics cannot split that
+load); use ``support="bench"`` in ``joint_moments`` to leave it undecided as well.
 """
 
 from __future__ import annotations
@@ -150,7 +153,7 @@ def leg_press(body: Body, load: Any = "150 kg", foot_position: Any = "middle", d
         fy = dirn[0] * sa + dirn[1] * ca
         force = quantity(np.stack(np.broadcast_arrays(P * fx, P * fy), -1), "N")
         pf = PointForce("foot", quantity(c_along + cop_shift, "m"), force, label="platform")
-        return make_model(body, [pf], "both", "pelvis"), pf
+        return make_model(body, [pf], "both", "backrest"), pf
 
     angles = wrap_joint_angles({"foot": feas.nan(f), "shank": feas.nan(shank), "thigh": feas.nan(thigh),
                                 "trunk": feas.nan(trunk), "arms": feas.nan(0.0)})
@@ -165,7 +168,7 @@ def leg_press(body: Body, load: Any = "150 kg", foot_position: Any = "middle", d
     mom = model.moments(sc)
     moments = MomentResult(model, pose, sc, mom)
     sens = {}
-    m_rot = make_model(body, [model_for(np.radians(1.0))[1]], "both", "pelvis").moments(sc)
+    m_rot = make_model(body, [model_for(np.radians(1.0))[1]], "both", "backrest").moments(sc)
     m_cop = model_for(0.0, 0.01)[0].moments(sc)
     for j in ("ankle", "knee", "hip"):
         sens[j] = {"per_deg_direction": quantity(m_rot[j] - mom[j], "N*m/deg"),
@@ -175,7 +178,7 @@ def leg_press(body: Body, load: Any = "150 kg", foot_position: Any = "middle", d
     params = {"load": load, "platform_force": quantity(P, "N"), "foot_position": foot_position,
               "foot_offset": quantity(e, "m"), "depth": quantity(np.degrees(as_angle(depth, "depth")), "deg"),
               "sled_angle": quantity(np.degrees(beta), "deg"), "back_angle": quantity(np.degrees(trunk), "deg"),
-              "cop": cop, "support": "pelvis", "line_of_force": "along the sled, through the centre of pressure"}
+              "cop": cop, "support": "backrest", "line_of_force": "along the sled, through the centre of pressure"}
     call = (leg_press, (body,), dict(load=load, foot_position=foot_position, depth=depth, sled_angle=sled_angle,
                                      back_angle=back_angle, cop=cop))
     return ExerciseResult("leg_press", pose, moments, params, bool(feas.ok) if single else feas.ok,
@@ -296,7 +299,9 @@ def leg_extension(body: Body, load: Any = "40 kg", knee: Any = "90 deg", *, leve
     Returns
     -------
     ExerciseResult
-        Support ``"pelvis"``; ``extras["pad_force"]``, ``extras["machine_torque"]``,
+        Support ``"backrest"`` (the lumbar moment is NaN: the seat or bench holds the trunk; the
+        hip moment is taken from the distal side, as if the seat carried none of the thigh, which
+        statics cannot split); ``extras["pad_force"]``, ``extras["machine_torque"]``,
         ``extras["sensitivity"]`` (N*m per degree the pad force turns off the perpendicular).
 
     Examples
@@ -315,7 +320,7 @@ def leg_extension(body: Body, load: Any = "40 kg", knee: Any = "90 deg", *, leve
                                          seat_back=seat_back))
     return _pad_machine("leg_extension", body, load=load, lever=lever, profile=profile, knee=knee, pad=pad_q,
                         seat_trunk=as_angle(seat_back, "seat_back"), thigh=np.pi / 2, flexion_pad=False,
-                        frac=None, call=call, support="pelvis")
+                        frac=None, call=call, support="backrest")
 
 
 def leg_curl(body: Body, load: Any = "30 kg", knee: Any = "45 deg", *, lever: Any = "0.10 m", profile: Any = None,
@@ -337,4 +342,4 @@ def leg_curl(body: Body, load: Any = "30 kg", knee: Any = "45 deg", *, lever: An
     call = (leg_curl, (body,), dict(load=load, knee=knee, lever=lever, profile=profile, pad=pad))
     return _pad_machine("leg_curl", body, load=load, lever=lever, profile=profile, knee=knee, pad=pad_q,
                         seat_trunk=np.pi / 2, thigh=-np.pi / 2, flexion_pad=True, frac=None, call=call,
-                        support="pelvis")
+                        support="backrest")
