@@ -367,7 +367,7 @@ def _add_pose_options(p: argparse.ArgumentParser, grid: bool = False) -> None:
                    help="load held in the hands at the grip (dumbbells), total for both hands")
     g.add_argument("--stance", choices=("both", "single_leg"), default="both",
                    help="both legs share the load (default) or one leg carries everything")
-    g.add_argument("--support", choices=("feet", "pelvis", "thighs"), default="feet",
+    g.add_argument("--support", choices=("feet", "pelvis", "thighs", "backrest", "bench"), default="feet",
                    help="what holds the body (default feet)")
 
 

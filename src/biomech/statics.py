@@ -759,16 +759,21 @@ class MomentResult:
             for j in joints:
                 arm = float(c.moment_arm[j].to("cm").magnitude)
                 mom = float(c.moment[j].to("N*m").magnitude)
-                row += f"{'' if np.isnan(arm) else f'{arm:.1f}':>14}{mom:12.1f}"
+                shown = f"{'held':>12}" if j in self.model.held else f"{mom:12.1f}"
+                row += f"{'' if np.isnan(arm) else f'{arm:.1f}':>14}{shown}"
             lines.append(row)
         lines.append("-" * len(head))
         tot = f"{'net joint moment':<22}{'':>9}"
         for j in joints:
             arm = float(self.moment_arms[j].to("cm").magnitude)
-            tot += f"{'' if np.isnan(arm) else f'{arm:.1f}':>14}{float(self._m[j]):12.1f}"
+            shown = f"{'held':>12}" if j in self.model.held else f"{float(self._m[j]):12.1f}"
+            tot += f"{'' if np.isnan(arm) else f'{arm:.1f}':>14}{shown}"
         lines.append(tot)
         lines.append("Signs: + = ankle plantarflexor, knee extensor, hip extensor, lumbar extensor demand; "
                      "leg joints per leg.")
+        if self.model.held:
+            lines.append(f"held: {', '.join(self.model.held)} rest(s) on the machine on both sides "
+                         f"(support={self.support!r}); statics does not decide that moment.")
         return "\n".join(lines)
 
     @cached_property
