@@ -83,3 +83,18 @@ def loads(draw, arms=False, bands=True):
                                   segment="trunk", along=bm.Q_(draw(st.floats(0.2, 0.5)), "m"),
                                   rest_length=bm.Q_(draw(st.floats(0.0, 0.5)), "m")))
     return out
+
+
+def outcome(fn, *args, **kwargs):
+    """Call ``fn``; return ``(result, None)`` or ``(None, BiomechError)``. Any other exception
+    fails the test: nothing but the library's own errors may escape (the robustness batteries)."""
+    import warnings
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)
+            return fn(*args, **kwargs), None
+    except bm.BiomechError as exc:
+        return None, exc
+    except Exception as exc:  # noqa: BLE001 - the point of the battery
+        pytest.fail(f"{type(exc).__name__} escaped (not a biomech error): {exc}")

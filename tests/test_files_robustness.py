@@ -13,10 +13,11 @@ from __future__ import annotations
 import os
 import time
 import tracemalloc
-import warnings
 
 import numpy as np
 import pytest
+
+from conftest import outcome
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 import biomech as bm
@@ -42,17 +43,6 @@ def write(tmp_path, name, content) -> str:
     else:
         path.write_bytes(content)
     return str(path)
-
-
-def outcome(fn, *args, **kwargs):
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", RuntimeWarning)
-            return fn(*args, **kwargs), None
-    except bm.BiomechError as exc:
-        return None, exc
-    except Exception as exc:  # noqa: BLE001 - the point of the battery
-        pytest.fail(f"{type(exc).__name__} escaped (not a biomech error): {exc}")
 
 
 def file_error(fn, path, *args, **kwargs) -> bm.DataFileError:

@@ -18,7 +18,6 @@ handles them.
 from __future__ import annotations
 
 import math
-import warnings
 
 import numpy as np
 import pytest
@@ -27,27 +26,12 @@ from hypothesis import HealthCheck, assume, given, settings, strategies as st
 import biomech as bm
 from biomech import Q_
 
-from conftest import bodies, poses
+from conftest import bodies, poses, outcome
 
 FAST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 # --------------------------------------------------------------------------- helpers
-def outcome(fn, *args, **kwargs):
-    """Call ``fn``; return ``(result, None)`` or ``(None, BiomechError)``.
-
-    Any other exception is a failure of the battery: it escaped.
-    """
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", RuntimeWarning)
-            return fn(*args, **kwargs), None
-    except bm.BiomechError as exc:
-        return None, exc
-    except Exception as exc:  # noqa: BLE001 - the point of the battery
-        pytest.fail(f"{type(exc).__name__} escaped (not a biomech error): {exc}")
-
-
 def refused(fn, arg: str | None, *args, **kwargs) -> bm.BiomechError:
     """``fn`` must raise a biomech error naming ``arg``."""
     result, exc = outcome(fn, *args, **kwargs)

@@ -15,7 +15,6 @@ The same two promises as ``test_robustness.py``, for the coach-level interface:
 from __future__ import annotations
 
 import math
-import warnings
 
 import numpy as np
 import pytest
@@ -25,6 +24,7 @@ import biomech as bm
 from biomech import Q_
 
 from conftest import bodies
+from conftest import outcome as shared_outcome
 
 ex = bm.exercises
 
@@ -38,18 +38,13 @@ EXERCISES = list(ex.__all__[:18])
 
 
 def outcome(fn, *args, **kwargs):
-    """``(result, None)`` or ``(None, BiomechError)``; any other exception fails the test."""
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", RuntimeWarning)
-            res = fn(*args, **kwargs)
-            if res is not None:
-                res.knee  # noqa: B018 - results are lazy: force the moments
-            return res, None
-    except bm.BiomechError as exc:
-        return None, exc
-    except Exception as exc:  # noqa: BLE001 - the point of the battery
-        pytest.fail(f"{type(exc).__name__} escaped (not a biomech error): {exc}")
+    """As ``conftest.outcome``, also forcing the result's lazy moments."""
+    def run():
+        res = fn(*args, **kwargs)
+        if res is not None:
+            res.knee  # noqa: B018 - results are lazy: force the moments
+        return res
+    return shared_outcome(run)
 
 
 def refused(fn, arg, *args, **kwargs):
