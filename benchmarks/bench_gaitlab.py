@@ -12,7 +12,7 @@ import time
 import numpy as np
 
 from biomech.data import ISB_SEGMENTS, load_isb_running
-from biomech.gaitlab import bottom_up_inverse_dynamics, segment_kinematics
+from biomech.mechanics.gaitlab import bottom_up_inverse_dynamics, segment_kinematics
 
 
 def _best_of(fn, repeats: int = 5) -> float:

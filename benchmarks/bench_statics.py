@@ -41,8 +41,8 @@ from pathlib import Path
 import numpy as np
 
 import biomech as bm
-from biomech.loads import G
-from biomech.statics import SIGN, StaticModel
+from biomech.model.loads import G
+from biomech.mechanics.statics import SIGN, StaticModel
 
 N_POSES = 1_000_000
 N_LOOP = 10_000

@@ -255,7 +255,7 @@ text = (f"squat\\nversion=1\\nnRows={len(t)}\\nnColumns=4\\ninDegrees=yes\\nendh
 path = os.path.join(tempfile.mkdtemp(), "half_squat.mot")
 with open(path, "w") as f:
     f.write(text)
-from biomech import motion_io
+from biomech.motion import io as motion_io
 table = motion_io.read_mot(path)
 pose = motion_io.opensim_pose(table, model="gait2392", reference="foot")
 res = bm.joint_moments(body, pose, [bm.Barbell("60 kg")])

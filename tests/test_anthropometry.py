@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from biomech.anthropometry import (
+from biomech.model.anthropometry import (
     TABLES,
     BodyParameters,
     DeLeva1996,

@@ -113,7 +113,7 @@ def test_sweep_bad_value_writes_no_file(capsys, tmp_path):
 
 
 def test_help_of_every_subcommand_shows_an_example(capsys):
-    from biomech.cli import EXERCISES
+    from biomech.cli.commands import EXERCISES
 
     for cmd in ("pose", "sweep", "report", "figures") + EXERCISES:
         code = main([cmd, "--help"])
@@ -168,7 +168,7 @@ def test_entry_point_in_a_subprocess(tmp_path):
 def test_every_exercise_subcommand_runs_its_example_with_plot_and_json(capsys, tmp_path):
     import shlex
 
-    from biomech.cli import _EXAMPLES, EXERCISES
+    from biomech.cli.commands import _EXAMPLES, EXERCISES
 
     assert {"goblet_squat", "bulgarian_split_squat", "seated_calf_raise", "leg_press"} <= set(EXERCISES)
     for name in EXERCISES:

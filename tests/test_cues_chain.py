@@ -5,7 +5,7 @@ import pinocchio as pin
 import pytest
 
 import biomech as bm
-from biomech.cues.chain import (G, JOINT_FROM_SEGMENT, ChainParameters, chain_from_body, generalised_force,
+from biomech.mechanics.chain import (G, JOINT_FROM_SEGMENT, ChainParameters, chain_from_body, generalised_force,
                                 induced_joint_accelerations, joint_positions, mass_matrix, segment_coms,
                                 static_moments)
 

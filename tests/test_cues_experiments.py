@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from biomech.cues import chain
+from biomech.mechanics import chain
 from biomech.cues.catalog import CATALOG, get_cue
 import biomech as bm
 from biomech.cues.experiments import (EXPERIMENTS, PATELLAR_TENDON_MOMENT_ARM_HOSSEINZADEH2020, STANDARD_BODIES,

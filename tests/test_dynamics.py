@@ -7,11 +7,11 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 import biomech as bm
-from biomech.dynamics import DynamicModel
-from biomech.kinematics import SinCos, spin
-from biomech.loads import G
+from biomech.mechanics.dynamics import DynamicModel
+from biomech.model.kinematics import SinCos, spin
+from biomech.model.loads import G
 from biomech.motion import Motion
-from biomech.statics import SIGN, StaticModel
+from biomech.mechanics.statics import SIGN, StaticModel
 
 from conftest import bodies, poses
 

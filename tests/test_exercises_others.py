@@ -161,7 +161,7 @@ def test_bar_below_the_reach_of_a_soft_knee_hinge_is_a_clear_infeasibility(body)
 # 21 men, each deadlift at 70 % of their RDL 1RM; knee net joint torque -0.28 +/- 0.10 (RDL) and
 # +0.21 +/- 0.13 (conventional), printed as "Nm/kg cm" in the abstract and read here as N*m per kg of
 # body mass per leg (per kg and cm would be some 4000 N*m for this lifter). One reading for every check,
-# biomech.cues.validation.lee2018_knee_per_kg: per leg, mean over the rep path (21 fractions), bar 1.05 x
+# biomech.validation.studies.lee2018_knee_per_kg: per leg, mean over the rep path (21 fractions), bar 1.05 x
 # body mass (70 % of a 1RM taken as 1.5 x body mass: an assumption, the loads are not in the abstract).
 # Tolerance fixed before computing: the mean +/- 2 SD.
 LEE_RDL_KNEE = (-0.28, 0.10)
@@ -169,7 +169,7 @@ LEE_CONVENTIONAL_KNEE = (0.21, 0.13)
 
 
 def _lee_knee_per_kg(body, name):
-    from biomech.cues.validation import lee2018_knee_per_kg
+    from biomech.validation.studies import lee2018_knee_per_kg
     return lee2018_knee_per_kg(name, body)
 
 
@@ -300,7 +300,7 @@ def test_leg_extension_torque_reaches_the_knee(body):
     (ex.leg_curl, dict(knee="170 deg"), "knee"),
 ])
 def test_machine_joint_ranges_are_checked(body, fn, kw, arg):
-    # biomech.pose.JOINT_RANGES_DEG: knee -15..165 deg, hip -45..165 deg
+    # biomech.model.pose.JOINT_RANGES_DEG: knee -15..165 deg, hip -45..165 deg
     with pytest.raises(bm.RangeError, match=arg):
         fn(body, **kw)
 

@@ -1,4 +1,4 @@
-"""Files read by :mod:`biomech.motion_io` (CSV, OpenSim ``.mot``/``.sto``) under a battery.
+"""Files read by :mod:`biomech.motion.io` (CSV, OpenSim ``.mot``/``.sto``) under a battery.
 
 Truncated files, wrong headers, binary garbage, wrong encodings, empty files, special
 files (directories, devices, pipes) and very large files give one clear
@@ -21,7 +21,7 @@ from conftest import outcome
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 import biomech as bm
-from biomech import motion_io as mio
+from biomech.motion import io as mio
 
 FAST = settings(max_examples=40, deadline=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])

@@ -1,4 +1,4 @@
-"""Tests of biomech.filtering: zero-lag Butterworth low-pass and central differences."""
+"""Tests of biomech.motion.filtering: zero-lag Butterworth low-pass and central differences."""
 
 import numpy as np
 import pytest
@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from scipy import signal
 
 from biomech.errors import BiomechError, InputValueError, RangeError
-from biomech.filtering import DEFAULT_CUTOFF_HZ, check_time, cutoff_correction, derivative, lowpass
+from biomech.motion.filtering import DEFAULT_CUTOFF_HZ, check_time, cutoff_correction, derivative, lowpass
 
 
 def test_cutoff_correction_matches_winter():

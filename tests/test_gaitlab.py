@@ -1,4 +1,4 @@
-"""Tests of biomech.gaitlab: bottom-up (gait-lab) inverse dynamics and its validation.
+"""Tests of biomech.mechanics.gaitlab: bottom-up (gait-lab) inverse dynamics and its validation.
 
 Expected numbers come from two public data sets shipped in biomech/data (see their
 PROVENANCE.md): the ISB simulated-running benchmark (van den Bogert & de Koning 1996, exact
@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from biomech.data import ISB_SEGMENTS, load_isb_running
 from biomech.errors import InputValueError, RangeError, UnitError
-from biomech.filtering import DEFAULT_CUTOFF_HZ
-from biomech.gaitlab import (
+from biomech.motion.filtering import DEFAULT_CUTOFF_HZ
+from biomech.mechanics.gaitlab import (
     ANATOMICAL_SIGN,
     GroundReaction,
     bottom_up_inverse_dynamics,

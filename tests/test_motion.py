@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from biomech import Q_
 from biomech.errors import InputValueError, RangeError, UnitError
 from biomech.motion import SEGMENTS, Motion, extension_velocity_kernel
-from biomech.pose import Pose
+from biomech.model.pose import Pose
 
 POSE = Pose(shank=Q_(30, "deg"), thigh=Q_(90, "deg"), trunk=Q_(45, "deg"))
 

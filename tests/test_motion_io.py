@@ -7,9 +7,9 @@ import pytest
 
 from biomech import Q_
 from biomech.errors import DataFileError, InputValueError
-from biomech.motion_io import read_angle_csv, read_mot, read_motion, write_mot
-from biomech.pose import Pose
-from biomech.tempo import rep_motion
+from biomech.motion.io import read_angle_csv, read_mot, read_motion, write_mot
+from biomech.model.pose import Pose
+from biomech.motion.tempo import rep_motion
 
 DATA = os.path.join(os.path.dirname(__file__), "data")
 TOP = Pose(shank="0 deg", thigh="0 deg", trunk="0 deg")

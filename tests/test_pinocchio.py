@@ -17,8 +17,8 @@ from hypothesis import given, settings, strategies as st
 pin = pytest.importorskip("pinocchio")
 
 import biomech as bm  # noqa: E402
-from biomech.loads import G  # noqa: E402
-from biomech.statics import SIGN  # noqa: E402
+from biomech.model.loads import G  # noqa: E402
+from biomech.mechanics.statics import SIGN  # noqa: E402
 
 from conftest import bodies, poses  # noqa: E402
 

@@ -13,7 +13,8 @@ import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
 import biomech as bm  # noqa: E402
-from biomech import Q_, plot  # noqa: E402
+from biomech import Q_  # noqa: E402
+from biomech.viz import plot  # noqa: E402
 from biomech.errors import InputValueError  # noqa: E402
 
 
@@ -207,7 +208,7 @@ def test_plot_functions_accept_exercise_results(body):
 def test_new_figures_are_written_with_their_panels(tmp_path):
     from PIL import Image
 
-    from biomech.figures import FIGURES, make_figures
+    from biomech.viz.figures import FIGURES, make_figures
 
     names = ["hinge_stick_figures", "hinge_torque_curves", "lunge_step_trunk_map", "calf_raise_muscle_shares",
              "leg_press_foot_position"]

@@ -7,8 +7,8 @@ from hypothesis import strategies as st
 
 from biomech import Q_
 from biomech.errors import InputValueError, RangeError
-from biomech.pose import Pose
-from biomech.sets import brzycki_fraction, epley_fraction, parse_sets
+from biomech.model.pose import Pose
+from biomech.motion.sets import brzycki_fraction, epley_fraction, parse_sets
 
 
 def test_sets_times_reps_with_isometric():

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, strategies as st
 
 import biomech as bm
-from biomech.kinematics import SinCos
-from biomech.statics import JOINTS, SIGN
+from biomech.model.kinematics import SinCos
+from biomech.mechanics.statics import JOINTS, SIGN
 
 from conftest import bodies, loads, poses, worked_example_body
 

@@ -7,8 +7,8 @@ from hypothesis import strategies as st
 
 from biomech import Q_
 from biomech.errors import InputValueError, RangeError
-from biomech.pose import Pose
-from biomech.tempo import (EXPLOSIVE, PHASES, Tempo, depth_profile_kernel, minimum_jerk, rep_motion)
+from biomech.model.pose import Pose
+from biomech.motion.tempo import (EXPLOSIVE, PHASES, Tempo, depth_profile_kernel, minimum_jerk, rep_motion)
 
 TOP = Pose(shank="0 deg", thigh="0 deg", trunk="0 deg")
 BOTTOM = Pose(shank="30 deg", thigh="90 deg", trunk="45 deg")

@@ -8,9 +8,9 @@ from hypothesis.extra.numpy import arrays
 
 from biomech import Q_
 from biomech.errors import InputValueError, UnitError
-from biomech.pose import Pose
-from biomech.tempo import rep_motion
-from biomech.timeseries import (SessionSummary, SetSummary, joint_power_kernel, peak_kernel, split_integral_kernel,
+from biomech.model.pose import Pose
+from biomech.motion.tempo import rep_motion
+from biomech.motion.summaries import (SessionSummary, SetSummary, joint_power_kernel, peak_kernel, split_integral_kernel,
                                 summarize_joint, summarize_motion, summarize_set, time_above_kernel)
 
 TOP = Pose(shank="0 deg", thigh="0 deg", trunk="0 deg")

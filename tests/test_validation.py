@@ -11,7 +11,7 @@ import math
 
 import pytest
 
-from biomech.cues import validation
+from biomech.validation import studies as validation
 
 # --- Fry, Smith & Schilling (2003), J Strength Cond Res 17(4):629-633, abstract -----------------
 # Knee torque restricted 117.3 +- 34.2 N*m, unrestricted 150.1 +- 50.8 N*m (mean +- SD, n = 7).

@@ -17,15 +17,19 @@ Quick example
 Conventions (frame, angles, signs, units) are in ``docs/conventions.md``.
 """
 
+from . import _compat
+
+_compat.install()
+
 from .units import Q_, ureg
 from .errors import (BiomechError, DataFileError, InfeasiblePoseError, InputValueError, RangeError,
                      UnitError)
-from .body import Body, FootGeometry, LumbarGeometry, Segment
-from .pose import LegPose, Pose, SplitPose
-from .loads import Barbell, Cable, ElasticBand, HandLoad, PointForce, PointMass
-from .statics import MomentResult, StaticModel, joint_moments
+from .model.body import Body, FootGeometry, LumbarGeometry, Segment
+from .model.pose import LegPose, Pose, SplitPose
+from .model.loads import Barbell, Cable, ElasticBand, HandLoad, PointForce, PointMass
+from .mechanics.statics import MomentResult, StaticModel, joint_moments
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 __all__ = [
     "ureg", "Q_", "BiomechError", "UnitError", "InputValueError", "RangeError", "InfeasiblePoseError",
@@ -34,9 +38,9 @@ __all__ = [
     "MomentResult",
 ]
 
-from .motion import Motion
-from .dynamics import DynamicsResult, inverse_dynamics
-from .gaitlab import GroundReaction, gait_inverse_dynamics
+from .motion.motion import Motion
+from .mechanics.dynamics import DynamicsResult, inverse_dynamics
+from .mechanics.gaitlab import GroundReaction, gait_inverse_dynamics
 
 __all__ += ["Motion", "inverse_dynamics", "DynamicsResult", "GroundReaction", "gait_inverse_dynamics"]
 
@@ -44,13 +48,18 @@ from .muscles import muscle_demand
 
 __all__ += ["muscle_demand"]
 
-from .tempo import Tempo, rep_motion
-from .sets import parse_sets
-from .motion_io import read_motion, write_mot
-from .timeseries import summarize_motion
+from .motion.tempo import Tempo, rep_motion
+from .motion.sets import parse_sets
+from .motion.io import read_motion, write_mot
+from .motion.summaries import summarize_motion
 
 __all__ += ["Tempo", "rep_motion", "parse_sets", "read_motion", "write_mot", "summarize_motion"]
 
 from . import exercises
 
 __all__ += ["exercises"]
+
+
+def __getattr__(name: str):
+    """Old submodule attributes (``biomech.plot``) for one release, with a DeprecationWarning."""
+    return _compat.moved_attribute(__name__, name)

@@ -34,10 +34,10 @@ from typing import Any
 
 import numpy as np
 
-from ..body import Body
+from ..model.body import Body
 from ..errors import BiomechError, InputValueError
 from ..units import Q_, quantity, to_si
-from . import chain
+from ..mechanics import chain
 from .catalog import CATALOG, Cue
 from .verdicts import BodyJudgement, judge
 

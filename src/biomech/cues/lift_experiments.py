@@ -7,8 +7,8 @@ deadlifts and back extensions; standing and seated calf raises), which balances 
 free-standing lifts and reports the joint moments; :mod:`biomech.cues.poses` adds only what
 the library does not offer. On top of that the experiments run muscle demand
 (:func:`biomech.muscle_demand`) or inverse dynamics over a tempo-driven rep along an
-exercise's rep path (:func:`biomech.tempo.rep_motion`, :func:`biomech.inverse_dynamics`,
-:mod:`biomech.timeseries`) for each body of ``bodies``, and return an
+exercise's rep path (:func:`biomech.motion.tempo.rep_motion`, :func:`biomech.inverse_dynamics`,
+:mod:`biomech.motion.summaries`) for each body of ``bodies``, and return an
 :class:`~biomech.cues.experiments.ExperimentResult`: the inputs, a table of numbers with
 units, the plain numbers its verdict function reads (named in each docstring and in
 ``docs/cues.md``), a key number and a figure. Grids are coarse so that the whole report
@@ -33,15 +33,15 @@ from typing import Any
 import numpy as np
 
 from .. import exercises as ex
-from ..dynamics import inverse_dynamics
+from ..mechanics.dynamics import inverse_dynamics
 from ..errors import InfeasiblePoseError
 from ..exercises.common import hip_joint_spacing
 from ..exercises.machines import FOOT_POSITIONS
-from ..loads import Barbell
+from ..model.loads import Barbell
 from ..muscles import default_muscles, muscle_demand
 from ..muscles.catalog import QUADRICEPS_EFFECTIVE
-from ..tempo import rep_motion
-from ..timeseries import summarize_joint
+from ..motion.tempo import rep_motion
+from ..motion.summaries import summarize_joint
 from ..units import Q_, quantity
 from . import poses
 from .experiments import STANDARD_BODIES, ExperimentResult, NamedBody, register_experiment
@@ -101,7 +101,7 @@ def _demand(res, body):
 
 
 def _path(result) -> Callable[[Any], Any]:
-    """An exercise's rep path as ``fraction -> Pose``, for :func:`biomech.tempo.rep_motion`."""
+    """An exercise's rep path as ``fraction -> Pose``, for :func:`biomech.motion.tempo.rep_motion`."""
     return lambda f: result.rep_path(fractions=f).pose
 
 
@@ -286,7 +286,7 @@ def experiment_knee_travel(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> Exp
 #: capture and 10.3 +- 3.0 cm knee-to-wall distance.
 WBLT_TIBIAL_INCLINATION_DEG = (39.0, 4.6)
 #: Normal hip flexion used as the limit: about 120 deg (lower end of the 120-130 deg
-#: passive range cited in biomech.pose after Soucie et al. 2011, Haemophilia 17:500-507).
+#: passive range cited in biomech.model.pose after Soucie et al. 2011, Haemophilia 17:500-507).
 HIP_FLEXION_NORMAL_DEG = 120.0
 
 
@@ -589,7 +589,7 @@ def experiment_squat_depth(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> Exp
             "verdict reads the loaded squat."] if unbalanced else [])))
 
 
-#: Pulse squats: reps between half and full depth (biomech.tempo.PULSE_RANGE), 1-0-1 tempo.
+#: Pulse squats: reps between half and full depth (biomech.motion.tempo.PULSE_RANGE), 1-0-1 tempo.
 PULSE_BOTTOM_THIGH_DEG = 100.0
 PULSE_RATE_HZ = 100.0
 
@@ -752,7 +752,7 @@ def experiment_lunge_patterns(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> 
 #: Leg press: the exercise library's 45-degree sled and back pad, feet low and high on the
 #: platform (its FOOT_POSITIONS, 15 cm either side of the middle), sled 2 x body mass, knee
 #: flexion 60 deg: the deepest multiple of 10 deg at which the feet-low position stays inside
-#: the ankle's dorsiflexion range (55 deg, biomech.pose.JOINT_RANGES_DEG) for every standard body.
+#: the ankle's dorsiflexion range (55 deg, biomech.model.pose.JOINT_RANGES_DEG) for every standard body.
 LEG_PRESS_DEPTH_DEG = 60.0
 LEG_PRESS_FEET = {"low": FOOT_POSITIONS["low"], "high": FOOT_POSITIONS["high"]}
 LEG_PRESS_SLED_BODY_MASSES = 2.0
@@ -1430,7 +1430,7 @@ def experiment_tempo(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> Experimen
     One squat rep to parallel (bar 0.8 x body mass, 10 cm of knee travel at the bottom) at
     each tempo along the exercise library's rep path, inverse dynamics over the
     tempo-driven motion (minimum-jerk phases), summarised with
-    :func:`biomech.timeseries.summarize_joint`; time under load counts the knee moment
+    :func:`biomech.motion.summaries.summarize_joint`; time under load counts the knee moment
     above half its static value at the bottom.
 
     Returns

@@ -32,12 +32,12 @@ from typing import Any
 
 import numpy as np
 
-from ..body import Body
+from ..model.body import Body
 from ..errors import InfeasiblePoseError
 from ..exercises.common import ExerciseResult, solve_free_angle
-from ..loads import Barbell
-from ..pose import Pose
-from ..statics import MomentResult, StaticModel
+from ..model.loads import Barbell
+from ..model.pose import Pose
+from ..mechanics.statics import MomentResult, StaticModel
 from ..units import Q_
 
 __all__ = ["knee_travel_for_shank", "squat_shank", "front_shank", "calf_raise_shin_forward"]

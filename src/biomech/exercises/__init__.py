@@ -5,7 +5,7 @@ angles. Each function here takes the body first and ``load=`` (a mass or a force
 solves the pose (free-standing lifts balance with the ground reaction at a target point
 of the foot; machines and benches hold the body at the pelvis or thighs) and returns an
 :class:`ExerciseResult`: ``.pose``, ``.moments`` (the core
-:class:`~biomech.statics.MomentResult`), ``.parameters``, ``.feasible``, ``.reason`` and
+:class:`~biomech.mechanics.statics.MomentResult`), ``.parameters``, ``.feasible``, ``.reason`` and
 ``.knee``/``.hip``/``.ankle``/``.lumbar``. Split-stance exercises add ``.front`` and
 ``.rear``. :func:`rep_path` gives the poses from the top to the bottom.
 

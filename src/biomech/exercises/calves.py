@@ -23,11 +23,11 @@ from typing import Any
 
 import numpy as np
 
-from ..body import Body
+from ..model.body import Body
 from ..errors import InputValueError
-from ..loads import G, Barbell, HandLoad, PointForce
-from ..pose import Pose
-from ..statics import MomentResult
+from ..model.loads import G, Barbell, HandLoad, PointForce
+from ..model.pose import Pose
+from ..mechanics.statics import MomentResult
 from ..units import quantity
 from .common import (ExerciseResult, Feasibility, as_angle, broadcast_shape, check_body, load_mass, make_model, place_fraction,
                      solve_free_angle)

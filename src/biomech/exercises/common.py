@@ -9,7 +9,7 @@ The balance solver
 A free-standing exercise is solved so that the ground reaction acts at a target point
 of the foot. With constant external forces (gravity, fixed forces) the moment of all
 external forces about the origin is, for the one segment angle left free (the trunk
-lean, say), ``A sin(k) + B cos(k) + C`` (:mod:`biomech.kinematics`: every landmark is
+lean, say), ``A sin(k) + B cos(k) + C`` (:mod:`biomech.model.kinematics`: every landmark is
 affine in the sines and cosines of the segment angles). Putting the centre of pressure
 at ``x_target`` is then ``A sin k + B cos k + C' = 0``, solved in closed form:
 ``k = asin(-C'/R) - atan2(B, A)``, ``R = hypot(A, B)``, taking the root on which leaning
@@ -26,11 +26,11 @@ from typing import Any, Callable, Sequence
 
 import numpy as np
 
-from ..body import Body, FootGeometry, Segment
+from ..model.body import Body, FootGeometry, Segment
 from ..errors import InfeasiblePoseError, InputValueError, RangeError
-from ..kinematics import Form, SinCos
-from ..loads import G
-from ..statics import MomentResult, StaticModel
+from ..model.kinematics import Form, SinCos
+from ..model.loads import G
+from ..mechanics.statics import MomentResult, StaticModel
 from ..units import Q_, quantity, to_si
 
 __all__ = ["ExerciseResult", "SplitExerciseResult", "Feasibility", "rep_path", "DORSIFLEXION_LIMIT_DEG",
@@ -82,7 +82,7 @@ def _shown(value: Any) -> str:
 
 
 def check_body(body: Any, name: str = "body") -> Body:
-    """``body`` must be a :class:`~biomech.body.Body`; refuse anything else naming ``name``."""
+    """``body`` must be a :class:`~biomech.model.body.Body`; refuse anything else naming ``name``."""
     if not isinstance(body, Body):
         raise InputValueError(f"{name}={_shown(body)} is not a Body; build one with "
                               f"bm.Body.from_anthropometrics(height, mass) or bm.Body.from_segments(...).")
@@ -99,12 +99,12 @@ def check_choice(value: Any, name: str, choices: Sequence[str], allow_none: bool
 
 
 def check_loads(value: Any, name: str = "extra_loads") -> tuple:
-    """A sequence of :class:`~biomech.loads.Load` (None = none) as a tuple; refuse naming ``name``."""
+    """A sequence of :class:`~biomech.model.loads.Load` (None = none) as a tuple; refuse naming ``name``."""
     from collections.abc import Iterable, Mapping
 
     import pint
 
-    from ..loads import Load
+    from ..model.loads import Load
 
     if value is None:
         return ()
@@ -247,7 +247,7 @@ def body_height(body: Body) -> float:
 
 def hip_joint_spacing(body: Body) -> float:
     """Distance between the two hip joint centres, m (Harrington et al. 2007; see above)."""
-    from ..anthropometry import PELVIS_WIDTH_PER_STATURE
+    from ..model.anthropometry import PELVIS_WIDTH_PER_STATURE
 
     pw = PELVIS_WIDTH_PER_STATURE * body_height(body)
     return 2.0 * (HARRINGTON_ML_PER_PELVIS_WIDTH * pw + HARRINGTON_ML_OFFSET_M)

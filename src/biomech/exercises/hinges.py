@@ -38,13 +38,13 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from ..body import Body
+from ..model.body import Body
 from ..errors import InputValueError
-from ..loads import G, HandLoad, Load, PointForce, PointMass
-from ..pose import Pose
-from ..statics import MomentResult
+from ..model.loads import G, HandLoad, Load, PointForce, PointMass
+from ..model.pose import Pose
+from ..mechanics.statics import MomentResult
 from ..units import quantity
-from ..pose import JOINT_RANGES_DEG
+from ..model.pose import JOINT_RANGES_DEG
 from .common import (ExerciseResult, Feasibility, array_body, as_angle, as_length, bisect, body_height,
                      broadcast_shape, check_body, check_broadcasts_into, check_loads, is_length, load_mass, make_model,
                      place_fraction, whole_body_moment_form)

@@ -27,11 +27,11 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from ..body import Body
+from ..model.body import Body
 from ..errors import InputValueError
-from ..loads import BAR_POSITIONS, Barbell, HandLoad, Load
-from ..pose import LegPose, SplitPose
-from ..statics import MomentResult
+from ..model.loads import BAR_POSITIONS, Barbell, HandLoad, Load
+from ..model.pose import LegPose, SplitPose
+from ..mechanics.statics import MomentResult
 from ..units import quantity
 from .common import (DORSIFLEXION_LIMIT_DEG, Feasibility, SplitExerciseResult, as_angle, as_length,
                      broadcast_shape, check_body, check_loads, fraction_in, load_mass, make_model, place_fraction, solve_free_angle)

@@ -30,13 +30,13 @@ from typing import Any
 
 import numpy as np
 
-from ..body import Body
+from ..model.body import Body
 from ..errors import InputValueError, RangeError, UnitError
-from ..loads import G, PointForce
-from ..pose import Pose
-from ..statics import MomentResult
+from ..model.loads import G, PointForce
+from ..model.pose import Pose
+from ..mechanics.statics import MomentResult
 from ..units import quantity, to_si
-from ..pose import JOINT_RANGES_DEG
+from ..model.pose import JOINT_RANGES_DEG
 from .common import (ExerciseResult, Feasibility, as_angle, as_length, broadcast_shape, check_body,
                      load_mass, make_model, place_fraction, wrap_joint_angles)
 
@@ -235,7 +235,7 @@ def _pad_machine(name: str, body: Body, *, load, lever, profile, knee, pad, seat
     fr = place_fraction(frac, shape)
     shape = broadcast_shape(np.zeros(shape), 0.0 if fr is None else fr)
     feas = Feasibility(shape)
-    # joint ranges (biomech.pose.JOINT_RANGES_DEG): a single request out of range is refused naming
+    # joint ranges (biomech.model.pose.JOINT_RANGES_DEG): a single request out of range is refused naming
     # its argument; in a sweep those elements are infeasible ("joint_range")
     hip = thigh + seat_trunk
     for joint, value, arg in (("knee", K, "knee"), ("hip", hip, hip_arg)):
@@ -245,7 +245,7 @@ def _pad_machine(name: str, body: Body, *, load, lever, profile, knee, pad, seat
         if shape == () and bool(bad):
             what = "knee flexion" if joint == "knee" else f"hip flexion (90 deg + {arg})"
             raise RangeError(f"{name}: {arg}={_arg_text(arg, value, thigh)} puts the {what} at {float(deg):.1f} deg, "
-                             f"outside the anatomical range {lo:g} to {hi:g} deg (biomech.pose.JOINT_RANGES_DEG).")
+                             f"outside the anatomical range {lo:g} to {hi:g} deg (biomech.model.pose.JOINT_RANGES_DEG).")
         feas.flag(bad, "joint_range", **{f"{joint}_flexion": quantity(deg, "deg")})
     s = K - thigh
     tau = _resistance(load, lever, profile, K, s)

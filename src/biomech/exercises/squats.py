@@ -20,11 +20,11 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from ..body import Body
+from ..model.body import Body
 from ..errors import InputValueError
-from ..loads import BAR_POSITIONS, Barbell, HandLoad, Load, bar_position
-from ..pose import Pose
-from ..statics import MomentResult, StaticModel
+from ..model.loads import BAR_POSITIONS, Barbell, HandLoad, Load, bar_position
+from ..model.pose import Pose
+from ..mechanics.statics import MomentResult, StaticModel
 from ..units import quantity
 from .common import (DORSIFLEXION_LIMIT_DEG, ExerciseResult, Feasibility, array_body, as_angle, as_length, make_model,
                      body_height, broadcast_shape, check_body, check_broadcasts_into, check_choice, check_lengths,

@@ -23,8 +23,8 @@ from typing import Any, Callable
 
 import numpy as np
 
-from .errors import InputValueError
-from .units import quantity, to_si
+from ..errors import InputValueError
+from ..units import quantity, to_si
 
 __all__ = ["G", "Load", "ForceItem", "PointMass", "PointForce", "Barbell", "HandLoad", "ElasticBand", "Cable",
            "BAR_POSITIONS", "LOAD_SEGMENTS"]

@@ -20,7 +20,7 @@ Stances (``stance=``):
 - ``"single_leg"``: one leg carries everything above its hip. The other leg is not
   part of the model (held clear, its weight taken elsewhere), as in DESIGN.md's
   worked examples.
-- a :class:`~biomech.pose.SplitPose` gives each leg its own angles; ``front_share`` of
+- a :class:`~biomech.model.pose.SplitPose` gives each leg its own angles; ``front_share`` of
   the ground reaction goes through the front foot, the rest through the rear foot's
   contact (ball, heel or instep); the front foot's centre of pressure follows from
   the whole body's balance. Horizontal ground forces are zero unless other external
@@ -55,12 +55,12 @@ from typing import Any, Iterable, Sequence
 
 import numpy as np
 
-from .body import Body
-from .errors import InfeasiblePoseError, InputValueError, RangeError
-from .kinematics import Form, LinearMap, Point, SinCos
-from .loads import G, ForceItem, Load
-from .pose import Pose, SplitPose
-from .units import as_fraction, quantity
+from ..model.body import Body
+from ..errors import InfeasiblePoseError, InputValueError, RangeError
+from ..model.kinematics import Form, LinearMap, Point, SinCos
+from ..model.loads import G, ForceItem, Load
+from ..model.pose import Pose, SplitPose
+from ..units import as_fraction, quantity
 
 __all__ = ["joint_moments", "StaticModel", "MomentResult", "JointValues", "Contribution", "JOINTS", "SIGN",
            "STANCES", "SUPPORTS", "landmarks"]
@@ -98,7 +98,7 @@ _INSTEP_Y_FRACTION = 0.75
 
 # --------------------------------------------------------------------------- landmarks
 def landmarks(body: Body, split: bool = False) -> dict[str, Point]:
-    """Landmarks of the chain as :class:`~biomech.kinematics.Point` objects.
+    """Landmarks of the chain as :class:`~biomech.model.kinematics.Point` objects.
 
     The front foot's ball of the foot stays on the ground (y = 0); with the foot flat
     its heel is the origin. Names: heel, ball, toe, midfoot, ankle, knee, knee_front,

@@ -1,7 +1,7 @@
 """Every figure in ``figures/``, regenerated from code (``biomech figures``).
 
 Each figure is one small function that builds its results with the public API and
-draws them with :mod:`biomech.plot`; :func:`make_figures` runs them all and writes
+draws them with :mod:`biomech.viz.plot`; :func:`make_figures` runs them all and writes
 each file atomically. The lifter is the same everywhere: 178 cm, 80 kg, male,
 de Leva (1996) segments, unless a figure says otherwise.
 
@@ -22,11 +22,11 @@ from typing import Any, Callable, Sequence
 
 import numpy as np
 
-from . import exercises
-from .body import Body
-from .errors import InputValueError
-from .muscles import muscle_demand
-from .units import Q_
+from .. import exercises
+from ..model.body import Body
+from ..errors import InputValueError
+from ..muscles import muscle_demand
+from ..units import Q_
 
 __all__ = ["make_figures", "FIGURES", "standard_body", "REASON_TEXT", "reason_text"]
 

@@ -43,8 +43,8 @@ d2(theta)/dt2 = theta''(f) (df/dt)^2 + theta'(f) d2f/dt2: exactly for a pair of 
 Examples
 --------
 >>> from biomech import Q_
->>> from biomech.pose import Pose
->>> from biomech.tempo import Tempo, rep_motion
+>>> from biomech.model.pose import Pose
+>>> from biomech.motion.tempo import Tempo, rep_motion
 >>> Tempo.parse("31X0")
 Tempo(eccentric=3 s, bottom=1 s, concentric=0.5 s, top=0 s)
 >>> top = Pose(shank="0 deg", thigh="0 deg", trunk="0 deg")
@@ -62,9 +62,9 @@ from typing import Any, Callable, Sequence
 
 import numpy as np
 
-from .errors import InputValueError, RangeError
+from ..errors import InputValueError, RangeError
 from .motion import SEGMENTS, Motion, _segment_angles
-from .units import Q_, as_fraction, quantity, to_si
+from ..units import Q_, as_fraction, quantity, to_si
 
 __all__ = ["Tempo", "rep_motion", "minimum_jerk", "depth_profile_kernel", "EXPLOSIVE", "DEFAULT_TEMPO",
            "PATH_STEP", "PULSE_RANGE", "PHASES", "DEFAULT_RATE"]
@@ -432,7 +432,7 @@ def rep_motion(path: Any, tempo: Any = DEFAULT_TEMPO, reps: int = 1, *, depth_ra
 
     Examples
     --------
-    >>> from biomech.pose import Pose
+    >>> from biomech.model.pose import Pose
     >>> top = Pose(shank="0 deg", thigh="0 deg", trunk="0 deg")
     >>> bottom = Pose(shank="30 deg", thigh="90 deg", trunk="45 deg")
     >>> m = rep_motion((top, bottom), "301", reps=3, pulse=True)

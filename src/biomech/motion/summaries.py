@@ -31,7 +31,7 @@ Examples
 --------
 >>> import numpy as np
 >>> from biomech import Q_
->>> from biomech.timeseries import summarize_joint
+>>> from biomech.motion.summaries import summarize_joint
 >>> t = np.linspace(0.0, 2.0, 2001)
 >>> m = 100 * np.sin(np.pi * t)                 # extensor for 1 s, flexor for 1 s
 >>> s = summarize_joint(Q_(t, "s"), Q_(m, "N*m"), threshold=Q_(50, "N*m"))
@@ -48,8 +48,8 @@ from typing import Any, Mapping, Sequence
 
 import numpy as np
 
-from .errors import InputValueError
-from .units import as_fraction, quantity, to_si
+from ..errors import InputValueError
+from ..units import as_fraction, quantity, to_si
 
 __all__ = ["JointSummary", "SetSummary", "SessionSummary", "summarize_joint", "summarize_set", "summarize_motion",
            "split_integral_kernel", "time_above_kernel", "joint_power_kernel", "peak_kernel", "JOINTS"]
@@ -70,8 +70,10 @@ def _interval_split(t: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarra
     q = np.minimum(y0, y1)
     mixed = (p > 0) & (q < 0)
     span = np.where(mixed, p - q, 1.0)
+    # each part integrated on its own, so round-off can never give a part the wrong sign
     pos = np.where(q >= 0, total, np.where(p <= 0, 0.0, 0.5 * p * p / span * dt))
-    return pos, total - pos
+    neg = np.where(p <= 0, total, np.where(q >= 0, 0.0, -0.5 * q * q / span * dt))
+    return pos, neg
 
 
 def split_integral_kernel(t: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -477,8 +479,8 @@ def summarize_motion(motion: Any, moments: Any, *, label: str = "", threshold: A
     --------
     >>> import numpy as np
     >>> from biomech import Q_
-    >>> from biomech.pose import Pose
-    >>> from biomech.tempo import rep_motion
+    >>> from biomech.model.pose import Pose
+    >>> from biomech.motion.tempo import rep_motion
     >>> top, bottom = Pose(shank="0 deg", thigh="0 deg", trunk="0 deg"), Pose(shank="30 deg", thigh="90 deg", trunk="45 deg")
     >>> m = rep_motion((top, bottom), "3-0-1-0", reps=2)
     >>> knee = Q_(300 * np.sin(m.segment_angles_rad()["thigh"]), "N*m")     # a stand-in moment

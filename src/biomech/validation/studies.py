@@ -38,8 +38,8 @@ import numpy as np
 from .. import exercises as ex
 from ..muscles import default_muscles, muscle_demand
 from ..units import Q_
-from . import poses
-from .experiments import STANDARD_BODIES
+from ..cues import poses
+from ..cues.experiments import STANDARD_BODIES
 
 __all__ = ["fry_knee_travel", "lunge_step_patellofemoral", "leg_press_feet_knee_extensor_force",
            "gastrocnemius_capacity_by_knee_angle", "heel_lift_knee_moment", "rdl_knee_moment_per_kg",
@@ -87,7 +87,7 @@ def lunge_step_patellofemoral(knee_deg: float = 80.0) -> dict:
 def leg_press_feet_knee_extensor_force() -> dict:
     """Quadriceps force (N, per leg) with the feet low and high on a 45-degree leg press,
     same knee flexion and load (the cue experiment's set-up), from muscle demand."""
-    from .lift_experiments import LEG_PRESS_FEET, _leg_press
+    from ..cues.lift_experiments import LEG_PRESS_FEET, _leg_press
     out = {}
     for where, off in LEG_PRESS_FEET.items():
         d = muscle_demand(_leg_press(_REF, feet_m=off), body_mass=_REF.mass, body_height=_REF.height)
@@ -114,7 +114,7 @@ def gastrocnemius_capacity_by_knee_angle(ankle_deg: float = 0.0) -> dict:
 def heel_lift_knee_moment() -> dict:
     """Knee moment (N*m per leg) with a 25 mm heel lift over flat, same dorsiflexion and depth
     (the cue experiment's set-up)."""
-    from .lift_experiments import experiment_heel_elevation
+    from ..cues.lift_experiments import experiment_heel_elevation
     r = experiment_heel_elevation(STANDARD_BODIES[:1])
     return {"knee_change": r.numbers[_REF.name]["knee_moment_change"]}
 

@@ -29,8 +29,8 @@ from typing import Any
 
 import numpy as np
 
-from .errors import InputValueError, RangeError
-from .units import quantity, to_si
+from ..errors import InputValueError, RangeError
+from ..units import quantity, to_si
 
 __all__ = ["Pose", "LegPose", "SplitPose", "JOINT_RANGES_DEG", "check_joint_ranges"]
 

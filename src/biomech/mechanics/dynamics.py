@@ -15,7 +15,7 @@ is then computed exactly as in statics.
   of the front foot's ball in the lab) when the feet move.
 
 With slow motions (velocities and accelerations -> 0) both tend to the static moments
-of :func:`~biomech.statics.joint_moments`; the result reports the gravitational
+of :func:`~biomech.mechanics.statics.joint_moments`; the result reports the gravitational
 (``static``) and inertial parts separately.
 
 Examples
@@ -39,13 +39,13 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from .body import Body
-from .errors import InputValueError
-from .kinematics import LinearMap, second_derivatives, spin
-from .loads import Load
-from .pose import SplitPose
+from ..model.body import Body
+from ..errors import InputValueError
+from ..model.kinematics import LinearMap, second_derivatives, spin
+from ..model.loads import Load
+from ..model.pose import SplitPose
 from .statics import JOINTS, SIGN, JointValues, StaticModel
-from .units import quantity, to_si
+from ..units import quantity, to_si
 
 __all__ = ["inverse_dynamics", "DynamicsResult", "DynamicModel"]
 
@@ -302,12 +302,12 @@ def inverse_dynamics(body: Body, motion, loads: Sequence[Load] | Load = (), stan
     body : Body
     motion : Motion
         Segment angles with their angular velocities and accelerations (same names and
-        signs as :class:`~biomech.pose.Pose`), e.g. from ``Motion.from_samples`` or a
+        signs as :class:`~biomech.model.pose.Pose`), e.g. from ``Motion.from_samples`` or a
         tempo-driven rep.
     loads : Load or sequence of Load
         Masses move with the body (their inertia counts); forces are as given.
     stance, support : str
-        As in :func:`~biomech.statics.joint_moments`.
+        As in :func:`~biomech.mechanics.statics.joint_moments`.
     ground_reaction : GroundReaction, optional
         A measured ground reaction under the analysed foot (lab frame: force (..., 2)
         N, centre of pressure (..., 2) m, optional free moment). Switches to the
@@ -370,7 +370,7 @@ def inverse_dynamics(body: Body, motion, loads: Sequence[Load] | Load = (), stan
             raise InputValueError(f"base_position must have shape (frames, 2); got {bp.shape}.")
         if motion.time_s is None:
             raise InputValueError("base_position needs a motion with time samples (Motion.from_samples).")
-        from .filtering import derivative
+        from ..motion.filtering import derivative
         acc = derivative(bp, motion.time_s, order=2, axis=0)
         base = (bp[..., 0], bp[..., 1])
         base_acc = (acc[..., 0], acc[..., 1])

@@ -28,8 +28,8 @@ from typing import Any
 
 import numpy as np
 
-from .errors import InputValueError, RangeError
-from .units import as_fraction, quantity, to_si
+from ..errors import InputValueError, RangeError
+from ..units import as_fraction, quantity, to_si
 
 __all__ = ["Segment", "FootGeometry", "LumbarGeometry", "Body", "SEGMENT_NAMES"]
 

@@ -1,6 +1,6 @@
 """Motions: a pose that changes in time, with its angular velocities and accelerations.
 
-A :class:`Motion` holds a :class:`~biomech.pose.Pose` whose segment angles are arrays over
+A :class:`Motion` holds a :class:`~biomech.model.pose.Pose` whose segment angles are arrays over
 time (axis 0 is time), and the segments' angular velocities and accelerations under the
 same names and signs as the pose's segment angles (DESIGN.md): ``foot``, ``shank``,
 ``thigh``, ``trunk``, ``arms``. A positive shank velocity is the shin tilting further
@@ -12,7 +12,7 @@ Motions come from three places:
 * given directly, ``Motion(pose, velocity=..., acceleration=...)`` (one instant or many);
 * measured samples, :meth:`Motion.from_samples`, low-pass filtered (zero-lag Butterworth)
   and differentiated;
-* coach notation, :func:`biomech.tempo.rep_motion` ("3-0-1-0", "301", pulses).
+* coach notation, :func:`biomech.motion.tempo.rep_motion` ("3-0-1-0", "301", pulses).
 
 Joint angular velocities in the *extension* direction, the ones whose product with a
 moment of anatomical sign is the joint power, are :meth:`Motion.extension_velocity_rad_s`:
@@ -23,7 +23,7 @@ Examples
 --------
 >>> import numpy as np
 >>> from biomech import Q_
->>> from biomech.pose import Pose
+>>> from biomech.model.pose import Pose
 >>> from biomech.motion import Motion
 >>> t = np.linspace(0.0, 2.0, 201)
 >>> knee = Q_(45 * (1 - np.cos(np.pi * t)), "deg")        # down and up once
@@ -41,17 +41,17 @@ from typing import Any, Mapping
 
 import numpy as np
 
-from .errors import InputValueError
+from ..errors import InputValueError
 from .filtering import DEFAULT_CUTOFF_HZ, derivative, lowpass
-from .units import Q_, quantity, to_si
+from ..units import Q_, quantity, to_si
 
 __all__ = ["Motion", "SEGMENTS", "MIN_SAMPLES_PER_FILTER_ORDER", "DEFAULT_CUTOFF", "extension_velocity_kernel"]
 
-#: Segment names shared with :class:`biomech.pose.Pose`, in chain order.
+#: Segment names shared with :class:`biomech.model.pose.Pose`, in chain order.
 SEGMENTS = ("foot", "shank", "thigh", "trunk", "arms")
 
 #: Default low-pass cutoff for measured joint angles: the library's default for measured
-#: kinematics, :data:`biomech.filtering.DEFAULT_CUTOFF_HZ` (chosen there from the ISB
+#: kinematics, :data:`biomech.motion.filtering.DEFAULT_CUTOFF_HZ` (chosen there from the ISB
 #: simulated-running cutoff study). Pass ``cutoff=`` to change it, ``None`` to skip filtering.
 DEFAULT_CUTOFF = Q_(DEFAULT_CUTOFF_HZ, "Hz")
 
@@ -61,7 +61,7 @@ MIN_SAMPLES_PER_FILTER_ORDER = 3
 
 
 def _pose_cls():
-    from .pose import Pose  # imported late: pose imports nothing from here
+    from ..model.pose import Pose  # imported late: pose imports nothing from here
     return Pose
 
 
@@ -130,7 +130,7 @@ class Motion:
     Examples
     --------
     >>> from biomech import Q_
-    >>> from biomech.pose import Pose
+    >>> from biomech.model.pose import Pose
     >>> m = Motion(Pose(shank=Q_(30, "deg"), thigh=Q_(90, "deg"), trunk=Q_(45, "deg")),
     ...            velocity={"thigh": Q_(-60, "deg/s")})
     >>> round(float(m.velocity_rad_s["thigh"]), 4), float(m.velocity_rad_s["shank"])
@@ -243,7 +243,7 @@ class Motion:
         cutoff : Quantity or None
             Low-pass cutoff frequency (Hz), below the Nyquist frequency. The filter is a
             zero-lag Butterworth of order ``filter_order`` run forward and backward
-            (:func:`biomech.filtering.lowpass`, -3 dB point of the two passes). Default
+            (:func:`biomech.motion.filtering.lowpass`, -3 dB point of the two passes). Default
             :data:`DEFAULT_CUTOFF` (10 Hz);
             ``None`` differentiates the raw samples.
         filter_order : int
@@ -259,13 +259,13 @@ class Motion:
         InputValueError
             Time not increasing or unevenly spaced, NaN gaps in the angles, too few samples.
         RangeError
-            A cutoff at or above the Nyquist frequency (from :func:`biomech.filtering.lowpass`).
+            A cutoff at or above the Nyquist frequency (from :func:`biomech.motion.filtering.lowpass`).
 
         Examples
         --------
         >>> import numpy as np
         >>> from biomech import Q_
-        >>> from biomech.pose import Pose
+        >>> from biomech.model.pose import Pose
         >>> t = np.arange(0, 2, 0.01)
         >>> p = Pose(shank=Q_(20 * np.sin(np.pi * t), "deg"), thigh="30 deg", trunk="30 deg")
         >>> m = Motion.from_samples(Q_(t, "s"), p, cutoff=Q_(6, "Hz"))
@@ -312,7 +312,7 @@ class Motion:
         """A motion from sampled joint angles (ankle dorsiflexion, knee and hip flexion).
 
         The foot angle (default flat) fixes the chain to the world, as in
-        :meth:`biomech.pose.Pose.from_joint_angles`; then as :meth:`from_samples`.
+        :meth:`biomech.model.pose.Pose.from_joint_angles`; then as :meth:`from_samples`.
 
         >>> import numpy as np
         >>> from biomech import Q_
@@ -353,7 +353,7 @@ class Motion:
         """:meth:`extension_velocity_rad_s` as Quantities in rad/s.
 
         >>> from biomech import Q_
-        >>> from biomech.pose import Pose
+        >>> from biomech.model.pose import Pose
         >>> m = Motion(Pose(shank=Q_(10, "deg"), thigh=Q_(30, "deg"), trunk=Q_(20, "deg")),
         ...            velocity={"shank": Q_(-1, "rad/s"), "thigh": Q_(-2, "rad/s")})
         >>> m.extension_velocity()["knee"]

@@ -47,7 +47,7 @@ With ``pelvis_tilt`` in the file the segment angles are placed in the world:
 thigh = pelvis_tilt + hip_flexion, trunk = -(pelvis_tilt + lumbar_extension),
 shank = knee flexion - thigh, foot = shank - ankle dorsiflexion. Without it (or with
 ``reference="foot"``) the foot angle is given (flat by default) and
-:meth:`Pose.from_joint_angles <biomech.pose.Pose.from_joint_angles>` builds the rest.
+:meth:`Pose.from_joint_angles <biomech.model.pose.Pose.from_joint_angles>` builds the rest.
 Missing ``lumbar_extension`` is zero (a rigid trunk).
 
 Writing
@@ -63,9 +63,9 @@ Examples
 --------
 >>> import os, tempfile
 >>> import numpy as np
->>> from biomech.pose import Pose
->>> from biomech.tempo import rep_motion
->>> from biomech.motion_io import write_mot, read_motion
+>>> from biomech.model.pose import Pose
+>>> from biomech.motion.tempo import rep_motion
+>>> from biomech.motion.io import write_mot, read_motion
 >>> top, bottom = Pose(shank="0 deg", thigh="0 deg", trunk="0 deg"), Pose(shank="30 deg", thigh="90 deg", trunk="45 deg")
 >>> m = rep_motion((top, bottom), "2-0-1-0", rate="100 Hz")
 >>> path = os.path.join(tempfile.mkdtemp(), "squat.mot")
@@ -88,9 +88,9 @@ from typing import Any
 
 import numpy as np
 
-from .errors import DataFileError, InputValueError, RangeError, UnitError
+from ..errors import DataFileError, InputValueError, RangeError, UnitError
 from .motion import DEFAULT_CUTOFF, Motion
-from .units import Q_, quantity, to_si
+from ..units import Q_, quantity, to_si
 
 __all__ = ["AngleTable", "read_mot", "read_angle_csv", "read_motion", "write_mot", "opensim_pose",
            "MAX_FILE_BYTES", "OPENSIM_MODELS"]
@@ -577,7 +577,7 @@ def opensim_pose(table: AngleTable, *, side: str = "r", model: str = "auto", ref
     DataFileError
         Angle columns missing from the file (the message lists those present).
     """
-    from .pose import Pose
+    from ..model.pose import Pose
     if side not in ("r", "l"):
         raise InputValueError(f"side={side!r} must be 'r' or 'l'.")
     cols = table.columns

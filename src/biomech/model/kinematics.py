@@ -27,7 +27,7 @@ arms      (sin a, -cos a) shoul->grip (cos a, sin a)
 Examples
 --------
 >>> import numpy as np
->>> from biomech.kinematics import Point
+>>> from biomech.model.kinematics import Point
 >>> p = Point.origin().plus("trunk", along=1.0)          # a point 1 m up the trunk
 >>> x, y = p.evaluate({"trunk": np.radians(30.0)})
 >>> round(float(x), 3), round(float(y), 3)

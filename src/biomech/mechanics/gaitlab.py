@@ -45,7 +45,7 @@ A quasi-static leg with massless segments, 800 N straight up at 0.10 m (hand-wor
 ``docs/validation_inverse_dynamics.md``):
 
 >>> import numpy as np
->>> from biomech.gaitlab import bottom_up_inverse_dynamics, to_anatomical
+>>> from biomech.mechanics.gaitlab import bottom_up_inverse_dynamics, to_anatomical
 >>> joints = np.array([[0.05, 0.08], [0.25, 0.45], [-0.10, 0.80]])   # ankle, knee, hip
 >>> res = bottom_up_inverse_dynamics(joints, com=joints, com_acc=np.zeros((3, 2)),
 ...     alpha=np.zeros(3), mass=np.zeros(3), inertia=np.zeros(3),
@@ -64,9 +64,9 @@ from typing import Any, NamedTuple, Sequence
 import numpy as np
 import pint
 
-from .errors import InputValueError, RangeError
-from .filtering import DEFAULT_CUTOFF_HZ, check_time, derivative, lowpass
-from .units import quantity, to_si
+from ..errors import InputValueError, RangeError
+from ..motion.filtering import DEFAULT_CUTOFF_HZ, check_time, derivative, lowpass
+from ..units import quantity, to_si
 
 __all__ = [
     "G",
@@ -185,7 +185,7 @@ def segment_kinematics(time, points, com_fraction, cutoff: float | None = DEFAUL
     ``points[:, i + 1]``: with points (toe, ankle, knee, hip) the segments are foot
     (ankle-toe), shank (knee-ankle) and thigh (hip-knee). Its centre of mass lies at
     ``com_fraction[i]`` of the way from the proximal to the distal point. The points are
-    low-pass filtered (:func:`biomech.filtering.lowpass`, zero lag) when ``cutoff`` is
+    low-pass filtered (:func:`biomech.motion.filtering.lowpass`, zero lag) when ``cutoff`` is
     given, then differentiated by central differences.
 
     Parameters
@@ -478,7 +478,7 @@ def gait_inverse_dynamics(time, points, mass, inertia, com_fraction, ground_reac
         Measured force and centre of pressure, one per frame.
     cutoff : pint.Quantity, "default" or None
         Low-pass cutoff (frequency); "default" uses
-        :data:`biomech.filtering.DEFAULT_CUTOFF_HZ`; None for no filtering (already
+        :data:`biomech.motion.filtering.DEFAULT_CUTOFF_HZ`; None for no filtering (already
         smooth data).
     filter_force : bool
         Filter the ground reaction at the same cutoff (default True). It is filtered as a
@@ -593,7 +593,7 @@ def isb_inverse_dynamics(step: int = 1, cutoff: float | None = None, noise: floa
     >>> m.shape
     (121, 3)
     """
-    from .data import ISB_SEGMENTS, load_isb_running
+    from ..data import ISB_SEGMENTS, load_isb_running
 
     run = load_isb_running()
     idx = np.arange(0, run.time.size, step)
@@ -715,7 +715,7 @@ def winter_appendix_a_check(parameters: str = "table_4_1") -> dict:
     >>> r["computed"].shape
     (106, 3)
     """
-    from .data import load_winter_table
+    from ..data import load_winter_table
 
     a2, a3, a5 = load_winter_table("a2"), load_winter_table("a3"), load_winter_table("a5")
     segs = ("foot", "leg", "thigh")

@@ -21,7 +21,7 @@ the length.
 
 Examples
 --------
->>> from biomech.anthropometry import body_parameters
+>>> from biomech.model.anthropometry import body_parameters
 >>> bp = body_parameters(1.78, 80.0, "male")
 >>> bp.table, round(bp.segments["thigh"].mass_kg, 2), round(bp.segments["trunk"].com, 3)
 ('de_leva', 11.33, 0.684)
@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Mapping
 
-from .errors import InputValueError, RangeError
+from ..errors import InputValueError, RangeError
 
 __all__ = [
     "SegmentParameters",

@@ -149,8 +149,8 @@ class _Quantity:
             raise argparse.ArgumentTypeError(
                 f"{text!r} has no unit; write {self.kind} with its unit, such as "
                 f"{_example_value(self.kind, text)}")
-        from .errors import BiomechError
-        from .units import to_si
+        from ..errors import BiomechError
+        from ..units import to_si
 
         kinds = ("angle", "length") if self.kind == "angle or length" else (self.kind,)
         value, kind, error = None, None, None
@@ -185,7 +185,7 @@ def _reason(exc: Exception) -> str:
 
 def _is_unit(text: str) -> bool:
     """True when ``text`` is a unit's name alone ("t", "m", "lb"), which pint would read as one of it."""
-    from .units import ureg
+    from ..units import ureg
 
     try:
         ureg.parse_units(text.strip())
@@ -234,7 +234,7 @@ def _sub(subs, name: str, help_: str, example: str, description: str = "") -> ar
 def _exercise_function(name: str):
     """``biomech.exercises.<name>``, or None when the exercise library lacks it."""
     try:
-        from . import exercises  # noqa: PLC0415
+        from .. import exercises  # noqa: PLC0415
     except ImportError:
         return None
     return getattr(exercises, name, None)
@@ -383,7 +383,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
                "  biomech sweep squat --depth 60deg:120deg:7 --knee-travel 0cm,10cm --load 100kg --out grid.csv\n"
                "  biomech figures\n\nRun 'biomech COMMAND --help' for a command's options.",
         formatter_class=_Formatter)
-    from . import __version__
+    from .. import __version__
 
     parser.add_argument("--version", action="version", version=f"biomech {__version__}")
     subs = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -465,7 +465,7 @@ class _Fail(Exception):
 
 
 def _body(args):
-    from .body import Body
+    from ..model.body import Body
 
     return Body.from_anthropometrics(height=args.height, mass=args.mass, sex=args.sex, table=args.table)
 
@@ -492,7 +492,7 @@ def _check_out_file(path: str, flag: str = "--out") -> None:
 
 
 def _pose_from_args(args, require: bool = True):
-    from .pose import Pose
+    from ..model.pose import Pose
 
     seg = {k: getattr(args, k) for k in ("shank", "thigh", "trunk")}
     jnt = {k: getattr(args, k) for k in ("ankle", "knee", "hip")}
@@ -513,7 +513,7 @@ def _pose_from_args(args, require: bool = True):
 
 
 def _loads_from_args(args):
-    from .loads import Barbell, HandLoad
+    from ..model.loads import Barbell, HandLoad
 
     loads = []
     if args.load is not None:
@@ -530,7 +530,7 @@ def _num(x) -> float | None:
 
 def _result_dict(res) -> dict:
     """A single-pose MomentResult as plain JSON-ready numbers, units in the keys."""
-    from .statics import JOINTS
+    from ..mechanics.statics import JOINTS
 
     out: dict[str, Any] = {}
     pose = res.pose
@@ -602,7 +602,7 @@ def _save_plot(result, path: str, title: str) -> None:
     import matplotlib
 
     matplotlib.use("Agg")
-    from . import plot
+    from ..viz import plot
 
     fig, _ = plot.stick_figure(result, title=title)
     try:
@@ -616,7 +616,7 @@ def _print_json(obj) -> None:
 
 
 def _cmd_pose(args) -> int:
-    from .statics import joint_moments
+    from ..mechanics.statics import joint_moments
 
     _check_plot_path(args.plot)
     body = _body(args)
@@ -729,7 +729,7 @@ def _free_options(tokens: list[str]) -> dict:
 
 
 def _moments_of(result):
-    from .statics import MomentResult
+    from ..mechanics.statics import MomentResult
 
     if isinstance(result, MomentResult):
         return result
@@ -763,7 +763,7 @@ def _grid_values(flag: str, text: str, kind: str | None) -> list[str]:
         a_txt, b_txt = m.group("a"), m.group("b")
         for t in (a_txt, b_txt):
             _checked(flag, t, kind)
-        from .units import parse_quantity
+        from ..units import parse_quantity
 
         qa, qb = parse_quantity(a_txt, flag), parse_quantity(b_txt, flag)
         unit = qa.units
@@ -801,7 +801,7 @@ def _write_atomic_text(path: str, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
             f.write(text)
-        from .plot import _publish
+        from ..viz.plot import _publish
 
         _publish(tmp, path)
     except BaseException:
@@ -820,7 +820,7 @@ def _as_array(texts: list[str], kind: str | None, flag: str):
     unitless values), or None when some are names ("parallel", "high") that do not stack."""
     import numpy as np
 
-    from .units import parse_quantity
+    from ..units import parse_quantity
 
     if kind is None:
         try:
@@ -842,8 +842,8 @@ def _sweep_columns(body, fn, names, kinds, keys, combos, args) -> dict:
     the numeric parameters, per combination of the named values (bar positions, "parallel")."""
     import numpy as np
 
-    from .errors import InfeasiblePoseError
-    from .statics import JOINTS
+    from ..errors import InfeasiblePoseError
+    from ..mechanics.statics import JOINTS
 
     n = len(combos)
     cols = {"moments": {j: np.full(n, np.nan) for j in JOINTS}, "arms": {j: np.full(n, np.nan) for j in JOINTS},
@@ -869,7 +869,7 @@ def _sweep_columns(body, fn, names, kinds, keys, combos, args) -> dict:
         where = ", ".join(f"{k}={v}" for k, v in zip(named, named_values))
         try:
             if fn is None:
-                from .statics import joint_moments
+                from ..mechanics.statics import joint_moments
 
                 ns = argparse.Namespace(**{m: kw.get(m) for m in names}, bar=kw.get("bar", args.bar),
                                         stance=args.stance, support=args.support)
@@ -896,7 +896,7 @@ def _sweep_columns(body, fn, names, kinds, keys, combos, args) -> dict:
         except _Fail:
             raise
         except Exception as exc:
-            from .errors import BiomechError
+            from ..errors import BiomechError
 
             if not isinstance(exc, BiomechError):
                 raise
@@ -915,7 +915,7 @@ def _cmd_sweep(args) -> int:
     import csv
     import io
 
-    from .statics import JOINTS
+    from ..mechanics.statics import JOINTS
 
     _check_out_file(args.out)
     body = _body(args)
@@ -968,7 +968,7 @@ def _cmd_report(args) -> int:
     if os.path.exists(out) and not os.path.isdir(out):
         raise _Fail(f"argument --out: {out!r} exists and is not a folder", 2)
     try:
-        from .cues import report as cue_report  # noqa: PLC0415
+        from ..cues import report as cue_report  # noqa: PLC0415
         build = getattr(cue_report, "build_report")
     except (ImportError, AttributeError):
         build = None
@@ -983,10 +983,10 @@ def _cmd_report(args) -> int:
 
 
 def _report_placeholder(out: str) -> int:
-    from .body import Body
-    from .loads import Barbell
-    from .pose import Pose
-    from .statics import joint_moments
+    from ..model.body import Body
+    from ..model.loads import Barbell
+    from ..model.pose import Pose
+    from ..mechanics.statics import joint_moments
 
     print("The cue report (biomech.cues.report) is not available in this installation; nothing was written "
           f"to {out!r}. A worked example instead: a back squat's joint moments, load by load.\n")
@@ -1000,7 +1000,7 @@ def _cmd_figures(args) -> int:
     import matplotlib
 
     matplotlib.use("Agg")
-    from .figures import make_figures
+    from ..viz.figures import make_figures
 
     out = args.out
     if os.path.exists(out) and not os.path.isdir(out):
@@ -1040,7 +1040,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     prog = f"biomech {args.command}"
     import warnings
 
-    from .errors import BiomechError
+    from ..errors import BiomechError
 
     try:
         with warnings.catch_warnings():

@@ -23,7 +23,7 @@ ankle plantarflexor, knee extensor, hip extensor, lumbar extensor demand.
 Examples
 --------
 >>> import biomech as bm
->>> from biomech import plot
+>>> from biomech.viz import plot
 >>> body = bm.Body.from_anthropometrics("178 cm", "80 kg")
 >>> res = bm.joint_moments(body, bm.Pose(shank="30 deg", thigh="90 deg", trunk="45 deg"),
 ...                        [bm.Barbell("100 kg", "high_bar")])
@@ -43,8 +43,8 @@ from typing import Any, Mapping, Sequence
 
 import numpy as np
 
-from .errors import InputValueError
-from .statics import JOINTS, SIGN, MomentResult
+from ..errors import InputValueError
+from ..mechanics.statics import JOINTS, SIGN, MomentResult
 
 __all__ = ["STYLE", "JOINT_COLORS", "LOAD_COLORS", "MUSCLE_COLORS", "style", "close", "save_figure",
            "stick_figure", "stick_figures", "load_bars", "torque_curves", "moment_map", "muscle_shares",
@@ -157,7 +157,7 @@ def save_figure(fig, path: Any, dpi: float | None = None) -> str:
 
 
 def moment_result(obj: Any) -> MomentResult:
-    """The :class:`~biomech.statics.MomentResult` inside ``obj`` (itself, or an exercise
+    """The :class:`~biomech.mechanics.statics.MomentResult` inside ``obj`` (itself, or an exercise
     result's ``.moments``)."""
     if isinstance(obj, MomentResult):
         return obj
@@ -425,7 +425,7 @@ def stick_figure(result: Any, ax=None, *, index: Any = None, joints: Sequence[st
                 continue
             free_up = True
             try:
-                from .statics import _FREE_SIDE  # noqa: PLC0415  (same package)
+                from ..mechanics.statics import _FREE_SIDE  # noqa: PLC0415  (same package)
                 free_up = _FREE_SIDE[snap.support][j] == "up"
             except (KeyError, ImportError):  # pragma: no cover
                 pass
@@ -1059,9 +1059,9 @@ def conventions_diagram(body: Any = None, ax=None, figsize=(8.0, 6.4)):
     """
     import matplotlib.patches as mpatches
 
-    from .body import Body
-    from .pose import Pose
-    from .statics import joint_moments
+    from ..model.body import Body
+    from ..model.pose import Pose
+    from ..mechanics.statics import joint_moments
 
     body = body or Body.from_anthropometrics("178 cm", "80 kg")
     angles = dict(shank=30.0, thigh=75.0, trunk=40.0, arms=70.0)

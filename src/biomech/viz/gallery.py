@@ -1,7 +1,7 @@
 """The bottom position of every exercise as a stick figure, for ``docs/exercises.md``.
 
-Run ``python -m biomech.exercises.gallery docs/img`` to (re)write the PNGs; the drawing
-is :func:`biomech.plot.stick_figure`'s, the poses are the exercises' defaults for a
+Run ``python -m biomech.viz.gallery docs/img`` to (re)write the PNGs; the drawing
+is :func:`biomech.viz.plot.stick_figure`'s, the poses are the exercises' defaults for a
 1.78 m, 80 kg man (de Leva 1996 segments).
 """
 
@@ -14,7 +14,7 @@ __all__ = ["EXAMPLES", "make_gallery"]
 
 
 def _examples(body):
-    from . import (back_extension, bulgarian_split_squat, deadlift, front_squat, goblet_squat, leg_curl,
+    from ..exercises import (back_extension, bulgarian_split_squat, deadlift, front_squat, goblet_squat, leg_curl,
                    leg_extension, leg_press, lunge, romanian_deadlift, seated_calf_raise, split_squat,
                    standing_calf_raise, step_up, stiff_leg_deadlift, squat)
     return {
@@ -49,7 +49,7 @@ def make_gallery(outdir: str | Path) -> list[Path]:
 
     matplotlib.use("Agg")
     import biomech as bm
-    from biomech import plot
+    from biomech.viz import plot
 
     body = bm.Body.from_anthropometrics("178 cm", "80 kg")
     out = Path(outdir)

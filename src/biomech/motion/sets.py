@@ -8,7 +8,7 @@ Notation read
   they go back up, as the article's Glutes and Quadriceps sections prescribe);
 * modifiers, after the scheme, in parentheses or after "with"/"w/"/"+":
   a tempo ("301 tempo", "no tempo", "2 second isometric", "3 second stretch and squeeze";
-  see :mod:`biomech.tempo`), ``"hold every 5th rep at the bottom for a 5 count"`` (one
+  see :mod:`biomech.motion.tempo`), ``"hold every 5th rep at the bottom for a 5 count"`` (one
   count = 1 s), ``"+ double drop-set"`` (``single``/``double``/``triple`` or a number),
   ``"increase weight each set"``. Other text in parentheses (an exercise cue) is kept as a
   note; anything else is an error.
@@ -32,7 +32,7 @@ of the load before it, for ``drop_reps`` reps (default: as many as the set; sett
 Examples
 --------
 >>> from biomech import Q_
->>> from biomech.sets import parse_sets
+>>> from biomech.motion.sets import parse_sets
 >>> s = parse_sets("pyramid 15, 12, 10, 8, 4 (increase weight each set)", one_rep_max=Q_(140, "kg"))
 >>> [round(float(x), 1) for x in s.loads.to("kg").magnitude]
 [85.6, 97.2, 105.0, 112.8, 128.3]
@@ -48,10 +48,10 @@ from typing import Any, Callable, Sequence
 
 import numpy as np
 
-from .errors import InputValueError, RangeError
+from ..errors import InputValueError, RangeError
 from .motion import Motion
 from .tempo import DEFAULT_RATE, DEFAULT_TEMPO, EXPLOSIVE, Tempo, rep_motion
-from .units import Q_, as_fraction, quantity, to_si
+from ..units import Q_, as_fraction, quantity, to_si
 
 __all__ = ["PlannedSet", "SetScheme", "parse_sets", "brzycki_fraction", "epley_fraction", "LOAD_RULES",
            "DROP_FRACTION"]
@@ -174,9 +174,9 @@ class SetScheme:
 
     def motions(self, path: Any, *, rate: Any = DEFAULT_RATE, pulse: bool = False,
                 depth_range: Sequence[float] | None = None) -> list[Motion]:
-        """One motion per set (drops included), each rep at its tempo (:func:`~biomech.tempo.rep_motion`).
+        """One motion per set (drops included), each rep at its tempo (:func:`~biomech.motion.tempo.rep_motion`).
 
-        >>> from biomech.pose import Pose
+        >>> from biomech.model.pose import Pose
         >>> top, bottom = Pose(shank="0 deg", thigh="0 deg", trunk="0 deg"), Pose(shank="30 deg", thigh="90 deg", trunk="45 deg")
         >>> ms = parse_sets("2x3 (301 tempo)").motions((top, bottom), rate=Q_(50, "Hz"))
         >>> [round(float(m.time_s[-1]), 3) for m in ms]
@@ -228,7 +228,7 @@ def parse_sets(text: str, *, one_rep_max: Any = None, load: Any = None, rule: An
     drop_reps : int, optional
         Reps in each drop (default: the set's reps).
     tempo : str or Tempo, optional
-        Tempo for reps whose notation gives none (default :data:`~biomech.tempo.DEFAULT_TEMPO`).
+        Tempo for reps whose notation gives none (default :data:`~biomech.motion.tempo.DEFAULT_TEMPO`).
     explosive : Quantity
         Duration of an "X" phase in a tempo code.
 

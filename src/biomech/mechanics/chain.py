@@ -28,7 +28,7 @@ against :func:`biomech.joint_moments` for the same body in the tests.
 Examples
 --------
 >>> import numpy as np
->>> from biomech.cues.chain import ChainParameters, static_moments
+>>> from biomech.mechanics.chain import ChainParameters, static_moments
 >>> p = ChainParameters(lengths=np.array([0.4, 0.4, 0.5]), masses=np.array([4., 10., 50.]),
 ...                     coms=np.array([0.4, 0.4, 0.5]), gyrations=np.array([0.3, 0.3, 0.3]))
 >>> q = np.radians([20.0, 80.0, 40.0])
