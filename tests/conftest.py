@@ -27,7 +27,7 @@ def male_body():
 
 
 def worked_example_body():
-    """DESIGN.md's worked-example body: shank 0.40 m 4 kg com 0.40; thigh 0.40 m 10 kg com
+    """The worked-example body of docs/conventions.md: shank 0.40 m 4 kg com 0.40; thigh 0.40 m 10 kg com
     0.40; trunk 0.50 m 50 kg com 0.50; no arms."""
     return bm.Body.from_segments(shank=bm.Segment("0.40 m", "4 kg", 0.40),
                                  thigh=bm.Segment("0.40 m", "10 kg", 0.40),

@@ -52,7 +52,7 @@ def test_cop_found_bottom_up_lies_at_the_target(body, make):
 
 
 def test_system_com_over_midfoot_with_gravity_only(body):
-    # Gravity alone: balance puts the system centre of mass over the midfoot (DESIGN.md).
+    # Gravity alone: balance puts the system centre of mass over the midfoot (docs/conventions.md).
     r = ex.squat(body, load="100 kg")
     com_x = float(r.positions["com"].to("m").magnitude[0])
     assert com_x == pytest.approx(0.5 * body.foot_geometry.toe_x, abs=1e-9)

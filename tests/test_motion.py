@@ -78,7 +78,7 @@ def test_from_joint_angles_keeps_joint_angles():
     j = m.pose.joint_angles_rad()
     assert np.allclose(np.degrees(j["knee"]), 20 + 90 * t)
     ext = m.extension_velocity_rad_s()
-    # knee extension velocity = -d(knee flexion)/dt = -90 deg/s (definition in DESIGN.md)
+    # knee extension velocity = -d(knee flexion)/dt = -90 deg/s (definition in docs/conventions.md)
     assert np.allclose(np.degrees(ext["knee"]), -90.0)
     assert np.allclose(np.degrees(ext["hip"]), -80.0)
     assert np.allclose(np.degrees(ext["ankle"]), -20.0)

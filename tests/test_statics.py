@@ -22,9 +22,9 @@ def nm(q):
     return np.asarray(q.to("N*m").magnitude, dtype=float)
 
 
-# ------------------------------------------------------------------ DESIGN.md's worked examples
+# ------------------------------------------------------------------ the worked examples of docs/conventions.md
 def test_worked_example_point_mass():
-    # DESIGN.md worked example 1: 100 kg PointMass on the trunk at along 0.45 m, offset -0.05 m,
+    # docs/conventions.md worked example 1: 100 kg PointMass on the trunk at along 0.45 m, offset -0.05 m,
     # one leg carrying everything: ankle -59.86, knee +277.74, hip +324.89 N*m.
     body = worked_example_body()
     pose = bm.Pose(shank="20 deg", thigh="80 deg", trunk="40 deg")
@@ -51,7 +51,7 @@ def test_worked_example_point_mass():
 
 
 def test_worked_example_point_force():
-    # DESIGN.md worked example 2: no load, PointForce (-200, 0) N on the shank at along 0.30 m,
+    # docs/conventions.md worked example 2: no load, PointForce (-200, 0) N on the shank at along 0.30 m,
     # offset +0.05 m: ankle -69.19, knee +137.54, hip +78.79 N*m.
     body = worked_example_body()
     pose = bm.Pose(shank="20 deg", thigh="80 deg", trunk="40 deg")

@@ -18,7 +18,7 @@ Stances (``stance=``):
   segment are totals for both legs, half on each. Leg moments are per leg; the lumbar
   moment is the whole body's.
 - ``"single_leg"``: one leg carries everything above its hip. The other leg is not
-  part of the model (held clear, its weight taken elsewhere), as in DESIGN.md's
+  part of the model (held clear, its weight taken elsewhere), as in docs/conventions.md's
   worked examples.
 - a :class:`~biomech.model.pose.SplitPose` gives each leg its own angles; ``front_share`` of
   the ground reaction goes through the front foot, the rest through the rear foot's

@@ -1,7 +1,7 @@
 """Poses: segment angles of the sagittal-plane model, and the joint angles they imply.
 
 Segment angles (degrees for people, radians inside), all zero standing tall and all
-positive in the bottom of a squat (``DESIGN.md``):
+positive in the bottom of a squat (``docs/conventions.md``):
 
 - ``foot``: heel raised above the ball of the foot (0 = flat);
 - ``shank``: forward tilt of the shin from vertical (knee ahead of ankle positive);

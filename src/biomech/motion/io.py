@@ -21,7 +21,7 @@ OpenSim coordinates and ours
 ----------------------------
 OpenSim's sagittal coordinates are rotations about the model's z axis (pointing to the
 right, x forward, y up), positive counter-clockwise seen from the right. They map to the
-conventions of DESIGN.md as follows (``_r`` or ``_l`` by ``side``):
+conventions of docs/conventions.md as follows (``_r`` or ``_l`` by ``side``):
 
 =====================  ====================================================  =============================
 OpenSim coordinate     meaning (sign)                                        ours

@@ -6,7 +6,7 @@ table it was fitted to (if the source tabulates values), the source and a flag s
 whether the numbers were checked against that source. Users can build their own curve
 and pass it to :class:`Muscle` / :func:`default_muscles`.
 
-Angle conventions (the library's, see DESIGN.md): ankle dorsiflexion positive
+Angle conventions (the library's, see docs/conventions.md): ankle dorsiflexion positive
 (0 = standing), knee flexion positive (0 = straight), hip flexion positive
 (0 = standing). Moment arms are magnitudes (positive); which way a muscle turns a joint
 is the ``sign`` stored with the muscle (+1 = produces the positive anatomical moment:
