@@ -13,17 +13,15 @@ from hypothesis import strategies as st
 from biomech.data import ISB_SEGMENTS, load_isb_running
 from biomech.errors import InputValueError, RangeError, UnitError
 from biomech.motion.filtering import DEFAULT_CUTOFF_HZ
+from biomech.validation.gait import isb_cutoff_study, isb_inverse_dynamics, winter_appendix_a_check
 from biomech.mechanics.gaitlab import (
     ANATOMICAL_SIGN,
     GroundReaction,
     bottom_up_inverse_dynamics,
     from_anatomical,
     gait_inverse_dynamics,
-    isb_cutoff_study,
-    isb_inverse_dynamics,
     segment_kinematics,
     to_anatomical,
-    winter_appendix_a_check,
 )
 from biomech.units import Q_
 
