@@ -196,7 +196,7 @@ def test_save_figure_is_atomic_and_refuses_bad_paths(squat_result, tmp_path):
 
 
 def test_plot_functions_accept_exercise_results(body):
-    ex = pytest.importorskip("biomech.exercises")
+    import biomech.exercises as ex
     sq = ex.squat(body, depth="90 deg", knee_travel="5 cm", load="100 kg", bar="high_bar")
     fig, ax = plot.stick_figure(sq)
     assert any(t.startswith("knee") for t in _texts(ax))
