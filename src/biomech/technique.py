@@ -40,7 +40,6 @@ from typing import Any, Mapping
 
 import numpy as np
 import pint
-from scipy import stats
 
 from .errors import InputValueError, RangeError
 from .units import Q_, to_si
@@ -179,10 +178,10 @@ _ESCAMILLA_2001 = ("Escamilla RF, Fleisig GS, Lowry TM, Barrentine SW, Andrews J
                    "2001;33(6):984-998 (abstract)")
 _ESCAMILLA_2000 = ("Escamilla RF, Francisco AC, Fleisig GS, et al. A three-dimensional biomechanical analysis of "
                    "sumo and conventional style deadlifts. Med Sci Sports Exerc 2000;32(7):1265-1275 (abstract)")
-_SCHELLENBERG_2013 = ("Schellenberg F, Lindorfer J, List R, Taylor WR, Lorenzetti S. Kinetic and kinematic "
+_SCHELLENBERG_2013 = ("Schellenberg F, et al. Kinetic and kinematic "
                       "differences between deadlifts and goodmornings. BMC Sports Sci Med Rehabil 2013;5:27 "
                       "(abstract, PMC3878967)")
-_WALSH_2007 = ("Walsh JC, Quinlan JF, Stapleton R, FitzPatrick DP, McCormack D. Three-dimensional motion analysis "
+_WALSH_2007 = ("Walsh JC, et al. Three-dimensional motion analysis "
                "of the lumbar spine during 'free squat' weight lift training. Am J Sports Med 2007;35:927-932 "
                "(abstract)")
 _MCKEAN_2010 = ("McKean MR, Dunn PK, Burkett BJ. The lumbar and sacrum movement pattern during the back squat "
@@ -192,23 +191,27 @@ _WRETENBERG_1996 = ("Wretenberg P, Feng Y, Arborelius UP. High- and low-bar squa
 _GLASSBROOK_2017 = ("Glassbrook DJ, Helms ER, Brown SR, Storey AG. A review of the biomechanical differences "
                     "between the high-bar and low-bar back-squat. J Strength Cond Res 2017;31(9):2618-2634 "
                     "(abstract)")
+_VAN_DEN_TILLAAR_2020 = ("van den Tillaar R, et al. High-bar versus low-bar placement: kinematics and muscle "
+                         "activity around the sticking region of back squats. Front Sports Act Living 2020, doi "
+                         "10.3389/fspor.2020.604177 (abstract, PMC7739732; title paraphrased)")
 _SWINTON_2011 = ("Swinton PA, Stewart A, Agouris I, Keogh JWL, Lloyd R. A biomechanical analysis of straight and "
                  "hexagonal barbell deadlifts using submaximal loads. J Strength Cond Res 2011;25(7):2000-2009 "
                  "(abstract)")
 _FARROKHI_2008 = ("Farrokhi S, Pollard CD, Souza RB, Chen YJ, Reischl S, Powers CM. Trunk position influences "
                   "the kinematics, kinetics, and muscle activity of the lead lower extremity during the forward "
                   "lunge exercise. J Orthop Sports Phys Ther 2008;38(7):403-409 (abstract; no angles read)")
-_RIEMANN_2012 = ("Riemann BL, Lapinski S, Smith L, Davies G. Biomechanical analysis of the anterior lunge during "
-                 "4 external-load conditions. J Athl Train 2012;47(4):372-378 (abstract, PMC3396296)")
+_RIEMANN_2012 = ("Riemann BL, et al. Biomechanical analysis of the anterior lunge during 4 external-load "
+                 "conditions. 2012 (abstract, PMC3396296; journal not verified)")
 
 # --------------------------------------------------------------------------- the numbers
 #: Centre of pressure at the bottom of a squat, fraction of heel-to-toe length from the heel.
 COP_SQUAT = Measured.from_range(
-    0.444, 0.535, "1", source=_ISHIDA_2022, n=16, sample="men, 22.1 +- 1.5 yr, recreationally active, bodyweight "
+    0.444, 0.535, "1", source=_ISHIDA_2022, n=16, assumption=True,
+    sample="men, 22.1 +- 1.5 yr, bodyweight "
     "double-leg squats",
     note="At peak vertical ground reaction; 53.5 +- 2.4 % of foot length with feedback to keep the pressure "
     "forward and 44.4 +- 2.1 % to keep it back. The uncued position is not in the abstract: the typical value is "
-    "the midpoint of the two cued conditions and the range between them is read as +-2 SD.")
+    "the midpoint of the two cued conditions (an assumption) and the range between them is read as +-2 SD.")
 
 #: Change of ankle dorsiflexion (shin lean, foot flat) between the two cued conditions, deg.
 DORSIFLEXION_PER_COP = Measured.from_range(
@@ -225,10 +228,13 @@ SHANK_AT_PARALLEL = {
         "ahead of the ankle for a 0.43 m shank, knee flexion 122 deg at parallel. SD assumed 5 deg: the measured "
         "stance-width effect alone is 5-9 deg (Escamilla 2001)."),
     "low_bar": Measured(
-        27.0, 5.0, "deg", source=f"assumption; direction from {_WRETENBERG_1996} and {_GLASSBROOK_2017}",
+        29.0, 5.0, "deg", source=f"assumption; direction from {_WRETENBERG_1996} and {_GLASSBROOK_2017}, size "
+        f"limited by {_VAN_DEN_TILLAAR_2020}",
         spread="assumed", assumption=True,
-        note="Low-bar lifters sit back with more vertical shins (powerlifters, larger hip and smaller knee "
-        "moments than weightlifters' high-bar squats, Wretenberg 1996); 5 deg less than high bar is assumed."),
+        note="Low-bar powerlifters sat back more than high-bar weightlifters (larger hip, smaller knee moments, "
+        "Wretenberg 1996), but with depth and stance matched, 10 male powerlifters showed no difference in joint "
+        "kinematics between bar positions (van den Tillaar 2020). The difference is then mostly stance and depth, "
+        "which enter separately; 3 deg less than high bar is assumed."),
     "front": Measured(
         36.0, 5.0, "deg", source=f"assumption; direction from {_GLASSBROOK_2017}",
         spread="assumed", assumption=True,
@@ -344,7 +350,8 @@ TRUNK_LUNGE = Measured(
     "near upright, 10 deg.")
 COP_LUNGE = Measured(
     0.50, 0.05, "1", source="assumption (no force-plate value read)", spread="assumed", assumption=True,
-    note="Front foot, midfoot.")
+    note="Front foot at the midfoot, as the squat: with the rear foot also on the ground the front foot's "
+    "pressure point is not forced toward the heel or the toes; SD as the hinge assumption.")
 
 
 # --------------------------------------------------------------------------- one exercise
@@ -382,6 +389,7 @@ class TypicalTechnique:
     balance_decides: str
     balance_note: str
     _chol: np.ndarray = field(init=False, repr=False, compare=False)
+    _cache: dict = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
         names = list(self.drawn)
@@ -403,6 +411,12 @@ class TypicalTechnique:
                 raise InputValueError(f"{self.exercise}: correlation {a}-{b} has no source note.")
             i, j = names.index(a), names.index(b)
             corr[i, j] = corr[j, i] = r
+        for name in names:
+            m, (lo, hi) = self.drawn[name], self.bounds[name]
+            if m.sd >= (hi - lo) / math.sqrt(12):
+                raise InputValueError(f"{self.exercise}: the bounds {lo}..{hi} of {name!r} are too tight for SD "
+                                      f"{m.sd}.")
+        object.__setattr__(self, "_cache", {})
         try:
             chol = np.linalg.cholesky(corr)
         except np.linalg.LinAlgError:
@@ -415,6 +429,16 @@ class TypicalTechnique:
     def names(self) -> tuple[str, ...]:
         return tuple(self.drawn)
 
+    def marginals(self) -> dict[str, tuple[float, float]]:
+        """Location and scale (published unit) of each drawn variable's truncated normal.
+
+        Fitted once, on first use, so that the truncated normal has the stated mean and SD.
+        """
+        if "marginals" not in self._cache:
+            self._cache["marginals"] = {name: _fit_marginal(self.exercise, name, self.drawn[name], *self.bounds[name])
+                                        for name in self.names}
+        return dict(self._cache["marginals"])
+
     def correlation_matrix(self) -> np.ndarray:
         """The correlation matrix of the drawn variables, in the order of :attr:`names`."""
         return self._chol @ self._chol.T
@@ -426,6 +450,31 @@ class TypicalTechnique:
     def all_values(self) -> dict[str, Measured]:
         """Every number of this exercise: drawn and reference."""
         return {**self.drawn, **{f"reference:{k}": v for k, v in self.reference.items()}}
+
+
+def _fit_marginal(exercise: str, name: str, m: Measured, lo: float, hi: float) -> tuple[float, float]:
+    """Location and scale of the normal that, truncated to [lo, hi], has the stated mean and SD.
+
+    Near a bound (a knee angle that cannot go below zero) a plain truncation would shift the
+    mean; fitting keeps the published mean and SD exact. Refused if no truncated normal fits.
+    """
+    from scipy import optimize, stats
+
+    def moments(p):
+        loc, scale = p[0], math.exp(p[1])
+        mu, var = stats.truncnorm.stats((lo - loc) / scale, (hi - loc) / scale, loc=loc, scale=scale, moments="mv")
+        return np.array([(mu - m.mean) / m.sd, (math.sqrt(var) - m.sd) / m.sd])
+
+    if not lo < m.mean < hi or m.sd >= (hi - lo) / math.sqrt(12):
+        raise InputValueError(f"{exercise}: the bounds {lo}..{hi} of {name!r} are too tight for mean {m.mean} "
+                              f"and SD {m.sd}.")
+    if min(m.mean - lo, hi - m.mean) > 6.0 * m.sd:  # truncation changes the moments by < 1e-7 SD
+        return m.mean, m.sd
+    sol = optimize.least_squares(moments, x0=[m.mean, math.log(m.sd)], xtol=1e-12, ftol=1e-12, gtol=1e-12)
+    if not sol.success or np.max(np.abs(sol.fun)) > 1e-6:
+        raise InputValueError(f"{exercise}: no truncated normal within {lo}..{hi} has the mean {m.mean} and SD "
+                              f"{m.sd} of {name!r}.")
+    return float(sol.x[0]), float(math.exp(sol.x[1]))
 
 
 def _shank_cop_correlation(shank_sd_deg: float) -> float:
@@ -470,7 +519,7 @@ def _hinge(name: str, knee: Measured) -> TypicalTechnique:
         reference={"shank": SHANK_HINGE, "bar_thigh_friction": BAR_THIGH_FRICTION},
         correlations={},
         correlation_notes={},
-        bounds={"cop": (0.2, 0.7), "knee_flexion": (0.0, 60.0), "arm_angle": (-10.0, 15.0),
+        bounds={"cop": (0.2, 0.7), "knee_flexion": (-10.0, 60.0), "arm_angle": (-10.0, 15.0),
                 "lumbar_flexion": (0.0, 50.0)},
         balance_decides="trunk",
         balance_note="The trunk lean is solved for balance over the drawn pressure point; the depth (bar "
@@ -488,7 +537,7 @@ def _deadlift(name: str, knee: Measured, toe_out: Measured, stance: Measured, ar
         reference=reference,
         correlations={},
         correlation_notes={},
-        bounds={"cop": (0.25, 0.75), "knee_flexion": (40.0, 150.0), "arm_angle": (-15.0, 15.0),
+        bounds={"cop": (0.25, 0.75), "knee_flexion": (40.0, 160.0), "arm_angle": (-15.0, 15.0),
                 "toe_out": (-5.0, 70.0), "stance": (0.1, 1.2), "lumbar_flexion": (0.0, 50.0)},
         balance_decides="trunk",
         balance_note="At lift-off the bar is at its start height: the trunk lean (and with it the thigh angle "
@@ -557,7 +606,7 @@ def typical(exercise: str, bar: str | None = None) -> TypicalTechnique:
     >>> t.exercise, t.balance_decides
     ('low_bar_squat', 'trunk')
     >>> round(t.drawn["shank_at_parallel"].mean)
-    27
+    29
     """
     if not isinstance(exercise, str):
         raise InputValueError(f"exercise={exercise!r} must be a name such as 'squat' or 'deadlift'.")
@@ -611,8 +660,9 @@ def draw(exercise: str, n: int = 1000, seed: int | None = DEFAULT_SEED, *, bar: 
 
     A Gaussian copula with truncated-normal marginals: standard normals correlated by the
     exercise's correlation matrix are mapped through the normal CDF and each variable's
-    truncated normal (its mean, SD and bounds), so every sample lies inside the bounds and
-    the rank correlations are those stated. The variable balance decides is not drawn.
+    truncated normal, so every sample lies inside the bounds and the correlations of the
+    normal scores are those stated. Each truncated normal is fitted so that its mean and SD
+    are the published ones (a plain truncation near a bound would shift them). The variable balance decides is not drawn.
 
     Parameters
     ----------
@@ -648,6 +698,9 @@ def draw(exercise: str, n: int = 1000, seed: int | None = DEFAULT_SEED, *, bar: 
         raise RangeError(f"n={n} is outside 1 to {MAX_SAMPLES}; memory for the samples stays bounded.")
     if seed is not None and (isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0):
         raise InputValueError(f"seed={seed!r} must be a non-negative whole number or None.")
+    from scipy import stats
+
+    marginals = tech.marginals()
     rng = np.random.default_rng(seed)
     k = len(tech.names)
     z = rng.standard_normal((int(n), k)) @ tech._chol.T
@@ -657,8 +710,8 @@ def draw(exercise: str, n: int = 1000, seed: int | None = DEFAULT_SEED, *, bar: 
     for i, name in enumerate(tech.names):
         m = tech.drawn[name]
         lo, hi = tech.bounds[name]
-        a, b = (lo - m.mean) / m.sd, (hi - m.mean) / m.sd
-        x = stats.truncnorm.ppf(u[:, i], a, b, loc=m.mean, scale=m.sd)
+        loc, scale = marginals[name]
+        x = stats.truncnorm.ppf(u[:, i], (lo - loc) / scale, (hi - loc) / scale, loc=loc, scale=scale)
         scale = _SI[m.unit][1]
         out[:, i] = np.clip(x, lo, hi) * scale
         units.append(m.si_unit)
