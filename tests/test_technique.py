@@ -42,6 +42,8 @@ def test_every_number_has_source_and_spread_or_is_flagged(name, m):
         assert len(m.note.strip()) > 20, name
     if m.assumption:
         assert "assum" in (m.source + m.note).lower(), name
+        assert "[assumption]" in str(m)
+    assert f"{m.mean:g}" in str(m)
 
 
 def test_published_values_as_read():
@@ -320,3 +322,11 @@ def test_memory_is_bounded_and_stated():
     assert tq.check_memory(1000, (20, 20)) <= tq.MEMORY_LIMIT_BYTES
     with pytest.raises(RangeError, match="MiB"):
         tq.check_memory(tq.MAX_SAMPLES, (50, 50))
+
+
+def test_docs_table_is_the_code_table():
+    from pathlib import Path
+    text = (Path(__file__).resolve().parents[1] / "docs" / "technique.md").read_text(encoding="utf-8")
+    start, end = "<!-- value-table start -->\n", "\n<!-- value-table end -->"
+    shown = text[text.index(start) + len(start):text.index(end)]
+    assert shown == tq.value_table()

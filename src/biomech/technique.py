@@ -163,10 +163,13 @@ class Measured:
         return Q_(self.mean, "dimensionless" if self.unit == "1" else self.unit)
 
     def __str__(self) -> str:
-        spread = {"sd": "SD", "range": f"range {self.low:g}-{self.high:g}, SD = range/4",
-                  "assumed": "SD assumed"}[self.spread]
+        if self.spread == "range":
+            spread = f"range {self.low:g} to {self.high:g}, SD = range/4"
+        else:
+            spread = "SD" if self.spread == "sd" else "SD assumed"
         tag = " [assumption]" if self.assumption else ""
-        return f"{self.mean:g} +- {self.sd:g} {self.unit} ({spread}){tag}; {self.source}"
+        unit = "" if self.unit == "1" else f" {self.unit}"
+        return f"{self.mean:g} +- {self.sd:.3g}{unit} ({spread}){tag}; {_short(self.source)}"
 
 
 # --------------------------------------------------------------------------- sources
@@ -296,11 +299,11 @@ KNEE_RDL = Measured(
     20.0, 7.0, "deg", source="assumption; between Schellenberg 2013's good morning (5 deg) and deadlift (108 deg)",
     spread="assumed", assumption=True,
     note="Romanian deadlift: knees 'soft', unlocked; no knee angle could be read (Lee 2018 gives moments only).")
-SUMO_MINUS_CONVENTIONAL_KNEE = Measured.from_range(
-    10.0, 14.0, "deg", source=_ESCAMILLA_2000, n=24, sample="12 sumo and 12 conventional lifters at a national "
-    "powerlifting championship",
+SUMO_MINUS_CONVENTIONAL_KNEE = Measured(
+    12.0, 2.0, "deg", source=_ESCAMILLA_2000, n=24, spread="assumed",
+    sample="12 sumo and 12 conventional lifters at a national powerlifting championship",
     note="At lift-off and knee passage the knees and hips were about 12 deg more extended in the conventional "
-    "group; read as 12 +- 2 deg.")
+    "group (mean difference from the abstract); SD assumed 2 deg.")
 SUMO_MINUS_CONVENTIONAL_TRUNK = Measured.from_range(
     -10.0, -5.0, "deg", source=_ESCAMILLA_2000, n=24, sample="as SUMO_MINUS_CONVENTIONAL_KNEE",
     note="Sumo trunk 5-10 deg more vertical at lift-off and knee passage (a check on the balance-solved trunk).")
@@ -563,9 +566,10 @@ _DL_REF = {"sumo_minus_conventional_trunk": SUMO_MINUS_CONVENTIONAL_TRUNK,
            "sumo_minus_conventional_thigh": SUMO_MINUS_CONVENTIONAL_THIGH,
            "bar_thigh_friction": BAR_THIGH_FRICTION}
 _SUMO_KNEE = Measured(KNEE_DEADLIFT.mean + SUMO_MINUS_CONVENTIONAL_KNEE.mean, KNEE_DEADLIFT.sd, "deg",
-                      source=f"{_SCHELLENBERG_2013} plus {_ESCAMILLA_2000}", n=13,
-                      note="Derived: conventional knee flexion (Schellenberg) + 12 deg (Escamilla 2000); SD "
-                      "of the conventional value.")
+                      source=f"{_SCHELLENBERG_2013} plus {_ESCAMILLA_2000}", n=13, spread="assumed",
+                      sample="as KNEE_DEADLIFT",
+                      note="Derived: conventional knee flexion (Schellenberg) + 12 deg (Escamilla 2000); the SD of "
+                      "the conventional value is assumed to hold for sumo.")
 _TRAP_KNEE = Measured(KNEE_DEADLIFT.mean + TRAP_MINUS_STRAIGHT_KNEE.mean, KNEE_DEADLIFT.sd, "deg",
                       source=f"{_SCHELLENBERG_2013} plus assumption", spread="assumed", assumption=True,
                       note="Conventional knee flexion + 10 deg (TRAP_MINUS_STRAIGHT_KNEE, an assumption).")
@@ -1038,3 +1042,57 @@ def check_memory(n_samples: int, grid_shape: tuple[int, ...] = (), n_fields: int
                          f"arrays of float64), more than the {limit // 2**20} MiB limit; use fewer samples or a "
                          f"coarser grid.")
     return size
+
+
+# --------------------------------------------------------------------------- the table the docs show
+_REFERENCES = {
+    "Ishida et al. 2022": _ISHIDA_2022, "Escamilla et al. 2001": _ESCAMILLA_2001,
+    "Escamilla et al. 2000": _ESCAMILLA_2000, "Schellenberg et al. 2013": _SCHELLENBERG_2013,
+    "Walsh et al. 2007": _WALSH_2007, "McKean et al. 2010": _MCKEAN_2010, "Wretenberg et al. 1996": _WRETENBERG_1996,
+    "Glassbrook et al. 2017": _GLASSBROOK_2017, "van den Tillaar et al. 2020": _VAN_DEN_TILLAAR_2020,
+    "Swinton et al. 2011": _SWINTON_2011, "Farrokhi et al. 2008": _FARROKHI_2008, "Riemann et al. 2012": _RIEMANN_2012,
+}
+
+
+def _short(text: str) -> str:
+    for short, full in _REFERENCES.items():
+        text = text.replace(full, short)
+    return text
+
+
+def value_table() -> str:
+    """Every technique number as a Markdown table (the one ``docs/technique.md`` shows).
+
+    One row per value: its name in this module, the exercises that use it, mean and spread,
+    the kind of spread, the sample, and the source (short form; the full references are in
+    the docs). Assumptions are marked.
+
+    >>> value_table().splitlines()[0].startswith("| value |")
+    True
+    """
+    uses: dict[int, dict[str, list[str]]] = {}
+    for ex, t in EXERCISES.items():
+        for k, m in t.drawn.items():
+            uses.setdefault(id(m), {}).setdefault(f"{k} (drawn)", []).append(ex)
+        for k, m in t.reference.items():
+            uses.setdefault(id(m), {}).setdefault(f"{k} (reference)", []).append(ex)
+    named = [(name, v) for name, v in globals().items() if isinstance(v, Measured)]
+    named += [(f"SHANK_AT_PARALLEL['{bar}']", m) for bar, m in SHANK_AT_PARALLEL.items()]
+    named += [("_SUMO_KNEE", _SUMO_KNEE), ("_TRAP_KNEE", _TRAP_KNEE)]
+    spread = {"sd": "SD", "range": "range/4", "assumed": "assumed"}
+    rows = ["| value | used as | mean ± SD | spread | n, sample | source | assumption |",
+            "|---|---|---|---|---|---|---|"]
+    seen = set()
+    for name, m in named:
+        if id(m) in seen or name.startswith("_") and name not in ("_SUMO_KNEE", "_TRAP_KNEE"):
+            continue
+        seen.add(id(m))
+        rng = f" ({m.low:g} to {m.high:g})" if m.spread == "range" else ""
+        unit = "" if m.unit == "1" else f" {m.unit}"
+        sample = (f"n = {m.n}; " if m.n else "") + _short(m.sample)
+        used = "; ".join(f"{k}: {', '.join(v)}" for k, v in uses.get(id(m), {"relation": []}).items()) or \
+            "relation"
+        used = used.replace("high_bar_squat, low_bar_squat, front_squat", "all squats").rstrip(": ")
+        rows.append(f"| `{name.lstrip('_')}` | {used} | {m.mean:g} ± {m.sd:.3g}{unit}{rng} | {spread[m.spread]} | "
+                    f"{sample or '-'} | {_short(m.source)} | {'yes' if m.assumption else 'no'} |")
+    return "\n".join(rows)
