@@ -214,9 +214,9 @@ def test_shin_lean_grows_with_depth_and_orders_by_bar():
 
 def test_wide_stance_makes_the_shin_more_vertical_by_the_measured_amount():
     # Escamilla 2001: 107 % -> 169 % of shoulder width, shanks 5-9 deg more vertical
-    narrow = tq.squat_shank_lean("90 deg", stance_width=1.07).m_as("deg")
-    wide = tq.squat_shank_lean("90 deg", stance_width=1.69).m_as("deg")
-    assert -9 <= wide - narrow <= -5
+    narrow = tq.squat_shank_lean("90 deg", stance_width=1.07)
+    wide = tq.squat_shank_lean("90 deg", stance_width=1.69)
+    assert -9 <= float((wide - narrow).m_as("deg")) <= -5
     # one drawn sample per row broadcasts against a grid of depths
     s = tq.draw("squat", n=4)
     grid = tq.squat_shank_lean(Q_(np.array([60.0, 90.0]), "deg"),
@@ -224,6 +224,12 @@ def test_wide_stance_makes_the_shin_more_vertical_by_the_measured_amount():
     assert grid.shape == (4, 2)
     with pytest.raises(RangeError):
         tq.squat_shank_lean("90 deg", stance_width=-1)
+    with pytest.raises(InputValueError, match="shoulder_width"):
+        tq.squat_shank_lean("90 deg", stance_width="60 cm")
+    with pytest.raises(InputValueError):
+        tq.squat_shank_lean("90 deg", stance_width="wide")
+    as_length = tq.squat_shank_lean("90 deg", stance_width="67.6 cm", shoulder_width="40 cm")
+    assert float(as_length.m_as("deg")) == pytest.approx(float(wide.m_as("deg")))
     with pytest.raises(InputValueError):
         tq.squat_shank_lean("90 deg", bar="overhead")
     with pytest.raises(BiomechError):

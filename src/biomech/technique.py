@@ -735,7 +735,7 @@ def _shank_lean_si(thigh: np.ndarray, shank_at_parallel: np.ndarray, stance: np.
 
 
 def squat_shank_lean(thigh: Any, bar: str = "high_bar", *, shank_at_parallel: Any = None,
-                     stance_width: Any = None) -> pint.Quantity:
+                     stance_width: Any = None, shoulder_width: Any = None) -> pint.Quantity:
     """Shin lean of a squat as a function of depth, bar position and stance width.
 
     The shin leans further as the lifter goes deeper: the typical shin lean at parallel
@@ -752,9 +752,13 @@ def squat_shank_lean(thigh: Any, bar: str = "high_bar", *, shank_at_parallel: An
     bar : {"high_bar", "low_bar", "front"}
     shank_at_parallel : Quantity or str, optional
         Overrides the typical value (a coach's choice, or one drawn sample per row).
-    stance_width : float, optional
-        Stance width in shoulder widths (default 1.07, the narrow stance the typical values
-        refer to); broadcasts against ``thigh``.
+    stance_width : float or Quantity, optional
+        Stance width in shoulder widths (a plain number; default 1.07, the narrow stance the
+        typical values refer to), or a length together with ``shoulder_width``; broadcasts
+        against ``thigh``.
+    shoulder_width : Quantity or str, optional
+        Needed when ``stance_width`` is a length (Escamilla et al. normalised by shoulder
+        width; the body model has no shoulder width yet, so the caller supplies it).
 
     Returns
     -------
@@ -767,6 +771,8 @@ def squat_shank_lean(thigh: Any, bar: str = "high_bar", *, shank_at_parallel: An
     [16, 32, 39]
     >>> round(float(squat_shank_lean("90 deg", "high_bar", stance_width=1.69).m_as("deg")))
     25
+    >>> round(float(squat_shank_lean("90 deg", stance_width="69 cm", shoulder_width="40 cm").m_as("deg")))
+    25
     """
     if bar not in SHANK_AT_PARALLEL:
         raise InputValueError(f"bar={bar!r} is not one of {sorted(SHANK_AT_PARALLEL)}.")
@@ -775,10 +781,21 @@ def squat_shank_lean(thigh: Any, bar: str = "high_bar", *, shank_at_parallel: An
         to_si(shank_at_parallel, "rad", "shank_at_parallel"), dtype=float)
     if stance_width is None:
         st = _REF_STANCE
+    elif isinstance(stance_width, (str, pint.Quantity)) and not (
+            isinstance(stance_width, pint.Quantity) and stance_width.dimensionless):
+        if shoulder_width is None:
+            raise InputValueError(f"stance_width={stance_width!r} is a length: give shoulder_width= too, or pass "
+                                  f"the stance in shoulder widths as a plain number.")
+        st = np.asarray(to_si(stance_width, "m", "stance_width", positive=True), dtype=float) / to_si(
+            shoulder_width, "m", "shoulder_width", positive=True)
     else:
-        st = np.asarray(stance_width.m_as("") if isinstance(stance_width, pint.Quantity) else stance_width, dtype=float)
-        if not np.all(np.isfinite(st)) or np.any(st <= 0) or np.any(st > 3):
-            raise RangeError(f"stance_width={stance_width!r} must be between 0 and 3 shoulder widths.")
+        try:
+            st = np.asarray(stance_width.m_as("") if isinstance(stance_width, pint.Quantity) else stance_width,
+                            dtype=float)
+        except (TypeError, ValueError):
+            raise InputValueError(f"stance_width={stance_width!r} must be a number of shoulder widths.") from None
+    if not np.all(np.isfinite(st)) or np.any(st <= 0) or np.any(st > 3):
+        raise RangeError(f"stance_width={stance_width!r} must be between 0 and 3 shoulder widths.")
     try:
         out = _shank_lean_si(th, sp, st)
     except ValueError:
