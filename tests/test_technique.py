@@ -185,6 +185,14 @@ def test_any_seed_any_n_stays_in_bounds(seed, n, exercise):
     np.testing.assert_array_equal(s.values, tq.draw(exercise, n=n, seed=seed).values)
 
 
+def test_typical_sample_is_the_means():
+    for ex, t in tq.EXERCISES.items():
+        row = t.typical_sample()
+        assert row.n == 1 and row.names == t.names
+        for name, m in t.drawn.items():
+            assert row.si(name)[0] == pytest.approx(m.mean_si)
+
+
 def test_draw_refuses_bad_requests():
     with pytest.raises(RangeError, match="n=0"):
         tq.draw("squat", n=0)

@@ -450,6 +450,17 @@ class TypicalTechnique:
         """Typical value of each drawn variable as a Quantity."""
         return {k: m.quantity() for k, m in self.drawn.items()}
 
+    def typical_sample(self) -> "TechniqueSamples":
+        """The typical technique as one sample (the means, in SI): the ``samples=None`` path.
+
+        >>> typical("deadlift").typical_sample().si("cop")
+        array([0.5])
+        """
+        row = np.array([[self.drawn[k].mean_si for k in self.names]])
+        row.setflags(write=False)
+        return TechniqueSamples(exercise=self.exercise, names=self.names, values=row,
+                                units=tuple(self.drawn[k].si_unit for k in self.names), seed=-1)
+
     def all_values(self) -> dict[str, Measured]:
         """Every number of this exercise: drawn and reference."""
         return {**self.drawn, **{f"reference:{k}": v for k, v in self.reference.items()}}
@@ -715,7 +726,11 @@ def draw(exercise: str, n: int = 1000, seed: int | None = DEFAULT_SEED, *, bar: 
         m = tech.drawn[name]
         lo, hi = tech.bounds[name]
         loc, scale = marginals[name]
-        x = stats.truncnorm.ppf(u[:, i], (lo - loc) / scale, (hi - loc) / scale, loc=loc, scale=scale)
+        a, b = (lo - loc) / scale, (hi - loc) / scale
+        if a < -6.0 and b > 6.0:  # the bounds are beyond reach: the plain normal, without the slow inverse
+            x = loc + scale * z[:, i]
+        else:
+            x = stats.truncnorm.ppf(u[:, i], a, b, loc=loc, scale=scale)
         scale = _SI[m.unit][1]
         out[:, i] = np.clip(x, lo, hi) * scale
         units.append(m.si_unit)
