@@ -247,7 +247,7 @@ SHANK_AT_PARALLEL = {
 
 #: Shin more vertical with a wide stance than a narrow one, deg (negative = more vertical).
 SHANK_WIDE_MINUS_NARROW = Measured.from_range(
-    -9.0, -5.0, "deg", source=_ESCAMILLA_2001, n=39, sample="powerlifters at a national championship, 1RM-level "
+    -9.0, -5.0, "deg", source=_ESCAMILLA_2001, n=39, sample="powerlifters at a national championship, "
     "competition squats (sex not given in the abstract)",
     note="Wide stance (169 +- 12 % of shoulder width) versus narrow (107 +- 10 %), at 90 deg and at maximum knee "
     "flexion: shanks 5-9 deg more vertical. The range spans the two instants; no between-lifter SD was read.")
@@ -264,9 +264,9 @@ LUMBAR_FLEXION_SQUAT = Measured.from_range(
     6.8, 26.3, "deg", source=f"{_WALSH_2007}; {_MCKEAN_2010}", n=78,
     sample="Walsh: 48 athletes (28 M, 20 F), 40-80 % 1RM; McKean: 30 trained lifters (18 M, 12 F), 50 % body "
     "weight, narrow and wide stance",
-    note="Walsh: flexion from standing ranged 24.7 deg (40 % 1RM) to 6.8 deg (80 % 1RM); McKean: lumbar flexion "
-    "range in the descent 12.6-12.9 deg (women) and 25.4-26.3 deg (men). Only group means were read; the span "
-    "of the group means is taken as +-2 SD.")
+    note="Walsh: flexion from the calibrated zero ranged 24.7 deg (40 % 1RM) to 6.8 deg (80 % 1RM); McKean: "
+    "lumbar flexion range over the descent 12.6-12.9 deg (women) and 25.4-26.3 deg (men), taken here as the "
+    "flexion reached at the bottom. Only group means were read; their span is taken as +-2 SD.")
 
 #: Lumbar flexion at the bottom of a Romanian deadlift or good morning, deg.
 LUMBAR_FLEXION_HINGE = Measured(
@@ -279,7 +279,8 @@ LUMBAR_FLEXION_HINGE = Measured(
 COP_HINGE = Measured(
     0.42, 0.04, "1", source="assumption (no force-plate value read)", spread="assumed", assumption=True,
     note="The hips move back and lifters are coached to keep the weight toward the heels; placed 7 % of foot "
-    "length behind the squat's midpoint, inside Ishida 2022's posterior-cue value (44 %) minus one SD.")
+    "length behind the squat's midpoint, near Ishida 2022's posterior-cue value less one SD (44.4 - 2.1 = 42.3 "
+    "%).")
 
 #: Centre of pressure at deadlift lift-off, fraction of foot length.
 COP_DEADLIFT = Measured(
@@ -298,7 +299,8 @@ KNEE_DEADLIFT = Measured(
 KNEE_RDL = Measured(
     20.0, 7.0, "deg", source="assumption; between Schellenberg 2013's good morning (5 deg) and deadlift (108 deg)",
     spread="assumed", assumption=True,
-    note="Romanian deadlift: knees 'soft', unlocked; no knee angle could be read (Lee 2018 gives moments only).")
+    note="Romanian deadlift: knees 'soft', unlocked; no knee angle could be read (the Romanian-versus-"
+    "conventional study of PMC6323186 gives moments only in its abstract).")
 SUMO_MINUS_CONVENTIONAL_KNEE = Measured(
     12.0, 2.0, "deg", source=_ESCAMILLA_2000, n=24, spread="assumed",
     sample="12 sumo and 12 conventional lifters at a national powerlifting championship",
@@ -576,6 +578,13 @@ def _lunge() -> TypicalTechnique:
 _DL_REF = {"sumo_minus_conventional_trunk": SUMO_MINUS_CONVENTIONAL_TRUNK,
            "sumo_minus_conventional_thigh": SUMO_MINUS_CONVENTIONAL_THIGH,
            "bar_thigh_friction": BAR_THIGH_FRICTION}
+_TRAP_TOE_OUT = Measured(TOE_OUT_CONVENTIONAL.mean, TOE_OUT_CONVENTIONAL.sd, "deg", source=_ESCAMILLA_2000,
+                         assumption=True, sample="as TOE_OUT_CONVENTIONAL",
+                         note="Trap bar: the conventional deadlift's turn-out is assumed (no trap-bar stance read).")
+_TRAP_STANCE = Measured(STANCE_CONVENTIONAL.mean, STANCE_CONVENTIONAL.sd, "m", source=_ESCAMILLA_2000,
+                        assumption=True, sample="as STANCE_CONVENTIONAL",
+                        note="Trap bar: the conventional deadlift's stance width is assumed (no trap-bar stance "
+                        "read).")
 _SUMO_KNEE = Measured(KNEE_DEADLIFT.mean + SUMO_MINUS_CONVENTIONAL_KNEE.mean, KNEE_DEADLIFT.sd, "deg",
                       source=f"{_SCHELLENBERG_2013} plus {_ESCAMILLA_2000}", n=13, spread="assumed",
                       sample="as KNEE_DEADLIFT",
@@ -595,7 +604,7 @@ EXERCISES: Mapping[str, TypicalTechnique] = MappingProxyType({
     "deadlift": _deadlift("deadlift", KNEE_DEADLIFT, TOE_OUT_CONVENTIONAL, STANCE_CONVENTIONAL, ARM_DEADLIFT,
                           _DL_REF),
     "sumo_deadlift": _deadlift("sumo_deadlift", _SUMO_KNEE, TOE_OUT_SUMO, STANCE_SUMO, ARM_DEADLIFT, _DL_REF),
-    "trap_bar_deadlift": _deadlift("trap_bar_deadlift", _TRAP_KNEE, TOE_OUT_CONVENTIONAL, STANCE_CONVENTIONAL,
+    "trap_bar_deadlift": _deadlift("trap_bar_deadlift", _TRAP_KNEE, _TRAP_TOE_OUT, _TRAP_STANCE,
                                    ARM_TRAP_BAR, {"trap_minus_straight_knee": TRAP_MINUS_STRAIGHT_KNEE}),
     "lunge": _lunge(),
 })
@@ -1110,13 +1119,14 @@ def value_table() -> str:
             uses.setdefault(id(m), {}).setdefault(f"{k} (reference)", []).append(ex)
     named = [(name, v) for name, v in globals().items() if isinstance(v, Measured)]
     named += [(f"SHANK_AT_PARALLEL['{bar}']", m) for bar, m in SHANK_AT_PARALLEL.items()]
-    named += [("_SUMO_KNEE", _SUMO_KNEE), ("_TRAP_KNEE", _TRAP_KNEE)]
+    derived = ("_SUMO_KNEE", "_TRAP_KNEE", "_TRAP_TOE_OUT", "_TRAP_STANCE")
+    named += [(name, globals()[name]) for name in derived]
     spread = {"sd": "SD", "range": "range/4", "assumed": "assumed"}
     rows = ["| value | used as | mean ± SD | spread | n, sample | source | assumption |",
             "|---|---|---|---|---|---|---|"]
     seen = set()
     for name, m in named:
-        if id(m) in seen or name.startswith("_") and name not in ("_SUMO_KNEE", "_TRAP_KNEE"):
+        if id(m) in seen or name.startswith("_") and name not in derived:
             continue
         seen.add(id(m))
         rng = f" ({m.low:g} to {m.high:g})" if m.spread == "range" else ""
