@@ -284,6 +284,17 @@ def test_stance_change_separates_projection_from_technique():
                                  toe_out_to="40 deg")
     assert float(only_toes.technique.m_as("deg")) == pytest.approx(0.0, abs=1e-12)
     assert "projection alone" in str(c)
+    # the thigh: a wider stance makes it more horizontal (Escamilla 2001: 7-12 deg)
+    th = tq.stance_change("60 deg", stance_from=1.07, stance_to=1.69, toe_out_from="0 deg", toe_out_to="0 deg",
+                          segment="thigh")
+    assert 7 <= float(th.technique.m_as("deg")) <= 12
+    # a turned-out thigh seen from the side looks less inclined than it is
+    seen = tq.stance_change("60 deg", stance_from=1.2, stance_to=1.2, toe_out_from="0 deg", toe_out_to="40 deg",
+                            segment="thigh")
+    assert float(seen.projection.m_as("deg")) < -5
+    with pytest.raises(InputValueError, match="segment"):
+        tq.stance_change("30 deg", stance_from=1, stance_to=1, toe_out_from="0 deg", toe_out_to="0 deg",
+                         segment="foot")
     with pytest.raises(RangeError):
         tq.stance_change("30 deg", stance_from=0, stance_to=1, toe_out_from="0 deg", toe_out_to="0 deg")
     with pytest.raises(RangeError):

@@ -251,6 +251,11 @@ SHANK_WIDE_MINUS_NARROW = Measured.from_range(
     "competition squats (sex not given in the abstract)",
     note="Wide stance (169 +- 12 % of shoulder width) versus narrow (107 +- 10 %), at 90 deg and at maximum knee "
     "flexion: shanks 5-9 deg more vertical. The range spans the two instants; no between-lifter SD was read.")
+THIGH_WIDE_MINUS_NARROW = Measured.from_range(
+    7.0, 12.0, "deg", source=_ESCAMILLA_2001, n=39, sample="as SHANK_WIDE_MINUS_NARROW",
+    note="Medium (142 +- 12 % of shoulder width) and wide stance versus narrow, at 45 and 90 deg knee flexion: "
+    "thighs 7-12 deg more horizontal (hips 6-11 deg more flexed); trunk positions did not differ. Whether these "
+    "are the 2-D or the 3-D angles is not stated in the abstract; the wide stance is used as the end point.")
 STANCE_NARROW = Measured(1.07, 0.10, "1", source=_ESCAMILLA_2001, n=39, sample="as SHANK_WIDE_MINUS_NARROW",
                          note="Narrow-stance group, stance width / shoulder width.")
 STANCE_WIDE = Measured(1.69, 0.12, "1", source=_ESCAMILLA_2001, n=39, sample="as SHANK_WIDE_MINUS_NARROW",
@@ -514,7 +519,8 @@ def _squat(bar: str) -> TypicalTechnique:
     return TypicalTechnique(
         exercise=f"{bar}_squat" if bar != "front" else "front_squat",
         drawn={"cop": COP_SQUAT, "shank_at_parallel": shank, "lumbar_flexion": LUMBAR_FLEXION_SQUAT},
-        reference={"shank_wide_minus_narrow": SHANK_WIDE_MINUS_NARROW, "stance_narrow": STANCE_NARROW,
+        reference={"shank_wide_minus_narrow": SHANK_WIDE_MINUS_NARROW,
+                   "thigh_wide_minus_narrow": THIGH_WIDE_MINUS_NARROW, "stance_narrow": STANCE_NARROW,
                    "stance_wide": STANCE_WIDE, "toe_out_wide_minus_narrow": TOE_OUT_WIDE_MINUS_NARROW,
                    "dorsiflexion_per_cop": DORSIFLEXION_PER_COP},
         correlations={("cop", "shank_at_parallel"): _shank_cop_correlation(shank.sd)},
@@ -913,7 +919,7 @@ def projection(lean: Any, toe_out: Any, abduction: Any = "0 deg") -> tuple[pint.
 
 @dataclass(frozen=True)
 class StanceChange:
-    """A change of side-view shin lean between two stances, split into its parts (deg).
+    """A change of side-view segment lean between two stances, split into its parts (deg).
 
     ``total = projection + technique``. ``projection`` is what the side view changes with the
     same lean in the leg's own plane (turning the feet out and abducting the legs); ``technique``
@@ -926,24 +932,26 @@ class StanceChange:
 
     def __str__(self) -> str:
         f = lambda q: np.array2string(np.asarray(q.m_as("deg")), precision=1)  # noqa: E731
-        return (f"side-view shin lean change {f(self.total)} deg = projection alone {f(self.projection)} deg "
+        return (f"side-view lean change {f(self.total)} deg = projection alone {f(self.projection)} deg "
                 f"+ measured technique change {f(self.technique)} deg")
 
 
-def stance_change(shank_lean: Any, *, stance_from: float, stance_to: float, toe_out_from: Any, toe_out_to: Any,
-                  abduction_from: Any = "0 deg", abduction_to: Any = "0 deg") -> StanceChange:
-    """Separate what a change of stance does to the side-view shin lean.
+def stance_change(lean: Any, *, stance_from: float, stance_to: float, toe_out_from: Any, toe_out_to: Any,
+                  abduction_from: Any = "0 deg", abduction_to: Any = "0 deg", segment: str = "shank") -> StanceChange:
+    """Separate what a change of stance does to the side-view lean of the shin or the thigh.
 
     Parameters
     ----------
-    shank_lean : Quantity or str
-        Shin lean in the leg's own plane in the first stance.
+    lean : Quantity or str
+        The segment's lean in the leg's own plane in the first stance.
     stance_from, stance_to : float
-        Stance widths in shoulder widths; the measured technique change is the Escamilla et
-        al. (2001) shift (shins 5-9 deg more vertical from 1.07 to 1.69 shoulder widths),
-        linear in the stance width.
+        Stance widths in shoulder widths; the measured technique change is Escamilla et al.
+        (2001)'s, linear in the stance width between 1.07 and 1.69 shoulder widths: shins 5-9
+        deg more vertical (:data:`SHANK_WIDE_MINUS_NARROW`), thighs 7-12 deg more horizontal
+        (:data:`THIGH_WIDE_MINUS_NARROW`).
     toe_out_from, toe_out_to, abduction_from, abduction_to : Quantity or str
         Foot turn-out and leg abduction in each stance.
+    segment : {"shank", "thigh"}
 
     Returns
     -------
@@ -959,13 +967,20 @@ def stance_change(shank_lean: Any, *, stance_from: float, stance_to: float, toe_
     (-0.5, -6.8)
     >>> abs(float((c.total - c.projection - c.technique).m_as("deg"))) < 1e-9
     True
+    >>> t = stance_change("70 deg", stance_from=1.07, stance_to=1.69, toe_out_from="15 deg",
+    ...                   toe_out_to="21 deg", abduction_to="10 deg", segment="thigh")
+    >>> round(float(t.projection.m_as("deg")), 1), round(float(t.technique.m_as("deg")), 1)
+    (-0.4, 9.9)
     """
-    s = np.asarray(to_si(shank_lean, "rad", "shank_lean"), dtype=float)
+    changes = {"shank": SHANK_WIDE_MINUS_NARROW, "thigh": THIGH_WIDE_MINUS_NARROW}
+    if segment not in changes:
+        raise InputValueError(f"segment={segment!r} is not one of {sorted(changes)}.")
+    s = np.asarray(to_si(lean, "rad", "lean"), dtype=float)
     for nm, v in (("stance_from", stance_from), ("stance_to", stance_to)):
         if isinstance(v, (bool, str)) or not np.all(np.isfinite(np.asarray(v, dtype=float))) or np.any(
                 np.asarray(v, dtype=float) <= 0):
             raise RangeError(f"{nm}={v!r} must be a positive stance width in shoulder widths.")
-    per = SHANK_WIDE_MINUS_NARROW.mean_si / (STANCE_WIDE.mean - STANCE_NARROW.mean)
+    per = changes[segment].mean_si / (STANCE_WIDE.mean - STANCE_NARROW.mean)
     s_to = s + per * (np.asarray(stance_to, dtype=float) - np.asarray(stance_from, dtype=float))
     a0, _ = projection(Q_(np.degrees(s), "deg"), toe_out_from, abduction_from)
     a1, _ = projection(Q_(np.degrees(s), "deg"), toe_out_to, abduction_to)
