@@ -931,7 +931,9 @@ class StanceChange:
     technique: pint.Quantity
 
     def __str__(self) -> str:
-        f = lambda q: np.array2string(np.asarray(q.m_as("deg")), precision=1)  # noqa: E731
+        def f(q):
+            v = np.asarray(q.m_as("deg"), dtype=float)
+            return f"{float(v):.1f}" if v.ndim == 0 else np.array2string(v, precision=1, floatmode="fixed")
         return (f"side-view lean change {f(self.total)} deg = projection alone {f(self.projection)} deg "
                 f"+ measured technique change {f(self.technique)} deg")
 
