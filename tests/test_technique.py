@@ -185,6 +185,30 @@ def test_any_seed_any_n_stays_in_bounds(seed, n, exercise):
     np.testing.assert_array_equal(s.values, tq.draw(exercise, n=n, seed=seed).values)
 
 
+def test_a_fixed_variable_shifts_the_ones_correlated_with_it():
+    # the coach fixes the shin; the pressure point follows it through the stated correlation
+    t = tq.typical("squat")
+    r = t.correlation_matrix()[0, 1]
+    fwd = tq.draw("squat", n=40_000, seed=1, given={"shank_at_parallel": "42 deg"})   # +2 SD
+    back = tq.draw("squat", n=40_000, seed=1, given={"shank_at_parallel": "22 deg"})  # -2 SD
+    np.testing.assert_allclose(fwd["shank_at_parallel"].m_as("deg"), 42.0)
+    shift = (fwd.si("cop").mean() - back.si("cop").mean()) / tq.COP_SQUAT.sd
+    assert shift == pytest.approx(4 * r, abs=0.05)                      # 4 SD apart x r
+    # an uncorrelated variable does not move
+    assert fwd.si("lumbar_flexion").mean() == pytest.approx(back.si("lumbar_flexion").mean(), abs=0.003)
+    # the fixed value must be a drawn variable, inside its bounds, with a unit where it has one
+    with pytest.raises(InputValueError, match="trunk"):
+        tq.draw("squat", n=5, given={"trunk": "40 deg"})
+    with pytest.raises(RangeError, match="outside"):
+        tq.draw("squat", n=5, given={"cop": 0.9})
+    with pytest.raises(BiomechError):
+        tq.draw("squat", n=5, given={"shank_at_parallel": 30})
+    with pytest.raises(InputValueError):
+        tq.draw("squat", n=5, given={"cop": "front"})
+    every = tq.draw("lunge", n=3, given={"cop": 0.5, "front_shank": "20 deg", "trunk": "10 deg"})
+    np.testing.assert_allclose(every.values, np.tile(tq.typical("lunge").typical_sample().values, (3, 1)))
+
+
 def test_typical_sample_is_the_means():
     for ex, t in tq.EXERCISES.items():
         row = t.typical_sample()

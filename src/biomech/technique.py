@@ -685,14 +685,21 @@ class TechniqueSamples:
         return Q_(self.si(name), "dimensionless" if unit == "1" else unit)
 
 
-def draw(exercise: str, n: int = 1000, seed: int | None = DEFAULT_SEED, *, bar: str | None = None) -> TechniqueSamples:
+def draw(exercise: str, n: int = 1000, seed: int | None = DEFAULT_SEED, *, bar: str | None = None,
+         given: Mapping[str, Any] | None = None) -> TechniqueSamples:
     """Draw ``n`` correlated technique samples of an exercise.
 
     A Gaussian copula with truncated-normal marginals: standard normals correlated by the
     exercise's correlation matrix are mapped through the normal CDF and each variable's
     truncated normal, so every sample lies inside the bounds and the correlations of the
     normal scores are those stated. Each truncated normal is fitted so that its mean and SD
-    are the published ones (a plain truncation near a bound would shift them). The variable balance decides is not drawn.
+    are the published ones (a plain truncation near a bound would shift them). The variable
+    balance decides is not drawn.
+
+    A coach's choice overrides one variable without replacing the rest: ``given={"cop": 0.55}``
+    holds ``cop`` at 0.55 in every sample and draws the others from their distribution
+    *conditional* on it (the conditional normal of the normal scores), so a variable
+    correlated with the fixed one shifts with it as the measured relation says.
 
     Parameters
     ----------
@@ -705,6 +712,9 @@ def draw(exercise: str, n: int = 1000, seed: int | None = DEFAULT_SEED, *, bar: 
         fresh entropy.
     bar : str, optional
         Bar position for ``exercise="squat"``.
+    given : mapping, optional
+        Variables the coach fixed: name -> value (a Quantity or string with a unit, or a plain
+        number for fractions), inside the variable's bounds.
 
     Returns
     -------
@@ -720,6 +730,9 @@ def draw(exercise: str, n: int = 1000, seed: int | None = DEFAULT_SEED, *, bar: 
     True
     >>> bool((draw("squat", n=5).values == draw("squat", n=5).values).all())
     True
+    >>> fixed = draw("squat", n=4, given={"shank_at_parallel": "40 deg"})
+    >>> [round(float(v), 1) for v in fixed["shank_at_parallel"].m_as("deg")]
+    [40.0, 40.0, 40.0, 40.0]
     """
     tech = typical(exercise, bar)
     if isinstance(n, bool) or not isinstance(n, (int, np.integer)):
@@ -733,7 +746,10 @@ def draw(exercise: str, n: int = 1000, seed: int | None = DEFAULT_SEED, *, bar: 
     marginals = tech.marginals()
     rng = np.random.default_rng(seed)
     k = len(tech.names)
+    fixed = _given_scores(tech, marginals, given or {})
     z = rng.standard_normal((int(n), k)) @ tech._chol.T
+    if fixed:
+        z = _condition(z, tech.correlation_matrix(), tech.names, fixed, rng)
     u = stats.norm.cdf(z)
     out = np.empty_like(u)
     units = []
@@ -747,11 +763,62 @@ def draw(exercise: str, n: int = 1000, seed: int | None = DEFAULT_SEED, *, bar: 
         else:
             x = stats.truncnorm.ppf(u[:, i], a, b, loc=loc, scale=scale)
         scale = _SI[m.unit][1]
+        if name in fixed:
+            x = np.full(int(n), fixed[name][1])
         out[:, i] = np.clip(x, lo, hi) * scale
         units.append(m.si_unit)
     out.setflags(write=False)
     return TechniqueSamples(exercise=tech.exercise, names=tech.names, values=out, units=tuple(units),
                             seed=-1 if seed is None else int(seed))
+
+
+def _given_scores(tech: TypicalTechnique, marginals: dict, given: Mapping[str, Any]) -> dict[str, tuple[float, float]]:
+    """Normal score and value (published unit) of each fixed variable."""
+    from scipy import stats
+
+    if not isinstance(given, Mapping):
+        raise InputValueError(f"given={given!r} must be a mapping of variable name to value.")
+    out = {}
+    for name, value in given.items():
+        if name not in tech.drawn:
+            raise InputValueError(f"given has {name!r}, which is not a drawn variable of {tech.exercise}; expected "
+                                  f"one of {list(tech.names)}.")
+        m = tech.drawn[name]
+        if m.unit == "1":
+            if isinstance(value, pint.Quantity):
+                value = value.m_as("")
+            if isinstance(value, (bool, str)) or not isinstance(value, (int, float, np.integer, np.floating)):
+                raise InputValueError(f"given[{name!r}]={value!r} must be a plain number (a fraction).")
+            v = float(value)
+        else:
+            v = to_si(value, m.si_unit, f"given[{name!r}]") / _SI[m.unit][1]
+            if np.ndim(v) != 0:
+                raise InputValueError(f"given[{name!r}]={value!r} must be one value.")
+        lo, hi = tech.bounds[name]
+        if not lo <= v <= hi:
+            raise RangeError(f"given[{name!r}]={value!r} is outside {lo:g} to {hi:g} {m.unit}, the bounds of "
+                             f"{tech.exercise}.")
+        loc, scale = marginals[name]
+        u = stats.truncnorm.cdf(v, (lo - loc) / scale, (hi - loc) / scale, loc=loc, scale=scale)
+        out[name] = (float(stats.norm.ppf(np.clip(u, 1e-12, 1 - 1e-12))), float(v))
+    return out
+
+
+def _condition(z: np.ndarray, corr: np.ndarray, names: tuple[str, ...], fixed: dict,
+               rng: np.random.Generator) -> np.ndarray:
+    """Normal scores with the fixed variables at their scores and the others drawn conditionally."""
+    f = [i for i, nm in enumerate(names) if nm in fixed]
+    r = [i for i, nm in enumerate(names) if nm not in fixed]
+    zf = np.array([fixed[names[i]][0] for i in f])
+    out = np.empty_like(z)
+    out[:, f] = zf
+    if r:
+        s_rf = corr[np.ix_(r, f)]
+        gain = s_rf @ np.linalg.inv(corr[np.ix_(f, f)])
+        cov = corr[np.ix_(r, r)] - gain @ s_rf.T
+        chol = np.linalg.cholesky(cov + 1e-12 * np.eye(len(r)))
+        out[:, r] = gain @ zf + rng.standard_normal((z.shape[0], len(r))) @ chol.T
+    return out
 
 
 # --------------------------------------------------------------------------- relations
