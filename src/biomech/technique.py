@@ -388,6 +388,14 @@ class TypicalTechnique:
         The variable balance solves (never drawn).
     balance_note : str
         How the exercise layer uses it.
+
+    Examples
+    --------
+    >>> t = typical("good_morning")
+    >>> t.names, t.balance_decides
+    (('cop', 'knee_flexion', 'arm_angle', 'lumbar_flexion'), 'trunk')
+    >>> t.drawn["knee_flexion"].mean, t.drawn["knee_flexion"].n
+    (5.3, 13)
     """
 
     exercise: str
@@ -661,6 +669,10 @@ class TechniqueSamples:
 
     ``values[:, i]`` holds variable ``names[i]``; ``samples["cop"]`` gives a Quantity and
     ``samples.si("cop")`` the plain array. The sample axis is always the first axis.
+
+    >>> s = draw("romanian_deadlift", n=3)
+    >>> s.n, s.names[:2], s["knee_flexion"].units
+    (3, ('cop', 'knee_flexion'), <Unit('radian')>)
     """
 
     exercise: str
@@ -991,6 +1003,9 @@ class StanceChange:
     ``total = projection + technique``. ``projection`` is what the side view changes with the
     same lean in the leg's own plane (turning the feet out and abducting the legs); ``technique``
     is the measured change of the lean itself (Escamilla et al. 2001), seen in the new stance.
+
+    >>> print(stance_change("30 deg", stance_from=1.2, stance_to=1.2, toe_out_from="0 deg", toe_out_to="30 deg"))
+    side-view lean change -3.4 deg = projection alone -3.4 deg + measured technique change 0.0 deg
     """
 
     total: pint.Quantity
@@ -1066,6 +1081,10 @@ class Band:
     and ``high_pct`` percentiles (``numpy.nanpercentile``). ``feasible_fraction`` is the
     share of samples that were feasible, per grid point. Where no sample is feasible all
     three are NaN and the fraction is 0.
+
+    >>> lo, mid, hi = band(np.arange(101.0))
+    >>> float(lo), float(mid), float(hi)
+    (5.0, 50.0, 95.0)
     """
 
     low: Any
