@@ -313,7 +313,9 @@ SUMO_MINUS_CONVENTIONAL_KNEE = Measured(
     "group (mean difference from the abstract); SD assumed 2 deg.")
 SUMO_MINUS_CONVENTIONAL_TRUNK = Measured.from_range(
     -10.0, -5.0, "deg", source=_ESCAMILLA_2000, n=24, sample="as SUMO_MINUS_CONVENTIONAL_KNEE",
-    note="Sumo trunk 5-10 deg more vertical at lift-off and knee passage (a check on the balance-solved trunk).")
+    note="Sumo trunk 5-10 deg more vertical (a check on the balance-solved trunk). The abstract's sentence "
+    "gives 5-10 deg 'greater vertical trunk and thigh positions' next to a thigh 11-16 deg more horizontal at "
+    "lift-off and knee passage; only the trunk part is used here.")
 SUMO_MINUS_CONVENTIONAL_THIGH = Measured.from_range(
     11.0, 16.0, "deg", source=_ESCAMILLA_2000, n=24, sample="as SUMO_MINUS_CONVENTIONAL_KNEE",
     note="Sumo thigh 11-16 deg more horizontal at lift-off and knee passage.")
