@@ -1,6 +1,6 @@
 """The technique layer: every number sourced, draws reproducible and faithful, bands honest.
 
-Sources of the published numbers checked here are in ``biomech.technique`` beside each value
+Sources of the published numbers checked here are in ``biomech.exercises.technique`` beside each value
 (Ishida et al. 2022, Escamilla et al. 2000 and 2001, Schellenberg et al. 2013, Walsh et al.
 2007, McKean et al. 2010).
 """
@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, strategies as st
 from scipy import stats
 
-import biomech.technique as tq
+import biomech.exercises.technique as tq
 from biomech import Q_
 from biomech.errors import BiomechError, InputValueError, RangeError
 

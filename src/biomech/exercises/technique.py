@@ -41,8 +41,8 @@ from typing import Any, Mapping
 import numpy as np
 import pint
 
-from .errors import InputValueError, RangeError
-from .units import Q_, to_si
+from ..errors import InputValueError, RangeError
+from ..units import Q_, to_si
 
 __all__ = [
     "Measured", "TypicalTechnique", "TechniqueSamples", "Band", "StanceChange", "typical", "draw", "band",
