@@ -64,7 +64,8 @@ def nm(q):
 #: "profile" a machine's torque profile (checked in its own test), "choice+m:<a|b>" a name
 #: or a length, "band" one load or None, "m" a length, "deg" an angle, "load" a mass or a weight, "depth" an angle or a
 #: length or a keyword, "choice:<a|b>" one of the names (``"?"`` appended when None is
-#: valid), "share" a fraction, "loads" a sequence of loads, "lengths" a dict.
+#: valid), "share" a fraction, "fraction" a plain positive number (a step in leg lengths), "loads" a
+#: sequence of loads, "lengths" a dict.
 SPEC = {
     "squat": dict(depth="depth", knee_travel="m", load="load", bar="choice:high_bar|low_bar|front|goblet?",
                   heel_lift="m", stance_width="m", toe_out="deg", knee_travel_at="choice:front|centre",
@@ -76,11 +77,13 @@ SPEC = {
     "box_squat": dict(box="m", knee_travel="m", load="load", bar="choice:high_bar|low_bar|front|goblet?"),
     "lunge": dict(step_length="m", depth="deg", knee_travel="m", load="load", hold="choice:hands|back",
                   rear_knee_height="m", rear_ankle="deg", front_share="share", trunk="deg",
-                  direction="choice:forward|reverse", extra_loads="loads", dorsiflexion_limit="deg"),
+                  direction="choice:forward|reverse|walking", extra_loads="loads", dorsiflexion_limit="deg",
+                  step_fraction="fraction", front_shank="deg"),
     "split_squat": dict(step_length="m", depth="deg", knee_travel="m", load="load"),
     "bulgarian_split_squat": dict(step_length="m", depth="deg", knee_travel="m", load="load", bench_height="m",
                                   hold="choice:hands|back", rear_knee_height="m", rear_ankle="deg",
-                                  front_share="share", trunk="deg", extra_loads="loads", dorsiflexion_limit="deg"),
+                                  front_share="share", trunk="deg", extra_loads="loads", dorsiflexion_limit="deg",
+                                  step_fraction="fraction", front_shank="deg"),
     "step_up": dict(box_height="m", knee_travel="m", load="load", step_length="m", hold="choice:hands|back",
                     rear_ankle="deg", front_share="share", trunk="deg", extra_loads="loads",
                     dorsiflexion_limit="deg"),
@@ -133,6 +136,9 @@ def bad_values(kind: str):
         return out
     if kind == "share":
         return [("negative", -0.1), ("above one", 1.5), ("NaN", math.nan), ("word", "half"),
+                ("length", Q_(0.5, "m")), ("object", object())]
+    if kind == "fraction":  # a step as a fraction of the leg length: a plain positive number, 0 to 3
+        return [("negative", -0.1), ("zero", 0.0), ("far too long", 5.0), ("NaN", math.nan), ("word", "half"),
                 ("length", Q_(0.5, "m")), ("object", object())]
     if kind == "loads":
         return [("number", 5), ("word", "band"), ("list of None", [None]), ("list of quantities", [Q_(1, "kg")]),

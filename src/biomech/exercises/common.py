@@ -217,6 +217,10 @@ _REASON_TEXT = {
     "stance_width": "the stance is too wide for the legs",
     "joint_range": "a joint angle lies outside its anatomical range",
     "reach": "the legs cannot reach the feet's positions",
+    "rear_knee": "the rear knee cannot be there: it would pass below the floor, or the legs cannot put it at that height",
+    "over_constrained": ("the depth and the rear knee height together fix the front shin, and no shin between "
+                         "vertical and the dorsiflexion limit fits this step; leave one of them out, or take a step "
+                         "in the range that fits"),
     "bar_height": "the bar height cannot be reached with arms hanging plumb",
     "foot_position": "the foot position on the platform cannot be reached",
     "ankle_range": "the pose needs more ankle dorsiflexion than the ankle's anatomical range",
