@@ -442,6 +442,16 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
              "Regenerate every figure (stick figures, per-load bars, torque curves, maps, the conventions "
              "picture) into DIR.")
     p.add_argument("--out", default="figures", metavar="DIR", help="output folder (default figures)")
+
+    p = _sub(subs, "explore", "an interactive page: sliders over a precomputed grid, one offline HTML file",
+             "biomech explore --out explorer.html",
+             "Evaluate squat, lunge and Romanian deadlift over a grid of depth, knee travel, bar position, stance "
+             "and load for the report's standard bodies (or one lifter: --height --mass --sex) and write one "
+             "self-contained HTML page whose sliders look the results up.")
+    if command == "explore":
+        from ..viz.explorer import add_explore_arguments  # noqa: PLC0415
+
+        add_explore_arguments(p)
     return parser
 
 
@@ -1085,6 +1095,10 @@ def _run(args) -> int:
         return _cmd_report(args)
     if args.command == "figures":
         return _cmd_figures(args)
+    if args.command == "explore":
+        from ..viz.explorer import run_explore  # noqa: PLC0415
+
+        return run_explore(args)
     raise _Fail(f"unknown command {args.command!r}", 2)  # pragma: no cover (argparse refuses it first)
 
 

@@ -74,8 +74,9 @@ class NamedBody(Body):
 
     @classmethod
     def from_proportions(cls, name: str, height: Any, mass: Any, thigh_scale: float = 1.0,
-                         description: str = "") -> "NamedBody":
-        """de Leva (1996) male segments scaled to stature and mass, the femur scaled by ``thigh_scale``.
+                         description: str = "", sex: str = "male") -> "NamedBody":
+        """de Leva (1996) segments (male by default) scaled to stature and mass, the femur scaled by
+        ``thigh_scale``.
 
         The thigh is changed with :meth:`biomech.Body.with_segment`; the trunk gives up (or
         takes) the same length so the stature is unchanged (a long femur comes with a short
@@ -91,7 +92,7 @@ class NamedBody(Body):
         if not (0.7 <= float(thigh_scale) <= 1.3):
             raise InputValueError(f"thigh_scale={thigh_scale!r} is outside 0.7 to 1.3; a ratio to the average "
                                   f"thigh length is expected.")
-        body = Body.from_anthropometrics(height, mass, sex="male")
+        body = Body.from_anthropometrics(height, mass, sex=sex)
         if thigh_scale != 1.0:
             extra = body.thigh.length_m * (float(thigh_scale) - 1.0)
             body = body.with_segment("thigh", length=Q_(body.thigh.length_m + extra, "m"))

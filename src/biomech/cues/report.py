@@ -262,7 +262,10 @@ def _html_page(secs: list[dict], pngs: dict[str, bytes], bodies_text: str) -> st
         table_id="summary")
     parts = [f"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{e(_TITLE)}</title>"
              f"<style>{_CSS}</style></head><body>", f"<h1>{e(_TITLE)}</h1>",
-             f"<p>{e(_INTRO)}</p>", f"<p>Bodies: {e(bodies_text)}.</p>", "<p>How to read the numbers:</p>",
+             f"<p>{e(_INTRO)}</p>", f"<p>Bodies: {e(bodies_text)}.</p>",
+             '<p>Move the sliders yourself: <a href="explorer.html">the interactive explorer</a> (one offline page; '
+             "write it beside this report with <code>biomech explore --out DIR/explorer.html</code>).</p>",
+             "<p>How to read the numbers:</p>",
              "<ul>" + "".join(f"<li>{e(r)}</li>" for r in _READING) + "</ul>",
              "<h2 id=\"summary-heading\">Summary</h2>",
              summary]
