@@ -28,9 +28,9 @@ def test_pose_table_has_units_and_matches_the_library(capsys):
     body = bm.Body.from_anthropometrics("178 cm", "80 kg")
     res = bm.joint_moments(body, bm.Pose(shank="30 deg", thigh="90 deg", trunk="45 deg"),
                            [bm.Barbell("100 kg", "high_bar")])
-    assert "knee N*m" in out and "arm cm" in out and "force N" in out
-    # the printed net moments are the library's (same call, rounded to 0.1 N*m)
-    assert f"{float(res.knee.magnitude):.1f}" in out and f"{float(res.hip.magnitude):.1f}" in out
+    assert "N·m" in out and "arm cm" in out and "force N" in out
+    # the printed net moments are the library's (same call, 4 significant digits)
+    assert f"{float(res.knee.magnitude):.4g}" in out and f"{float(res.hip.magnitude):.4g}" in out
 
 
 def test_pose_json_shape(capsys):
@@ -147,7 +147,7 @@ def test_report_without_or_with_the_cue_library_exits_zero(capsys, tmp_path, mon
 
     monkeypatch.setattr(builtins, "__import__", no_report)
     code, out, _ = run(capsys, ["report", "--out", str(tmp_path / "r")])
-    assert code == 0 and "not available" in out and "knee N*m" in out
+    assert code == 0 and "not available" in out and "N·m" in out and "arm cm" in out
     assert not (tmp_path / "r").exists()
 
 

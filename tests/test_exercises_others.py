@@ -53,7 +53,7 @@ def test_split_stance_balance_and_contacts(body, make):
     assert r.positions[f"rear_{contact}"].magnitude == pytest.approx(r.extras["rear_contact_point"].magnitude,
                                                                      abs=1e-9)
     # the legs' moments from below equal those from above (the core's two routes)
-    td = r.moments.model.top_down_split(r.moments._sc, "front")
+    td = r.model.top_down_split(r._sc, "front")
     for j in ("ankle", "knee", "hip"):
         assert float(td[j]) == pytest.approx(nm(getattr(r.front, j)), abs=1e-8)
 
@@ -305,9 +305,9 @@ def test_rdl_bar_against_the_legs_and_balance(body):
     # of the RDL: shins near vertical, the bar sliding down the thighs over the midfoot.
     assert abs(float(r.pose.shank.magnitude)) < 5.0
     assert abs(grip[0] - 0.5 * fg.toe_x) < 0.05
-    bu = r.moments.bottom_up()
+    bu = r.bottom_up()
     for j in ("ankle", "knee", "hip", "lumbar"):
-        assert nm(bu[j]) == pytest.approx(nm(r.moments.moments[j]), abs=1e-8)
+        assert nm(bu[j]) == pytest.approx(nm(r.moments[j]), abs=1e-8)
     # the arms angle back (grip behind the shoulder): the shoulders' extensors hold the bar in
     assert float(r.pose.arms.magnitude) < 0 < float(r.extras["shoulder_moment"].to("N*m").magnitude)
 
@@ -504,7 +504,7 @@ def test_standing_calf_raise_balances_over_the_ball(body):
     assert r.cop.to("m").magnitude[:, 0] == pytest.approx(body.foot_geometry.ball_x, abs=1e-9)
     # ankle moment per leg ~ half the weight above the ankle times the ball's distance ahead of the ankle
     assert np.all(nm(r.ankle) > 0)
-    bu = r.moments.bottom_up()
+    bu = r.bottom_up()
     assert nm(bu.ankle) == pytest.approx(nm(r.ankle), abs=1e-8)
 
 

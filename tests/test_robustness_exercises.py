@@ -7,7 +7,7 @@ The same two promises as ``test_robustness.py``, for the coach-level interface:
    that is not a :class:`~biomech.Body`, extra loads that are not loads) raise a
    :class:`biomech.BiomechError` whose message names the argument; nothing else escapes.
 2. Valid inputs drawn at random give finite moments that satisfy equilibrium (top-down
-   from the free end equals ``.moments.bottom_up()`` from the ground reaction, for every
+   from the free end equals ``.bottom_up()`` from the ground reaction, for every
    exercise standing on its feet), or, in an array call, NaN with ``feasible`` False and
    a ``reason``; a single request that cannot exist raises ``InfeasiblePoseError``.
 """
@@ -301,7 +301,7 @@ def check_valid(res):
     feas = np.asarray(res.feasible, dtype=bool)
     reason = np.asarray(res.reason, dtype=object)
     assert np.all((reason == "") == feas), (res.feasible, res.reason)
-    held = res.moments.model.held  # joints a seat, pad or bench holds on both sides: NaN by design
+    held = res.model.held  # joints a seat, pad or bench holds on both sides: NaN by design
     for label, leg in _legs(res):
         for j in JOINTS:
             v = np.broadcast_to(nm(getattr(leg, j)), feas.shape)
@@ -310,7 +310,7 @@ def check_valid(res):
                 continue
             assert np.all(np.isfinite(v[feas])), (label, j, v)
             assert np.all(np.isnan(v[~feas])), (label, j, v)
-    m = res.moments
+    m = res
     if m.model.support != "feet":
         return
     bottom_up = m.model.bottom_up(m._sc)
@@ -340,7 +340,7 @@ def test_valid_single_requests_are_finite_and_balanced(name, data):
         return
     assert res.feasible is True and res.reason == ""
     check_valid(res)
-    if "target" in res.extras and res.moments.model.support == "feet" and name not in ("lunge", "split_squat",
+    if "target" in res.extras and res.model.support == "feet" and name not in ("lunge", "split_squat",
                                                                                        "bulgarian_split_squat",
                                                                                        "step_up"):
         # balanced: the centre of pressure sits at the target point of the foot

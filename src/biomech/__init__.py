@@ -56,8 +56,10 @@ from .motion.summaries import summarize_motion
 __all__ += ["Tempo", "rep_motion", "parse_sets", "read_motion", "write_mot", "summarize_motion"]
 
 from . import exercises
+from . import constants, kernels
+from .mechanics.results import JointValues, PoseMoments
 
-__all__ += ["exercises"]
+__all__ += ["exercises", "constants", "kernels", "JointValues", "PoseMoments"]
 
 
 def __getattr__(name: str):

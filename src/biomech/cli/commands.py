@@ -588,15 +588,12 @@ def _table_text(res, title: str) -> str:
     if res.support == "feet":
         cop = res.cop.to("cm").magnitude
         lines.append(f"Centre of pressure {cop[0]:.1f} cm ahead of the heel; the ankle moment changes by "
-                     f"{float(res.ankle_per_cm_cop.to('N*m/cm').magnitude):.1f} N*m per cm it moves. "
+                     f"{float(res.ankle_per_cm_cop.to('N*m/cm').magnitude):.4g} N·m per cm it moves. "
                      f"Knee travel (front of knee past the toe tip) {float(res.knee_travel.to('cm').magnitude):+.1f}"
                      f" cm.")
-    if res.model.split:
-        for leg in ("front", "rear"):
-            lr = getattr(res, leg)
-            lines.append(f"{leg} leg: ankle {float(lr.ankle.to('N*m').magnitude):.1f} N*m, knee "
-                         f"{float(lr.knee.to('N*m').magnitude):.1f} N*m, hip {float(lr.hip.to('N*m').magnitude):.1f}"
-                         f" N*m")
+    for leg, lr in res.legs.items():
+        lines.append(f"{leg} leg: ankle {float(lr.moments.si('ankle')):.4g} N·m, knee "
+                     f"{float(lr.moments.si('knee')):.4g} N·m, hip {float(lr.moments.si('hip')):.4g} N·m")
     return "\n".join(lines)
 
 
@@ -688,10 +685,9 @@ def _cmd_exercise(args, names: list[str]) -> int:
     if getattr(args, "options", None):
         kw.update(_free_options(args.options))
     body = _body(args)
-    result = fn(body, **kw)
-    res = _moments_of(result)
-    feasible = bool(getattr(result, "feasible", True))
-    params = getattr(result, "parameters", None)
+    res = fn(body, **kw)  # an exercise result: a static result plus its parameters
+    feasible = bool(res.feasible)
+    params = res.params
     if args.plot:
         _save_plot(res, args.plot, args.command.replace("_", " "))
     if args.json:
@@ -736,17 +732,6 @@ def _free_options(tokens: list[str]) -> dict:
             raise _Fail(f"argument {flag}: {value!r} has no unit; write the value with its unit", 2)
         kw[name] = value
     return kw
-
-
-def _moments_of(result):
-    from ..mechanics.statics import MomentResult
-
-    if isinstance(result, MomentResult):
-        return result
-    m = getattr(result, "moments", None)
-    if isinstance(m, MomentResult):
-        return m
-    raise _Fail(f"the exercise returned {type(result).__name__} without joint moments")
 
 
 # ------------------------------------------------------------------ sweep
@@ -888,11 +873,10 @@ def _sweep_columns(body, fn, names, kinds, keys, combos, args) -> dict:
                 feasible = np.ones(len(idx), bool)
                 reason = np.full(len(idx), "", dtype=object)
             else:
-                result = fn(body, **kw)
-                res = _moments_of(result)
-                feasible = np.broadcast_to(np.asarray(getattr(result, "feasible", True), bool), (len(idx),))
-                reason = np.broadcast_to(np.asarray(getattr(result, "reason", ""), dtype=object), (len(idx),))
-                if getattr(res.model, "split", False):
+                res = fn(body, **kw)
+                feasible = np.broadcast_to(np.asarray(res.feasible, bool), (len(idx),))
+                reason = np.broadcast_to(np.asarray(res.reason, dtype=object), (len(idx),))
+                if res.legs:
                     for leg in ("front", "rear"):
                         for j in ("ankle", "knee", "hip"):
                             key = f"{leg} {j} (N*m)"

@@ -314,7 +314,7 @@ _ONE_JOINT_MUSCLES = {  # muscle -> (index of the joint it crosses, unit moment 
     "vasti": (1, np.array([0.0, 1.0, 0.0])),
     "gluteus_maximus": (2, np.array([0.0, 0.0, 1.0])),
 }
-_JOINTS = ("ankle", "knee", "hip")
+from ..constants import LEG_JOINTS as _JOINTS  # noqa: E402
 _MUSCLE_NAMES = {"soleus": "soleus", "vasti": "vasti", "gluteus_maximus": "gluteus maximus"}
 
 

@@ -58,7 +58,7 @@ __all__ = [
 
 _NM = "N*m"
 _RAD = math.radians
-_G = 9.80665
+from ..constants import G as _G  # noqa: E402
 
 
 # ================================================================ shared helpers
@@ -192,7 +192,7 @@ def _squat_dynamics(result, tempo: str, reps: int, rate_hz: float, bar_kg: float
 
     The body is the exercise's own (its arms folded to the bar, as the library poses them)."""
     motion = rep_motion(_path(result), tempo, reps, pulse=pulse, rate=Q_(rate_hz, "Hz"))
-    dyn = inverse_dynamics(result.moments.model.body, motion, [Barbell(Q_(bar_kg, "kg"), "high_bar")])
+    dyn = inverse_dynamics(result.model.body, motion, [Barbell(Q_(bar_kg, "kg"), "high_bar")])
     return motion, dyn
 
 

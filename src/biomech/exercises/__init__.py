@@ -4,10 +4,10 @@ A coach thinks in depth, knee travel, stance and where the bar sits, not in segm
 angles. Each function here takes the body first and ``load=`` (a mass or a force),
 solves the pose (free-standing lifts balance with the ground reaction at a target point
 of the foot; machines and benches hold the body at the pelvis or thighs) and returns an
-:class:`ExerciseResult`: ``.pose``, ``.moments`` (the core
-:class:`~biomech.mechanics.statics.MomentResult`), ``.parameters``, ``.feasible``, ``.reason`` and
-``.knee``/``.hip``/``.ankle``/``.lumbar``. Split-stance exercises add ``.front`` and
-``.rear``. :func:`rep_path` gives the poses from the top to the bottom.
+:class:`ExerciseResult`: a static :class:`~biomech.mechanics.statics.MomentResult` (``.pose``,
+``.moments`` with ``.knee``/``.hip``/``.ankle``/``.lumbar`` also on the result itself,
+``.moment_arms``, ``.feasible``, ``.reason``, :meth:`~biomech.mechanics.statics.MomentResult.table`)
+plus the exercise's ``.params``. Split-stance exercises add ``.front`` and ``.rear``. :func:`rep_path` gives the poses from the top to the bottom.
 
 Every numeric parameter may be an array (numpy broadcasting): a sweep is one call, and
 requests that cannot exist come back NaN with a ``feasible`` mask and a ``reason`` each;

@@ -21,7 +21,6 @@ the closed-form start.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
 
 import numpy as np
@@ -30,6 +29,7 @@ from ..model.body import Body, FootGeometry, Segment
 from ..errors import InfeasiblePoseError, InputValueError, RangeError
 from ..model.kinematics import Form, SinCos
 from ..model.loads import G
+from ..mechanics.results import _quantity_entry
 from ..mechanics.statics import MomentResult, StaticModel
 from ..units import Q_, quantity, to_si
 
@@ -477,9 +477,14 @@ def solve_free_angle(model: StaticModel, angles: dict[str, Any], free: str, targ
 
 
 # --------------------------------------------------------------------------- results
-@dataclass(frozen=True)
-class ExerciseResult:
-    """A solved exercise: its pose, its joint moments and what it was asked.
+class ExerciseResult(MomentResult):
+    """A solved exercise: a static :class:`~biomech.mechanics.statics.MomentResult` plus the
+    exercise's parameters.
+
+    Everything a static result has (the result family of :mod:`biomech.mechanics.results`):
+    ``.moments`` (a :class:`~biomech.mechanics.results.JointValues`, N·m), ``.ankle .knee .hip
+    .lumbar``, ``.per_kg``, ``.moment_arms``, ``.contributions``, :meth:`table`,
+    ``.positions``, ``.cop``, ``.dims``, ``to_dict()``, ``to_dataframe()``; and
 
     Attributes
     ----------
@@ -487,11 +492,9 @@ class ExerciseResult:
         The exercise.
     pose : Pose or SplitPose
         The solved pose (side view; NaN where infeasible).
-    moments : MomentResult
-        The core result: moments, moment arms, per-load contributions, positions,
-        centre of pressure, ``ankle_per_cm_cop``.
-    parameters : dict
-        Every parameter used, defaults included (Quantities or strings).
+    params : dict
+        Every parameter used, defaults included (Quantities or strings); also
+        ``.parameters``.
     feasible : bool or numpy.ndarray
         Which requests could exist.
     reason : str or numpy.ndarray
@@ -499,24 +502,44 @@ class ExerciseResult:
         ``"trunk_past_horizontal"``, ``"depth"``, ``"heel_lift"``, ...
     extras : dict
         Exercise-specific outputs (e.g. a machine's sensitivity to its assumption).
+
+    ``.moments`` used to be the inner ``MomentResult``: ``sq.moments.moments`` and the
+    other ``sq.moments.<attribute>`` still answer for one release, with a
+    ``DeprecationWarning``.
+
+    Examples
+    --------
+    >>> import biomech as bm
+    >>> body = bm.Body.from_anthropometrics("178 cm", "80 kg")
+    >>> sq = bm.exercises.squat(body, depth="parallel", load="100 kg")
+    >>> bool(sq.moments.knee == sq.knee), isinstance(sq, bm.MomentResult), sq.params["load"]
+    (True, True, <Quantity(100.0, 'kilogram')>)
     """
 
-    name: str
-    pose: Any
-    moments: MomentResult
-    parameters: dict
-    feasible: Any
-    reason: Any
-    extras: dict = field(default_factory=dict)
-    _call: tuple | None = field(default=None, repr=False, compare=False)
+    _forward_moments = True
 
-    ankle = property(lambda self: self.moments.ankle, doc="Ankle moment per leg, N*m (+ plantarflexor).")
-    knee = property(lambda self: self.moments.knee, doc="Knee moment per leg, N*m (+ extensor).")
-    hip = property(lambda self: self.moments.hip, doc="Hip moment per leg, N*m (+ extensor).")
-    lumbar = property(lambda self: self.moments.lumbar, doc="L5/S1 moment, N*m (+ extensor).")
-    moment_arms = property(lambda self: self.moments.moment_arms, doc="Moment arms per joint, m.")
-    contributions = property(lambda self: self.moments.contributions, doc="Per-load table.")
-    positions = property(lambda self: self.moments.positions, doc="Landmarks, m.")
+    def __init__(self, name: str, pose: Any, moments: MomentResult, parameters: dict, feasible: Any, reason: Any,
+                 extras: dict | None = None, _call: tuple | None = None):
+        if not isinstance(moments, MomentResult):
+            raise InputValueError(f"moments={type(moments).__name__} must be the exercise's MomentResult.")
+        super().__init__(moments.model, pose, moments._angles, moments._m)
+        if "_sc" in moments.__dict__:
+            self.__dict__["_sc"] = moments.__dict__["_sc"]
+        self.name = name
+        self.parameters = parameters
+        self.extras = {} if extras is None else extras
+        self._feasible = feasible
+        self._reason = reason
+        self._call = _call
+        self._dims = _param_dims(parameters, self.shape)
+
+    feasible = property(lambda self: self._feasible, doc="Which requests could exist (bool or boolean array).")
+    reason = property(lambda self: self._reason, doc="Why not, per element (``\"\"`` where feasible).")
+
+    @property
+    def params(self) -> dict:
+        """Every parameter of the exercise, defaults included (Quantities or strings)."""
+        return self.parameters
 
     @property
     def trunk(self):
@@ -524,25 +547,10 @@ class ExerciseResult:
         return self.pose.trunk
 
     @property
-    def cop(self):
-        """Centre of pressure of the (front) foot, m, (..., 2)."""
-        return self.moments.cop
-
-    @property
-    def ankle_per_cm_cop(self):
-        """Change of the ankle moment per cm the centre of pressure moves forward, N*m/cm."""
-        return self.moments.ankle_per_cm_cop
-
-    @property
-    def knee_travel(self):
-        """Front of the knee ahead of the toe tip, m."""
-        return self.moments.knee_travel
-
-    @property
     def hip_share(self):
         """Hip moment / (hip + knee moment): how much of the leg's extensor work the hip does."""
-        h = self.hip.to("N*m").magnitude
-        k = self.knee.to("N*m").magnitude
+        h = self.moments.si("hip")
+        k = self.moments.si("knee")
         with np.errstate(divide="ignore", invalid="ignore"):
             return h / (h + k)
 
@@ -557,34 +565,48 @@ class ExerciseResult:
         fn, args, kwargs = self._call
         return rep_path(fn, *args, fractions=fractions, n=n, **kwargs)
 
-    def __repr__(self) -> str:
-        if np.ndim(self.feasible) == 0:
-            m = self.moments
-            return (f"{self.name}(ankle={float(m.ankle.magnitude):.1f}, knee={float(m.knee.magnitude):.1f}, "
-                    f"hip={float(m.hip.magnitude):.1f}, lumbar={float(m.lumbar.magnitude):.1f} N*m, "
-                    f"{self.pose!r})")
-        return f"{self.name}(shape={np.shape(self.feasible)}, feasible={int(np.sum(self.feasible))})"
+    def _title(self) -> str:
+        return self.name
+
+    def _default_dims(self) -> tuple[str, ...]:
+        return _param_dims(self.parameters, self.shape)
+
+    def _dict_extras(self) -> dict[str, Any]:
+        out = {"exercise": self.name, **super()._dict_extras()}
+        out["params"] = dict(_quantity_entry(k, v) for k, v in self.parameters.items())
+        return out
 
 
-@dataclass(frozen=True, repr=False)
+def _param_dims(params: dict, shape: tuple[int, ...]) -> tuple[str, ...]:
+    """Name each axis of an exercise result by the parameters that vary along it (aligned
+    from the right, as numpy broadcasts); a leading axis no parameter explains is the
+    ``fraction`` of a rep path."""
+    frac = params.get("fraction")
+    if frac is not None and not isinstance(frac, str) and np.ndim(getattr(frac, "magnitude", frac)) and shape:
+        rest = {k: v for k, v in params.items() if k != "fraction"}
+        return ("fraction",) + _param_dims(rest, shape[1:])
+    names: list[str] = []
+    n = len(shape)
+    for ax in range(n):
+        back = n - ax
+        varying = []
+        for k, v in params.items():
+            shp = np.shape(getattr(v, "magnitude", v)) if not isinstance(v, str) else ()
+            if len(shp) >= back and shp[len(shp) - back] > 1:
+                varying.append(k)
+        name = "+".join(varying) if varying else ("fraction" if ax == 0 else f"axis_{ax}")
+        names.append(name if name not in names else f"{name}_{ax}")
+    return tuple(names)
+
+
 class SplitExerciseResult(ExerciseResult):
-    """A split-stance exercise: ``.front`` and ``.rear`` legs (each with ankle, knee,
-    hip moments) besides the fields of :class:`ExerciseResult` (whose ``knee``, ``hip``,
-    ``ankle`` are the front leg's)."""
+    """A split-stance exercise (lunge, split squat, ...).
 
-    @property
-    def front(self):
-        """The front leg's moments (ankle, knee, hip; lumbar shared)."""
-        return self.moments.front
-
-    @property
-    def rear(self):
-        """The rear leg's moments."""
-        return self.moments.rear
-
-    ankle = property(lambda self: self.moments.front.ankle, doc="Front ankle moment, N*m.")
-    knee = property(lambda self: self.moments.front.knee, doc="Front knee moment, N*m.")
-    hip = property(lambda self: self.moments.front.hip, doc="Front hip moment, N*m.")
+    ``.moments`` (and ``.ankle .knee .hip``) hold the front leg's ankle, knee and hip
+    moments and the whole body's lumbar moment; ``.front`` and ``.rear`` are each leg's
+    :class:`~biomech.mechanics.statics.LegResult` (same family: ``.moments``, ``.moment_arms``,
+    ``to_dict()``...; their lumbar is the shared whole-body one).
+    """
 
 
 def rep_path(exercise: Callable | str, *args: Any, fractions: Any = None, n: int = 11, **kwargs: Any):

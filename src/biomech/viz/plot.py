@@ -48,7 +48,7 @@ from ..mechanics.statics import JOINTS, SIGN, MomentResult
 
 __all__ = ["STYLE", "JOINT_COLORS", "LOAD_COLORS", "MUSCLE_COLORS", "style", "close", "save_figure",
            "stick_figure", "stick_figures", "load_bars", "torque_curves", "moment_map", "muscle_shares",
-           "animate", "conventions_diagram", "moment_result"]
+           "animate", "conventions_diagram"]
 
 #: Matplotlib settings every picture uses (applied with :func:`style`).
 STYLE = {
@@ -156,16 +156,12 @@ def save_figure(fig, path: Any, dpi: float | None = None) -> str:
     return path
 
 
-def moment_result(obj: Any) -> MomentResult:
-    """The :class:`~biomech.mechanics.statics.MomentResult` inside ``obj`` (itself, or an exercise
-    result's ``.moments``)."""
+def _static(obj: Any) -> MomentResult:
+    """``obj`` itself, checked: drawing needs a static result (joint_moments or an exercise)."""
     if isinstance(obj, MomentResult):
         return obj
-    inner = getattr(obj, "moments", None)
-    if isinstance(inner, MomentResult):
-        return inner
-    raise InputValueError(f"result={type(obj).__name__} holds no joint moments; pass a joint_moments(...) result "
-                          f"or an exercise result (with .moments).")
+    raise InputValueError(f"result={type(obj).__name__} holds no static pose to draw; pass a joint_moments(...) "
+                          f"or exercise result.")
 
 
 @dataclass
@@ -191,7 +187,7 @@ def _pick(value, index):
 
 
 def _snapshot(result: Any, index: Any = None) -> _Snapshot:
-    r = moment_result(result)
+    r = _static(result)
     shape = r.shape
     if shape != () and index is None:
         raise InputValueError(f"result holds {int(np.prod(shape))} poses (shape {shape}); pass index= to pick one.")
@@ -343,7 +339,7 @@ def stick_figure(result: Any, ax=None, *, index: Any = None, joints: Sequence[st
     Parameters
     ----------
     result : MomentResult or exercise result
-        From :func:`biomech.joint_moments` or an exercise (its ``.moments``).
+        From :func:`biomech.joint_moments` or an exercise (an exercise result is a static result).
     ax : matplotlib Axes, optional
         Draw here; a new figure otherwise.
     index : int or tuple, optional
@@ -578,7 +574,7 @@ def load_bars(result: Any, ax=None, *, index: Any = None, joints: Sequence[str] 
     for j in joints:
         if j not in JOINTS:
             raise InputValueError(f"joints: {j!r} is not a joint; expected some of {', '.join(JOINTS)}.")
-    r = moment_result(result)
+    r = _static(result)
     shape = r.shape
     if shape != () and index is None:
         raise InputValueError(f"result holds {int(np.prod(shape))} poses (shape {shape}); pass index= to pick one.")
@@ -713,14 +709,14 @@ def torque_curves(results: Mapping[str, Any], x: Any = "thigh", ax=None, *, join
                 pts = [r_ for r_ in res if r_ is not None]
                 if not pts:
                     continue
-                cols = [_x_values(r_, xv, moment_result(r_)) for r_ in pts]
+                cols = [_x_values(r_, xv, _static(r_)) for r_ in pts]
                 xs = np.array([float(np.asarray(c[0])) for c in cols])
                 auto = cols[0][1]
-                mom = {j: np.array([float(getattr(moment_result(r_), j).to("N*m").magnitude) for r_ in pts])
+                mom = {j: np.array([float(getattr(_static(r_), j).to("N*m").magnitude) for r_ in pts])
                        for j in joints}
-                mass = moment_result(pts[0]).body.mass_kg
+                mass = _static(pts[0]).body.mass_kg
             else:
-                r = moment_result(res)
+                r = _static(res)
                 xs, auto = _x_values(res, xv, r)
                 mom = {j: np.broadcast_to(getattr(r, j).to("N*m").magnitude, r.shape).astype(float) for j in joints}
                 mass = r.body.mass_kg
@@ -978,12 +974,12 @@ def animate(result: Any, path: Any = None, ax=None, *, fps: int = 12, joints: Se
         if not os.path.isdir(folder):
             raise InputValueError(f"path={path!r}: the folder {folder!r} does not exist.")
     if isinstance(result, (list, tuple)):
-        frames = [(moment_result(r_), None) for r_ in result if r_ is not None]
+        frames = [(_static(r_), None) for r_ in result if r_ is not None]
         for r_, _ in frames:
             if r_.shape != ():
                 raise InputValueError("a list of results for an animation must hold single-pose results.")
     else:
-        r = moment_result(result)
+        r = _static(result)
         if len(r.shape) != 1:
             raise InputValueError(f"result has shape {r.shape}; an animation needs a 1-D array of poses.")
         frames = [(r, i) for i in range(r.shape[0])]
