@@ -39,7 +39,6 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any, Callable, Sequence
 
 import numpy as np
@@ -193,6 +192,7 @@ def _muscles(exercise: str, res, body: Body):
     moment arms scale with the real segment lengths, not with their side-view projection
     (a wide squat stance shortens the legs in the side view).
     """
+    from ..mechanics.results import PoseMoments
     from ..muscles import muscle_demand
 
     legs = {}
@@ -200,8 +200,7 @@ def _muscles(exercise: str, res, body: Body):
         d = muscle_demand(res)
         legs = {"": d.front, "rear_": d.rear}
     else:
-        view = SimpleNamespace(ankle=res.ankle, knee=res.knee, hip=res.hip, lumbar=res.lumbar, pose=res.pose,
-                               body=body)
+        view = PoseMoments(res.pose, ankle=res.ankle, knee=res.knee, hip=res.hip, lumbar=res.lumbar, body=body)
         legs = {"": muscle_demand(view)}
     out = {}
     for pre, d in legs.items():
@@ -242,7 +241,7 @@ def _evaluate(exercise: str, axes: dict[str, list], body: Body, reasons: list[st
 
 
 def _result_columns(exercise, res, body, shape, reasons, JOINTS, SIGN) -> dict[str, np.ndarray]:
-    m = res.moments
+    m = res  # the result family: positions, forces and arms on the result itself
     feas = np.broadcast_to(np.asarray(res.feasible, dtype=bool), shape)
     why = np.broadcast_to(np.asarray(res.reason, dtype=object), shape)
     code = np.zeros(shape)
@@ -280,8 +279,8 @@ def _result_columns(exercise, res, body, shape, reasons, JOINTS, SIGN) -> dict[s
         out[n + "_x"] = keep(pos[n][..., 0])
         out[n + "_y"] = keep(pos[n][..., 1])
     out["cop_x"] = keep(pos["cop"][..., 0])
-    sc = m.model.sincos(m.pose.segment_angles_rad())
-    for it in m.model.items:
+    sc = res.model.sincos(res.pose.segment_angles_rad())
+    for it in res.model.items:
         if not it.is_body:
             x, y = it.point.evaluate(sc)
             out["load_x"], out["load_y"] = keep(x), keep(y)
