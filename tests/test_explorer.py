@@ -211,9 +211,7 @@ def test_every_grid_point_is_the_library_value(page):
 
 def test_muscle_split_is_muscle_demand(page):
     """The quadriceps and gluteus maximus forces are biomech.muscle_demand's, given the lifter's body."""
-    from types import SimpleNamespace
-
-    from biomech import muscle_demand
+    from biomech import PoseMoments, muscle_demand
 
     _, text, meta = page
     blob = __import__("gzip").decompress(base64.b64decode(
@@ -231,8 +229,8 @@ def test_muscle_split_is_muscle_demand(page):
         if exercise == "lunge":
             d = muscle_demand(res).front
         else:
-            d = muscle_demand(SimpleNamespace(ankle=res.ankle, knee=res.knee, hip=res.hip, lumbar=res.lumbar,
-                                              pose=res.pose, body=body))
+            d = muscle_demand(PoseMoments(res.pose, ankle=res.ankle, knee=res.knee, hip=res.hip,
+                                             lumbar=res.lumbar, body=body))
         assert abs(p["quad"] - float(d.force["quadriceps"].to("N").magnitude)) <= 0.5 + 1e-9
         assert abs(p["glute"] - float(d.force["gluteus_maximus"].to("N").magnitude)) <= 0.5 + 1e-9
 
