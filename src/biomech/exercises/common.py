@@ -495,6 +495,10 @@ class ExerciseResult:
         ``"trunk_past_horizontal"``, ``"depth"``, ``"heel_lift"``, ...
     extras : dict
         Exercise-specific outputs (e.g. a machine's sensitivity to its assumption).
+    spec : ExerciseSpec
+        The specification solved (``spec.solve(body)`` gives this result again).
+    body : Body
+        The lifter.
     """
 
     name: str
@@ -504,7 +508,8 @@ class ExerciseResult:
     feasible: Any
     reason: Any
     extras: dict = field(default_factory=dict)
-    _call: tuple | None = field(default=None, repr=False, compare=False)
+    spec: Any = field(default=None, repr=False, compare=False)
+    body: Any = field(default=None, repr=False, compare=False)
 
     ankle = property(lambda self: self.moments.ankle, doc="Ankle moment per leg, N*m (+ plantarflexor).")
     knee = property(lambda self: self.moments.knee, doc="Knee moment per leg, N*m (+ extensor).")
@@ -546,12 +551,13 @@ class ExerciseResult:
         """The same exercise from the top (fraction 0) to this bottom (fraction 1).
 
         ``fractions`` (plain numbers 0..1, default ``n`` evenly spaced) gets a new
-        leading axis when the exercise's own parameters are arrays.
+        leading axis when the exercise's own parameters are arrays. The same as
+        ``self.spec.rep_path(self.body, ...)``.
         """
-        if self._call is None:
-            raise InputValueError(f"{self.name}: this result does not know how it was made; call rep_path(...).")
-        fn, args, kwargs = self._call
-        return rep_path(fn, *args, fractions=fractions, n=n, **kwargs)
+        if self.spec is None:
+            raise InputValueError(f"{self.name}: this result does not know how it was made; build the exercise's "
+                                  f"spec and call spec.rep_path(body).")
+        return self.spec.rep_path(self.body, fractions=fractions, n=n)
 
     def __repr__(self) -> str:
         if np.ndim(self.feasible) == 0:
@@ -583,21 +589,23 @@ class SplitExerciseResult(ExerciseResult):
     hip = property(lambda self: self.moments.front.hip, doc="Front hip moment, N*m.")
 
 
-def rep_path(exercise: Callable | str, *args: Any, fractions: Any = None, n: int = 11, **kwargs: Any):
+def rep_path(exercise: Callable | str, body: Any, /, *, fractions: Any = None, n: int = 11, **params: Any):
     """The rep path of an exercise: its poses and moments from the top to the bottom.
 
     Parameters
     ----------
-    exercise : callable or str
-        One of the exercise functions (``squat``, ``lunge``, ...) or its name.
-    *args, **kwargs
-        The exercise's own arguments (the body first).
+    exercise : callable, str or ExerciseSpec class
+        One of the exercise functions (``squat``, ``lunge``, ...), its name or its spec class.
+    body : Body
+        The lifter.
     fractions : array_like, optional
         Fractions of the way down, 0 (top) to 1 (the bottom the parameters describe);
         default ``n`` evenly spaced. What a fraction means is stated per exercise
         (for squats: of the bottom's thigh angle and shank lean).
     n : int
         Number of fractions when ``fractions`` is not given.
+    **params
+        The exercise's own parameters (keywords).
 
     Returns
     -------
@@ -614,15 +622,19 @@ def rep_path(exercise: Callable | str, *args: Any, fractions: Any = None, n: int
     >>> path.knee.shape
     (5,)
     """
-    from . import _REGISTRY
+    from . import SPECS
 
-    fn = _REGISTRY[exercise] if isinstance(exercise, str) else exercise
-    if fractions is None:
-        fractions = np.linspace(0.0, 1.0, int(n))
-    f = np.asarray(fractions, dtype=float)
-    if np.any((f < 0) | (f > 1)) or not np.all(np.isfinite(f)):
-        raise RangeError(f"fractions={fractions!r} must lie between 0 (top) and 1 (bottom).")
-    return fn(*args, _fraction=f, **kwargs)
+    if isinstance(exercise, str):
+        if exercise not in SPECS:
+            raise InputValueError(f"exercise={exercise!r} is not an exercise; expected one of {', '.join(SPECS)}.")
+        cls = SPECS[exercise]
+    elif isinstance(exercise, type):
+        cls = exercise
+    else:
+        cls = getattr(exercise, "spec", None)
+        if cls is None:
+            raise InputValueError(f"exercise={exercise!r} is not an exercise function of bm.exercises.")
+    return cls.from_kwargs(params, stacklevel=3).rep_path(body, fractions=fractions, n=n)
 
 
 def place_fraction(fraction: Any, shape: tuple[int, ...]) -> Any:
