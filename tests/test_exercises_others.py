@@ -68,7 +68,7 @@ def test_front_share_defaults_and_override(body):
 
 
 def test_fixed_trunk_makes_the_cop_the_output(body):
-    r = ex.lunge(body, load="30 kg", trunk="20 deg")
+    r = ex.lunge(body, load="30 kg", trunk_lean="20 deg")
     assert float(r.trunk.magnitude) == pytest.approx(20.0)
     assert float(r.cop.magnitude[0]) != pytest.approx(float(r.extras["target"].magnitude), abs=1e-3)
 
@@ -188,7 +188,7 @@ def test_lunge_pinned_constraints(body):
     assert float(s.pose.front.shank.m_as("deg")) == pytest.approx(20.0)
     assert nm(t.front.knee) == pytest.approx(nm(s.front.knee))
     # a pinned trunk makes the centre of pressure the output, as before
-    tr = ex.lunge(body, step_fraction=0.8, trunk="10 deg", load="20 kg")
+    tr = ex.lunge(body, step_fraction=0.8, trunk_lean="10 deg", load="20 kg")
     assert float(tr.pose.trunk.m_as("deg")) == pytest.approx(10.0)
 
 
@@ -263,7 +263,7 @@ def test_bulgarian_split_squat_high_bench_stops_at_the_rear_knee():
 
 def test_bulgarian_split_squat_pinned_trunk_or_shin_is_kept(body):
     # the 40 deg trunk cap only shapes the default: a given trunk or shin is kept as given
-    r = ex.bulgarian_split_squat(body, step_fraction=0.9, trunk="50 deg", load="20 kg")
+    r = ex.bulgarian_split_squat(body, step_fraction=0.9, trunk_lean="50 deg", load="20 kg")
     assert float(r.pose.trunk.m_as("deg")) == pytest.approx(50.0)
     s = ex.bulgarian_split_squat(body, step_fraction=0.6, front_shank="15 deg", load="20 kg")
     assert float(s.pose.front.shank.m_as("deg")) == pytest.approx(15.0)
@@ -331,7 +331,7 @@ def test_stiff_leg_deadlift_without_load_is_feasible(body):
 def test_bar_below_the_reach_of_a_soft_knee_hinge_is_a_clear_infeasibility(body):
     # bar against the shins at mid-shin with knees at 20 deg: the trunk would have to go past horizontal
     with pytest.raises(bm.InfeasiblePoseError) as err:
-        ex.romanian_deadlift(body, depth="mid_shin", load="100 kg")
+        ex.romanian_deadlift(body, bar_height="mid_shin", load="100 kg")
     assert err.value.reason == "trunk_past_horizontal"
 
 
@@ -364,7 +364,7 @@ def test_lee_2018_rdl_knee_is_a_flexor_moment_below_the_conventional_deadlift(bo
     "The RDL's knee moment is the ground reaction times the knee's distance behind the centre of "
     "pressure; with the pressure at the midfoot and the shins near vertical the model gives about "
     "-0.82 N*m/kg per leg, three times Lee et al.'s -0.28. Plumb arms with the bar on the legs "
-    "(arms='plumb') cannot balance this body below the top few centimetres: the pressure falls "
+    "(arm_position='plumb') cannot balance this body below the top few centimetres: the pressure falls "
     "behind the heel (see docs/exercises.md)."))
 def test_lee_2018_rdl_knee_magnitude(body):
     mean, sd = LEE_RDL_KNEE
@@ -372,10 +372,10 @@ def test_lee_2018_rdl_knee_magnitude(body):
 
 
 def test_plumb_arms_solve_the_shank_from_the_bar_contact_and_report_the_pressure(body):
-    # arms="plumb": the bar hangs straight below the shoulder and touches the legs' front (bar_contact_x);
+    # arm_position="plumb": the bar hangs straight below the shoulder and touches the legs' front (bar_contact_x);
     # the shank lean is solved from that contact and the centre of pressure follows from balance.
     from biomech.exercises.hinges import bar_contact_x, leg_front_offsets
-    r = ex.romanian_deadlift(body, depth=Q_([0.80, 0.60], "m"), load="100 kg", arms="plumb")
+    r = ex.romanian_deadlift(body, bar_height=Q_([0.80, 0.60], "m"), load="100 kg", arm_position="plumb")
     assert r.feasible.tolist() == [True, False] and r.reason[1] == "balance"
     grip = r.positions["grip"].to("m").magnitude[0]
     shoulder = r.positions["shoulder"].to("m").magnitude[0]
@@ -394,10 +394,10 @@ def test_plumb_arms_solve_the_shank_from_the_bar_contact_and_report_the_pressure
     # the bar at the knee on 20-deg knees: the plumb bar needs the shins 27 deg back, the pressure 16 cm
     # behind the heel (the finding recorded in docs/exercises.md)
     with pytest.raises(bm.InfeasiblePoseError) as err:
-        ex.romanian_deadlift(body, load="100 kg", arms="plumb")
+        ex.romanian_deadlift(body, load="100 kg", arm_position="plumb")
     assert err.value.reason == "balance" and float(err.value.numbers["cop"].to("m").magnitude) < -0.1
     with pytest.raises(bm.InputValueError, match="cop"):
-        ex.romanian_deadlift(body, load="100 kg", arms="plumb", cop="10 cm")
+        ex.romanian_deadlift(body, load="100 kg", arm_position="plumb", cop="10 cm")
 
 
 def test_longer_arms_stand_the_trunk_up(body):
@@ -438,9 +438,9 @@ def test_leg_press_feet_low_load_the_knee_more(body):
     # Issue validation; Harandi et al. (2013) report larger knee-extensor forces with the feet low.
     # at 70 deg of knee flexion every foot position is within the ankle's range (feet low at 90 deg
     # would need ~66 deg of dorsiflexion, beyond the 55 deg limit, and is reported infeasible)
-    r = {fp: ex.leg_press(body, load="150 kg", foot_position=fp, depth="70 deg") for fp in ("high", "middle", "low")}
+    r = {fp: ex.leg_press(body, load="150 kg", foot_position=fp, knee_flexion="70 deg") for fp in ("high", "middle", "low")}
     with pytest.raises(bm.InfeasiblePoseError, match="ankle"):
-        ex.leg_press(body, load="150 kg", foot_position="low", depth="90 deg")
+        ex.leg_press(body, load="150 kg", foot_position="low", knee_flexion="90 deg")
     assert nm(r["low"].knee) > nm(r["middle"].knee) > nm(r["high"].knee)
     assert nm(r["low"].hip) < nm(r["high"].hip)
     # platform force = sled weight along the rails, m g sin(45 deg), frictionless rails
@@ -461,21 +461,21 @@ def test_leg_press_hip_moment_vanishes_when_the_force_line_passes_the_hip(body):
 def test_leg_extension_torque_reaches_the_knee(body):
     # Shin vertical (knee 90 deg): the limb's weight makes no knee moment; the knee extensors
     # carry the machine torque, half per leg. 40 kg * g * 0.10 m = 39.2266 N*m.
-    r = ex.leg_extension(body, load="40 kg", knee="90 deg", lever="0.10 m")
+    r = ex.leg_extension(body, load="40 kg", knee_flexion="90 deg", lever="0.10 m")
     assert float(r.extras["machine_torque"].magnitude) == pytest.approx(40 * G * 0.10)
-    limb = ex.leg_extension(body, load="0 kg", knee="90 deg")
+    limb = ex.leg_extension(body, load="0 kg", knee_flexion="90 deg")
     assert nm(r.knee) - nm(limb.knee) == pytest.approx(40 * G * 0.10 / 2, abs=1e-9)
-    lever = ex.leg_extension(body, load="40 kg", knee="30 deg", profile="plate_lever")
+    lever = ex.leg_extension(body, load="40 kg", knee_flexion="30 deg", profile="plate_lever")
     assert float(lever.extras["machine_torque"].magnitude) == pytest.approx(40 * G * 0.10 * np.sin(np.radians(60)))
-    cam = ex.leg_extension(body, load="40 kg", knee="30 deg", profile=lambda k: 1 + 0 * k)
+    cam = ex.leg_extension(body, load="40 kg", knee_flexion="30 deg", profile=lambda k: 1 + 0 * k)
     assert float(cam.extras["machine_torque"].magnitude) == pytest.approx(40 * G * 0.10)
 
 
 @pytest.mark.parametrize("fn, kw, arg", [
-    (ex.leg_extension, dict(knee="200 deg"), "knee"),
-    (ex.leg_extension, dict(knee="-20 deg"), "knee"),
+    (ex.leg_extension, dict(knee_flexion="200 deg"), "knee_flexion"),
+    (ex.leg_extension, dict(knee_flexion="-20 deg"), "knee_flexion"),
     (ex.leg_extension, dict(seat_back="100 deg"), "seat_back"),
-    (ex.leg_curl, dict(knee="170 deg"), "knee"),
+    (ex.leg_curl, dict(knee_flexion="170 deg"), "knee_flexion"),
 ])
 def test_machine_joint_ranges_are_checked(body, fn, kw, arg):
     # biomech.model.pose.JOINT_RANGES_DEG: knee -15..165 deg, hip -45..165 deg
@@ -485,16 +485,16 @@ def test_machine_joint_ranges_are_checked(body, fn, kw, arg):
 
 def test_machine_joint_ranges_in_a_sweep(body):
     for fn in (ex.leg_extension, ex.leg_curl):
-        r = fn(body, knee=Q_([30.0, 90.0, 200.0], "deg"))
+        r = fn(body, knee_flexion=Q_([30.0, 90.0, 200.0], "deg"))
         assert r.feasible.tolist() == [True, True, False]
         assert r.reason[2] == "joint_range" and np.isnan(nm(r.knee)[2]) and np.all(np.isfinite(nm(r.knee)[:2]))
 
 
 def test_leg_curl_is_a_knee_flexor_demand(body):
-    r = ex.leg_curl(body, load="30 kg", knee="45 deg")
+    r = ex.leg_curl(body, load="30 kg", knee_flexion="45 deg")
     assert nm(r.knee) < 0
     torque = 30 * G * 0.10
-    limb = ex.leg_curl(body, load="0 kg", knee="45 deg")
+    limb = ex.leg_curl(body, load="0 kg", knee_flexion="45 deg")
     assert nm(r.knee) - nm(limb.knee) == pytest.approx(-torque / 2, abs=1e-9)
 
 

@@ -35,7 +35,7 @@ def body():
     lambda b: ex.bodyweight_squat(b),
     lambda b: ex.squat(b, load="100 kg", heel_lift="3 cm", knee_travel="10 cm"),
     lambda b: ex.squat(b, load="100 kg", stance_width="60 cm", toe_out="30 deg"),
-    lambda b: ex.box_squat(b, box="45 cm", load="100 kg"),
+    lambda b: ex.box_squat(b, box_height="45 cm", load="100 kg"),
     lambda b: ex.squat(b, load="60 kg", cop="ball"),
 ])
 def test_cop_found_bottom_up_lies_at_the_target(body, make):
@@ -170,7 +170,7 @@ def test_dorsiflexion_limit_is_settable(body):
 @pytest.mark.parametrize("kwargs, reason", [
     (dict(heel_lift="20 cm"), "heel_lift"),
     (dict(heel_lift="-1 cm"), "heel_lift"),
-    (dict(box="5 cm"), "box_height"),
+    (dict(box_height="5 cm"), "box_height"),
     (dict(depth="-60 cm"), "depth"),
     (dict(knee_travel="-90 cm"), "knee_travel"),
     (dict(stance_width="3 m"), "stance_width"),

@@ -760,7 +760,7 @@ LEG_PRESS_SLED_BODY_MASSES = 2.0
 
 def _leg_press(body, depth_deg=LEG_PRESS_DEPTH_DEG, feet_m=0.0):
     return ex.leg_press(body, load=_mass(body, LEG_PRESS_SLED_BODY_MASSES), foot_position=Q_(feet_m, "m"),
-                        depth=Q_(depth_deg, "deg"))
+                        knee_flexion=Q_(depth_deg, "deg"))
 
 
 @register_experiment
@@ -911,7 +911,7 @@ def experiment_leg_extension_lockout(bodies: Sequence[NamedBody] = STANDARD_BODI
     for body in bodies:
         with t.per_body(body):
             k = _nm(ex.leg_extension(body, load=_pad_torque(body, LEG_EXTENSION_PAD_BODY_WEIGHTS),
-                                     knee=Q_(np.degrees(knee), "deg")).knee)
+                                     knee_flexion=Q_(np.degrees(knee), "deg")).knee)
             arm = np.asarray(QUADRICEPS_EFFECTIVE(knee), float)
             curves[body.name] = (np.degrees(knee), k, k / arm)
             t.body(body, {"lockout_peak_fraction": k[-1] / np.max(k)}, 100 * k[-1] / np.max(k))
@@ -963,7 +963,7 @@ BACK_EXTENSION_BENCHES = {"back extension, 45-deg bench": "45 deg", "back extens
 
 def _rdl(body, fractions, load_body_masses=RDL_HAND_LOAD_BODY_MASSES):
     """The exercise library's RDL (knees 20 deg, bar on plumb arms) along its rep path to a 60-deg trunk lean."""
-    rdl = ex.romanian_deadlift(body, depth=Q_(RDL_BOTTOM_TRUNK_DEG, "deg"), load=_mass(body, load_body_masses))
+    rdl = ex.romanian_deadlift(body, trunk_lean=Q_(RDL_BOTTOM_TRUNK_DEG, "deg"), load=_mass(body, load_body_masses))
     return rdl.rep_path(fractions=fractions)
 
 
@@ -1049,7 +1049,7 @@ def experiment_hamstrings_two_joints(bodies: Sequence[NamedBody] = STANDARD_BODI
             d = _demand(rdl, body)
             hip_share = {m: float(d.share["hip"][m]) for m in ("gluteus_maximus", "hamstrings", "adductor_magnus")}
             hip_share_named = {_HIP_EXTENSOR_NAMES[m]: v for m, v in hip_share.items()}
-            curl = ex.leg_curl(body, load=_pad_torque(body, LEG_CURL_PAD_BODY_WEIGHTS), knee=Q_(45.0, "deg"))
+            curl = ex.leg_curl(body, load=_pad_torque(body, LEG_CURL_PAD_BODY_WEIGHTS), knee_flexion=Q_(45.0, "deg"))
             dc = _demand(curl, body)
             knee_share = {m: float(dc.share["knee"][m]) for m in ("hamstrings", "gastrocnemius")}
             t.body(body, {"hip_share_hinge": hip_share["hamstrings"], "knee_share_curl": knee_share["hamstrings"]},

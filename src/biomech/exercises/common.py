@@ -503,6 +503,11 @@ class ExerciseResult(MomentResult):
     extras : dict
         Exercise-specific outputs (e.g. a machine's sensitivity to its assumption).
 
+    spec : ExerciseSpec
+        The specification solved (``spec.solve(body)`` gives this result again).
+    body : Body
+        The lifter (the spec attaches it; before that, the model's body).
+
     ``.moments`` used to be the inner ``MomentResult``: ``sq.moments.moments`` and the
     other ``sq.moments.<attribute>`` still answer for one release, with a
     ``DeprecationWarning``.
@@ -519,7 +524,7 @@ class ExerciseResult(MomentResult):
     _forward_moments = True
 
     def __init__(self, name: str, pose: Any, moments: MomentResult, parameters: dict, feasible: Any, reason: Any,
-                 extras: dict | None = None, _call: tuple | None = None):
+                 extras: dict | None = None):
         if not isinstance(moments, MomentResult):
             raise InputValueError(f"moments={type(moments).__name__} must be the exercise's MomentResult.")
         super().__init__(moments.model, pose, moments._angles, moments._m)
@@ -530,7 +535,7 @@ class ExerciseResult(MomentResult):
         self.extras = {} if extras is None else extras
         self._feasible = feasible
         self._reason = reason
-        self._call = _call
+        self.spec = None  # set by the spec that solved it (ExerciseSpec.solve)
         self._dims = _param_dims(parameters, self.shape)
 
     feasible = property(lambda self: self._feasible, doc="Which requests could exist (bool or boolean array).")
@@ -558,12 +563,13 @@ class ExerciseResult(MomentResult):
         """The same exercise from the top (fraction 0) to this bottom (fraction 1).
 
         ``fractions`` (plain numbers 0..1, default ``n`` evenly spaced) gets a new
-        leading axis when the exercise's own parameters are arrays.
+        leading axis when the exercise's own parameters are arrays. The same as
+        ``self.spec.rep_path(self.body, ...)``.
         """
-        if self._call is None:
-            raise InputValueError(f"{self.name}: this result does not know how it was made; call rep_path(...).")
-        fn, args, kwargs = self._call
-        return rep_path(fn, *args, fractions=fractions, n=n, **kwargs)
+        if self.spec is None:
+            raise InputValueError(f"{self.name}: this result does not know how it was made; build the exercise's "
+                                  f"spec and call spec.rep_path(body).")
+        return self.spec.rep_path(self.body, fractions=fractions, n=n)
 
     def _title(self) -> str:
         return self.name
@@ -609,21 +615,23 @@ class SplitExerciseResult(ExerciseResult):
     """
 
 
-def rep_path(exercise: Callable | str, *args: Any, fractions: Any = None, n: int = 11, **kwargs: Any):
+def rep_path(exercise: Callable | str, body: Any, /, *, fractions: Any = None, n: int = 11, **params: Any):
     """The rep path of an exercise: its poses and moments from the top to the bottom.
 
     Parameters
     ----------
-    exercise : callable or str
-        One of the exercise functions (``squat``, ``lunge``, ...) or its name.
-    *args, **kwargs
-        The exercise's own arguments (the body first).
+    exercise : callable, str or ExerciseSpec class
+        One of the exercise functions (``squat``, ``lunge``, ...), its name or its spec class.
+    body : Body
+        The lifter.
     fractions : array_like, optional
         Fractions of the way down, 0 (top) to 1 (the bottom the parameters describe);
         default ``n`` evenly spaced. What a fraction means is stated per exercise
         (for squats: of the bottom's thigh angle and shank lean).
     n : int
         Number of fractions when ``fractions`` is not given.
+    **params
+        The exercise's own parameters (keywords).
 
     Returns
     -------
@@ -640,15 +648,19 @@ def rep_path(exercise: Callable | str, *args: Any, fractions: Any = None, n: int
     >>> path.knee.shape
     (5,)
     """
-    from . import _REGISTRY
+    from . import SPECS
 
-    fn = _REGISTRY[exercise] if isinstance(exercise, str) else exercise
-    if fractions is None:
-        fractions = np.linspace(0.0, 1.0, int(n))
-    f = np.asarray(fractions, dtype=float)
-    if np.any((f < 0) | (f > 1)) or not np.all(np.isfinite(f)):
-        raise RangeError(f"fractions={fractions!r} must lie between 0 (top) and 1 (bottom).")
-    return fn(*args, _fraction=f, **kwargs)
+    if isinstance(exercise, str):
+        if exercise not in SPECS:
+            raise InputValueError(f"exercise={exercise!r} is not an exercise; expected one of {', '.join(SPECS)}.")
+        cls = SPECS[exercise]
+    elif isinstance(exercise, type):
+        cls = exercise
+    else:
+        cls = getattr(exercise, "spec", None)
+        if cls is None:
+            raise InputValueError(f"exercise={exercise!r} is not an exercise function of bm.exercises.")
+    return cls.from_kwargs(params, stacklevel=3).rep_path(body, fractions=fractions, n=n)
 
 
 def place_fraction(fraction: Any, shape: tuple[int, ...]) -> Any:

@@ -19,7 +19,7 @@ Statics cannot decide how the ground reaction splits between the feet: ``front_s
 is a parameter (defaults below, with their sources) and the rear foot's reaction acts
 at its contact point, vertical unless other forces are horizontal (the core's rule).
 The trunk lean is then solved so that the front foot's centre of pressure sits at its
-target point (midfoot by default); give ``trunk=`` to fix the lean instead, and the
+target point (midfoot by default); give ``trunk_lean=`` to fix the lean instead, and the
 centre of pressure becomes the output.
 
 Forward, reverse and walking lunges differ in how the body gets to the bottom (dynamics),
@@ -44,7 +44,7 @@ from .common import (DORSIFLEXION_LIMIT_DEG, Feasibility, SplitExerciseResult, a
 __all__ = ["lunge", "split_squat", "bulgarian_split_squat", "step_up", "split_kernel", "FRONT_SHARE",
            "DEFAULT_STEP_FRACTION", "REAR_KNEE_HEIGHT_M", "leg_length_m", "default_front_shank",
            "long_step_front_shank", "DIRECTIONS", "REAR_REACH_MARGIN_DEG", "SHANK_BACK_LIMIT_DEG",
-           "REAR_KNEE_FLEXION_LIMIT_DEG", "TRUNK_MAX_DEG"]
+           "REAR_KNEE_FLEXION_LIMIT_DEG", "TRUNK_MAX_DEG", "Lunge", "SplitSquat", "BulgarianSplitSquat", "StepUp"]
 
 #: Default share of the ground reaction through the front foot.
 #: - Bulgarian (rear-foot-elevated) split squat: 0.84. Helme, Tee, Emmonds & Low (2021?,
@@ -602,14 +602,14 @@ def _split(name: str, body: Body, *, step_length, depth, knee_travel, rear_knee_
               "rear_knee_height": quantity(info["rear_knee_height_m"], "m"),
               "stopped_by": str(stopped) if np.ndim(stopped) == 0 else stopped}
     return SplitExerciseResult(name, pose, moments, params, bool(feas.ok) if single else feas.ok,
-                               str(feas.reason) if single else feas.reason, extras, call)
+                               str(feas.reason) if single else feas.reason, extras)
 
 
-def lunge(body: Body, step_length: Any = None, depth: Any = None, knee_travel: Any = None, load: Any = None,
-          *, hold: str = "hands", rear_knee_height: Any = None, rear_ankle: Any = "15 deg",
-          front_share: Any = None, trunk: Any = None, direction: str = "forward",
-          extra_loads: Sequence[Load] = (), dorsiflexion_limit: Any = None, _fraction: Any = None,
-          _name: str = "lunge", step_fraction: Any = None, front_shank: Any = None) -> SplitExerciseResult:
+def _lunge(body: Body, *, step_length: Any = None, depth: Any = None, knee_travel: Any = None,
+           load: Any = None, hold: str = "hands", rear_knee_height: Any = None, rear_ankle: Any = "15 deg",
+           front_share: Any = None, trunk: Any = None, direction: str = "forward",
+           extra_loads: Sequence[Load] = (), dorsiflexion_limit: Any = None, step_fraction: Any = None,
+           front_shank: Any = None, fraction: Any = None, name: str = "lunge") -> SplitExerciseResult:
     """A lunge's bottom position (front foot flat, rear foot on its ball), balanced.
 
     The bottom has two free coordinates (where the hip is). By default the front shin
@@ -677,38 +677,19 @@ def lunge(body: Body, step_length: Any = None, depth: Any = None, knee_travel: A
     """
     if not isinstance(direction, str) or direction not in DIRECTIONS:
         raise InputValueError(f"direction={direction!r}: expected 'forward', 'reverse' or 'walking'.")
-    call = (lunge, (body,), dict(step_length=step_length, depth=depth, knee_travel=knee_travel, load=load, hold=hold,
-                                 rear_knee_height=rear_knee_height, rear_ankle=rear_ankle, front_share=front_share,
-                                 trunk=trunk, direction=direction, extra_loads=extra_loads,
-                                 dorsiflexion_limit=dorsiflexion_limit, _name=_name, step_fraction=step_fraction,
-                                 front_shank=front_shank))
-    return _split(_name, body, step_length=step_length, depth=depth, knee_travel=knee_travel,
+    return _split(name, body, step_length=step_length, depth=depth, knee_travel=knee_travel,
                   rear_knee_height=rear_knee_height, rear_ankle=rear_ankle, contact="ball", contact_height=0.0,
                   floor=0.0, load=load, hold=hold, front_share=front_share, trunk=trunk, extra_loads=extra_loads,
-                  direction=direction, _fraction=_fraction, call=call, dorsiflexion_limit=dorsiflexion_limit,
+                  direction=direction, _fraction=fraction, call=None, dorsiflexion_limit=dorsiflexion_limit,
                   step_fraction=step_fraction, front_shank=front_shank)
 
 
-def split_squat(body: Body, step_length: Any = None, depth: Any = None, knee_travel: Any = None,
-                load: Any = None, **kw: Any) -> SplitExerciseResult:
-    """A split squat: the lunge's bottom position with both feet planted (same statics).
-
-    Takes every keyword of :func:`lunge` (``step_fraction``, ``front_shank``, ...).
-
-    >>> import biomech as bm
-    >>> body = bm.Body.from_anthropometrics("178 cm", "80 kg")
-    >>> bool(bm.exercises.split_squat(body).feasible)
-    True
-    """
-    return lunge(body, step_length, depth, knee_travel, load, _name="split_squat", **kw)
-
-
-def bulgarian_split_squat(body: Body, step_length: Any = None, depth: Any = None, knee_travel: Any = None,
-                          load: Any = None, *, bench_height: Any = "45 cm", hold: str = "hands",
-                          rear_knee_height: Any = None, rear_ankle: Any = "-45 deg", front_share: Any = None,
-                          trunk: Any = None, extra_loads: Sequence[Load] = (), dorsiflexion_limit: Any = None,
-                          _fraction: Any = None, step_fraction: Any = None,
-                          front_shank: Any = None) -> SplitExerciseResult:
+def _bulgarian_split_squat(body: Body, *, step_length: Any = None, depth: Any = None, knee_travel: Any = None,
+                           load: Any = None, bench_height: Any = "45 cm", hold: str = "hands",
+                           rear_knee_height: Any = None, rear_ankle: Any = "-45 deg", front_share: Any = None,
+                           trunk: Any = None, extra_loads: Sequence[Load] = (), dorsiflexion_limit: Any = None,
+                           step_fraction: Any = None, front_shank: Any = None,
+                           fraction: Any = None) -> SplitExerciseResult:
     """A Bulgarian (rear-foot-elevated) split squat: the rear instep on a bench.
 
     ``step_length`` (or ``step_fraction`` of the leg length; default
@@ -727,25 +708,19 @@ def bulgarian_split_squat(body: Body, step_length: Any = None, depth: Any = None
     """
     check_body(body)
     h = as_length(bench_height, "bench_height", positive=True)
-    call = (bulgarian_split_squat, (body,), dict(step_length=step_length, depth=depth, knee_travel=knee_travel,
-                                                 load=load, bench_height=bench_height, hold=hold,
-                                                 rear_knee_height=rear_knee_height, rear_ankle=rear_ankle,
-                                                 front_share=front_share, trunk=trunk, extra_loads=extra_loads,
-                                                 dorsiflexion_limit=dorsiflexion_limit, step_fraction=step_fraction,
-                                                 front_shank=front_shank))
     res = _split("bulgarian_split_squat", body, step_length=step_length, depth=depth, knee_travel=knee_travel,
                  rear_knee_height=rear_knee_height, rear_ankle=rear_ankle, contact="instep", contact_height=h,
                  floor=0.0, load=load, hold=hold, front_share=front_share, trunk=trunk, extra_loads=extra_loads,
-                 direction="forward", _fraction=_fraction, call=call, dorsiflexion_limit=dorsiflexion_limit,
+                 direction="forward", _fraction=fraction, call=None, dorsiflexion_limit=dorsiflexion_limit,
                  step_fraction=step_fraction, front_shank=front_shank)
     res.parameters["bench_height"] = quantity(h, "m")
     return res
 
 
-def step_up(body: Body, box_height: Any = "40 cm", knee_travel: Any = "5 cm", load: Any = None, *,
-            step_length: Any = "35 cm", hold: str = "hands", rear_ankle: Any = "20 deg", front_share: Any = None,
+def _step_up(body: Body, *, box_height: Any = "40 cm", knee_travel: Any = "5 cm", load: Any = None,
+             step_length: Any = "35 cm", hold: str = "hands", rear_ankle: Any = "20 deg", front_share: Any = None,
             trunk: Any = None, extra_loads: Sequence[Load] = (), dorsiflexion_limit: Any = None,
-            _fraction: Any = None) -> SplitExerciseResult:
+            fraction: Any = None) -> SplitExerciseResult:
     """A step-up's bottom: the front foot flat on a box, the rear foot's ball on the floor.
 
     The front knee travel fixes the front shank; the hip then sits where the rear leg,
@@ -787,13 +762,219 @@ def step_up(body: Body, box_height: Any = "40 cm", knee_travel: Any = "5 cm", lo
     infeasible = (bad, "box_height", {"box_height": quantity(h, "m"), "rear_reach": quantity(reach, "m")}) \
         if np.any(bad) else None
     t = np.where(bad, np.pi / 2, t)
-    call = (step_up, (body,), dict(box_height=box_height, knee_travel=knee_travel, load=load, step_length=step_length,
-                                   hold=hold, rear_ankle=rear_ankle, front_share=front_share, trunk=trunk,
-                                   extra_loads=extra_loads, dorsiflexion_limit=dorsiflexion_limit))
+    call = None  # the spec attaches itself to the result
     res = _split("step_up", body, step_length=step_length, depth=quantity(np.degrees(t), "deg"),
                  knee_travel=knee_travel, rear_knee_height=None, rear_ankle=rear_ankle, contact="ball",
                  contact_height=-h, floor=-h, load=load, hold=hold, front_share=front_share, trunk=trunk,
-                 extra_loads=extra_loads, direction="forward", _fraction=_fraction, call=call,
+                 extra_loads=extra_loads, direction="forward", _fraction=fraction, call=call,
                  dorsiflexion_limit=dorsiflexion_limit, infeasible=infeasible)
     res.parameters["box_height"] = quantity(h, "m")
     return res
+
+
+# --------------------------------------------------------------------------- the declared exercises
+from .spec import DEPTH_WORDS, ExerciseSpec, declare, param, spec_function  # noqa: E402
+
+_SPLIT_REP = ("The hip moves in a straight line from the top (both legs as straight as the stance allows) to the "
+              "bottom.")
+
+
+def _split_params(name: str, *, step_length: str | None = None, rear_ankle: str = "15 deg",
+                  rear_ankle_help: str = "Rear ankle dorsiflexion, the rear foot on its ball (an assumption).",
+                  knee_travel: Any = None) -> dict[str, Any]:
+    """The split-stance fields in order: step, depth, knee travel, load, then the rest."""
+    share = FRONT_SHARE[name]
+    share_source = ("Helme et al. 2021, J Strength Cond Res, doi 10.1519/JSC.0000000000003727 (lead foot 84.4 % of "
+                    "the vertical force, SD 3.6 %)" if name == "bulgarian_split_squat" else None)
+    share_none = f"{share:g}" + ("" if share_source else " (an assumption: no measurement was found)")
+    main = dict(
+        step_length=param("length", step_length, "Horizontal distance from the front heel back to the rear foot's "
+                                          "contact.", positive=True,
+                          none=(f"{DEFAULT_STEP_FRACTION[name]:g} leg lengths (see step_fraction)"
+                                if name in DEFAULT_STEP_FRACTION else None)),
+        step_fraction=param("leg_lengths", None, "The step as a number of leg lengths (the standing hip joint "
+                                                 "centre's height); people use about 0.5 to 1.2. Give it or "
+                                                 "step_length, not both.",
+                            none="from step_length"),
+        depth=param("angle", None, "Front thigh angle from vertical seen from the side (90 deg: the thigh "
+                                   "horizontal; more is deeper); giving it pins the depth exactly.",
+                    words={w: f"{a:g} deg" for w, a in DEPTH_WORDS.items()},
+                    none="the lifter descends until the front thigh is parallel or the rear knee reaches "
+                         "rear_knee_height, whichever comes first"),
+        knee_travel=param("length", knee_travel, "Front of the front knee ahead of its toe tip (positive: past "
+                                                 "the toes); pins the front shin.",
+                          none="the front shin follows the step (forward on short steps, near vertical from "
+                               "about one leg length on; an assumption, see docs/exercises.md)"),
+        load=param("load", None, "Dumbbells in the hands (arms hanging) or a bar on the back, a mass or its "
+                                 "weight as a force.", none="no load"),
+    )
+    rest = dict(
+        hold=param("choice", "hands", "How the load is held: dumbbells in the hands or a bar on the back (high "
+                                      "bar).", choices=("hands", "back")),
+        rear_knee_height=param("length", None, "Rear knee joint centre's height above the floor at the bottom; "
+                                               "giving it pins it exactly.",
+                               none=f"{100 * REAR_KNEE_HEIGHT_M:g} cm as a limit of the descent (see depth)"),
+        front_shank=param("angle", None, "Front shin lean from vertical (knee forward positive); pins the shin "
+                                         "like knee_travel (give one of the two).",
+                          none="from knee_travel, or from the step"),
+        rear_ankle=param("angle", rear_ankle, rear_ankle_help),
+        front_share=param("fraction", None, "Fraction of the ground reaction on the front foot, which statics "
+                                            "cannot split.", none=share_none, source=share_source),
+        trunk_lean=param("angle", None, "Trunk lean from vertical (forward positive); giving it makes the centre "
+                                        "of pressure an output.",
+                         none="solved so that the front foot's centre of pressure is at the midfoot"),
+        extra_loads=param("loads", (), "Bands or cables; their forces count in the balance."),
+        dorsiflexion_limit=param("angle", None, "Largest front ankle dorsiflexion allowed.",
+                                 none=f"{DORSIFLEXION_LIMIT_DEG:g} deg",
+                                 source="Hemmerich et al. 2006, J Orthop Res 24:770"),
+    )
+    return main, rest
+
+
+def _word_depth(depth: Any) -> Any:
+    """A coach word for the depth as its angle ("parallel" passes through as before)."""
+    if isinstance(depth, str) and depth.strip().lower() in DEPTH_WORDS and depth.strip().lower() != "parallel":
+        from ..units import Q_
+
+        return Q_(DEPTH_WORDS[depth.strip().lower()], "deg")
+    return depth
+
+
+class _SplitSpec(ExerciseSpec):
+    renamed = {"trunk": "trunk_lean"}
+    returns = "SplitExerciseResult"
+    rep_fraction = _SPLIT_REP
+
+    def _kwargs(self) -> dict[str, Any]:
+        kw = self.values()
+        kw["trunk"] = kw.pop("trunk_lean")
+        if "depth" in kw:
+            kw["depth"] = _word_depth(kw["depth"])
+        return kw
+
+    def _solve(self, body: Body, fraction: Any) -> SplitExerciseResult:
+        res = _lunge(body, **self._kwargs(), fraction=fraction, name=self.name)
+        return _renamed_parameters(res)
+
+
+def _renamed_parameters(res: SplitExerciseResult) -> SplitExerciseResult:
+    res.parameters["trunk_lean"] = res.parameters.pop("trunk")
+    return res
+
+
+class Lunge(_SplitSpec):
+    """A lunge's bottom position (front foot flat, rear foot on its ball), balanced.
+
+    The result's ``.front`` and ``.rear`` hold each leg's moments; ``.knee``, ``.hip`` and
+    ``.ankle`` are the front leg's. Forward and reverse lunges share the static bottom
+    position: ``direction`` is recorded only.
+
+    Examples
+    --------
+    >>> import biomech as bm
+    >>> body = bm.Body.from_anthropometrics("178 cm", "80 kg")
+    >>> lg = bm.exercises.lunge(body, step_length="70 cm", load="2 * 15 kg")
+    >>> float(lg.front.knee.magnitude) > 0 and float(lg.front.hip.magnitude) > 0
+    True
+    """
+
+    name = "lunge"
+    summary = "lunge: step length, depth, trunk lean, load"
+    example = "biomech lunge --step-length 80cm --trunk-lean 10deg --load 30kg"
+
+
+_main, _rest = _split_params("lunge")
+declare(Lunge, _main, {**_rest, "direction": param("choice", "forward", "Which way the lunger steps; recorded only, "
+                                                                        "the static bottom position is the same.",
+                                                   choices=DIRECTIONS)})
+
+
+class SplitSquat(_SplitSpec):
+    """A split squat: the lunge's bottom position with both feet planted (same statics).
+
+    Examples
+    --------
+    >>> import biomech as bm
+    >>> body = bm.Body.from_anthropometrics("178 cm", "80 kg")
+    >>> bool(bm.exercises.split_squat(body).feasible)
+    True
+    """
+
+    name = "split_squat"
+    summary = "split squat: step length, depth, load"
+    example = "biomech split_squat --step-length 70cm --load 40kg"
+
+
+_main, _rest = _split_params("split_squat")
+declare(SplitSquat, _main, _rest)
+
+
+class BulgarianSplitSquat(_SplitSpec):
+    """A Bulgarian (rear-foot-elevated) split squat: the rear instep on a bench.
+
+    ``step_length`` runs from the front heel back to the rear foot's contact on the bench
+    edge; ``bench_height`` is its height. The rear ankle is plantarflexed.
+
+    Examples
+    --------
+    >>> import biomech as bm
+    >>> body = bm.Body.from_anthropometrics("178 cm", "80 kg")
+    >>> bss = bm.exercises.bulgarian_split_squat(body, load="2 * 20 kg")
+    >>> bss.parameters["front_share"]
+    0.84
+    """
+
+    name = "bulgarian_split_squat"
+    summary = "Bulgarian split squat: rear foot on a bench, step length, depth, load"
+    example = "biomech bulgarian_split_squat --step-length 55cm --load 30kg"
+
+    def _solve(self, body: Body, fraction: Any) -> SplitExerciseResult:
+        return _renamed_parameters(_bulgarian_split_squat(body, **self._kwargs(), fraction=fraction))
+
+
+_main, _rest = _split_params("bulgarian_split_squat", rear_ankle="-45 deg",
+                             rear_ankle_help="Rear ankle angle, the instep on the bench (negative: plantarflexed; "
+                                             "an assumption).")
+declare(BulgarianSplitSquat, {**_main, "bench_height": param("length", "45 cm", "Height of the bench under the rear "
+                                                                                "instep.", positive=True)}, _rest)
+
+
+class StepUp(_SplitSpec):
+    """A step-up's bottom: the front foot flat on a box, the rear foot's ball on the floor.
+
+    The front knee travel fixes the front shank; the hip then sits where the rear leg,
+    nearly straight with its ball ``step_length`` behind the front heel and ``box_height``
+    below it, reaches (the front thigh angle is solved). Box heights from 10 cm to the
+    front leg's reach are accepted.
+
+    Examples
+    --------
+    >>> import biomech as bm
+    >>> body = bm.Body.from_anthropometrics("178 cm", "80 kg")
+    >>> su = bm.exercises.step_up(body, box_height="40 cm")
+    >>> float(su.pose.front.thigh.magnitude) > 30
+    True
+    """
+
+    name = "step_up"
+    summary = "step-up: box height, knee travel, load"
+    example = "biomech step_up --load 20kg"
+
+    def _solve(self, body: Body, fraction: Any) -> SplitExerciseResult:
+        return _renamed_parameters(_step_up(body, **self._kwargs(), fraction=fraction))
+
+
+_main, _rest = _split_params("step_up", step_length="35 cm", rear_ankle="20 deg")
+_rest.pop("rear_knee_height")
+_rest.pop("front_shank")
+declare(StepUp, {"box_height": param("length", "40 cm", "Height of the box under the front foot."),
+                 "knee_travel": param("length", "5 cm", "Front of the front knee ahead of its toe tip (positive: "
+                                                        "past the toes)."),
+                 "load": _main["load"], "step_length": _main["step_length"]},
+        _rest)
+del _main, _rest
+
+lunge = spec_function(Lunge)
+split_squat = spec_function(SplitSquat)
+bulgarian_split_squat = spec_function(BulgarianSplitSquat)
+step_up = spec_function(StepUp)

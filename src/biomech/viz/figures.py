@@ -218,7 +218,7 @@ def fig_lunge_step_trunk_map(out_dir: str) -> list[str]:
     step = Q_(100 * np.linspace(0.5, 1.2, 36) * exercises.lunges.leg_length_m(body), "cm")
     trunk = Q_(np.linspace(-15, 60, 31), "deg")
     kw = dict(load="30 kg")  # the default bottom: front shin from the step, first of parallel / rear knee 5 cm
-    grid = exercises.lunge(body, step_length=step[None, :], trunk=trunk[:, None], **kw)
+    grid = exercises.lunge(body, step_length=step[None, :], trunk_lean=trunk[:, None], **kw)
     balanced = exercises.lunge(body, step_length=step, **kw)  # the lean that balances over the midfoot
     lean = np.asarray(balanced.pose.trunk.to("deg").magnitude, dtype=float)
     feasible = np.asarray(grid.feasible, dtype=bool)
@@ -309,9 +309,9 @@ def fig_leg_press_foot_position(out_dir: str) -> list[str]:
 
     body = standard_body()
     positions = (("feet high (+15 cm)", "high"), ("feet middle", "middle"), ("feet low (\u221215 cm)", "low"))
-    bottoms = [exercises.leg_press(body, load="150 kg", foot_position=fp, depth="70 deg") for _, fp in positions]
+    bottoms = [exercises.leg_press(body, load="150 kg", foot_position=fp, knee_flexion="70 deg") for _, fp in positions]
     knee = Q_(np.linspace(10, 110, 41), "deg")
-    curves = {t: exercises.leg_press(body, load="150 kg", foot_position=fp, depth=knee) for t, fp in positions}
+    curves = {t: exercises.leg_press(body, load="150 kg", foot_position=fp, knee_flexion=knee) for t, fp in positions}
     with plot.style():
         fig = plt.figure(figsize=(13.0, 8.4), layout="constrained")
         top, bottom = fig.subfigures(2, 1, height_ratios=[1.05, 1.0])
