@@ -68,7 +68,7 @@ def nm(q):
 SPEC = {
     "squat": dict(depth="depth", knee_travel="m", load="load", bar="choice:high_bar|low_bar|front|goblet?",
                   heel_lift="m", stance_width="m", toe_out="deg", knee_travel_at="choice:front|centre",
-                  cop="choice:midfoot|ball|heel", box="m", arms="deg", dorsiflexion_limit="deg", lengths="lengths",
+                  cop="choice+m:midfoot|ball|heel", box="m", arms="deg", dorsiflexion_limit="deg", lengths="lengths",
                   hip_width="m", extra_loads="loads"),
     "front_squat": dict(depth="depth", knee_travel="m", load="load"),
     "goblet_squat": dict(depth="depth", knee_travel="m", load="load"),
@@ -84,10 +84,12 @@ SPEC = {
     "step_up": dict(box_height="m", knee_travel="m", load="load", step_length="m", hold="choice:hands|back",
                     rear_ankle="deg", front_share="share", trunk="deg", extra_loads="loads",
                     dorsiflexion_limit="deg"),
-    "romanian_deadlift": dict(depth="depth", knee_bend="deg", load="load", toe_out="deg", cop="m",
+    "romanian_deadlift": dict(depth="depth", knee_bend="deg", load="load", toe_out="deg",
+                              cop="choice+m:midfoot|ball|heel?",
                               extra_loads="loads", arms="choice:free|plumb"),
     "stiff_leg_deadlift": dict(depth="depth", knee_bend="deg", load="load"),
-    "deadlift": dict(load="load", knee_bend="deg", bar_height="depth", toe_out="deg", cop="m", extra_loads="loads"),
+    "deadlift": dict(load="load", knee_bend="deg", bar_height="depth", toe_out="deg",
+                     cop="choice+m:midfoot|ball|heel?", extra_loads="loads"),
     "back_extension": dict(load="load", bench="deg", hip_flexion="deg", pad="m", roller="m", band="band"),
     "leg_press": dict(load="load", foot_position="choice+m:high|middle|low", depth="deg", sled_angle="deg",
                       back_angle="deg", cop="choice+m:midfoot|heel|ball"),
@@ -123,7 +125,8 @@ def bad_values(kind: str):
         return []
     if kind.startswith("choice+m:"):
         return [("unknown name", "nonsense"), ("empty name", ""), ("number", 5), ("object", object()),
-                ("wrong dimension", "3 kg"), ("NaN", Q_(math.nan, "m")), ("None", None)]
+                ("wrong dimension", "3 kg"), ("NaN", Q_(math.nan, "m"))] + ([] if kind.endswith("?") else
+                                                                            [("None", None)])
     if kind.startswith("choice:"):
         names = kind[len("choice:"):]
         out = [("unknown name", "nonsense"), ("empty name", ""), ("number", 5), ("object", object()),

@@ -35,6 +35,7 @@ from ..mechanics.statics import MomentResult
 from ..units import quantity
 from .common import (DORSIFLEXION_LIMIT_DEG, Feasibility, SplitExerciseResult, as_angle, as_length,
                      broadcast_shape, check_body, check_loads, fraction_in, load_mass, make_model, place_fraction, solve_free_angle)
+from .common import check_single, cop_value
 
 __all__ = ["lunge", "split_squat", "bulgarian_split_squat", "step_up", "split_kernel", "FRONT_SHARE"]
 
@@ -229,8 +230,8 @@ def _split(name: str, body: Body, *, step_length, depth, knee_travel, rear_knee_
     if not isinstance(hold, str) or hold not in _HOLDS:
         raise InputValueError(f"hold={hold!r}: expected 'hands' (dumbbells) or 'back' (a bar on the back).")
     share = FRONT_SHARE[name] if front_share is None else fraction_in(front_share, "front_share")
-    lim = np.radians(DORSIFLEXION_LIMIT_DEG) if dorsiflexion_limit is None else as_angle(dorsiflexion_limit,
-                                                                                          "dorsiflexion_limit")
+    lim = np.radians(DORSIFLEXION_LIMIT_DEG) if dorsiflexion_limit is None else check_single(
+        as_angle(dorsiflexion_limit, "dorsiflexion_limit"), "dorsiflexion_limit")
     depth_rad = np.pi / 2 if isinstance(depth, str) and depth.strip().lower() == "parallel" else as_angle(depth, "depth")
     kt = None if knee_travel is None else as_length(knee_travel, "knee_travel")
     pose, model, angles, feas, info = split_kernel(
@@ -243,6 +244,7 @@ def _split(name: str, body: Body, *, step_length, depth, knee_travel, rear_knee_
     sc = model.sincos(angles)
     moments = MomentResult(model, pose, sc, model.moments(sc))
     single = feas.shape == ()
+    feas.include(moments)
     feas.raise_if_single(single, name)
     params = {"step_length": quantity(as_length(step_length, "step_length"), "m"),
               "depth": quantity(np.degrees(depth_rad), "deg"),

@@ -347,6 +347,10 @@ def inverse_dynamics(body: Body, motion, loads: Sequence[Load] | Load = (), stan
     if ground_reaction is None:
         state = dyn.state(sc, omega, alpha)
         total = dyn.moments(sc, omega, alpha, state)
+        for j, m in total.items():  # finite statics but non-finite dynamics: velocities too large for floats
+            if j in static and np.any(~np.isfinite(m) & np.isfinite(static[j])):
+                raise InputValueError(f"motion: the velocities or accelerations are too large for the joint moments "
+                                      f"to be finite numbers at the {j} (check their units).")
         ground = (lambda: dyn.ground_reaction(sc, omega, alpha, state)) if support == "feet" else None
         return DynamicsResult(body, motion, total, static, ground, "top_down")
     try:

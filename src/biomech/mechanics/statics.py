@@ -135,6 +135,12 @@ _PROXIMAL = {"foot": "heel", "shank": "knee", "thigh": "hip", "trunk": "hip", "a
              "rear_foot": "rear_heel", "rear_shank": "rear_knee", "rear_thigh": "hip"}
 
 
+#: A resultant force smaller than this fraction of the sum of the external forces' magnitudes has
+#: no line of action worth reporting: its moment arm is NaN (a pure couple), whatever the scale of
+#: the forces (a 1e-12 kg segment still has arms; a near-cancelling couple has none).
+ARM_RELATIVE_CUTOFF = 1e-9
+
+
 @dataclass(frozen=True)
 class _Item:
     """A force item placed on the chain, with its bookkeeping."""
@@ -390,7 +396,10 @@ class StaticModel:
                 rows = self._linear_map().evaluate(angles)
             except KeyError as exc:
                 raise InputValueError(f"angles must include {exc.args[0]!r} (radians).") from None
-            return {j: SIGN[j] * rows[n] for n, j in enumerate(self._joint_order)}
+            for n, j in enumerate(self._joint_order):  # signs applied in place: no second copy of the rows
+                if SIGN[j] != 1:
+                    rows[n] *= SIGN[j]
+            return {j: rows[n] for n, j in enumerate(self._joint_order)}
         sc = self.sincos(angles)
         if self.split:
             out = self.split_moments(sc)["front"]
@@ -616,6 +625,11 @@ class MomentResult:
         self.stance = model.stance
         self.support = model.support
         self._angles = angles  # segment angles (radians) or their SinCos
+        try:  # every joint's moments of one shape (a joint that does not depend on an array parameter too)
+            shape = np.broadcast_shapes(*(np.shape(v) for v in moments.values()))
+            moments = {k: v if np.shape(v) == shape else np.broadcast_to(v, shape) for k, v in moments.items()}
+        except ValueError:  # pragma: no cover - the kernels give broadcastable moments
+            pass
         self._m = moments
 
     @cached_property
@@ -659,15 +673,27 @@ class MomentResult:
         return out
 
     @cached_property
+    def _force_scale(self):
+        """Sum of the magnitudes of every external force on the body, N (per pose): the scale a
+        resultant is compared with before a moment arm is given (see ``ARM_RELATIVE_CUTOFF``)."""
+        total = 0.0
+        for it, share in self.model.whole_body():
+            f = self.model._item_force(it, self._sc)
+            total = total + abs(share) * np.hypot(f[0], f[1])
+        return total
+
+    @cached_property
     def moment_arms(self) -> JointValues:
         """Signed perpendicular distance from each joint to the line of action of the
         resultant external force on its free side, m (NaN where that force vanishes)."""
         vals = []
+        tol = ARM_RELATIVE_CUTOFF * self._force_scale
         for j in JOINTS:
             fx, fy = self._resultants[j]
             mag = np.hypot(fx, fy)
             with np.errstate(divide="ignore", invalid="ignore"):
-                arm = np.where(mag > 1e-9, self._m[j] / np.where(mag > 1e-9, mag, 1.0), np.nan)
+                big = (mag > tol) & (mag > 0)
+                arm = np.where(big, self._m[j] / np.where(big, mag, 1.0), np.nan)
             vals.append(quantity(arm if np.ndim(arm) else float(arm), "m"))
         return JointValues(*vals)
 
@@ -716,8 +742,10 @@ class MomentResult:
                 if j in m.held:
                     moment = moment * np.nan
                 mag = np.hypot(fx, fy)
+                tol = ARM_RELATIVE_CUTOFF * self._force_scale
                 with np.errstate(divide="ignore", invalid="ignore"):
-                    arm = np.where(mag > 1e-9, moment / np.where(mag > 1e-9, mag, 1.0), np.nan)
+                    big = (mag > tol) & (mag > 0)
+                    arm = np.where(big, moment / np.where(big, mag, 1.0), np.nan)
                 table.setdefault(label, {})[j] = (fx, fy, arm, moment)
         out = {}
         for label, per_joint in table.items():
