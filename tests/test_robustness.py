@@ -3,7 +3,7 @@
 Two promises are checked here for every public function and constructor:
 
 1. Invalid inputs (bare numbers, strings that are not quantities, the wrong dimension,
-   NaN and infinities, empty or mismatched arrays, negative masses, unknown names,
+   NaN and infinities, mismatched arrays, negative masses, unknown names,
    impossible poses) raise a :class:`biomech.BiomechError` subclass whose message names
    the argument; nothing else escapes (no bare numpy, pint or scipy exception).
 2. Valid inputs, including huge and tiny ones, give finite results that satisfy

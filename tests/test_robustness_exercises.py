@@ -67,7 +67,7 @@ def nm(q):
 #: valid), "share" a fraction, "fraction" a plain positive number (a step in leg lengths), "loads" a
 #: sequence of loads, "lengths" a dict.
 _SQUAT_TECHNIQUE = dict(heel_lift="m", stance_width="m", toe_out="deg", knee_travel_at="choice:front|centre",
-                       cop="choice:midfoot|ball|heel", arms="deg", dorsiflexion_limit="deg", lengths="lengths",
+                       cop="choice+m:midfoot|ball|heel", arms="deg", dorsiflexion_limit="deg", lengths="lengths",
                        hip_width="m", extra_loads="loads")
 SPEC = {
     "squat": dict(depth="depth", knee_travel="m", load="load", bar="choice:high_bar|low_bar|front|goblet?",
@@ -92,10 +92,12 @@ SPEC = {
                     rear_ankle="deg", front_share="share", trunk_lean="deg", extra_loads="loads",
                     dorsiflexion_limit="deg"),
     "romanian_deadlift": dict(bar_height="depth", trunk_lean="deg", knee_flexion="deg", load="load", toe_out="deg",
-                              cop="m", extra_loads="loads", arm_position="choice:free|plumb"),
+                              cop="choice+m:midfoot|ball|heel?", extra_loads="loads", arm_position="choice:free|plumb"),
     "stiff_leg_deadlift": dict(bar_height="depth", trunk_lean="deg", knee_flexion="deg", load="load", toe_out="deg",
-                               cop="m", extra_loads="loads", arm_position="choice:free|plumb"),
-    "deadlift": dict(load="load", knee_flexion="deg", bar_height="depth", toe_out="deg", cop="m", extra_loads="loads"),
+                               cop="choice+m:midfoot|ball|heel?", extra_loads="loads",
+                               arm_position="choice:free|plumb"),
+    "deadlift": dict(load="load", knee_flexion="deg", bar_height="depth", toe_out="deg",
+                     cop="choice+m:midfoot|ball|heel?", extra_loads="loads"),
     "back_extension": dict(load="load", bench="deg", hip_flexion="deg", pad="m", roller="m", band="band"),
     "leg_press": dict(load="load", foot_position="choice+m:high|middle|low", knee_flexion="deg", sled_angle="deg",
                       back_angle="deg", cop="choice+m:midfoot|heel|ball"),
@@ -131,7 +133,8 @@ def bad_values(kind: str):
         return []
     if kind.startswith("choice+m:"):
         return [("unknown name", "nonsense"), ("empty name", ""), ("number", 5), ("object", object()),
-                ("wrong dimension", "3 kg"), ("NaN", Q_(math.nan, "m")), ("None", None)]
+                ("wrong dimension", "3 kg"), ("NaN", Q_(math.nan, "m"))] + ([] if kind.endswith("?") else
+                                                                            [("None", None)])
     if kind.startswith("choice:"):
         names = kind[len("choice:"):]
         out = [("unknown name", "nonsense"), ("empty name", ""), ("number", 5), ("object", object()),

@@ -24,7 +24,6 @@ import math
 import os
 import re
 import sys
-import tempfile
 from typing import Any, Sequence
 
 # Heavy modules (matplotlib, the exercise library, the cue report) are imported
@@ -407,6 +406,18 @@ def _check_plot_path(path: str | None) -> None:
     folder = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(folder):
         raise _Fail(f"argument --plot: the folder {folder!r} does not exist", 2)
+    _check_writable(path, "--plot")
+
+
+def _check_writable(path: str, flag: str) -> None:
+    """Refuse an output path that cannot be written (read-only or full folder) before any work."""
+    from ..fileio import check_writable
+    from ..errors import OutputFileError
+
+    try:
+        check_writable(path, flag)
+    except OutputFileError as exc:
+        raise _Fail(f"argument {flag}: {_one_line(exc).split('=', 1)[-1]}", 2) from None
 
 
 def _check_out_file(path: str, flag: str = "--out") -> None:
@@ -417,6 +428,7 @@ def _check_out_file(path: str, flag: str = "--out") -> None:
         raise _Fail(f"argument {flag}: the folder {folder!r} does not exist", 2)
     if os.path.isdir(path):
         raise _Fail(f"argument {flag}: {path!r} is a folder; give a file name", 2)
+    _check_writable(path, flag)
 
 
 def _pose_from_args(args, require: bool = True):
@@ -683,21 +695,9 @@ def _checked(flag: str, text: str, kind: str) -> str:
 
 
 def _write_atomic_text(path: str, text: str) -> None:
-    if path == "-":
-        sys.stdout.write(text)
-        return
-    folder = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix=".biomech-", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
-        from ..viz.plot import _publish
+    from ..fileio import write_text
 
-        _publish(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    write_text(path, text, name="--out")
 
 
 def _cell(v, ok: bool) -> str:
@@ -727,7 +727,7 @@ def _as_array(texts: list[str], kind: str | None, flag: str):
         return None
 
 
-def _sweep_columns(body, fn, names, kinds, keys, combos, args) -> dict:
+def _sweep_columns(body, fn, names, kinds, keys, combos, args, single: tuple = ()) -> dict:
     """Evaluate every grid point with as few calls as the values allow: one array call for
     the numeric parameters, per combination of the named values (bar positions, "parallel")."""
     import numpy as np
@@ -742,7 +742,7 @@ def _sweep_columns(body, fn, names, kinds, keys, combos, args) -> dict:
     arrays, named = {}, []
     for k, col in zip(keys, columns_by_key):
         flag = "--" + k.replace("_", "-")
-        arr = _as_array(list(col), kinds.get(k), flag)
+        arr = None if k == "bar" or k in single else _as_array(list(col), kinds.get(k), flag)
         if arr is None:
             named.append(k)
         else:
@@ -789,6 +789,9 @@ def _sweep_columns(body, fn, names, kinds, keys, combos, args) -> dict:
 
             if not isinstance(exc, BiomechError):
                 raise
+            refused = re.match(r"^(\w+): an array of shape", str(exc))
+            if refused and refused.group(1) in arrays:  # a parameter that does not sweep: one call per value
+                return _sweep_columns(body, fn, names, kinds, keys, combos, args, (*single, refused.group(1)))
             raise _Fail(f"{'at ' + where + ': ' if where else ''}{_one_line(exc)}") from None
         if res is not None:
             for j in JOINTS:
@@ -866,6 +869,7 @@ def _cmd_report(args) -> int:
     out = args.out
     if os.path.exists(out) and not os.path.isdir(out):
         raise _Fail(f"argument --out: {out!r} exists and is not a folder", 2)
+    _check_writable(os.path.join(out if os.path.isdir(out) else os.path.dirname(os.path.abspath(out)), "x"), "--out")
     import matplotlib
 
     matplotlib.use("Agg")
@@ -885,6 +889,7 @@ def _cmd_figures(args) -> int:
     out = args.out
     if os.path.exists(out) and not os.path.isdir(out):
         raise _Fail(f"argument --out: {out!r} exists and is not a folder", 2)
+    _check_writable(os.path.join(out if os.path.isdir(out) else os.path.dirname(os.path.abspath(out)), "x"), "--out")
     paths = make_figures(out)
     print(f"wrote {len(paths)} figures to {out}")
     for p in paths:

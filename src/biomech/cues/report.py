@@ -32,7 +32,6 @@ import html
 import io
 import os
 import sys
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -301,22 +300,10 @@ def _html_page(secs: list[dict], pngs: dict[str, bytes], bodies_text: str) -> st
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same directory and os.replace."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        # mkstemp makes the file private; give it the previous file's mode, or an ordinary one
-        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+    """Write ``data`` to ``path`` through :mod:`biomech.fileio` (temporary file, then os.replace)."""
+    from ..fileio import write_bytes
+
+    write_bytes(path, data, name="out_dir")
 
 
 def write_report(out_dir: str | os.PathLike, results: Sequence[CueResult], *,

@@ -31,6 +31,7 @@ from ..mechanics.statics import MomentResult
 from ..units import quantity
 from .common import (ExerciseResult, Feasibility, as_angle, broadcast_shape, check_body, load_mass, make_model, place_fraction,
                      solve_free_angle)
+from .common import check_single, cop_value
 
 __all__ = ["standing_calf_raise", "seated_calf_raise", "StandingCalfRaise", "SeatedCalfRaise"]
 
@@ -74,6 +75,7 @@ def _standing_calf_raise(body: Body, *, load: Any = None, foot: Any = "0 deg", h
     sc = model.sincos(angles)
     moments = MomentResult(model, pose, sc, model.moments(sc))
     single = shape == ()
+    feas.include(moments)
     feas.raise_if_single(single, "standing_calf_raise")
     params = {"load": quantity(load_kg, "kg"), "foot": quantity(np.degrees(f_bottom), "deg"),
               "top": quantity(np.degrees(f_top), "deg"), "hold": hold, "cop": "ball", "support": "feet"}
@@ -89,10 +91,10 @@ def _seated_calf_raise(body: Body, *, load: Any = "40 kg", foot: Any = "0 deg", 
     f_bottom = as_angle(foot, "foot")
     f_top = as_angle(top, "top")
     load_kg = load_mass(load)
-    pad_m = as_length(pad, "pad", nonnegative=True)
+    pad_m = check_single(as_length(pad, "pad", nonnegative=True), "pad")
     shape = broadcast_shape(f_bottom, f_top, load_kg)
     fr = place_fraction(fraction, shape)
-    f = f_bottom if fr is None else f_top + fr * (f_bottom - f_top)
+    f = (f_bottom if fr is None else f_top + fr * (f_bottom - f_top)) + np.zeros(shape)
     shape = broadcast_shape(np.zeros(shape), 0.0 if fr is None else fr)
     feas = Feasibility(shape)
     # the block under the balls: upward reaction = pad load + shank and foot weights (both legs)
@@ -108,6 +110,8 @@ def _seated_calf_raise(body: Body, *, load: Any = "40 kg", foot: Any = "0 deg", 
     sc = model.sincos(angles)
     moments = MomentResult(model, pose, sc, model.moments(sc))
     single = shape == ()
+    feas.include(moments)
+    feas.raise_if_single(single, "seated_calf_raise")
     params = {"load": quantity(load_kg, "kg"), "foot": quantity(np.degrees(f_bottom), "deg"), "knee": "90 deg",
               "pad": quantity(pad_m, "m"), "support": "backrest",
               "line_of_force": "block reaction vertical at the ball; pad load vertical on the thighs"}

@@ -26,7 +26,7 @@ from typing import Any, Callable, Sequence
 import numpy as np
 
 from ..model.body import Body, FootGeometry, Segment
-from ..errors import InfeasiblePoseError, InputValueError, RangeError
+from ..errors import InfeasiblePoseError, InputValueError, RangeError, UnitError
 from ..model.kinematics import Form, SinCos
 from ..model.loads import G
 from ..mechanics.results import _quantity_entry
@@ -143,6 +143,29 @@ def check_broadcasts_into(value: Any, shape: tuple[int, ...], name: str) -> None
                               f"{tuple(shape)} of the other parameters.")
 
 
+def check_single(value: Any, name: str) -> Any:
+    """``value`` (already in SI) must be a single number: this argument does not sweep."""
+    if np.ndim(value) != 0:
+        raise InputValueError(f"{name}: an array of shape {np.shape(value)} was given; this argument takes a single "
+                              f"value (sweep the exercise's other parameters, or call it once per value).")
+    return value
+
+
+def cop_value(cop: Any, choices: Sequence[str], name: str = "cop") -> Any:
+    """A centre-of-pressure target: one of the named points ``choices`` (returned lower-case) or a
+    distance from the heel along the foot, a Quantity or a string such as ``"10 cm"`` (returned in m)."""
+    if isinstance(cop, str) and cop.strip().lower() in choices:
+        return cop.strip().lower()
+    try:
+        return as_length(cop, name)
+    except UnitError:
+        if isinstance(cop, str):
+            raise InputValueError(f"{name}={_shown(cop)} is not a target point; expected one of "
+                                  f"{', '.join(choices)} or a distance from the heel along the foot (a length such as "
+                                  f"'10 cm').") from None
+        raise
+
+
 def check_scalar_length(value: Any, name: str, **kw: Any) -> float:
     """A single length in m (a sweep is not supported for this argument)."""
     v = as_length(value, name, **kw)
@@ -198,12 +221,27 @@ class Feasibility:
         x = np.broadcast_to(np.asarray(x, dtype=float), self.shape)
         return np.where(self.ok, x, np.nan)
 
+    def include(self, moments: Any) -> None:
+        """Conjoin the checks of the inner :class:`~biomech.mechanics.statics.MomentResult` (finite moments,
+        centre of pressure on the foot, feet loaded), so ``feasible`` is never True where the
+        inner result says the pose cannot stand."""
+        try:
+            inner_ok = np.broadcast_to(np.asarray(moments.feasible, dtype=bool), self.shape)
+            inner_why = np.broadcast_to(np.asarray(moments.reason, dtype=object), self.shape)
+        except ValueError:  # shapes that do not match: every element judged by any failure
+            inner_ok = np.broadcast_to(np.all(moments.feasible), self.shape)
+            inner_why = np.broadcast_to(np.asarray("not_finite", dtype=object), self.shape)
+        bad = ~inner_ok & self.ok
+        for why in dict.fromkeys(inner_why[bad].tolist() if bad.ndim else ([inner_why[()]] if bad else [])):
+            self.flag(bad & (inner_why == why), str(why) or "not_finite")
+
     def raise_if_single(self, single: bool, what: str) -> None:
         if single and not bool(np.all(self.ok)):
             reason = str(np.asarray(self.reason).flat[0])
             numbers = self.numbers.get(reason, {})
             shown = ", ".join(f"{k}={_fmt(v)}" for k, v in numbers.items())
-            raise InfeasiblePoseError(f"{what}: {_REASON_TEXT.get(reason, reason)} ({shown}).", reason, numbers)
+            raise InfeasiblePoseError(f"{what}: {_REASON_TEXT.get(reason, reason)}{f' ({shown})' if shown else ''}.",
+                                      reason, numbers)
 
 
 _REASON_TEXT = {
@@ -224,6 +262,11 @@ _REASON_TEXT = {
     "bar_height": "the bar height cannot be reached with arms hanging plumb",
     "foot_position": "the foot position on the platform cannot be reached",
     "ankle_range": "the pose needs more ankle dorsiflexion than the ankle's anatomical range",
+    "cop_behind_heel": "the centre of pressure falls behind the heel",
+    "cop_past_toes": "the centre of pressure falls past the toes",
+    "cop_off_foot": "the requested centre of pressure lies off the foot",
+    "lift_off": "the external forces lift the lifter off the ground",
+    "not_finite": "the joint moments are not finite numbers",
 }
 
 
@@ -234,7 +277,7 @@ def _pick(v: Any, shape: tuple[int, ...], idx: tuple) -> Any:
     except ValueError:
         val = arr
     val = float(val) if np.ndim(val) == 0 else val
-    return quantity(val, str(v.units)) if hasattr(v, "units") else val
+    return quantity(val, v.units) if hasattr(v, "units") else val
 
 
 def _fmt(v: Any) -> str:

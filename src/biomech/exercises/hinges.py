@@ -48,6 +48,7 @@ from ..model.pose import JOINT_RANGES_DEG
 from .common import (ExerciseResult, Feasibility, array_body, as_angle, as_length, bisect, body_height,
                      broadcast_shape, check_body, check_broadcasts_into, check_loads, is_length, load_mass, make_model,
                      place_fraction, whole_body_moment_form)
+from .common import check_single, cop_value
 
 __all__ = ["romanian_deadlift", "stiff_leg_deadlift", "deadlift", "back_extension", "RomanianDeadlift",
            "StiffLegDeadlift", "Deadlift", "BackExtension", "PLATE_DIAMETER_M",
@@ -239,14 +240,16 @@ def _hinge(name: str, body: Body, *, knee_bend: Any, depth: Any, load: Any, toe_
     if body.arms is None:
         raise InputValueError(f"{name}: the bar hangs from the arms; the body needs an arms segment.")
     L_s, L_t, L_k, L_a = body.shank.length_m, body.thigh.length_m, body.trunk.length_m, body.arms.length_m
-    cphi = np.cos(as_angle(toe_out, "toe_out"))
+    cphi = np.cos(check_single(as_angle(toe_out, "toe_out"), "toe_out"))
     keyword = isinstance(depth, str) and depth.strip().lower() in ("mid_shin", "knee", "floor")
     depth_is_trunk = not (keyword or is_length(depth, depth_name))
     load_kg = load_mass(load)
     abody = array_body(body, foot_scale=cphi, knee_depth_scale=cphi) if cphi != 1.0 else body
     model = make_model(abody, [HandLoad(quantity(load_kg, "kg"), label="bar")] + list(extra_loads), "both", "feet")
     afg = abody.foot_geometry
-    target = 0.5 * afg.toe_x if cop is None else as_length(cop, "cop")
+    cop_v = None if cop is None else cop_value(cop, ("midfoot", "ball", "heel"))
+    target = {None: 0.5 * afg.toe_x, "midfoot": 0.5 * afg.toe_x, "ball": afg.ball_x, "heel": 0.0 * afg.toe_x}[cop_v] \
+        if cop_v is None or isinstance(cop_v, str) else cop_v
     ankle = (afg.ankle_x, afg.ankle_y)
     offsets = leg_front_offsets(body)
     if depth_is_trunk:
@@ -391,6 +394,7 @@ def _hinge(name: str, body: Body, *, knee_bend: Any, depth: Any, load: Any, toe_
     sc = model.sincos(angles)
     moments = MomentResult(model, pose, sc, model.moments(sc))
     single = shape == ()
+    feas.include(moments)
     if single and plumb_mode and not bool(feas.ok) and str(feas.reason) == "balance":
         from ..errors import InfeasiblePoseError
         raise InfeasiblePoseError(
@@ -405,7 +409,7 @@ def _hinge(name: str, body: Body, *, knee_bend: Any, depth: Any, load: Any, toe_
               "arms": ("plumb: the bar hangs straight below the shoulders, touching the legs" if plumb_mode
                        else "plumb (bar hung against the shins)" if knee_bend is None and frac is None
                        else "free: the hands hold the bar against the legs"),
-              "cop": None if cop is None else quantity(as_length(cop, "cop"), "m"),
+              "cop": cop_v if cop_v is None or isinstance(cop_v, str) else quantity(cop_v, "m"),
               "bar_contact": "front of the shins or thighs", "plate_diameter": quantity(PLATE_DIAMETER_M, "m")}
     # the hands hold the bar where the arms put it: with the grip behind the shoulder (arms angled
     # back) the shoulders' extensors hold it there (bar and arm weights only; both arms)
@@ -519,6 +523,7 @@ def _back_extension(body: Body, *, load: Any = None, bench: Any = "45 deg", hip_
     sc = model.sincos(pose.segment_angles_rad())
     moments = MomentResult(model, pose, sc, model.moments(sc))
     single = shape == ()
+    feas.include(moments)
     feas.raise_if_single(single, "back_extension")
     params = {"bench": quantity(np.degrees(beta), "deg"), "hip_flexion": quantity(np.degrees(as_angle(hip_flexion, "hip_flexion")), "deg"),
               "pad": quantity(pad_m, "m"), "roller": quantity(roller_m, "m"), "load": quantity(load_kg, "kg"),
@@ -550,8 +555,9 @@ def _hinge_common(knee_flexion: Any) -> tuple[dict, dict]:
     rest = dict(
         toe_out=param("angle", "0 deg", "Feet turned out by this angle; the foot's side view shortens by "
                                         "cos(toe_out)."),
-        cop=param("length", None, "Target of the centre of pressure, a distance from the heel along the sole "
-                                  "(arms free only).", none="the midfoot"),
+        cop=param("length", None, "Target of the centre of pressure: a named point of the foot or a distance "
+                                  "from the heel along the sole (arms free only).", none="the midfoot",
+                  words={"midfoot": "the heel-toe midpoint", "ball": "the ball of the foot", "heel": "the heel"}),
         extra_loads=param("loads", (), "Bands or cables; their forces count in the balance."),
         arm_position=param("choice", "free", "How the arms hold the bar: free (the centre of pressure held at its "
                                              "target, the shoulders hold the bar against the legs) or plumb (the "

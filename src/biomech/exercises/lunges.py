@@ -40,6 +40,7 @@ from ..mechanics.statics import MomentResult
 from ..units import as_fraction, quantity
 from .common import (DORSIFLEXION_LIMIT_DEG, Feasibility, SplitExerciseResult, as_angle, as_length,
                      broadcast_shape, check_body, check_loads, fraction_in, load_mass, make_model, place_fraction, solve_free_angle)
+from .common import check_single, cop_value
 
 __all__ = ["lunge", "split_squat", "bulgarian_split_squat", "step_up", "split_kernel", "FRONT_SHARE",
            "DEFAULT_STEP_FRACTION", "REAR_KNEE_HEIGHT_M", "leg_length_m", "default_front_shank",
@@ -546,8 +547,8 @@ def _split(name: str, body: Body, *, step_length, depth, knee_travel, rear_knee_
     if not isinstance(hold, str) or hold not in _HOLDS:
         raise InputValueError(f"hold={hold!r}: expected 'hands' (dumbbells) or 'back' (a bar on the back).")
     share = FRONT_SHARE[name] if front_share is None else fraction_in(front_share, "front_share")
-    lim = np.radians(DORSIFLEXION_LIMIT_DEG) if dorsiflexion_limit is None else as_angle(dorsiflexion_limit,
-                                                                                          "dorsiflexion_limit")
+    lim = np.radians(DORSIFLEXION_LIMIT_DEG) if dorsiflexion_limit is None else check_single(
+        as_angle(dorsiflexion_limit, "dorsiflexion_limit"), "dorsiflexion_limit")
     if knee_travel is not None and front_shank is not None:
         raise InputValueError(f"{name}: knee_travel={knee_travel!r} and front_shank={front_shank!r} both fix the "
                               f"front shin; give one.")
@@ -579,6 +580,7 @@ def _split(name: str, body: Body, *, step_length, depth, knee_travel, rear_knee_
     sc = model.sincos(angles)
     moments = MomentResult(model, pose, sc, model.moments(sc))
     single = feas.shape == ()
+    feas.include(moments)
     feas.raise_if_single(single, name)
     pinned = tuple(n for n, v in (("step_length", True), ("depth", depth_pinned),
                                   ("rear_knee_height", rear_pinned), ("knee_travel", kt is not None),

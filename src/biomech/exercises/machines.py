@@ -39,6 +39,7 @@ from ..units import quantity, to_si
 from ..model.pose import JOINT_RANGES_DEG
 from .common import (ExerciseResult, Feasibility, as_angle, as_length, broadcast_shape, check_body,
                      load_mass, make_model, place_fraction, wrap_joint_angles)
+from .common import check_single, cop_value
 
 __all__ = ["leg_press", "leg_extension", "leg_curl", "FOOT_POSITIONS", "LegPress", "LegExtension", "LegCurl"]
 
@@ -81,8 +82,8 @@ def _leg_press(body: Body, *, load: Any = "150 kg", foot_position: Any = "middle
                 raise
             raise InputValueError(f"foot_position={foot_position!r}: expected high, middle, low or a "
                                   f"length.") from None
-    c_along = {"midfoot": 0.5 * fg.toe_x, "heel": 0.0, "ball": fg.ball_x}.get(cop) if isinstance(cop, str) else \
-        as_length(cop, "cop")
+    cop = cop_value(cop, ("midfoot", "heel", "ball"))
+    c_along = {"midfoot": 0.5 * fg.toe_x, "heel": 0.0, "ball": fg.ball_x}.get(cop) if isinstance(cop, str) else cop
     if c_along is None:
         raise InputValueError(f"cop={cop!r}: expected midfoot, heel, ball or a length from the heel.")
     from ..units import _as_quantity
@@ -95,6 +96,9 @@ def _leg_press(body: Body, *, load: Any = "150 kg", foot_position: Any = "middle
         K = K * frac  # knee flexion from straight (fraction 0) to the bottom
     shape = broadcast_shape(np.zeros(shape), 0.0 if frac is None else frac)
     feas = Feasibility(shape)
+    feas.flag((np.asarray(c_along) < 0) | (np.asarray(c_along) > fg.toe_x), "cop_off_foot",
+              cop=quantity(np.broadcast_to(c_along, shape), "m"))
+    e = np.asarray(e, dtype=float)[()]  # numpy floats: a huge offset overflows to inf (flagged), not an error
     r = (np.cos(beta), np.sin(beta))          # along the rails, toward the platform
     p = (-np.sin(beta), np.cos(beta))         # along the platform, toward the toes (up the platform)
     # foot on the platform: heel -> toe along p, sole normal toward the lifter = -r
@@ -109,7 +113,7 @@ def _leg_press(body: Body, *, load: Any = "150 kg", foot_position: Any = "middle
     Kn, ok = _two_link_up(H, A, L_t, L_s, p)
     thigh = np.arctan2(Kn[0] - H[0], H[1] - Kn[1])
     shank = np.arctan2(Kn[0] - A[0], Kn[1] - A[1])
-    trunk = as_angle(back_angle, "back_angle")
+    trunk = check_single(as_angle(back_angle, "back_angle"), "back_angle")
     feas.flag(thigh + trunk > np.radians(165), "joint_range", hip_flexion=quantity(np.degrees(thigh + trunk), "deg"))
     dirn = (-r[0], -r[1])
 
@@ -140,6 +144,7 @@ def _leg_press(body: Body, *, load: Any = "150 kg", foot_position: Any = "middle
         sens[j] = {"per_deg_direction": quantity(m_rot[j] - mom[j], "N*m/deg"),
                    "per_cm_cop": quantity(m_cop[j] - mom[j], "N*m/cm")}
     single = shape == ()
+    feas.include(moments)
     feas.raise_if_single(single, "leg_press")
     params = {"load": load, "platform_force": quantity(P, "N"), "foot_position": foot_position,
               "foot_offset": quantity(e, "m"), "knee_flexion": quantity(np.degrees(as_angle(knee_flexion, "knee_flexion")), "deg"),
@@ -195,7 +200,8 @@ def _pad_machine(name: str, body: Body, *, load, lever, profile, knee, pad, seat
     L_s = body.shank.length_m
     K = as_angle(knee, "knee_flexion")
     pad_m = as_length(pad, "pad", positive=True)
-    shape = broadcast_shape(K, pad_m)
+    # the load (a mass, or a torque) and the lever sweep too: the result takes their shape
+    shape = broadcast_shape(K, pad_m, np.zeros(np.shape(_resistance(load, lever, None, K, K))))
     fr = place_fraction(frac, shape)
     shape = broadcast_shape(np.zeros(shape), 0.0 if fr is None else fr)
     feas = Feasibility(shape)
@@ -231,6 +237,8 @@ def _pad_machine(name: str, body: Body, *, load, lever, profile, knee, pad, seat
     m2 = make_model(body, [PointForce("shank", quantity(pad_m, "m"), f2, label="pad")], "both", support).moments(sc)
     sens = {j: quantity(m2[j] - moments._m[j], "N*m/deg") for j in ("ankle", "knee")}
     single = shape == ()
+    feas.include(moments)
+    feas.raise_if_single(single, name)
     params = {"load": load, "lever": lever, "profile": profile if not callable(profile) else "custom",
               "knee_flexion": quantity(np.degrees(K), "deg"), "pad": quantity(pad_m, "m"), "support": support,
               "line_of_force": "at right angles to the shin, at the pad", "machine_torque": quantity(tau, "N*m")}
@@ -250,7 +258,8 @@ def _leg_extension(body: Body, *, load: Any = "40 kg", knee_flexion: Any = "90 d
         knee = quantity(np.degrees(as_angle(knee, "knee_flexion") * np.asarray(fraction, dtype=float)), "deg")
     pad_q = pad if pad is not None else quantity(body.shank.length_m - 0.05, "m")
     return _pad_machine("leg_extension", body, load=load, lever=lever, profile=profile, knee=knee, pad=pad_q,
-                        seat_trunk=as_angle(seat_back, "seat_back"), thigh=np.pi / 2, flexion_pad=False,
+                        seat_trunk=check_single(as_angle(seat_back, "seat_back"), "seat_back"), thigh=np.pi / 2,
+                        flexion_pad=False,
                         frac=None, support="backrest")
 
 

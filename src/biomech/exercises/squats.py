@@ -31,6 +31,7 @@ from .common import (DORSIFLEXION_LIMIT_DEG, ExerciseResult, Feasibility, array_
                      body_height, broadcast_shape, check_body, check_broadcasts_into, check_choice, check_lengths,
                      check_loads, hip_joint_spacing, in_plane_from_sagittal, is_length,
                      load_mass, place_fraction, project_segment, solve_free_angle, stance_projection)
+from .common import check_single, cop_value
 
 __all__ = ["squat", "front_squat", "goblet_squat", "bodyweight_squat", "box_squat", "squat_kernel",
            "Squat", "FrontSquat", "GobletSquat", "BodyweightSquat", "BoxSquat",
@@ -257,6 +258,7 @@ def _result(name: str, body: Body, pose, model: StaticModel, angles, feas: Feasi
     sc = model.sincos(angles)
     moments = MomentResult(model, pose, sc, model.moments(sc))
     single = feas.shape == ()
+    feas.include(moments)
     feas.raise_if_single(single, name)
     extras = {"in_plane_angles": {k: quantity(np.degrees(v), "deg") for k, v in info["in_plane"].items()},
               "target": quantity(info["target_x"], "m")}
@@ -299,7 +301,7 @@ def _squat(body: Body, *, depth: Any = "parallel", knee_travel: Any = "5 cm", lo
             raise InputValueError(f"lengths has {k!r}; expected shank, thigh or trunk.")
     lens = {k: as_length(v, f"lengths[{k!r}]", positive=True) for k, v in lengths.items()}
     extra_loads = check_loads(extra_loads)
-    cop_v = check_choice(cop, "cop", _COP_TARGETS) if isinstance(cop, str) else as_length(cop, "cop")
+    cop_v = cop_value(cop, _COP_TARGETS)
     if np.ndim(cop_v):
         others = broadcast_shape(load_kg, dval, as_length(knee_travel, "knee_travel"),
                                  as_length(heel_lift, "heel_lift"), *lens.values(), lim,
@@ -313,7 +315,8 @@ def _squat(body: Body, *, depth: Any = "parallel", knee_travel: Any = "5 cm", lo
         stance_width_m=None if stance_width is None else as_length(stance_width, "stance_width", positive=True),
         toe_out_rad=as_angle(toe_out, "toe_out"), knee_travel_at=at, cop=cop_v,
         box_m=None if box is None else as_length(box, "box_height"),
-        arms_rad=None if arms is None else as_angle(arms, "arms"), dorsiflexion_limit_rad=lim, lengths=lens,
+        arms_rad=None if arms is None else check_single(as_angle(arms, "arms"), "arms"),
+        dorsiflexion_limit_rad=lim, lengths=lens,
         hip_spacing_m=None if hip_width is None else as_length(hip_width, "hip_width", positive=True),
         extra_loads=tuple(extra_loads), fraction=fraction)
     params = {"depth": depth if kind == "angle" and isinstance(depth, str) else quantity(

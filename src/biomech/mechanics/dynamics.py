@@ -516,12 +516,14 @@ def inverse_dynamics(body: Body, motion, loads: Sequence[Load] | Load = (), stan
         fast = dyn.moments_fast(angles, omega, alpha)
         if fast is not None:
             total, static = fast
+            _check_finite(total, static)
             ground = (lambda: dyn.ground_reaction(angles, omega, alpha)) if support == "feet" else None
             return DynamicsResult(body, motion, total, static, ground, "top_down")
         sc = st.sincos(angles)
         static = st.moments(sc)
         state = dyn.state(sc, omega, alpha)
         total = dyn.moments(sc, omega, alpha, state)
+        _check_finite(total, static)
         ground = (lambda: dyn.ground_reaction(sc, omega, alpha, state)) if support == "feet" else None
         return DynamicsResult(body, motion, total, static, ground, "top_down")
     sc = st.sincos(angles)
@@ -553,3 +555,11 @@ def inverse_dynamics(body: Body, motion, loads: Sequence[Load] | Load = (), stan
         base_acc = (acc[..., 0], acc[..., 1])
     total = dyn.bottom_up(angles, omega, alpha, force, cop, free, base, base_acc)
     return DynamicsResult(body, motion, total, static, None, "bottom_up")
+
+
+def _check_finite(total: dict, static: dict) -> None:
+    """Finite statics but non-finite dynamics: velocities or accelerations too large for floats."""
+    for j, m in total.items():
+        if j in static and np.any(~np.isfinite(m) & np.isfinite(static[j])):
+            raise InputValueError(f"motion: the velocities or accelerations are too large for the joint moments "
+                                  f"to be finite numbers at the {j} (check their units).")

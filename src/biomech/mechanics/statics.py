@@ -138,6 +138,12 @@ _PROXIMAL = {"foot": "heel", "shank": "knee", "thigh": "hip", "trunk": "hip", "a
              "rear_foot": "rear_heel", "rear_shank": "rear_knee", "rear_thigh": "hip"}
 
 
+#: A resultant force smaller than this fraction of the sum of the external forces' magnitudes has
+#: no line of action worth reporting: its moment arm is NaN (a pure couple), whatever the scale of
+#: the forces (a 1e-12 kg segment still has arms; a near-cancelling couple has none).
+ARM_RELATIVE_CUTOFF = 1e-9
+
+
 @dataclass(frozen=True)
 class _Item:
     """A force item placed on the chain, with its bookkeeping."""
@@ -398,7 +404,10 @@ class StaticModel:
                 rows = self._linear_map().evaluate(angles)
             except KeyError as exc:
                 raise InputValueError(f"angles must include {exc.args[0]!r} (radians).") from None
-            return {j: SIGN[j] * rows[n] for n, j in enumerate(self._joint_order)}
+            for n, j in enumerate(self._joint_order):  # signs applied in place: no second copy of the rows
+                if SIGN[j] != 1:
+                    rows[n] *= SIGN[j]
+            return {j: rows[n] for n, j in enumerate(self._joint_order)}
         if isinstance(angles, SinCos):
             sc = angles
         else:
@@ -616,6 +625,11 @@ class MomentResult(ResultBase):
         self.stance = model.stance
         self.support = model.support
         self._angles = angles  # segment angles (radians) or their SinCos
+        try:  # every joint's moments of one shape (a joint that does not depend on an array parameter too)
+            shape = np.broadcast_shapes(*(np.shape(v) for v in moments.values()))
+            moments = {k: v if np.shape(v) == shape else np.broadcast_to(v, shape) for k, v in moments.items()}
+        except ValueError:  # pragma: no cover - the kernels give broadcastable moments
+            pass
         self._m = moments
 
     def _moment_si(self):
@@ -651,10 +665,21 @@ class MomentResult(ResultBase):
         return (-(fx + gr[leg][0]), -(fy + gr[leg][1]))
 
     @cached_property
+    def _force_scale(self):
+        """Sum of the magnitudes of every external force on the body, N (per pose): the scale a
+        resultant is compared with before a moment arm is given (see ``ARM_RELATIVE_CUTOFF``)."""
+        total = 0.0
+        for it, share in self.model.whole_body():
+            f = self.model._item_force(it, self._sc)
+            total = total + abs(share) * np.hypot(f[0], f[1])
+        return total
+
+    @cached_property
     def moment_arms(self) -> JointValues:
         """Signed perpendicular distance from each joint to the line of action of the
         resultant external force on its free side, m (NaN where that force vanishes)."""
-        return JointValues.from_si({j: _arm(self._m[j], *self._resultants[j]) for j in JOINTS}, "m")
+        tol = ARM_RELATIVE_CUTOFF * self._force_scale
+        return JointValues.from_si({j: _arm(self._m[j], *self._resultants[j], tol=tol) for j in JOINTS}, "m")
 
     @cached_property
     def resultant_forces(self) -> JointValues:
@@ -698,7 +723,8 @@ class MomentResult(ResultBase):
                 moment = SIGN[j] * sign_side * mo
                 if j in m.held:
                     moment = moment * np.nan
-                table.setdefault(label, {})[j] = (fx, fy, _arm(moment, fx, fy), moment)
+                table.setdefault(label, {})[j] = (fx, fy, _arm(moment, fx, fy,
+                                                                tol=ARM_RELATIVE_CUTOFF * self._force_scale), moment)
         out = {}
         for label, per_joint in table.items():
             f, a, mo = {}, {}, {}
@@ -969,11 +995,13 @@ class MomentResult(ResultBase):
         return [f"feasible={int(np.sum(self.feasible))}/{int(np.size(self.feasible))}"]
 
 
-def _arm(moment, fx, fy):
-    """Signed moment arm, m: moment / |F| (NaN where the force vanishes)."""
+def _arm(moment, fx, fy, tol=0.0):
+    """Signed moment arm, m: moment / |F| (NaN where the force vanishes, or is no larger than
+    ``tol``, N: the cutoff relative to the forces involved, ``ARM_RELATIVE_CUTOFF``)."""
     mag = np.hypot(fx, fy)
     with np.errstate(divide="ignore", invalid="ignore"):
-        arm = np.where(mag > 1e-9, moment / np.where(mag > 1e-9, mag, 1.0), np.nan)
+        big = (mag > tol) & (mag > 0)
+        arm = np.where(big, moment / np.where(big, mag, 1.0), np.nan)
     return arm if np.ndim(arm) else float(arm)
 
 
@@ -1020,7 +1048,8 @@ class LegResult(ResultBase):
     def moment_arms(self) -> JointValues:
         """Signed perpendicular distance from each joint of this leg to the line of action of
         the resultant force on the part above it, m; the lumbar one is the whole body's."""
-        arms = {j: _arm(self._m[j], *self.parent._leg_resultant(j, self.leg)) for j in LEG_JOINTS}
+        arms = {j: _arm(self._m[j], *self.parent._leg_resultant(j, self.leg),
+                            tol=ARM_RELATIVE_CUTOFF * self.parent._force_scale) for j in LEG_JOINTS}
         arms["lumbar"] = self.parent.moment_arms.si("lumbar")
         return JointValues.from_si(arms, "m")
 

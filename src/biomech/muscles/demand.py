@@ -258,6 +258,13 @@ def locked_knee_moment(knee_rad, knee_moment):
     return np.where((k <= KNEE_LOCK_RAD) & (m < 0.0), -m, 0.0)
 
 
+def _single(value, name: str) -> float:
+    """One number (a body's mass or height does not sweep)."""
+    if np.ndim(value) != 0:
+        raise InputValueError(f"{name}: an array of shape {np.shape(value)} was given; one value is expected.")
+    return float(value)
+
+
 def muscle_demand(result, *, p=2, weight_above=None, sex="male", muscles=None, body_mass=None,
                   body_height=None, knee_lock=True, scale_moment_arms=True):
     """Muscle forces, activations, shares, joint contact forces and relative effort.
@@ -362,9 +369,9 @@ def muscle_demand(result, *, p=2, weight_above=None, sex="male", muscles=None, b
                          "structures (see .passive); pass knee_lock=False to give it to the muscles")
     mass, height = _body_numbers(result)
     if body_mass is not None:
-        mass = float(np.asarray(to_si(body_mass, "kg", "body_mass", positive=True)))
+        mass = _single(to_si(body_mass, "kg", "body_mass", positive=True), "body_mass")
     if body_height is not None:
-        height = float(np.asarray(to_si(body_height, "m", "body_height", positive=True)))
+        height = _single(to_si(body_height, "m", "body_height", positive=True), "body_height")
     if mass is None or height is None:
         notes.append("no body mass/height in the result: muscle sizes and strength curves use 70 kg, 1.75 m")
         mass = 70.0 if mass is None else mass

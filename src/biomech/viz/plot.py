@@ -35,6 +35,7 @@ Examples
 
 from __future__ import annotations
 
+import io
 import os
 import tempfile
 from contextlib import contextmanager
@@ -117,14 +118,6 @@ def _root_figure(fig):
     return fig
 
 
-def _publish(tmp: str, path: str) -> None:
-    """Give a temporary file the usual permissions (0666 less the umask) and move it into place."""
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(tmp, 0o666 & ~umask)
-    os.replace(tmp, path)
-
-
 def save_figure(fig, path: Any, dpi: float | None = None) -> str:
     """Save a figure atomically: written to a temporary file, then moved into place.
 
@@ -144,15 +137,11 @@ def save_figure(fig, path: Any, dpi: float | None = None) -> str:
     folder = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(folder):
         raise InputValueError(f"path={path!r}: the folder {folder!r} does not exist.")
-    fd, tmp = tempfile.mkstemp(prefix=".biomech-", suffix="." + ext, dir=folder)
-    os.close(fd)
-    try:
-        fig.savefig(tmp, dpi=dpi or STYLE["savefig.dpi"], format=ext, bbox_inches="tight", pad_inches=0.08)
-        _publish(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    from ..fileio import write_bytes
+
+    buf = io.BytesIO()
+    fig.savefig(buf, dpi=dpi or STYLE["savefig.dpi"], format=ext, bbox_inches="tight", pad_inches=0.08)
+    write_bytes(path, buf.getvalue())
     return path
 
 
@@ -653,7 +642,7 @@ def _x_values(res: Any, x: Any, r: MomentResult):
     import pint
 
     if isinstance(x, pint.Quantity):
-        unit = "deg" if x.check("[]") else ("cm" if x.check("[length]") else str(x.units))
+        unit = "deg" if x.check("[]") else ("cm" if x.check("[length]") else x.units)
         return np.asarray(x.to(unit).magnitude, dtype=float), f"({x.to(unit).units:~P})"
     raise InputValueError(f"x={x!r}: expected an angle name or a Quantity array with units.")
 
@@ -790,14 +779,14 @@ def moment_map(x: Any, y: Any, z: Any, ax=None, *, feasible: Any = None, reasons
 
     def axis(q, name):
         if isinstance(q, pint.Quantity):
-            unit = "deg" if q.check("[]") else ("cm" if q.check("[length]") else str(q.units))
+            unit = "deg" if q.check("[]") else ("cm" if q.check("[length]") else q.units)
             return np.asarray(q.to(unit).magnitude, dtype=float), f"{q.to(unit).units:~P}"
         raise InputValueError(f"{name} must be a Quantity array (values with units), e.g. Q_(..., 'cm').")
 
     xs, xu = axis(x, "x")
     ys, yu = axis(y, "y")
     if isinstance(z, pint.Quantity):
-        unit = "N*m" if z.check("[mass]*[length]**2/[time]**2") else str(z.units)
+        unit = "N*m" if z.check("[mass]*[length]**2/[time]**2") else z.units
         zs = np.asarray(z.to(unit).magnitude, dtype=float)
         zu = _NM if unit == "N*m" else f"{z.to(unit).units:~P}"
     else:
@@ -1004,15 +993,13 @@ def animate(result: Any, path: Any = None, ax=None, *, fps: int = 12, joints: Se
 
         anim = animation.FuncAnimation(fig, frame, frames=n, interval=1000 / fps, blit=False)
         if path is not None:
-            fd, tmp = tempfile.mkstemp(prefix=".biomech-", suffix=".gif", dir=folder)
-            os.close(fd)
-            try:
+            from ..fileio import write_bytes
+
+            with tempfile.TemporaryDirectory(prefix="biomech-") as scratch:
+                tmp = os.path.join(scratch, "animation.gif")
                 anim.save(tmp, writer=animation.PillowWriter(fps=fps), dpi=80)
-                _publish(tmp, path)
-            except BaseException:
-                if os.path.exists(tmp):
-                    os.unlink(tmp)
-                raise
+                with open(tmp, "rb") as fh:
+                    write_bytes(path, fh.read())
         else:
             frame(n - 1)
         fig.biomech_animation = anim
