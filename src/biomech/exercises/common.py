@@ -198,12 +198,16 @@ class Feasibility:
         x = np.broadcast_to(np.asarray(x, dtype=float), self.shape)
         return np.where(self.ok, x, np.nan)
 
-    def raise_if_single(self, single: bool, what: str) -> None:
+    def raise_if_single(self, single: bool, what: str, hints: dict[str, str] | None = None) -> None:
+        """Raise :class:`InfeasiblePoseError` for a single request that cannot exist; ``hints``
+        (reason -> text) adds the fix to the message."""
         if single and not bool(np.all(self.ok)):
             reason = str(np.asarray(self.reason).flat[0])
             numbers = self.numbers.get(reason, {})
             shown = ", ".join(f"{k}={_fmt(v)}" for k, v in numbers.items())
-            raise InfeasiblePoseError(f"{what}: {_REASON_TEXT.get(reason, reason)} ({shown}).", reason, numbers)
+            hint = (hints or {}).get(reason)
+            raise InfeasiblePoseError(f"{what}: {_REASON_TEXT.get(reason, reason)} ({shown})."
+                                      + (f" {hint}" if hint else ""), reason, numbers)
 
 
 _REASON_TEXT = {

@@ -174,7 +174,21 @@ def leg_press(body: Body, load: Any = "150 kg", foot_position: Any = "middle", d
         sens[j] = {"per_deg_direction": quantity(m_rot[j] - mom[j], "N*m/deg"),
                    "per_cm_cop": quantity(m_cop[j] - mom[j], "N*m/cm")}
     single = shape == ()
-    feas.raise_if_single(single, "leg_press")
+    hints = {}
+    if single and not bool(feas.ok) and str(feas.reason) == "ankle_range":
+        # the deepest knee flexion this foot position allows, to say how much shallower to go
+        trial_deg = np.arange(5.0, float(np.degrees(K)), 1.0)
+        deepest = None
+        if trial_deg.size:
+            trial = leg_press(body, load=load, foot_position=foot_position, depth=quantity(trial_deg, "deg"),
+                              sled_angle=sled_angle, back_angle=back_angle, cop=cop)
+            fits = np.asarray(trial.feasible, dtype=bool)
+            deepest = float(trial_deg[fits].max()) if fits.any() else None
+        hints["ankle_range"] = (f"Fix: go shallower (depth={np.degrees(K):.0f} deg of knee flexion was asked; "
+                                f"with foot_position={foot_position!r} the ankle allows at most "
+                                f"{deepest:.0f} deg), or place the feet higher on the platform."
+                                if deepest is not None else "Fix: place the feet higher on the platform.")
+    feas.raise_if_single(single, "leg_press", hints)
     params = {"load": load, "platform_force": quantity(P, "N"), "foot_position": foot_position,
               "foot_offset": quantity(e, "m"), "depth": quantity(np.degrees(as_angle(depth, "depth")), "deg"),
               "sled_angle": quantity(np.degrees(beta), "deg"), "back_angle": quantity(np.degrees(trunk), "deg"),
