@@ -1,13 +1,18 @@
-"""Build the notebooks of this folder from the cells below (run: python notebooks/make_notebooks.py).
+"""Build the notebooks of this folder from the cells below, run them and keep their outputs
+(run: python notebooks/make_notebooks.py).
 
 Each notebook opens with the picture (the stick figure and the load line), then the
-equations, then the code, then "what changes if...". They are written without outputs;
-``tests/test_notebooks.py`` executes every one.
+equations (written out once, in the quick start; the others link to them), then the code,
+then "what changes if...". They are committed with their outputs, so a reader browsing
+the repository sees the figures; ``tests/test_notebooks.py`` runs every one afresh and
+checks that the committed outputs match the fresh run (structure and text; every cell
+that draws has an image). After changing the library or a cell, run this script again.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import sys
 
 import nbformat
@@ -24,7 +29,7 @@ from biomech import exercises as ex
 
 body = bm.Body.from_anthropometrics(height="178 cm", mass="80 kg", sex="male")"""
 
-EQUATIONS = r"""## The equations
+EQUATIONS = r"""## The equations <a id="equations"></a>
 
 For each joint take the **free side**, everything on the side of the joint away from the
 support (above it, when the feet carry the body). The joint's net internal moment balances
@@ -38,6 +43,13 @@ arm**, the perpendicular distance from the joint centre to the load's line of ac
 extensor, hip extensor or lumbar extensor demand. The whole body balances when the ground
 reaction passes through the centre of pressure (COP) along the **load line**; with gravity
 alone the system centre of mass sits straight above the COP."""
+
+#: The other notebooks point to the equations instead of repeating them.
+SEE_EQUATIONS = """## The equations
+
+Each joint's moment is the sum, over everything on its free side, of force x moment arm
+(the equations and signs are written out in the
+[quick start](01_quick_start.ipynb#equations))."""
 
 NOTEBOOKS: dict[str, list[tuple[str, str]]] = {}
 
@@ -80,7 +92,7 @@ shrinks."""),
 restricted = ex.squat(body, depth="90 deg", knee_travel="-5 cm", load="80 kg")
 free = ex.squat(body, depth="90 deg", knee_travel="10 cm", load="80 kg")
 fig, axs = plot.stick_figures([restricted, free], ["knees restricted", "knees free"])"""),
-    ("md", EQUATIONS + r"""
+    ("md", SEE_EQUATIONS + r"""
 
 With the centre of pressure held at midfoot, the knee's moment is close to
 $W_{\text{above}} \, (x_{\text{knee}} - x_{\text{COP}})$: it grows with how far the knee
@@ -89,11 +101,13 @@ travels ahead of the midfoot, almost whatever the depth."""),
     print(f"{name:>10}: knee {r.knee.m_as('N*m'):.0f} N·m, hip {r.hip.m_as('N*m'):.0f} N·m, "
           f"trunk lean {r.trunk.m_as('deg'):.0f}°, hip share {float(r.hip_share):.2f}")"""),
     ("md", "## Knee travel x depth: the whole map, with the poses that cannot exist masked"),
-    ("code", """kt = Q_(np.linspace(-8, 20, 29), "cm")
-depth = Q_(np.linspace(50, 120, 29), "deg")
-grid = ex.squat(body, depth=depth[:, None], knee_travel=kt[None, :], load="100 kg")   # one call, 29 x 29 squats
-fig, ax = plot.moment_map(kt, depth, grid.knee, feasible=grid.feasible, reasons=grid.reason,
-                          xlabel="knee travel", ylabel="depth", zlabel="knee moment per leg")"""),
+    ("code", """kt = Q_(np.linspace(-8, 20, 71), "cm")
+depth = Q_(np.linspace(50, 120, 71), "deg")
+grid = ex.squat(body, depth=depth[:, None], knee_travel=kt[None, :], load="100 kg")   # one call, 71 x 71 squats
+from biomech.viz.figures import reason_text   # the reason codes in words
+fig, ax = plot.moment_map(kt, depth, grid.knee, feasible=grid.feasible, reasons=reason_text(grid.reason),
+                          xlabel="knee travel", ylabel="depth (thigh angle)", zlabel="knee moment per leg",
+                          title="High-bar back squat, 100 kg: knee extensor moment")"""),
     ("md", """## What changes if... the heels are raised?
 A wedge under the heels lets the knees travel further before the ankle runs out of
 dorsiflexion."""),
@@ -114,7 +128,7 @@ front leg solid, the rear leg lighter."""),
     ("code", SETUP + """
 lunge = ex.lunge(body, step_length="75 cm", depth="parallel", load="30 kg")
 fig, ax = plot.stick_figure(lunge, joints=["knee", "hip"], title="lunge, 75 cm step, 2 x 15 kg")"""),
-    ("md", EQUATIONS + """
+    ("md", SEE_EQUATIONS + """
 
 In a split stance the ground reaction is shared: `front_share` of it goes through the front
 foot (a stated parameter, 0.70 by default for lunges), the rest through the rear foot's ball.
@@ -137,11 +151,13 @@ print("infeasible:", dict(zip(step.m[~sweep.feasible], sweep.reason[~sweep.feasi
 
 With `trunk_lean=` given the lean is no longer solved; the front foot's centre of pressure becomes
 the output, and leans that would put it behind the heel or past the toes cannot balance."""),
-    ("code", """trunk = Q_(np.linspace(-15, 60, 31), "deg")
-step = Q_(np.linspace(50, 100, 26), "cm")
+    ("code", """trunk = Q_(np.linspace(-15, 60, 76), "deg")
+step = Q_(np.linspace(50, 100, 51), "cm")
 grid = ex.lunge(body, step_length=step[None, :], trunk_lean=trunk[:, None], load="30 kg")
-fig, ax = plot.moment_map(step, trunk, grid.front.knee, feasible=grid.feasible, reasons=grid.reason,
-                          xlabel="step length", ylabel="trunk lean", zlabel="front knee moment")"""),
+from biomech.viz.figures import reason_text   # the reason codes in words
+fig, ax = plot.moment_map(step, trunk, grid.front.knee, feasible=grid.feasible, reasons=reason_text(grid.reason),
+                          xlabel="step length", ylabel="trunk lean", zlabel="front knee moment per leg",
+                          title="Lunge, 2 x 15 kg dumbbells: front knee extensor moment")"""),
     ("md", "## What changes if... more of the weight sits on the front foot?"),
     ("code", """shares = np.linspace(0.5, 0.9, 9)
 by_share = ex.lunge(body, step_length="75 cm", load="30 kg", front_share=shares)
@@ -158,7 +174,7 @@ hold the bar against the legs)."""),
     ("code", SETUP + """
 rdl = ex.romanian_deadlift(body, bar_height="knee", knee_flexion="20 deg", load="100 kg")
 fig, ax = plot.stick_figure(rdl, title="Romanian deadlift, 100 kg, bar to the knee")"""),
-    ("md", EQUATIONS + """
+    ("md", SEE_EQUATIONS + """
 
 The hip's extensor moment is shared by the gluteus maximus, the hamstrings and the adductor
 magnus; the hamstrings also cross the knee, where they are flexors. `muscle_demand` splits
@@ -194,7 +210,7 @@ over the ball of the foot."""),
     ("code", SETUP + """
 calf = ex.standing_calf_raise(body, load="60 kg", foot="20 deg")
 fig, ax = plot.stick_figure(calf, joints=["ankle", "knee"], title="standing calf raise, heels up 20°")"""),
-    ("md", EQUATIONS + """
+    ("md", SEE_EQUATIONS + """
 
 Over the ball of the foot, the ankle's plantarflexor moment is the weight each foot carries
 times the horizontal distance from the ankle to the ball. The gastrocnemius crosses the knee
@@ -214,7 +230,7 @@ for name, res, color in (("standing", ex.standing_calf_raise(body, load="60 kg",
     ax.plot(foot.m, 100 * np.asarray(d.share["ankle"]["gastrocnemius"]), "--", color=color,
             label=f"{name}: gastrocnemius")
 ax.set_xlabel("foot angle, heel above the ball (deg)"); ax.set_ylabel("share of the ankle moment (%)")
-ax.legend(fontsize=8)"""),
+ax.legend(fontsize=8);"""),
 ]
 
 NOTEBOOKS["06_your_own_data.ipynb"] = [
@@ -231,7 +247,7 @@ mine = bm.Body.from_segments(
 print(mine.describe())
 res = bm.joint_moments(mine, bm.Pose(shank="25 deg", thigh="85 deg", trunk="40 deg"), [bm.Barbell("70 kg")])
 fig, ax = plot.stick_figure(res, title="a body from your own segments")"""),
-    ("md", EQUATIONS + """
+    ("md", SEE_EQUATIONS + """
 
 Any table-based body can be adjusted one segment at a time: a long femur, say."""),
     ("code", """long_femur = body.with_segment("thigh", length="50 cm")
@@ -262,7 +278,7 @@ res = bm.joint_moments(body, pose, [bm.Barbell("60 kg")])
 fig, ax = plt.subplots(figsize=(6, 3.5), layout="constrained")
 for j in ("knee", "hip"):
     ax.plot(table.time_s, res.moments[j].to("N*m").magnitude, label=j)
-ax.set_xlabel("time (s)"); ax.set_ylabel("static joint moment (N·m)"); ax.legend()"""),
+ax.set_xlabel("time (s)"); ax.set_ylabel("static joint moment (N·m)"); ax.legend(title="your own figure");"""),
 ]
 
 NOTEBOOKS["07_sliders.ipynb"] = [
@@ -279,32 +295,75 @@ def draw(depth=90.0, knee_travel=5.0, load=100.0):
     except bm.InfeasiblePoseError as err:
         print("This pose cannot exist:", err)
         return
-    fig, axs = plt.subplots(1, 2, figsize=(11, 4.6), layout="constrained")
+    fig, axs = plt.subplots(1, 2, figsize=(12.5, 5.0), layout="constrained", width_ratios=[1.15, 1])
     plot.stick_figure(sq, ax=axs[0], title=f"depth {depth:.0f}°, knee travel {knee_travel:.0f} cm, {load:.0f} kg")
     plot.load_bars(sq, ax=axs[1], joints=("ankle", "knee", "hip"))
     plt.show()
 
 draw()"""),
-    ("md", EQUATIONS),
+    ("md", SEE_EQUATIONS),
     ("code", """import ipywidgets as widgets
 
-controls = widgets.interactive(draw, depth=widgets.FloatSlider(value=90, min=40, max=120, step=5),
-                               knee_travel=widgets.FloatSlider(value=5, min=-8, max=18, step=1),
-                               load=widgets.FloatSlider(value=100, min=0, max=200, step=10))
+wide = {"description_width": "initial"}
+controls = widgets.interactive(
+    draw,
+    depth=widgets.FloatSlider(value=90, min=40, max=120, step=5, description="depth, thigh angle (deg)", style=wide),
+    knee_travel=widgets.FloatSlider(value=5, min=-8, max=18, step=1, description="knee travel past the toes (cm)",
+                                    style=wide),
+    load=widgets.FloatSlider(value=100, min=0, max=200, step=10, description="bar load (kg)", style=wide))
 controls"""),
 ]
 
 
-def build(out_dir: str = HERE) -> list[str]:
-    """Write every notebook (without outputs); returns their paths."""
+def _execute(nb, cwd: str, timeout: int):
+    """Run a notebook in a fresh python3 kernel (``timeout`` s per cell), outputs kept."""
+    import nbclient
+
+    env_backend = os.environ.pop("MPLBACKEND", None)  # the kernel draws inline, as in Jupyter
+    src = os.path.join(os.path.dirname(HERE), "src")
+    old_path = os.environ.get("PYTHONPATH")
+    os.environ["PYTHONPATH"] = os.pathsep.join([src] + ([old_path] if old_path else []))
+    try:
+        client = nbclient.NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
+                                         resources={"metadata": {"path": cwd}})
+        client.execute()
+    finally:
+        if env_backend is not None:
+            os.environ["MPLBACKEND"] = env_backend
+        if old_path is None:
+            os.environ.pop("PYTHONPATH", None)
+        else:
+            os.environ["PYTHONPATH"] = old_path
+    for cell in nb.cells:
+        cell.get("metadata", {}).pop("execution", None)
+    nb.metadata.pop("widgets", None)  # live widget state: meaningless without a kernel
+    return nb
+
+
+def notebook(name: str):
+    """The notebook ``name`` as built from its cells (no outputs)."""
+    nb = new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.metadata["language_info"] = {"name": "python"}
+    nb.cells = [new_markdown_cell(src) if kind == "md" else new_code_cell(src) for kind, src in NOTEBOOKS[name]]
+    for k, cell in enumerate(nb.cells):
+        cell["id"] = f"{os.path.splitext(name)[0].replace('_', '-')}-{k}"
+    return nb
+
+
+#: A code cell draws when it calls one of the library's pictures or makes a figure itself.
+DRAWS = re.compile(r"\bplot\.(stick_figures?|load_bars|torque_curves|moment_map|muscle_shares|animate|"
+                   r"conventions_diagram)\(|\bplt\.subplots\(|^draw\(\)", re.M)
+
+
+def build(out_dir: str = HERE, execute: bool = True, timeout: int = 120, names=None) -> list[str]:
+    """Write every notebook (``names``: some of them), run it and keep its outputs
+    (``execute=False``: the cells alone); returns their paths."""
     paths = []
-    for name, cells in NOTEBOOKS.items():
-        nb = new_notebook()
-        nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-        nb.metadata["language_info"] = {"name": "python"}
-        nb.cells = [new_markdown_cell(src) if kind == "md" else new_code_cell(src) for kind, src in cells]
-        for k, cell in enumerate(nb.cells):
-            cell["id"] = f"{os.path.splitext(name)[0].replace('_', '-')}-{k}"
+    for name in (names or NOTEBOOKS):
+        nb = notebook(name)
+        if execute:
+            nb = _execute(nb, out_dir, timeout)
         path = os.path.join(out_dir, name)
         tmp = path + ".tmp"
         with open(tmp, "w", encoding="utf-8") as f:

@@ -16,6 +16,11 @@ from biomech.cli import main
 POSE = ["pose", "--shank", "30deg", "--thigh", "90deg", "--trunk", "45deg", "--load", "100kg", "--bar", "high"]
 
 
+def _data_lines(path):
+    """The CSV's lines after its provenance comments (``#`` lines at the top)."""
+    return [line for line in path.read_text().splitlines() if not line.startswith("#")]
+
+
 def run(capsys, argv):
     code = main(argv)
     out, err = capsys.readouterr()
@@ -91,7 +96,7 @@ def test_sweep_pose_grid_to_csv(capsys, tmp_path):
     code, _, err = run(capsys, ["sweep", "pose", "--shank", "10deg:30deg:3", "--thigh", "60deg,90deg", "--trunk",
                                 "40deg", "--load", "100kg", "--out", str(out)])
     assert code == 0, err
-    rows = list(csv.DictReader(out.open()))
+    rows = list(csv.DictReader(_data_lines(out)))
     assert len(rows) == 3 * 2
     assert rows[0]["shank"] == "10 deg" and rows[-1]["thigh"] == "90deg"
     assert "knee (N*m)" in rows[0] and rows[0]["feasible"] == "True"
@@ -195,7 +200,7 @@ def test_sweep_exercise_equals_one_array_call(capsys, tmp_path):
     code, _, err = run(capsys, ["sweep", "squat", "--depth", "60deg:120deg:4", "--knee-travel", "0cm,10cm,30cm",
                                 "--load", "100kg", "--out", str(out)])
     assert code == 0, err
-    rows = list(csv.DictReader(out.open()))
+    rows = list(csv.DictReader(_data_lines(out)))
     assert len(rows) == 12
     body = bm.Body.from_anthropometrics("178 cm", "80 kg")
     depth = bm.Q_([60.0, 80.0, 100.0, 120.0], "deg")
@@ -215,7 +220,7 @@ def test_sweep_split_stance_reports_both_legs(capsys, tmp_path):
     out = tmp_path / "lunge.csv"
     code, _, err = run(capsys, ["sweep", "lunge", "--step-length", "55cm,70cm", "--load", "30kg", "--out", str(out)])
     assert code == 0, err
-    rows = list(csv.DictReader(out.open()))
+    rows = list(csv.DictReader(_data_lines(out)))
     body = bm.Body.from_anthropometrics("178 cm", "80 kg")
     r = bm.exercises.lunge(body, step_length="55 cm", load="30 kg")
     assert float(rows[0]["front knee (N*m)"]) == pytest.approx(float(r.front.knee.to("N*m").magnitude), rel=1e-5)

@@ -21,7 +21,6 @@ import pytest
 from biomech.errors import InfeasiblePoseError, InputValueError
 from biomech.viz import explorer as ex
 from biomech.exercises.common import _REASON_TEXT
-from biomech.units import Q_
 
 _CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 _FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

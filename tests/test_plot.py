@@ -230,3 +230,90 @@ def test_stick_figure_draws_no_floor_for_a_machine(body):
     fig, ax = plot.stick_figure(squat)
     assert ax.collections  # the grey ground band under the feet
     plot.close(fig)
+
+
+# ----------------------------------------------------------------- matplotlib's global state
+def _state():
+    return plt.isinteractive(), matplotlib.get_backend(), dict(matplotlib.rcParams)
+
+
+@pytest.mark.parametrize("interactive", [False, True])
+def test_plots_leave_interactive_mode_backend_and_rcparams_as_found(body, squat_result, interactive):
+    from biomech import exercises as ex
+    from biomech.muscles import muscle_demand
+
+    was = plt.isinteractive()
+    (plt.ion if interactive else plt.ioff)()
+    try:
+        before = _state()
+        sq = ex.squat(body, depth="90 deg", load="100 kg")
+        kt, depth = Q_(np.linspace(-5, 15, 5), "cm"), Q_(np.linspace(60, 110, 6), "deg")
+        grid = ex.squat(body, depth=depth[:, None], knee_travel=kt[None, :], load="100 kg")
+        made = [plot.stick_figure(squat_result)[0], plot.stick_figures([sq, squat_result])[0],
+                plot.load_bars(sq)[0], plot.muscle_shares(muscle_demand(sq))[0],
+                plot.moment_map(kt, depth, grid.knee, feasible=grid.feasible)[0], plot.conventions_diagram()[0],
+                plot.subplots(1, 2)[0]]
+        for fig in made:
+            assert _state() == before
+            plot.close(fig)
+        assert _state() == before
+    finally:
+        (plt.ion if was else plt.ioff)()
+
+
+def test_make_figures_leaves_the_backend_and_interactive_mode(tmp_path):
+    from biomech.viz.figures import make_figures
+
+    plt.ion()
+    try:
+        before = _state()
+        make_figures(tmp_path, only=["conventions"])
+        assert _state() == before and (tmp_path / "conventions.png").exists()
+    finally:
+        plt.ioff()
+
+
+def test_stick_figure_says_which_moment_arm_it_draws(squat_result):
+    fig, ax = plot.stick_figure(squat_result)
+    legends = [a for a in ax.get_children() if isinstance(a, matplotlib.legend.Legend)]
+    labels = [t.get_text() for lg in legends for t in lg.get_texts()]
+    assert any(lab.startswith("arm:") and "resultant" in lab for lab in labels)
+    plot.close(fig)
+
+
+def test_load_bars_say_each_block_is_a_loads_own_arm(squat_result):
+    fig, ax = plot.load_bars(squat_result)
+    assert "its own moment arm" in ax.get_xlabel()
+    plot.close(fig)
+
+
+def test_muscle_shares_explain_shares_over_100_percent(body):
+    from biomech import exercises as ex
+    from biomech.muscles import muscle_demand
+
+    d = muscle_demand(ex.squat(body, depth="90 deg", knee_travel="5 cm", load="100 kg"))
+    over = max(float(np.sum([max(float(v), 0.0) for m, v in d.share["knee"].items()
+                             if m not in ("quadriceps", "triceps_surae")])), 0.0)
+    fig, ax = plot.muscle_shares(d)
+    texts = _texts(ax)
+    if over > 1.0 + 1e-6:
+        assert any("co-contraction" in t for t in texts)
+    # every muscle with a share of at least 2 % is named on the bars
+    named = " ".join(texts)
+    for j in ("ankle", "knee", "hip"):
+        for m, v in d.share[j].items():
+            if m not in ("quadriceps", "triceps_surae") and abs(float(v)) >= 0.02:
+                assert m.replace("_", " ") in named, (j, m)
+    plot.close(fig)
+
+
+def test_animation_titles_each_frame(body, tmp_path):
+    from biomech import exercises as ex
+
+    rep = ex.rep_path(ex.squat, body, depth="90 deg", load="60 kg", fractions=[0.0, 0.5, 1.0, 0.5])
+    titles = ["standing", "down", "bottom", "up"]
+    fig, ax = plot.animate(rep, tmp_path / "rep.gif", fps=4, frame_titles=titles)
+    assert (tmp_path / "rep.gif").exists() and ax.get_title() == "up"
+    plot.close(fig)
+    with pytest.raises(InputValueError, match="frame_titles"):
+        plot.animate(rep, frame_titles=["a"])

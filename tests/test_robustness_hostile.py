@@ -346,8 +346,8 @@ def test_dev_stdout_reaches_standard_output(tmp_path):
         main(["sweep", "squat", "--depth", "80deg,90deg", "--out", {str(link)!r}])
     """)
     assert p.returncode == 0, p.stderr
-    assert p.stdout.startswith("depth,") and os.path.islink(link)
-    assert cli(["sweep", "squat", "--depth", "80deg,90deg", "--out", "-"])[1].startswith("depth,")
+    assert _csv_body(p.stdout).startswith("depth,") and os.path.islink(link)
+    assert _csv_body(cli(["sweep", "squat", "--depth", "80deg,90deg", "--out", "-"])[1]).startswith("depth,")
 
 
 def test_sockets_and_folders_are_refused(tmp_path):
@@ -520,13 +520,18 @@ def test_cop_as_a_length_string(call):
     assert call().feasible
 
 
+def _csv_body(text: str) -> str:
+    """A sweep CSV without its provenance lines (they start with #)."""
+    return "".join(line for line in text.splitlines(keepends=True) if not line.startswith("#"))
+
+
 def test_cli_cop_as_a_length():
     code, out, err = cli(["leg_press", "--cop", "10cm"])
     assert code == 0, err
     code, out, err = cli(["sweep", "romanian_deadlift", "--toe-out", "10deg,30deg", "--cop", "ball,midfoot",
                           "--out", "-"])
     assert code == 0, err
-    assert len(out.strip().splitlines()) == 5
+    assert len(_csv_body(out).strip().splitlines()) == 5
 
 
 # =========================================================================== arrays broadcast or are refused

@@ -334,7 +334,7 @@ def test_cli_negative_value_that_is_valid_is_used():
 def test_cli_sweep_builds_from_the_spec():
     code, out, err = run(["sweep", "leg_press", "--knee-flexion", "30deg:90deg:3", "--out", "-"])
     assert code == 0, err
-    rows = out.strip().splitlines()
+    rows = [r for r in out.strip().splitlines() if not r.startswith("#")]  # provenance lines first
     assert rows[0].startswith("knee_flexion,") and len(rows) == 4
     r = bm.exercises.leg_press(BODY, knee_flexion=Q_([30.0, 60.0, 90.0], "deg"))
     assert [float(x.split(",")[2]) for x in rows[1:]] == pytest.approx(nm(r.knee).tolist(), rel=1e-5)

@@ -428,10 +428,12 @@ def to_si(value: Any, unit: str, name: str, *, finite: bool = True, positive: bo
             raise UnitError(f"{name}={_clip(value)} is not a quantity; {_kind(unit)} in {unit} is expected, "
                             f'such as Q_(1.0, "{unit}").') from None
         shown = _clip(value) if arr.ndim == 0 else f"array of shape {arr.shape}"
+        # the unit the message names is the unit of its fix ("an angle in deg ... 90 deg"), and a
+        # body-sized length written as a large bare number is read as centimetres ("178 cm", not "178 m")
         value = _clip(value) if arr.ndim == 0 else value
-        example = f'Q_({value}, "{_example_unit(unit)}") or the string "{value} {_example_unit(unit)}"' \
-            if arr.ndim == 0 else f'Q_(values, "{_example_unit(unit)}")'
-        raise UnitError(f"{name}={shown} has no unit; {_kind(unit)} in {unit} is expected. Fix: pass {example}.")
+        ex = _example_unit(unit, arr)
+        example = f'Q_({value}, "{ex}") or the string "{value} {ex}"' if arr.ndim == 0 else f'Q_(values, "{ex}")'
+        raise UnitError(f"{name}={shown} has no unit; {_kind(unit)} in {ex} is expected. Fix: pass {example}.")
     if unit.startswith("rad") and not _has_angle_unit(q):
         raise UnitError(f"{name}={_show(value)} has no angle unit; {_kind(unit)} in degrees or radians is expected "
                         f'(a plain number would be read as radians). Fix: pass Q_(value, "deg") or "30 deg".')
@@ -495,7 +497,14 @@ def _numbers(magnitude: Any, name: str, value: Any) -> np.ndarray:
     return arr
 
 
-def _example_unit(unit: str) -> str:
+def _example_unit(unit: str, values: Any = None) -> str:
+    """The unit a person most likely meant for a bare number: degrees for angles, and
+    centimetres for a length of 3 or more (no segment, height or travel of the body is 3 m)."""
+    if unit == "m" and values is not None:
+        with np.errstate(invalid="ignore"):
+            mag = np.abs(np.asarray(values, dtype=float))
+        if mag.size and np.all(np.isfinite(mag)) and np.nanmax(mag) >= 3:
+            return "cm"
     return {"rad": "deg", "rad/s": "deg/s", "rad/s**2": "deg/s**2"}.get(unit, unit)
 
 

@@ -507,14 +507,68 @@ def _result_dict(res) -> dict:
     return out
 
 
+#: The library's reason codes for a pose that cannot exist, in words (table, warning).
+_REASON_WORDS = {
+    "cop_past_toes": "the centre of pressure lies past the toes: this pose falls forward",
+    "cop_behind_heel": "the centre of pressure lies behind the heel: this pose falls backward",
+    "lift_off": "the external forces lift the body off the ground",
+    "not_finite": "a joint moment is not finite",
+}
+
+
+def _feasibility(result, res) -> tuple[bool, str]:
+    """(feasible, reason code) of a single-pose result: the exercise's own verdict where it
+    gives one, and the moments' (the centre of pressure inside the foot) as well."""
+    import numpy as np
+
+    ok, why = True, ""
+    for src in (result, res):
+        if src is None or not hasattr(src, "feasible"):
+            continue
+        f = getattr(src, "feasible")
+        try:
+            f = bool(f)
+        except (TypeError, ValueError):  # an array result: every pose must stand
+            f = bool(np.all(f))
+        if not f and ok:
+            ok = False
+            r = getattr(src, "reason", "")
+            why = str(r if isinstance(r, str) else next((x for x in np.ravel(r) if str(x)), "")) or "infeasible"
+    return ok, why
+
+
+def _reason_words(code: str) -> str:
+    return _REASON_WORDS.get(code, code)
+
+
+def _provenance(args, body=None) -> dict:
+    """``{"provenance": {...}}``: version, the command line as given, seed (none: deterministic)
+    and the data sources (the body's segment table)."""
+    from ..provenance import provenance
+
+    if body is None:
+        try:
+            body = _body(args)
+        except Exception:  # no body options on this command
+            body = None
+    words = list(_ARGV or [])
+    return {"provenance": provenance(words, body=body, command="biomech " + " ".join(words))}
+
+
+def _warn_infeasible(feasible: bool, reason: str) -> None:
+    if not feasible:
+        print(f"biomech: warning: this pose cannot stand ({reason}): {_reason_words(reason)}.", file=sys.stderr)
+
+
 def _body_dict(body) -> dict:
     return {"height_m": _num(body.height.to("m").magnitude) if body.height is not None else None,
             "mass_kg": _num(body.mass.to("kg").magnitude), "sex": body.sex, "table": body.table}
 
 
-def _table_text(res, title: str) -> str:
+def _table_text(res, title: str, feasible: bool = True, reason: str = "") -> str:
     lines = [title, ""]
     lines.append(res.table())
+    lines.append("Feasible: yes" if feasible else f"Feasible: NO ({reason}): {_reason_words(reason)}")
     if res.support == "feet":
         cop = res.cop.to("cm").magnitude
         lines.append(f"Centre of pressure {cop[0]:.1f} cm ahead of the heel; the ankle moment changes by "
@@ -559,12 +613,15 @@ def _cmd_pose(args) -> int:
     body = _body(args)
     pose = _pose_from_args(args)
     res = joint_moments(body, pose, _loads_from_args(args), stance=args.stance, support=args.support)
+    feasible, reason = _feasibility(None, res)
+    _warn_infeasible(feasible, reason)
     if args.plot:
         _save_plot(res, args.plot, "pose")
     if args.json:
-        _print_json({"command": "pose", "body": _body_dict(body), "units": _UNITS_NOTE, **_result_dict(res)})
+        _print_json({"command": "pose", **_provenance(args, body), "body": _body_dict(body), "feasible": feasible,
+                     "reason": reason, "units": _UNITS_NOTE, **_result_dict(res)})
     else:
-        print(_table_text(res, _pose_title(res)))
+        print(_table_text(res, _pose_title(res), feasible, reason))
     return 0
 
 
@@ -622,20 +679,19 @@ def _cmd_exercise(args, names: list[str]) -> int:
     body = _body(args)
     spec, notes = _spec_from_args(cls, kw)
     res = spec.solve(body)  # an exercise result: a static result plus its parameters
-    feasible = bool(res.feasible)
+    feasible, reason = _feasibility(res, None)
+    _warn_infeasible(feasible, reason)
     params = res.params
     if args.plot:
         _save_plot(res, args.plot, args.command.replace("_", " "))
     if args.json:
-        _print_json({"command": args.command, "inputs": {k: str(v) for k, v in kw.items()},
-                     "body": _body_dict(body), "feasible": feasible,
+        _print_json({"command": args.command, **_provenance(args, body), "inputs": {k: str(v) for k, v in kw.items()},
+                     "body": _body_dict(body), "feasible": feasible, "reason": reason,
                      "parameters": _jsonable(params) if params is not None else None,
                      "units": _UNITS_NOTE, **_result_dict(res)})
     else:
         head = f"{args.command.replace('_', ' ')}: " + (", ".join(f"{k}={v}" for k, v in kw.items()) or "defaults")
-        print(_table_text(res, head + "\n" + _pose_title(res)))
-        if not feasible:
-            print("Note: the exercise reports this pose as infeasible.")
+        print(_table_text(res, head + "\n" + _pose_title(res), feasible, reason))
     for note in notes:
         print(note, file=sys.stderr)
     return 0
@@ -765,8 +821,8 @@ def _sweep_columns(body, fn, names, kinds, keys, combos, args, single: tuple = (
                                         stance=args.stance, support=args.support)
                 res = joint_moments(body, _pose_from_args(ns), _loads_from_args(ns), stance=args.stance,
                                     support=args.support)
-                feasible = np.ones(len(idx), bool)
-                reason = np.full(len(idx), "", dtype=object)
+                feasible = np.broadcast_to(np.asarray(res.feasible, bool), (len(idx),))
+                reason = np.broadcast_to(np.asarray(res.reason, dtype=object), (len(idx),))
             else:
                 res = fn(body, **kw)
                 feasible = np.broadcast_to(np.asarray(res.feasible, bool), (len(idx),))
@@ -849,6 +905,10 @@ def _cmd_sweep(args) -> int:
     combos = list(itertools.product(*(grids[k] for k in keys)))
     columns = _sweep_columns(body, fn, names, kinds, keys, combos, args)
     buf = io.StringIO()
+    from ..provenance import csv_comment_lines
+
+    for line in csv_comment_lines(_provenance(args, body)["provenance"]):
+        buf.write(line + "\n")
     w = csv.writer(buf, lineterminator="\n")
     head = list(columns["extra"])
     w.writerow(keys + [f"{j} (N*m)" for j in JOINTS] + [f"{j} arm (m)" for j in JOINTS] + head

@@ -199,9 +199,29 @@ def _sections(r: CueResult, figure_ref: str | None) -> dict:
     return out
 
 
-def _markdown(results: Sequence[CueResult], secs: list[dict], bodies_text: str) -> str:
+def _provenance_rows(bodies: Sequence[Any], n_cues: int) -> list[tuple[str, str]]:
+    """Where the report's numbers come from: version, inputs, seed and data sources."""
+    from ..provenance import ARTICLE_SOURCE, MUSCLE_SOURCE, body_source, provenance
+
+    rec = provenance({"bodies": [getattr(b, "name", str(b)) for b in bodies], "cues": n_cues},
+                     body=bodies[0] if bodies else None, sources=(MUSCLE_SOURCE, ARTICLE_SOURCE),
+                     command="biomech report")
+    sources = list(dict.fromkeys(rec["data_sources"] + [body_source(b) for b in bodies[1:]]))
+    return [("biomech version", rec["biomech_version"]),
+            ("command", f"{rec['command']} (or biomech.cues.report.build_report)"),
+            ("inputs", f"{n_cues} cues, each run for the bodies named above"),
+            ("seed", "none: every number is deterministic (no random sampling)"),
+            ("data sources", "; ".join(sources) + "; the published studies named in each section's Literature "
+                             "line")]
+
+
+def _markdown(results: Sequence[CueResult], secs: list[dict], bodies_text: str,
+              provenance_rows: Sequence[tuple[str, str]] = ()) -> str:
     counts = Counter(s["verdict"] for s in secs)
-    lines = [f"# {_TITLE}", "", _INTRO, "", f"Bodies: {bodies_text}.", "", "How to read the numbers:", ""]
+    lines = [f"# {_TITLE}", "", _INTRO, "", f"Bodies: {bodies_text}.", ""]
+    if provenance_rows:
+        lines += ["Provenance: " + "; ".join(f"{k}: {v}" for k, v in provenance_rows) + ".", ""]
+    lines += ["How to read the numbers:", ""]
     lines += [f"- {r}" for r in _READING] + [""]
     lines += [
              "Verdict counts: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())) + ".", "",
@@ -252,7 +272,8 @@ def _html_table(header, rows, table_id: str | None = None) -> str:
     return f"<table{tid}><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def _html_page(secs: list[dict], pngs: dict[str, bytes], bodies_text: str) -> str:
+def _html_page(secs: list[dict], pngs: dict[str, bytes], bodies_text: str,
+               provenance_rows: Sequence[tuple[str, str]] = ()) -> str:
     e = html.escape
     summary = _html_table(
         ["Cue", "Section", "Verdict", "Key number"],
@@ -264,6 +285,8 @@ def _html_page(secs: list[dict], pngs: dict[str, bytes], bodies_text: str) -> st
              f"<p>{e(_INTRO)}</p>", f"<p>Bodies: {e(bodies_text)}.</p>",
              '<p>Move the sliders yourself: <a href="explorer.html">the interactive explorer</a> (one offline page; '
              "write it beside this report with <code>biomech explore --out DIR/explorer.html</code>).</p>",
+             ('<p id="provenance">Provenance: ' + "; ".join(f"<em>{e(k)}</em>: {e(v)}" for k, v in provenance_rows)
+              + ".</p>") if provenance_rows else "",
              "<p>How to read the numbers:</p>",
              "<ul>" + "".join(f"<li>{e(r)}</li>" for r in _READING) + "</ul>",
              "<h2 id=\"summary-heading\">Summary</h2>",
@@ -358,8 +381,9 @@ def write_report(out_dir: str | os.PathLike, results: Sequence[CueResult], *,
             s["caveats"].append(fig_note)
         secs.append(s)
         progress(i, n, r.cue.id, _verdict_text(r))
-    md = _markdown(results, secs, bodies_text).encode("utf-8")
-    page = _html_page(secs, pngs, bodies_text).encode("utf-8")
+    prov = _provenance_rows(list(bodies), n)
+    md = _markdown(results, secs, bodies_text, prov).encode("utf-8")
+    page = _html_page(secs, pngs, bodies_text, prov).encode("utf-8")
     # 2. move each file into place atomically
     out.mkdir(parents=True, exist_ok=True)
     fig_dir = out / FIGURES_DIR

@@ -31,7 +31,7 @@ from ..mechanics.statics import MomentResult
 from ..units import quantity
 from .common import (ExerciseResult, Feasibility, as_angle, broadcast_shape, check_body, load_mass, make_model, place_fraction,
                      solve_free_angle)
-from .common import check_single, cop_value
+from .common import check_single
 
 __all__ = ["standing_calf_raise", "seated_calf_raise", "StandingCalfRaise", "SeatedCalfRaise"]
 

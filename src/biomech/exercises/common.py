@@ -26,7 +26,7 @@ from typing import Any, Callable, Sequence
 import numpy as np
 
 from ..model.body import Body, FootGeometry, Segment
-from ..errors import InfeasiblePoseError, InputValueError, RangeError, UnitError
+from ..errors import InfeasiblePoseError, InputValueError, UnitError
 from ..model.kinematics import Form, SinCos
 from ..model.loads import G
 from ..mechanics.results import _quantity_entry
@@ -235,13 +235,16 @@ class Feasibility:
         for why in dict.fromkeys(inner_why[bad].tolist() if bad.ndim else ([inner_why[()]] if bad else [])):
             self.flag(bad & (inner_why == why), str(why) or "not_finite")
 
-    def raise_if_single(self, single: bool, what: str) -> None:
+    def raise_if_single(self, single: bool, what: str, hints: dict[str, str] | None = None) -> None:
+        """Raise :class:`InfeasiblePoseError` for a single request that cannot exist; ``hints``
+        (reason -> text) adds the fix to the message."""
         if single and not bool(np.all(self.ok)):
             reason = str(np.asarray(self.reason).flat[0])
             numbers = self.numbers.get(reason, {})
             shown = ", ".join(f"{k}={_fmt(v)}" for k, v in numbers.items())
-            raise InfeasiblePoseError(f"{what}: {_REASON_TEXT.get(reason, reason)}{f' ({shown})' if shown else ''}.",
-                                      reason, numbers)
+            hint = (hints or {}).get(reason)
+            raise InfeasiblePoseError(f"{what}: {_REASON_TEXT.get(reason, reason)}{f' ({shown})' if shown else ''}."
+                                      + (f" {hint}" if hint else ""), reason, numbers)
 
 
 _REASON_TEXT = {

@@ -267,6 +267,9 @@ def _hinge(name: str, body: Body, *, knee_bend: Any, depth: Any, load: Any, toe_
     shape = broadcast_shape(np.zeros(shape), 0.0 if frac is None else frac)
     feas = Feasibility(shape)
     S_LO, S_HI = np.radians(-30.0), np.radians(45.0)
+    if trunk_bottom is not None:  # depth given as the trunk lean at the bottom: name it as given
+        tb = np.broadcast_to(np.asarray(trunk_bottom, dtype=float), shape)
+        feas.flag(tb > np.pi / 2 + 1e-9, "trunk_past_horizontal", **{depth_name: quantity(np.degrees(tb), "deg")})
 
     def bc(x):
         return np.broadcast_to(np.asarray(x, dtype=float), shape)
@@ -401,7 +404,9 @@ def _hinge(name: str, body: Body, *, knee_bend: Any, depth: Any, load: Any, toe_
             f"{name}: with the arms plumb and the bar against the legs the centre of pressure falls "
             f"{float(cop_x):.3f} m from the heel, off the foot (heel 0 m to toe {float(toe):.3f} m).",
             "balance", feas.numbers.get("balance", {}))
-    feas.raise_if_single(single, name)
+    feas.raise_if_single(single, name, {"trunk_past_horizontal": f"Fix: a smaller {depth_name}; as an angle it is "
+                                        f"the trunk lean at the bottom (0 deg upright, 90 deg horizontal), or "
+                                        f"'knee', 'mid_shin', 'floor' or a bar height."})
     params = {"knee_flexion": quantity(np.degrees(K), "deg"),
               "trunk_lean": None if trunk_bottom is None else quantity(np.degrees(trunk_bottom), "deg"),
               "bar_height": None if h_bar is None else quantity(h_bar, "m"), "load": quantity(load_kg, "kg"),

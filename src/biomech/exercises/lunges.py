@@ -40,7 +40,7 @@ from ..mechanics.statics import MomentResult
 from ..units import as_fraction, quantity
 from .common import (DORSIFLEXION_LIMIT_DEG, Feasibility, SplitExerciseResult, as_angle, as_length,
                      broadcast_shape, check_body, check_loads, fraction_in, load_mass, make_model, place_fraction, solve_free_angle)
-from .common import check_single, cop_value
+from .common import check_single
 
 __all__ = ["lunge", "split_squat", "bulgarian_split_squat", "step_up", "split_kernel", "FRONT_SHARE",
            "DEFAULT_STEP_FRACTION", "REAR_KNEE_HEIGHT_M", "leg_length_m", "default_front_shank",

@@ -145,7 +145,21 @@ def _leg_press(body: Body, *, load: Any = "150 kg", foot_position: Any = "middle
                    "per_cm_cop": quantity(m_cop[j] - mom[j], "N*m/cm")}
     single = shape == ()
     feas.include(moments)
-    feas.raise_if_single(single, "leg_press")
+    hints = {}
+    if single and not bool(feas.ok) and str(feas.reason) == "ankle_range":
+        # the deepest knee flexion this foot position allows, to say how much shallower to go
+        trial_deg = np.arange(5.0, float(np.degrees(K)), 1.0)
+        deepest = None
+        if trial_deg.size:
+            trial = _leg_press(body, load=load, foot_position=foot_position, knee_flexion=quantity(trial_deg, "deg"),
+                              sled_angle=sled_angle, back_angle=back_angle, cop=cop)
+            fits = np.asarray(trial.feasible, dtype=bool)
+            deepest = float(trial_deg[fits].max()) if fits.any() else None
+        hints["ankle_range"] = (f"Fix: go shallower (knee_flexion={np.degrees(K):.0f} deg was asked; "
+                                f"with foot_position={foot_position!r} the ankle allows at most "
+                                f"{deepest:.0f} deg), or place the feet higher on the platform."
+                                if deepest is not None else "Fix: place the feet higher on the platform.")
+    feas.raise_if_single(single, "leg_press", hints)
     params = {"load": load, "platform_force": quantity(P, "N"), "foot_position": foot_position,
               "foot_offset": quantity(e, "m"), "knee_flexion": quantity(np.degrees(as_angle(knee_flexion, "knee_flexion")), "deg"),
               "sled_angle": quantity(np.degrees(beta), "deg"), "back_angle": quantity(np.degrees(trunk), "deg"),

@@ -28,7 +28,7 @@ from ..mechanics.statics import MomentResult, StaticModel
 from ..units import quantity
 from .spec import DEPTH_WORDS, ExerciseSpec, declare, param, spec_function
 from .common import (DORSIFLEXION_LIMIT_DEG, ExerciseResult, Feasibility, array_body, as_angle, as_length, make_model,
-                     body_height, broadcast_shape, check_body, check_broadcasts_into, check_choice, check_lengths,
+                     body_height, broadcast_shape, check_body, check_broadcasts_into, check_lengths,
                      check_loads, hip_joint_spacing, in_plane_from_sagittal, is_length,
                      load_mass, place_fraction, project_segment, solve_free_angle, stance_projection)
 from .common import check_single, cop_value
@@ -172,6 +172,10 @@ def squat_kernel(body: Body, *, hold: str, load_kg: Any, depth_kind: str, depth_
                   reach=quantity(L_t * calpha, "m"))
         t_bottom = np.arccos(np.clip(cos_t, -1, 1))
     else:
+        # depth is the thigh angle as given (0 = standing, 90 deg = parallel); past the knee's
+        # flexion limit it cannot be reached, whatever the other angles
+        feas.flag((bc(depth_value) > np.radians(165.0)) | (bc(depth_value) < np.radians(-45.0)), "depth",
+                  depth=quantity(np.degrees(bc(depth_value)), "deg"))
         t_bottom = in_plane_from_sagittal(bc(depth_value), cphi, calpha)
 
     if frac is None:
@@ -253,13 +257,21 @@ def _target_x(abody: Body, cop: Any, f: Any) -> Any:
     return heel_x + along * np.cos(f)
 
 
+#: The fix each reason suggests, added to a single squat's error message.
+_HINTS = {
+    "depth": "Fix: a shallower depth; depth is the thigh angle (0 deg standing, 90 deg = thigh parallel, "
+             "at most 165 deg of knee flexion), or 'parallel'.",
+    "dorsiflexion": "Fix: less knee travel, a heel lift (heel_lift='2.5 cm'), or a higher dorsiflexion_limit.",
+}
+
+
 def _result(name: str, body: Body, pose, model: StaticModel, angles, feas: Feasibility, params: dict,
             info: dict) -> ExerciseResult:
     sc = model.sincos(angles)
     moments = MomentResult(model, pose, sc, model.moments(sc))
     single = feas.shape == ()
     feas.include(moments)
-    feas.raise_if_single(single, name)
+    feas.raise_if_single(single, name, _HINTS)
     extras = {"in_plane_angles": {k: quantity(np.degrees(v), "deg") for k, v in info["in_plane"].items()},
               "target": quantity(info["target_x"], "m")}
     extras.update(_thigh_calf_contact(body, info, moments))

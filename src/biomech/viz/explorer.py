@@ -181,7 +181,7 @@ def _call_kwargs(exercise: str, depth, knee, bar, stance, load) -> tuple[Callabl
         return ex.lunge, dict(depth=Q_(depth, "deg"), knee_travel=Q_(knee, "cm"), load=Q_(load, "kg"), hold=bar,
                               step_length=Q_(stance, "cm"))
     if exercise == "romanian_deadlift":
-        return ex.romanian_deadlift, dict(depth=Q_(depth, "cm"), knee_bend=Q_(knee, "deg"), load=Q_(load, "kg"))
+        return ex.romanian_deadlift, dict(bar_height=Q_(depth, "cm"), knee_flexion=Q_(knee, "deg"), load=Q_(load, "kg"))
     raise InputValueError(f"exercise={exercise!r}: expected one of {', '.join(_EXERCISE_LABELS)}.")
 
 

@@ -91,7 +91,8 @@ def fig_knees_restricted_vs_free(out_dir: str) -> list[str]:
     a = _squat(body, depth="90 deg", knee_travel="-5 cm", load="80 kg")
     b = _squat(body, depth="90 deg", knee_travel="10 cm", load="80 kg")
     fig, _ = plot.stick_figures([a, b], ["knees restricted (5 cm behind the toes)", "knees free (10 cm past the toes)"],
-                                figsize=(10.0, 4.9))
+                                figsize=(10.0, 5.2))
+    fig.suptitle("High-bar back squat, 80 kg, thigh parallel: knees restricted versus free (per leg)", fontsize=11)
     return [_save(plot, fig, out_dir, "knees_restricted_vs_free.png")]
 
 
@@ -100,8 +101,9 @@ def fig_squat_load_bars(out_dir: str) -> list[str]:
     from . import plot
 
     res = _squat(standard_body(), depth="90 deg", knee_travel="5 cm", load="100 kg")
-    fig, _ = plot.load_bars(res, joints=("ankle", "knee", "hip", "lumbar"),
-                            title="Where each joint's moment comes from: force \u00d7 moment arm, per load")
+    fig, _ = plot.load_bars(res, joints=("ankle", "knee", "hip", "lumbar"), figsize=(7.6, 4.9),
+                            title="High-bar back squat, 100 kg, thigh parallel: where each joint's moment\n"
+                                  "comes from, load by load (force \u00d7 moment arm)")
     return [_save(plot, fig, out_dir, "squat_load_bars.png")]
 
 
@@ -119,32 +121,44 @@ def fig_squat_torque_curves(out_dir: str) -> list[str]:
         "front squat, knees 10 cm": exercises.rep_path(exercises.front_squat, body, depth="100 deg",
                                                        knee_travel="10 cm", load="100 kg", n=41),
     }
-    fig, _ = plot.torque_curves(runs, x="thigh", joints=("knee", "hip"), figsize=(8.4, 4.6),
-                                title="Squats with 100 kg, standing to below parallel (per leg)")
+    fig, ax = plot.torque_curves(runs, x="thigh", joints=("knee", "hip"), figsize=(9.6, 5.0),
+                                 title="Back and front squats with 100 kg, standing to below parallel (per leg)")
+    # why the curves do not start at zero: standing, balanced over the midfoot
+    first = next(iter(runs.values()))
+    m = first.moments
+    knee0, hip0 = float(first.knee[0].to("N*m").magnitude), float(first.hip[0].to("N*m").magnitude)
+    ahead = float((m.cop[0, 0] - m.positions["knee"][0, 0]).to("cm").magnitude)
+    lean = float(first.pose.trunk[0].to("deg").magnitude)
+    ax.annotate(f"standing (thigh 0\u00b0): legs vertical, the trunk leans {lean:.0f}\u00b0 to hold the bar over the\n"
+                f"midfoot, {ahead:.0f} cm ahead of the knee and hip: knee {knee0:+.0f} N\u00b7m (a flexor demand, "
+                f"which a\nlocked knee carries passively), hip {hip0:+.0f} N\u00b7m. The model holds the centre of\n"
+                f"pressure at midfoot at every depth, standing included.",
+                xy=(0.5, knee0), xytext=(12, -150), textcoords="data", fontsize=7.5, va="center", ha="left",
+                bbox=dict(boxstyle="round,pad=0.3", fc="white", ec="#999999", lw=0.6),
+                arrowprops=dict(arrowstyle="-", lw=0.7, color="#555555", shrinkA=0, shrinkB=2))
+    ax.set_ylim(min(ax.get_ylim()[0], -200), ax.get_ylim()[1])
     return [_save(plot, fig, out_dir, "squat_torque_curves.png")]
 
 
 def fig_knee_travel_depth_map(out_dir: str) -> list[str]:
     """Knee moment and the hip share over knee travel x depth (one array call),
     infeasible cells masked and labelled."""
-    import matplotlib.pyplot as plt
-
     from . import plot
 
     body = standard_body()
-    kt = Q_(np.linspace(-8, 20, 29), "cm")
-    depth = Q_(np.linspace(50, 120, 29), "deg")
+    # a fine grid (0.2 cm x 0.5 deg, one array call) so the edge of what can exist is a line, not steps
+    kt = Q_(np.linspace(-8, 20, 141), "cm")
+    depth = Q_(np.linspace(50, 120, 141), "deg")
     grid = exercises.squat(body, depth=depth[:, None], knee_travel=kt[None, :], load="100 kg", bar="high_bar")
     feasible = np.asarray(grid.feasible, dtype=bool)
     reasons = reason_text(grid.reason)
-    with plot.style():
-        fig, axs = plt.subplots(1, 2, figsize=(12.5, 4.8), layout="constrained")
+    fig, axs = plot.subplots(1, 2, figsize=(12.5, 4.8))
     plot.moment_map(kt, depth, grid.knee, ax=axs[0], feasible=feasible, reasons=reasons, xlabel="knee travel",
                     ylabel="depth (thigh angle)", zlabel="knee moment per leg", title="Knee extensor moment")
     plot.moment_map(kt, depth, np.asarray(grid.hip_share, dtype=float), ax=axs[1], feasible=feasible,
                     reasons=reasons, xlabel="knee travel", ylabel="depth (thigh angle)", zlabel="hip / (hip + knee)",
                     center=0.5, levels=11, title="Hip's share of the leg's extensor moment")
-    fig.suptitle("High-bar squat, 100 kg, 178 cm 80 kg lifter", fontsize=11)
+    fig.suptitle("High-bar back squat, 100 kg, 178 cm 80 kg lifter: knee travel x depth (per leg)", fontsize=11)
     return [_save(plot, fig, out_dir, "knee_travel_depth_map.png")]
 
 
@@ -153,8 +167,9 @@ def fig_muscle_shares(out_dir: str) -> list[str]:
     from . import plot
 
     res = _squat(standard_body(), depth="90 deg", knee_travel="5 cm", load="100 kg")
-    fig, _ = plot.muscle_shares(muscle_demand(res), title="Muscle shares at the bottom of a parallel squat "
-                                                           "(static optimisation)")
+    fig, _ = plot.muscle_shares(muscle_demand(res), figsize=(8.6, 4.6),
+                                title="High-bar back squat, 100 kg, thigh parallel: which muscles carry each joint's "
+                                      "moment\n(static optimisation, per leg)")
     return [_save(plot, fig, out_dir, "squat_muscle_shares.png")]
 
 
@@ -162,10 +177,17 @@ def fig_squat_rep_gif(out_dir: str) -> list[str]:
     """A squat rep as an animation (one ``rep_path`` call)."""
     from . import plot
 
+    # the whole rep, down and up, with a smooth (cosine) timing: slow at the top and the bottom
+    n = 36
+    phase = np.arange(n) / n
+    fractions = 0.5 * (1.0 - np.cos(2.0 * np.pi * phase))
     rep = exercises.rep_path(exercises.squat, standard_body(), depth="100 deg", knee_travel="6 cm", load="100 kg",
-                             bar="high_bar", fractions=np.linspace(0.1, 1.0, 10))
+                             bar="high_bar", fractions=fractions)
+    thigh = rep.pose.thigh.to("deg").magnitude
+    stage = ["standing" if p == 0 else "bottom" if p == 0.5 else "down" if p < 0.5 else "up" for p in phase]
+    titles = [f"High-bar back squat, 100 kg: {w}, thigh {t:.0f}\u00b0" for w, t in zip(stage, thigh)]
     path = os.path.join(out_dir, "squat_rep.gif")
-    fig, _ = plot.animate(rep, path, fps=6, title="squat descent")
+    fig, _ = plot.animate(rep, path, fps=12, frame_titles=titles)
     plot.close(fig)
     return [path]
 
@@ -209,14 +231,13 @@ def fig_lunge_step_trunk_map(out_dir: str) -> list[str]:
     """Front knee and hip moments of a lunge over step length x trunk lean (one array call),
     with the cells that cannot balance masked and labelled, and the lean that balances
     over the midfoot drawn."""
-    import matplotlib.pyplot as plt
-
     from . import plot
 
     body = standard_body()
-    # the steps people use: 0.5 to 1.2 leg lengths (standing hip joint centre height)
-    step = Q_(100 * np.linspace(0.5, 1.2, 36) * exercises.lunges.leg_length_m(body), "cm")
-    trunk = Q_(np.linspace(-15, 60, 31), "deg")
+    # the steps people use: 0.5 to 1.2 leg lengths (standing hip joint centre height), on a fine grid
+    # (about 0.6 cm x 0.6 deg): the edges are lines, not steps
+    step = Q_(100 * np.linspace(0.5, 1.2, 121) * exercises.lunges.leg_length_m(body), "cm")
+    trunk = Q_(np.linspace(-15, 60, 126), "deg")
     kw = dict(load="30 kg")  # the default bottom: front shin from the step, first of parallel / rear knee 5 cm
     grid = exercises.lunge(body, step_length=step[None, :], trunk_lean=trunk[:, None], **kw)
     balanced = exercises.lunge(body, step_length=step, **kw)  # the lean that balances over the midfoot
@@ -233,8 +254,7 @@ def fig_lunge_step_trunk_map(out_dir: str) -> list[str]:
     reasons = reason_text(codes)
     lo, hi = trunk.magnitude.min(), trunk.magnitude.max()
     shown = np.where((lean >= lo) & (lean <= hi), lean, np.nan)
-    with plot.style():
-        fig, axs = plt.subplots(1, 2, figsize=(12.5, 5.3), layout="constrained")
+    fig, axs = plot.subplots(1, 2, figsize=(12.5, 5.3))
     for ax, joint, name in ((axs[0], "knee", "front knee"), (axs[1], "hip", "front hip")):
         plot.moment_map(step, trunk, getattr(grid.front, joint), ax=ax, feasible=feasible, reasons=reasons,
                         xlabel="step length (front heel to rear foot; 0.5 to 1.2 leg lengths)", ylabel="trunk lean",
@@ -254,17 +274,16 @@ def fig_lunge_step_trunk_map(out_dir: str) -> list[str]:
 def fig_calf_raise_muscle_shares(out_dir: str) -> list[str]:
     """Standing (knee straight) versus seated (knee 90 deg) calf raise over the foot angle:
     the ankle moment, and the soleus's and gastrocnemius's shares of it (``muscle_demand``)."""
-    import matplotlib.pyplot as plt
-
     from . import plot
 
     body = standard_body()
     foot = Q_(np.linspace(-20, 35, 23), "deg")
     runs = {"standing, knee straight, 60 kg": exercises.standing_calf_raise(body, load="60 kg", foot=foot),
             "seated, knee 90\u00b0, 60 kg": exercises.seated_calf_raise(body, load="60 kg", foot=foot)}
-    with plot.style():
-        fig, axs = plt.subplots(1, 2, figsize=(12.0, 4.4), layout="constrained")
+    fig, axs = plot.subplots(1, 2, figsize=(12.0, 4.4))
+    with plot.style():  # text sizes while drawing (the figure exists already)
         colors = ("#0072B2", "#D55E00")
+        drew_over = False
         for (name, res), color in zip(runs.items(), colors):
             d = muscle_demand(res)
             x = foot.magnitude
@@ -273,6 +292,7 @@ def fig_calf_raise_muscle_shares(out_dir: str) -> list[str]:
                 axs[1].plot(x, 100 * np.asarray(d.share["ankle"][muscle], dtype=float), color=color, ls=ls, lw=2.0)
             over = np.asarray(d.activation["soleus"], dtype=float) > 1
             over |= np.asarray(d.activation["gastrocnemius"], dtype=float) > 1
+            drew_over = drew_over or bool(over.any())
             if over.any():
                 axs[1].plot(x[over], np.full(over.sum(), 104.0 if color == colors[0] else 108.0), "x", color=color,
                             ms=5, mew=1.4)
@@ -284,8 +304,9 @@ def fig_calf_raise_muscle_shares(out_dir: str) -> list[str]:
 
         handles = [Line2D([], [], color=c, lw=2.2, label=n) for n, c in zip(runs, colors)]
         handles += [Line2D([], [], color="#444444", ls="-", lw=2, label="soleus"),
-                    Line2D([], [], color="#444444", ls="--", lw=2, label="gastrocnemius"),
-                    Line2D([], [], color="#444444", ls="none", marker="x", label="an activation above 1")]
+                    Line2D([], [], color="#444444", ls="--", lw=2, label="gastrocnemius")]
+        if drew_over:  # only when such a point is drawn
+            handles.append(Line2D([], [], color="#444444", ls="none", marker="x", label="an activation above 1"))
         axs[1].legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8)
         axs[1].set_ylim(-5, 112)
         axs[1].set_xlabel("foot angle: heel above the ball of the foot (deg)")
@@ -293,6 +314,7 @@ def fig_calf_raise_muscle_shares(out_dir: str) -> list[str]:
         axs[1].set_title("Soleus and gastrocnemius shares (static optimisation)")
         for ax in axs:
             ax.axvline(0, color="#888888", lw=0.8, ls=":")
+        fig.suptitle("Standing versus seated calf raise, 60 kg, over the foot angle (per leg)", fontsize=11)
     return [_save(plot, fig, out_dir, "calf_raise_muscle_shares.png")]
 
 
@@ -303,8 +325,6 @@ def fig_leg_press_foot_position(out_dir: str) -> list[str]:
     ankle's dorsiflexion range) and the knee and hip moments through the range, where
     each foot position ends when the ankle runs out of dorsiflexion (one array call per
     foot position)."""
-    import matplotlib.pyplot as plt
-
     from . import plot
 
     body = standard_body()
@@ -312,17 +332,21 @@ def fig_leg_press_foot_position(out_dir: str) -> list[str]:
     bottoms = [exercises.leg_press(body, load="150 kg", foot_position=fp, knee_flexion="70 deg") for _, fp in positions]
     knee = Q_(np.linspace(10, 110, 41), "deg")
     curves = {t: exercises.leg_press(body, load="150 kg", foot_position=fp, knee_flexion=knee) for t, fp in positions}
-    with plot.style():
-        fig = plt.figure(figsize=(13.0, 8.4), layout="constrained")
-        top, bottom = fig.subfigures(2, 1, height_ratios=[1.05, 1.0])
-        axs = top.subplots(1, 3)
+    # the top row's height fits its three equal-aspect pictures (no empty band under the title)
+    fig = plot.figure(figsize=(13.0, 7.6))
+    top, bottom = fig.subfigures(2, 1, height_ratios=[0.8, 1.0])
+    axs = top.subplots(1, 3)
+    ax = bottom.subplots(1, 1)
+    for a in (*axs, ax):
+        plot.style_axes(a)
+    with plot.style():  # text sizes while drawing (the figures exist already)
         plot.stick_figures(bottoms, [t for t, _ in positions], axes=axs, joints=("ankle", "knee", "hip"))
-        ax = bottom.subplots(1, 1)
         # the abscissa is the requested knee flexion
         plot.torque_curves(curves, x=knee, ax=ax, joints=("knee", "hip"), xlabel="knee flexion")
-        ax.set_title("Knee and hip moments through the range, 150 kg on a 45\u00b0 sled (per leg)")
-        top.suptitle("Leg press, knee at 70\u00b0: the platform's force acts along the sled (an assumption)",
-                     fontsize=11)
+        ax.set_title("Knee and hip moments through the range (per leg); each line ends where the ankle runs out "
+                     "of dorsiflexion")
+        top.suptitle("Leg press, 150 kg on a 45\u00b0 sled, knee at 70\u00b0: feet high, middle and low on the "
+                     "platform (its force acts along the sled, an assumption)", fontsize=11)
     return [_save(plot, fig, out_dir, "leg_press_foot_position.png")]
 
 
@@ -368,10 +392,14 @@ def make_figures(out_dir: Any = "figures", only: Sequence[str] | None = None, ve
     -------
     list of str
         The files written.
-    """
-    import matplotlib
 
-    matplotlib.use("Agg")
+    Notes
+    -----
+    Matplotlib's backend and settings are left as found; interactive mode is off while
+    drawing (nothing pops up or shows inline) and restored afterwards.
+    """
+    import matplotlib.pyplot as plt
+
     out_dir = os.fspath(out_dir)
     names = list(FIGURES) if only is None else list(only)
     for n in names:
@@ -379,10 +407,13 @@ def make_figures(out_dir: Any = "figures", only: Sequence[str] | None = None, ve
             raise InputValueError(f"only: {n!r} is not a figure; expected some of {', '.join(FIGURES)}.")
     os.makedirs(out_dir, exist_ok=True)
     paths: list[str] = []
-    for n in names:
-        t = time.perf_counter()
-        written = FIGURES[n](out_dir)
-        paths.extend(written)
-        if verbose:
-            print(f"{n}: {time.perf_counter() - t:.1f} s")
+    # interactive mode off while drawing (no window pops up, nothing is shown inline);
+    # plt.ioff() restores the caller's mode on exit, and the backend is left alone
+    with plt.ioff():
+        for n in names:
+            t = time.perf_counter()
+            written = FIGURES[n](out_dir)
+            paths.extend(written)
+            if verbose:
+                print(f"{n}: {time.perf_counter() - t:.1f} s")
     return paths

@@ -45,9 +45,8 @@ EXAMPLES = tuple(_examples(None))
 
 def make_gallery(outdir: str | Path) -> list[Path]:
     """Write one PNG per exercise into ``outdir``; returns the paths."""
-    import matplotlib
+    import matplotlib.pyplot as plt
 
-    matplotlib.use("Agg")
     import biomech as bm
     from biomech.viz import plot
 
@@ -55,13 +54,14 @@ def make_gallery(outdir: str | Path) -> list[Path]:
     out = Path(outdir)
     out.mkdir(parents=True, exist_ok=True)
     paths = []
-    for name, make in _examples(body).items():
-        res = make()
-        fig, ax = plot.stick_figure(res, title=name.replace("_", " "))
-        path = out / f"exercise_{name}.png"
-        plot.save_figure(fig, path, dpi=90)
-        plot.close(fig)
-        paths.append(path)
+    with plt.ioff():  # nothing shown; the caller's interactive mode and backend are left as found
+        for name, make in _examples(body).items():
+            res = make()
+            fig, ax = plot.stick_figure(res, title=name.replace("_", " "))
+            path = out / f"exercise_{name}.png"
+            plot.save_figure(fig, path, dpi=90)
+            plot.close(fig)
+            paths.append(path)
     return paths
 
 

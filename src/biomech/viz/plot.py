@@ -16,6 +16,11 @@ compose. One style is used throughout (:data:`STYLE`, :data:`JOINT_COLORS`).
 - :func:`muscle_shares`: each muscle's share of each joint's moment.
 - :func:`animate`: a rep as a GIF (matplotlib's Pillow writer).
 - :func:`conventions_diagram`: the frame, angles and signs, labelled.
+- :func:`subplots`, :func:`style_axes`: a figure in the library's look for your own drawing.
+
+Matplotlib's global state is left as found: figures are made with pyplot outside any rc
+context and each Axes is styled on its own, so the backend, interactive mode and rcParams
+do not change, and in Jupyter your own figures after a library plot still show.
 
 Signs follow the library: moments are net internal joint moments, positive =
 ankle plantarflexor, knee extensor, hip extensor, lumbar extensor demand.
@@ -47,7 +52,8 @@ import numpy as np
 from ..errors import InputValueError
 from ..mechanics.statics import JOINTS, SIGN, MomentResult
 
-__all__ = ["STYLE", "JOINT_COLORS", "LOAD_COLORS", "MUSCLE_COLORS", "style", "close", "save_figure",
+__all__ = ["STYLE", "JOINT_COLORS", "LOAD_COLORS", "MUSCLE_COLORS", "style", "style_axes", "subplots", "figure",
+           "close", "save_figure",
            "stick_figure", "stick_figures", "load_bars", "torque_curves", "moment_map", "muscle_shares",
            "animate", "conventions_diagram"]
 
@@ -86,13 +92,85 @@ _NM = "N\u00b7m"
 
 
 # --------------------------------------------------------------------------- helpers
+#: The text sizes of :data:`STYLE`, applied while a picture's artists are created (never
+#: while a figure is created, so pyplot's backend set-up never happens inside it).
+_TEXT_STYLE = {k: v for k, v in STYLE.items() if k.startswith(("font.", "legend."))}
+
+
 @contextmanager
 def style():
-    """Context manager applying :data:`STYLE` (matplotlib rc settings)."""
+    """Context manager applying :data:`STYLE` (matplotlib rc settings) to what is drawn
+    inside it; the settings are restored on exit.
+
+    The library's own functions do not need it (they style each figure they draw).
+    Create figures *outside* it: making a session's first figure inside an rc context
+    lets pyplot set up its backend there (Jupyter's inline backend switches interactive
+    mode on), and leaving the context undoes that. :func:`subplots` makes a styled
+    figure without touching the global settings.
+    """
+    import matplotlib
+
+    with matplotlib.rc_context(STYLE):
+        yield
+
+
+@contextmanager
+def _drawing():
+    """The text sizes of :data:`STYLE` while artists are created; nothing else."""
+    import matplotlib
+
+    with matplotlib.rc_context(_TEXT_STYLE):
+        yield
+
+
+def style_axes(ax) -> None:
+    """Give one Axes the library's look (no top/right spines, a light grid, the tick and
+    title sizes of :data:`STYLE`) without changing matplotlib's global settings."""
+    ax.spines["top"].set_visible(False)
+    ax.spines["right"].set_visible(False)
+    ax.grid(True, alpha=STYLE["grid.alpha"], lw=STYLE["grid.linewidth"])
+    ax.tick_params(labelsize=STYLE["xtick.labelsize"])
+    ax.xaxis.label.set_fontsize(STYLE["axes.labelsize"])
+    ax.yaxis.label.set_fontsize(STYLE["axes.labelsize"])
+    ax.title.set_fontsize(STYLE["axes.titlesize"])
+
+
+def subplots(nrows: int = 1, ncols: int = 1, figsize=(6.4, 4.8), **kwargs):
+    """A new pyplot figure and its Axes in the library's look (``plt.subplots`` with
+    ``layout="constrained"``, each Axes styled by :func:`style_axes`).
+
+    Matplotlib's global state (backend, interactive mode, rcParams) is left as found,
+    so figures made after it, the user's own included, display as usual (in Jupyter too).
+
+    Returns
+    -------
+    (Figure, Axes or array of Axes)
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> before = dict(matplotlib.rcParams)
+    >>> fig, axs = subplots(1, 2, figsize=(8, 3))
+    >>> len(axs), dict(matplotlib.rcParams) == before
+    (2, True)
+    >>> close(fig)
+    """
     import matplotlib.pyplot as plt
 
-    with plt.rc_context(STYLE):
-        yield
+    kwargs.setdefault("layout", "constrained")
+    fig, axs = plt.subplots(nrows, ncols, figsize=figsize, **kwargs)
+    for a in np.atleast_1d(axs).ravel():
+        style_axes(a)
+    return fig, axs
+
+
+def figure(figsize=(6.4, 4.8), **kwargs):
+    """A new, empty pyplot figure (``layout="constrained"``), made outside any rc context
+    (see :func:`subplots`); style Axes added to it with :func:`style_axes`."""
+    import matplotlib.pyplot as plt
+
+    kwargs.setdefault("layout", "constrained")
+    return plt.figure(figsize=figsize, **kwargs)
 
 
 def close(fig) -> None:
@@ -103,11 +181,8 @@ def close(fig) -> None:
 
 
 def _axes(ax, figsize):
-    import matplotlib.pyplot as plt
-
     if ax is None:
-        fig, ax = plt.subplots(figsize=figsize, layout="constrained")
-        return fig, ax
+        return subplots(1, 1, figsize=figsize)
     return ax.figure, ax
 
 
@@ -361,8 +436,8 @@ def stick_figure(result: Any, ax=None, *, index: Any = None, joints: Sequence[st
         if j not in JOINTS:
             raise InputValueError(f"joints: {j!r} is not a joint; expected some of {', '.join(JOINTS)}.")
     snap = _snapshot(result, index)
-    with style():
-        fig, ax = _axes(ax, figsize)
+    fig, ax = _axes(ax, figsize)
+    with _drawing():
         p = snap.points
         x0, x1, y0, y1 = _figure_extent(snap)
         head, hr = _head_centre(p)
@@ -429,7 +504,7 @@ def stick_figure(result: Any, ax=None, *, index: Any = None, joints: Sequence[st
         # limits
         if limits is None:
             pad = 0.06 * span
-            right = x1 + (0.42 * span if labels and label_rows else pad)
+            right = x1 + (0.50 * span if labels and label_rows else pad)
             limits = (x0 - pad - 0.12 * span, right, y0 - 0.05 * span, y1 + pad)
         ax.set_xlim(limits[0], limits[1])
         ax.set_ylim(limits[2], limits[3])
@@ -449,7 +524,7 @@ def stick_figure(result: Any, ax=None, *, index: Any = None, joints: Sequence[st
             ax_h_in = 0.8 * min(h_in, w_in * yspan / max(xspan, 1e-9))
             gap = 0.40 * yspan / max(ax_h_in, 1e-3)
             ys = _spread([row[1][1] for row in label_rows], gap, top=limits[3] - 0.6 * gap)
-            xcol = x1 + 0.06 * span
+            xcol = x1 + 0.12 * span
             for (j, J, P, arm, M), ylab in zip(label_rows, ys):
                 color = JOINT_COLORS[j]
                 mid = 0.5 * (J + P)
@@ -463,13 +538,28 @@ def stick_figure(result: Any, ax=None, *, index: Any = None, joints: Sequence[st
         if title is not None:
             ax.set_title(title)
         if legend and handles:
+            from matplotlib.lines import Line2D
             from matplotlib.transforms import offset_copy
 
+            if moment_arms and label_rows:
+                # what "arm" means in the labels: the resultant's moment arm, not any one load's
+                handles.append(Line2D([], [], color="#555555", lw=2.4,
+                                      label="arm: from the joint to the line of action (dotted) of the "
+                                            "free side's resultant"))
             # below the x label, a fixed distance in inches whatever the axes' size
             below = offset_copy(ax.transAxes, fig=_root_figure(fig), y=-0.42, units="inches")
-            ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0.0), bbox_transform=below,
-                      ncol=len(handles), fontsize=7.5, borderaxespad=0.0, handlelength=1.6, columnspacing=1.0,
-                      frameon=False)
+            points = [h for h in handles if not h.get_label().startswith("arm:")]
+            rows = [points, [h for h in handles if h.get_label().startswith("arm:")]]
+            if rows[1]:  # a second row, under the first (an extra artist; ax.get_legend() is the first row)
+                below2 = offset_copy(ax.transAxes, fig=_root_figure(fig), y=-0.62, units="inches")
+                arm_legend = ax.legend(handles=rows[1], loc="upper center", bbox_to_anchor=(0.5, 0.0),
+                                       bbox_transform=below2, ncol=1, fontsize=7.5, borderaxespad=0.0,
+                                       handlelength=1.6, frameon=False)
+                ax.add_artist(arm_legend)
+            if rows[0]:
+                ax.legend(handles=rows[0], loc="upper center", bbox_to_anchor=(0.5, 0.0), bbox_transform=below,
+                          ncol=len(rows[0]), fontsize=7.5, borderaxespad=0.0, handlelength=1.6, columnspacing=1.0,
+                          frameon=False)
     return fig, ax
 
 
@@ -501,7 +591,6 @@ def stick_figures(results: Sequence[Any], titles: Sequence[str] | None = None, a
     True
     >>> close(fig)
     """
-    import matplotlib.pyplot as plt
 
     results = list(results)
     n = len(results)
@@ -518,16 +607,16 @@ def stick_figures(results: Sequence[Any], titles: Sequence[str] | None = None, a
     y1 = max(ext[:, 3].max(), max(h[0][1] + h[1] for h in heads))
     span = max(x1 - x0, y1 - y0)
     labels = kwargs.get("labels", True)
-    limits = (x0 - 0.18 * span, x1 + (0.42 * span if labels else 0.06 * span), y0 - 0.05 * span, y1 + 0.06 * span)
-    with style():
-        if axes is None:
-            fig, axes = plt.subplots(1, n, figsize=figsize or (4.6 * n, 4.4), layout="constrained", squeeze=False)
-            axes = axes[0]
-        else:
-            axes = np.asarray(axes).ravel()
-            if len(axes) != n:
-                raise InputValueError(f"axes has {len(axes)} entries for {n} results.")
-            fig = axes[0].figure
+    limits = (x0 - 0.18 * span, x1 + (0.50 * span if labels else 0.06 * span), y0 - 0.05 * span, y1 + 0.06 * span)
+    if axes is None:
+        fig, axes = subplots(1, n, figsize=figsize or (4.6 * n, 4.4), squeeze=False)
+        axes = axes[0]
+    else:
+        axes = np.asarray(axes).ravel()
+        if len(axes) != n:
+            raise InputValueError(f"axes has {len(axes)} entries for {n} results.")
+        fig = axes[0].figure
+    with _drawing():
         for k, (r, a, i) in enumerate(zip(results, axes, indices)):
             stick_figure(r, ax=a, index=i, limits=limits, title=titles[k] if titles else None,
                          legend=kwargs.pop("legend", True) if k == 0 else False, **kwargs)
@@ -577,8 +666,8 @@ def load_bars(result: Any, ax=None, *, index: Any = None, joints: Sequence[str] 
     contrib = r.contributions
     nets = {j: float(at(getattr(r, j), "N*m")) for j in joints}
     big = max([abs(v) for v in nets.values()] + [1.0])
-    with style():
-        fig, ax = _axes(ax, figsize)
+    fig, ax = _axes(ax, figsize)
+    with _drawing():
         xs = np.arange(len(joints))
         width = 0.55
         handles = {}
@@ -615,7 +704,8 @@ def load_bars(result: Any, ax=None, *, index: Any = None, joints: Sequence[str] 
         lo, hi = ax.get_ylim()
         ax.set_ylim(lo, max(hi, top + 0.1 * (top - lo)))
         ax.set_ylabel(f"joint moment ({_NM}); + = extensor / plantarflexor")
-        ax.set_xlabel("leg joints per leg; lumbar for the whole body")
+        ax.set_xlabel("each block: one load's force \u00d7 its own moment arm (the load's line of action to the "
+                      "joint)\nleg joints per leg; lumbar for the whole body")
         ax.legend(handles=list(handles.values()), labels=list(handles.keys()), loc="upper left",
                   bbox_to_anchor=(1.0, 1.0), title="load")
         ax.grid(axis="x", visible=False)
@@ -689,8 +779,8 @@ def torque_curves(results: Mapping[str, Any], x: Any = "thigh", ax=None, *, join
     for j in joints:
         if j not in JOINTS:
             raise InputValueError(f"joints: {j!r} is not a joint; expected some of {', '.join(JOINTS)}.")
-    with style():
-        fig, ax = _axes(ax, figsize)
+    fig, ax = _axes(ax, figsize)
+    with _drawing():
         label_x = xlabel
         for k, (name, res) in enumerate(results.items()):
             xv = x[name] if isinstance(x, Mapping) else x
@@ -797,8 +887,8 @@ def moment_map(x: Any, y: Any, z: Any, ax=None, *, feasible: Any = None, reasons
     ok = np.isfinite(zs)
     if feasible is not None:
         ok &= np.asarray(feasible, dtype=bool)
-    with style():
-        fig, ax = _axes(ax, figsize)
+    fig, ax = _axes(ax, figsize)
+    with _drawing():
         X, Y = np.meshgrid(xs, ys)
         norm = None
         if ok.sum() >= 4:
@@ -821,14 +911,17 @@ def moment_map(x: Any, y: Any, z: Any, ax=None, *, feasible: Any = None, reasons
             cs = ax.contourf(X, Y, filled, levels=levels, cmap=cmap, norm=norm, zorder=1, extend="both")
             lines = ax.contour(X, Y, np.ma.masked_where(~ok, zs), levels=cs.levels, colors="black",
                                linewidths=0.5, alpha=0.5, zorder=2)
-            ax.clabel(lines, fmt="%.3g", fontsize=7, inline=True)
+            _label_contours(ax, lines, xs, ys)
             cb = fig.colorbar(cs, ax=ax)
             cb.set_label(f"{zlabel} ({zu})" if zu else zlabel)
         if (~ok).any():
             bad = (~ok).astype(float)
-            ax.pcolormesh(X, Y, np.ma.masked_where(ok, bad), cmap=mcolors.ListedColormap(["#D9D9D9"]),
-                          shading="nearest", zorder=2.5)
-            ax.contourf(X, Y, bad, levels=[0.5, 1.5], colors="none", hatches=["///"], zorder=3)
+            # the mask's edge interpolated between grid points (a line, not the cells' steps), and the
+            # grid's outer half-cells covered too
+            cover = dict(levels=[0.5, 1.5], extend="neither")
+            ax.contourf(X, Y, bad, colors=["#D9D9D9"], zorder=2.5, **cover)
+            ax.contourf(X, Y, bad, colors="none", hatches=["///"], zorder=3, **cover)
+            ax.contour(X, Y, bad, levels=[0.5], colors="#555555", linewidths=0.8, zorder=3)
             if reasons is not None:
                 import textwrap
 
@@ -860,13 +953,36 @@ def moment_map(x: Any, y: Any, z: Any, ax=None, *, feasible: Any = None, reasons
     return fig, ax
 
 
+def _label_contours(ax, lines, xs, ys, margin: float = 0.07) -> None:
+    """Label each contour line once, at its point farthest from the frame (so no label is
+    cut by the edge); lines that stay within ``margin`` of the frame go unlabelled."""
+    spans = (max(np.ptp(xs), 1e-12), max(np.ptp(ys), 1e-12))
+    levels, spots = [], []
+    for level, path in zip(lines.levels, lines.get_paths()):
+        v = path.vertices
+        if len(v) == 0:
+            continue
+        u = (v[:, 0] - xs.min()) / spans[0]
+        w = (v[:, 1] - ys.min()) / spans[1]
+        room = np.minimum.reduce([u, 1 - u, w, 1 - w])
+        k = int(np.argmax(room))
+        if room[k] < margin:
+            continue
+        levels.append(level)
+        spots.append((float(v[k, 0]), float(v[k, 1])))
+    if spots:
+        ax.clabel(lines, levels=levels, manual=spots, fmt="%.3g", fontsize=7, inline=True)
+
+
 # --------------------------------------------------------------------------- muscles
 def muscle_shares(demand: Any, ax=None, *, index: Any = None, joints: Sequence[str] = ("ankle", "knee", "hip"),
-                  title: str | None = None, figsize=(7.4, 3.6)):
+                  title: str | None = None, note: bool = True, figsize=(7.4, 3.6)):
     """Each muscle's share of each joint's net moment, as stacked horizontal bars.
 
     Shares of a joint sum to 100 %; an antagonist's share is negative and is drawn
-    to the left of zero.
+    to the left of zero, and the agonists then carry more than 100 % between them
+    (co-contraction: a two-joint muscle working at its other joint pulls against
+    this one). With ``note`` the figure says so, in numbers, under the bars.
 
     Parameters
     ----------
@@ -892,15 +1008,17 @@ def muscle_shares(demand: Any, ax=None, *, index: Any = None, joints: Sequence[s
     share = getattr(demand, "share", None)
     if not isinstance(share, Mapping):
         raise InputValueError(f"demand={type(demand).__name__} has no .share table; pass muscle_demand(result).")
-    with style():
-        fig, ax = _axes(ax, figsize)
+    fig, ax = _axes(ax, figsize)
+    with _drawing():
         ys = np.arange(len(joints))[::-1]
         seen = {}
         groups = {"quadriceps", "triceps_surae"}
+        over: list[str] = []  # co-contraction, in words, per joint
         for yk, j in zip(ys, joints):
             if j not in share:
                 raise InputValueError(f"joints: {j!r} has no muscle shares; expected some of {', '.join(share)}.")
             pos = neg = 0.0
+            antagonists, agonists = [], []
             for muscle, s in share[j].items():
                 if muscle in groups:
                     continue
@@ -913,18 +1031,37 @@ def muscle_shares(demand: Any, ax=None, *, index: Any = None, joints: Sequence[s
                 b = ax.barh(yk, v * 100, left=left * 100, height=0.6, color=color, ec="white", lw=0.8,
                             label=muscle.replace("_", " "), zorder=3)
                 seen.setdefault(muscle, b)
-                if abs(v) >= 0.15:
-                    ax.text((left + v / 2) * 100, yk, f"{v * 100:.0f}%", ha="center", va="center", fontsize=7.5,
-                            color="white" if muscle in ("vasti", "gastrocnemius", "gluteus_maximus") else "black",
-                            zorder=4)
+                name = muscle.replace("_", " ")
+                if abs(v) >= 0.15:  # the muscle's name and share inside its bar
+                    ax.text((left + v / 2) * 100, yk, f"{name}\n{v * 100:.0f}%", ha="center", va="center",
+                            fontsize=7, color="white" if muscle in ("vasti", "gastrocnemius", "gluteus_maximus")
+                            else "black", zorder=4, linespacing=1.0)
+                elif abs(v) >= 0.02:  # a thin bar: named above it, with a leader
+                    ax.annotate(f"{name} {v * 100:.0f}%", xy=((left + v / 2) * 100, yk + 0.3),
+                                xytext=(6, 9), textcoords="offset points", ha="left", va="bottom", fontsize=7,
+                                zorder=4, arrowprops=dict(arrowstyle="-", lw=0.7, color="#444444", shrinkA=1,
+                                                          shrinkB=0))
+                (antagonists if v < 0 else agonists).append((name, v))
                 if v > 0:
                     pos += v
                 else:
                     neg += v
+            if antagonists:
+                over.append(f"at the {j}, " + " and ".join(f"the {n} ({v * 100:.0f} %)" for n, v in antagonists)
+                            + " pull against the net moment (two-joint muscles working at their other joint), so "
+                            + " and ".join(f"the {n}" for n, _ in agonists) + f" carry {pos * 100:.0f} % of it")
         ax.axvline(0, color="black", lw=0.8)
         ax.axvline(100, color="#888888", lw=0.8, ls=":")
         ax.set_yticks(ys, list(joints))
-        ax.set_xlabel("share of the joint's net moment (%); negative = antagonist")
+        ax.set_ylim(ys.min() - 0.5, ys.max() + 0.75)
+        ax.set_xlabel("share of the joint's net moment (%); each joint's shares sum to 100 %; negative = antagonist")
+        if note and over:
+            import textwrap
+
+            text = ("Over 100 % means co-contraction: " + "; ".join(over) + ". Shares from static optimisation "
+                    "(the least sum of squared activations).")
+            ax.text(0.0, -0.2, textwrap.fill(text, 120), transform=ax.transAxes, ha="left", va="top", fontsize=7.5,
+                    color="#333333")
         ax.legend(handles=list(seen.values()), labels=[m.replace("_", " ") for m in seen], loc="upper left",
                   bbox_to_anchor=(1.0, 1.0), title="muscle")
         ax.grid(axis="y", visible=False)
@@ -935,7 +1072,7 @@ def muscle_shares(demand: Any, ax=None, *, index: Any = None, joints: Sequence[s
 
 # --------------------------------------------------------------------------- animation
 def animate(result: Any, path: Any = None, ax=None, *, fps: int = 12, joints: Sequence[str] = ("knee", "hip"),
-            title: str | None = None, figsize=(5.6, 5.2), **kwargs):
+            title: str | None = None, frame_titles: Sequence[str] | None = None, figsize=(5.6, 5.2), **kwargs):
     """A rep as an animation: the stick figure redrawn for each pose of an array result.
 
     Parameters
@@ -946,6 +1083,10 @@ def animate(result: Any, path: Any = None, ax=None, *, fps: int = 12, joints: Se
         Where to write a GIF (matplotlib's Pillow writer), atomically.
     fps : int
         Frames per second.
+    title : str, optional
+        Each frame's title, followed by the frame's number.
+    frame_titles : sequence of str, optional
+        One title per frame instead (e.g. "down, thigh 45 deg").
 
     Returns
     -------
@@ -975,20 +1116,26 @@ def animate(result: Any, path: Any = None, ax=None, *, fps: int = 12, joints: Se
     n = len(frames)
     if n < 2:
         raise InputValueError(f"an animation needs at least 2 poses; got {n}.")
+    if frame_titles is not None and len(frame_titles) != n:
+        raise InputValueError(f"frame_titles has {len(frame_titles)} entries for {n} frames.")
     snaps = [_snapshot(r_, i) for r_, i in frames]
     ext = np.array([_figure_extent(s) for s in snaps])
     top = max(_head_centre(s.points)[0][1] + _head_centre(s.points)[1] for s in snaps)
     x0, x1, y0, y1 = ext[:, 0].min(), ext[:, 1].max(), ext[:, 2].min(), max(ext[:, 3].max(), top)
     span = max(x1 - x0, y1 - y0)
-    limits = (x0 - 0.18 * span, x1 + 0.42 * span, y0 - 0.05 * span, y1 + 0.06 * span)
-    with style():
-        fig, ax = _axes(ax, figsize)
+    limits = (x0 - 0.18 * span, x1 + 0.50 * span, y0 - 0.05 * span, y1 + 0.06 * span)
+    fig, ax = _axes(ax, figsize)
+    with _drawing():
 
         def frame(i):
             ax.clear()
+            style_axes(ax)
             r_, idx = frames[i]
-            stick_figure(r_, ax=ax, index=idx, joints=joints, limits=limits,
-                         title=(title + f"  (frame {i + 1}/{n})") if title else f"frame {i + 1}/{n}", **kwargs)
+            if frame_titles is not None:
+                text = frame_titles[i]
+            else:
+                text = (title + f"  (frame {i + 1}/{n})") if title else f"frame {i + 1}/{n}"
+            stick_figure(r_, ax=ax, index=idx, joints=joints, limits=limits, title=text, **kwargs)
             return []
 
         anim = animation.FuncAnimation(fig, frame, frames=n, interval=1000 / fps, blit=False)
@@ -1052,8 +1199,8 @@ def conventions_diagram(body: Any = None, ax=None, figsize=(8.0, 6.4)):
     res = joint_moments(body, pose)
     snap = _snapshot(res)
     p = snap.points
-    with style():
-        fig, ax = _axes(ax, figsize)
+    fig, ax = _axes(ax, figsize)
+    with _drawing():
         xlim, ylim = (-0.9, 1.35), (-0.28, 1.5)
         ax.fill_between(xlim, ylim[0], 0, color="#EEEEEE", zorder=0, lw=0)
         ax.axhline(0, color="#555555", lw=1.2, zorder=1)
@@ -1066,10 +1213,10 @@ def conventions_diagram(body: Any = None, ax=None, figsize=(8.0, 6.4)):
 
         ax.plot([a[0], a[0]], [a[1], a[1] + 0.24], **vert)
         _arc(ax, a, 0.17, 90, direction(a, k), JOINT_COLORS["ankle"], f"shank lean +{angles['shank']:.0f}°\n"
-             "(knee ahead of ankle)", (-0.42, 0.42))
+             "(knee ahead of ankle)", (-0.42, 0.1))
         ax.plot([k[0], k[0]], [k[1], k[1] + 0.2], **vert)
         _arc(ax, k, 0.11, 90, direction(k, h), JOINT_COLORS["knee"], f"thigh angle +{angles['thigh']:.0f}°\n"
-             "(90° = parallel)", (0.62, 0.6))
+             "(90° = parallel)", (0.66, 0.66))
         ax.plot([h[0], h[0]], [h[1], h[1] + 0.3], **vert)
         _arc(ax, h, 0.2, 90, direction(h, s), JOINT_COLORS["hip"], f"trunk lean +{angles['trunk']:.0f}°",
              (-0.5, 0.98))
@@ -1085,7 +1232,7 @@ def conventions_diagram(body: Any = None, ax=None, figsize=(8.0, 6.4)):
                     arrowprops=dict(arrowstyle="<|-|>", color="black", lw=1.0, shrinkA=0, shrinkB=0,
                                     mutation_scale=8))
         ax.annotate(f"knee travel {100 * (kf[0] - toe[0]):+.1f} cm\n(front of the knee ahead\nof the toe tip)",
-                    xy=(0.5 * (kf[0] + toe[0]), kf[1] + 0.06), xytext=(0.55, 0.33), fontsize=8.5, ha="left",
+                    xy=(0.5 * (kf[0] + toe[0]), kf[1] + 0.06), xytext=(0.6, 0.34), fontsize=8.5, ha="left",
                     va="center", arrowprops=dict(arrowstyle="-", lw=0.7, shrinkA=0, shrinkB=0))
         # frame
         ax.annotate("", xy=(0.24, 0), xytext=(0, 0), arrowprops=dict(arrowstyle="-|>", color="black", lw=1.6,
@@ -1093,7 +1240,7 @@ def conventions_diagram(body: Any = None, ax=None, figsize=(8.0, 6.4)):
         ax.annotate("", xy=(0, 0.24), xytext=(0, 0), arrowprops=dict(arrowstyle="-|>", color="black", lw=1.6,
                                                                       shrinkA=0, shrinkB=0))
         ax.text(0.25, -0.03, "x forward", fontsize=8.5, va="top", ha="center")
-        ax.text(-0.02, 0.24, "y up", fontsize=8.5, ha="right", va="center")
+        ax.text(0.0, 0.26, "y up", fontsize=8.5, ha="center", va="bottom")
         ax.text(-0.02, -0.03, "origin: heel", fontsize=8.5, ha="right", va="top")
         ax.annotate("", xy=(-0.72, 1.08), xytext=(-0.72, 1.3), arrowprops=dict(arrowstyle="-|>", lw=1.6))
         ax.text(-0.69, 1.19, "g = 9.80665 m/s²", fontsize=8.5, va="center")
@@ -1107,11 +1254,12 @@ def conventions_diagram(body: Any = None, ax=None, figsize=(8.0, 6.4)):
         ax.annotate("system centre of mass", xy=com, xytext=(0.42, 0.74), fontsize=8.5, ha="left", va="center",
                     arrowprops=dict(arrowstyle="-", lw=0.7, shrinkA=0, shrinkB=5))
         ax.annotate("centre of pressure (target point:\nmidfoot; ball of the foot for calves)", xy=(cop[0], 0),
-                    xytext=(0.42, -0.15), fontsize=8.5, ha="left", va="center",
-                    arrowprops=dict(arrowstyle="-", lw=0.7, shrinkA=0, shrinkB=5))
-        ax.annotate("L5/S1 (lumbar)", xy=p["lumbar"], xytext=(-0.5, 0.72), fontsize=8.5, ha="center",
+                    xytext=(0.42, -0.17), fontsize=8.5, ha="left", va="center",
+                    arrowprops=dict(arrowstyle="-", lw=0.7, shrinkA=0, shrinkB=5,
+                                    connectionstyle="angle,angleA=0,angleB=90,rad=0"))
+        ax.annotate("L5/S1 (lumbar)", xy=p["lumbar"], xytext=(-0.55, 0.74), fontsize=8.5, ha="center",
                     va="center", arrowprops=dict(arrowstyle="-", lw=0.7, shrinkA=0, shrinkB=3))
-        ax.annotate("hip joint centre", xy=h, xytext=(-0.5, 0.48), fontsize=8.5, ha="center", va="center",
+        ax.annotate("hip joint centre", xy=h, xytext=(-0.55, 0.55), fontsize=8.5, ha="center", va="center",
                     arrowprops=dict(arrowstyle="-", lw=0.7, shrinkA=0, shrinkB=4))
         ax.text(0.985, 0.985, "Moments (N·m), + = ankle plantarflexor, knee\nextensor, hip extensor, lumbar extensor "
                 "demand.\nJoint angles: ankle = shank − foot,\nknee = shank + thigh, hip = thigh + trunk.\n"
