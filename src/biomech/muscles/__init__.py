@@ -6,7 +6,10 @@ The public entry point is :func:`muscle_demand`; the modules hold the pieces:
 :mod:`~biomech.muscles.architecture` (PCSA, stress, lengths, force-length),
 :mod:`~biomech.muscles.sharing` (static optimisation),
 :mod:`~biomech.muscles.contact` (patellofemoral, tibiofemoral, L5/S1),
-:mod:`~biomech.muscles.strength` (maximal voluntary moments).
+:mod:`~biomech.muscles.strength` (maximal voluntary moments),
+:mod:`~biomech.muscles.rajagopal` (the 40-muscle Rajagopal-Lai-Uhlrich 2023 tables) and
+:mod:`~biomech.muscles.rajagopal_demand` (its force sharing, band and contact forces;
+``muscle_demand(..., model="rajagopal2023")``).
 """
 
 from .catalog import (ACHILLES_MANAL2013, ADDUCTOR_MAGNUS_DOSTAL1981, CURVES, GLUTEUS_MAXIMUS_DELP1990, GROUPS,
@@ -18,7 +21,9 @@ from .contact import l5s1_compression, patellofemoral_compression, tibiofemoral_
 from .architecture import ankle_excursion_fraction
 from .demand import (LIMITS, MuscleDemand, SplitDemand, body_scaling_lengths, locked_knee_moment, muscle_demand,
                      muscle_demand_si)
-from .sharing import share_activations
+from .sharing import share_activations, share_minmax
+from .rajagopal import tables as rajagopal_tables
+from .rajagopal_demand import patellofemoral_rajagopal, rajagopal_demand_si, share_band
 from .strength import max_voluntary_moment, relative_effort
 
 __all__ = ["muscle_demand", "muscle_demand_si", "MuscleDemand", "SplitDemand", "LIMITS",
@@ -29,4 +34,5 @@ __all__ = ["muscle_demand", "muscle_demand_si", "MuscleDemand", "SplitDemand", "
            "GLUTEUS_MAXIMUS_DELP1990", "HAMSTRINGS_DOSTAL1981", "ADDUCTOR_MAGNUS_DOSTAL1981",
            "ILIOPSOAS_DOSTAL1981", "RECTUS_FEMORIS_DOSTAL1981", "TIBIALIS_ANTERIOR_MAGANARIS2000",
            "locked_knee_moment", "ankle_excursion_fraction", "moment_arm_scale", "scaling_lengths",
-           "body_scaling_lengths", "REFERENCE_HEIGHT_M"]
+           "body_scaling_lengths", "REFERENCE_HEIGHT_M", "share_minmax", "rajagopal_tables", "rajagopal_demand_si",
+           "share_band", "patellofemoral_rajagopal"]

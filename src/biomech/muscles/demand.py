@@ -163,6 +163,24 @@ class MuscleDemand:
     moment_arm_scale : dict
         ``{muscle: {joint: factor}}``: the factor each published moment arm was multiplied by
         for this body (1.0 everywhere when unscaled).
+    model : str
+        ``"classic"`` or ``"rajagopal2023"``; the fields below are filled by the latter.
+    antagonist : dict of Quantity (N*m)
+        ``{joint: moment}`` the muscles acting against the net moment add (co-contraction).
+    unbalanced : dict of Quantity (N*m)
+        ``{"hip_adduction", "hip_rotation"}``: what the solution leaves unbalanced beyond the
+        held values (about 0 when ``hold_frontal=True``).
+    band : dict
+        ``{"low": {joint: {key: share}}, "high": ..., "by_method": {2, 3, "minmax": ...},
+        "antagonist": {method: {joint: N*m}}}``: shares and co-contraction across cost
+        functions (``band=True``); empty otherwise.
+    beyond_range : dict of ndarray (bool)
+        ``{"hip", "knee", "ankle"}``: the angle lies beyond the model's range (values there
+        are extended linearly, see :mod:`~biomech.muscles.rajagopal`).
+    tendofemoral : Quantity (N) or None
+        Quadriceps tendon on the femur in deep flexion.
+    thigh_calf_force : Quantity (N) or None
+        Thigh-calf contact taken from the exercise layer.
     """
 
     force: dict
@@ -179,6 +197,13 @@ class MuscleDemand:
     notes: tuple = field(default=())
     passive: dict = field(default_factory=dict)
     moment_arm_scale: dict = field(default_factory=dict)
+    model: str = "classic"
+    antagonist: dict = field(default_factory=dict)
+    unbalanced: dict = field(default_factory=dict)
+    band: dict = field(default_factory=dict)
+    beyond_range: dict = field(default_factory=dict)
+    tendofemoral: object = None
+    thigh_calf_force: object = None
 
     def unmet_summary(self) -> str:
         """One line per joint the muscles cannot hold, or 'all joint moments are met'."""
@@ -266,7 +291,8 @@ def _single(value, name: str) -> float:
 
 
 def muscle_demand(result, *, p=2, weight_above=None, sex="male", muscles=None, body_mass=None,
-                  body_height=None, knee_lock=True, scale_moment_arms=True):
+                  body_height=None, knee_lock=True, scale_moment_arms=True, model="classic", band=False,
+                  hip_frontal=None, hold_frontal=True, thigh_calf=True, max_force=None):
     """Muscle forces, activations, shares, joint contact forces and relative effort.
 
     Parameters
@@ -301,6 +327,32 @@ def muscle_demand(result, *, p=2, weight_above=None, sex="male", muscles=None, b
         ``body_height``). A result with neither is not scaled (noted). False: the
         published curves as they are, for every body.
 
+    model : {"classic", "rajagopal2023"}
+        ``"classic"`` (default): the nine-muscle sagittal model of :mod:`~biomech.muscles.catalog`.
+        ``"rajagopal2023"``: the 40 muscles of the Rajagopal-Lai-Uhlrich (2023) model
+        (:mod:`~biomech.muscles.rajagopal`), with per-muscle results and coach groups, the
+        frontal and transverse hip moments held, co-contraction and beyond-range flags
+        reported, and the patellofemoral force with tendofemoral contact. ``p`` may then also
+        be ``"minmax"``. The hip angle passed to it is the pose's hip flexion (today thigh +
+        trunk; it becomes thigh-to-pelvis once the pose has a pelvis: one line in
+        ``_rajagopal_demand``).
+    band : bool
+        ``model="rajagopal2023"`` only: also solve with p = 2, p = 3 and min-max activation
+        and report each group's share range in ``.band`` (a loop of linear programmes for the
+        min-max: for the poses of a report).
+    hip_frontal : Quantity or str, optional
+        ``model="rajagopal2023"``: hip adduction and internal-rotation moments (N*m, shape
+        (..., 2)) the muscles hold; default 0 (a symmetric bilateral lift; see the limits).
+    hold_frontal : bool
+        ``model="rajagopal2023"``: hold those moments (default) or leave them free and report
+        the unbalanced moments in ``.unbalanced``.
+    thigh_calf : bool
+        ``model="rajagopal2023"``: where the result carries the exercise layer's thigh-calf
+        contact (``extras["knee_with_thigh_calf_contact"]``), the muscles make the knee moment
+        left after it (default True).
+    max_force : dict, optional
+        ``model="rajagopal2023"``: ``{muscle key: force}`` your own maximal isometric forces.
+
     Returns
     -------
     MuscleDemand or SplitDemand
@@ -322,11 +374,24 @@ def muscle_demand(result, *, p=2, weight_above=None, sex="male", muscles=None, b
     legs = getattr(result, "legs", None) or {}
     if legs:
         kw = dict(p=p, weight_above=weight_above, sex=sex, muscles=muscles, body_mass=body_mass,
-                  body_height=body_height, knee_lock=knee_lock, scale_moment_arms=scale_moment_arms)
+                  body_height=body_height, knee_lock=knee_lock, scale_moment_arms=scale_moment_arms, model=model,
+                  band=band, hip_frontal=hip_frontal, hold_frontal=hold_frontal, thigh_calf=thigh_calf,
+                  max_force=max_force)
         return SplitDemand(front=muscle_demand(legs["front"], **kw), rear=muscle_demand(legs["rear"], **kw))
-    if isinstance(p, bool) or p not in (2, 3, 2.0, 3.0):
-        raise InputValueError(f"p={p!r}: the activation cost exponent must be 2 or 3.")
+    if model not in ("classic", "rajagopal2023"):
+        raise InputValueError(f"model={model!r}: expected 'classic' or 'rajagopal2023'.")
+    if model == "rajagopal2023" and p == "minmax":
+        pass
+    elif isinstance(p, bool) or p not in (2, 3, 2.0, 3.0):
+        raise InputValueError(f"p={p!r}: the activation cost exponent must be 2 or 3"
+                              + (" (or 'minmax')." if model == "rajagopal2023" else "."))
+    for nm, v in (("band", band), ("hold_frontal", hold_frontal), ("thigh_calf", thigh_calf)):
+        if not isinstance(v, (bool, np.bool_)):
+            raise InputValueError(f"{nm}={v!r}: expected True or False.")
     if muscles is not None:
+        if model == "rajagopal2023":
+            raise InputValueError("muscles=...: a muscle set of your own goes with model='classic'; "
+                                  "model='rajagopal2023' uses the model's 40 muscles (max_force= sets their strength).")
         muscles = check_muscles(muscles, "muscles")
     if not isinstance(knee_lock, (bool, np.bool_)):
         raise InputValueError(f"knee_lock={knee_lock!r}: expected True or False.")
@@ -357,6 +422,20 @@ def muscle_demand(result, *, p=2, weight_above=None, sex="male", muscles=None, b
     M = np.stack(flat[3:6], axis=1)
     ok = np.all(np.isfinite(M), axis=1) & np.all(np.isfinite(np.stack(flat[:3], 1)), axis=1)
     notes = []
+    thigh_calf_force = None
+    if model == "rajagopal2023" and thigh_calf:
+        extras = getattr(result, "extras", None) or {}
+        if "knee_with_thigh_calf_contact" in extras:
+            kn = _q_to_si(extras["knee_with_thigh_calf_contact"], "extras['knee_with_thigh_calf_contact']")
+            kn = np.broadcast_to(kn, shape).reshape(-1)
+            if np.any(np.abs(kn - M[:, 1]) > 1e-9):
+                notes.append("thigh-calf contact (exercise layer, Zelle et al. 2007) carries part of the knee "
+                             "moment; the muscles make the rest")
+            M = M.copy()
+            M[:, 1] = np.where(np.isfinite(kn), kn, M[:, 1])
+            if "thigh_calf_force" in extras:
+                thigh_calf_force = np.broadcast_to(_q_to_si(extras["thigh_calf_force"], "extras['thigh_calf_force']",
+                                                            "N"), shape).reshape(-1)
     M_net = M
     passive_knee = np.zeros(M.shape[0])
     if knee_lock:
@@ -385,6 +464,10 @@ def muscle_demand(result, *, p=2, weight_above=None, sex="male", muscles=None, b
             lengths = body_scaling_lengths(height_m=height)
         else:
             notes.append("no body in the result: moment arms are those of the sources' bodies (unscaled)")
+    if model == "rajagopal2023":
+        return _rajagopal_demand(pose, angles, M, M_net, ok, shape, passive_knee, notes, mass, height, lengths,
+                                 p, band, hip_frontal, hold_frontal, max_force, sex, lum, flat, result, weight_above,
+                                 thigh_calf_force)
     if muscles is None:
         muscles = default_muscles(height, mass)
     keys = [m.key for m in muscles]
@@ -417,22 +500,7 @@ def muscle_demand(result, *, p=2, weight_above=None, sex="male", muscles=None, b
     gas = forces.get("gastrocnemius", np.zeros(n))
     pf = patellofemoral_compression(quad, angles["knee"])
     tfc, tfs = tibiofemoral_forces(quad, ham, gas, angles["knee"])
-    l5 = None
-    if lum is not None:
-        w = weight_above if weight_above is not None else getattr(result, "weight_above_l5s1", None)
-        if w is None:
-            notes.append("no weight above L5/S1 given: the spine compression counts the lumbar moment only")
-            w_si = 0.0
-        else:
-            w_si = np.asarray(to_si(w, "N", "weight_above", nonnegative=True))
-        lean = 0.0
-        trunk = getattr(pose, "trunk", None)
-        if trunk is not None:
-            try:
-                lean = np.broadcast_to(np.asarray(to_si(trunk, "rad", "pose.trunk")), shape).reshape(-1)
-            except Exception:  # a pose without a usable trunk angle: count the weight fully
-                lean = 0.0
-        l5 = quantity(rs(l5s1_compression(flat[6], w_si, lean)), "N")
+    l5 = _l5s1(pose, lum, flat, result, weight_above, shape, notes, rs)
     effort = {j: rs(relative_effort(j, M_net[:, jj], angles[j], mass, height, sex)) for jj, j in enumerate(JOINTS)}
     return MuscleDemand(
         force={k: quantity(rs(v), "N") for k, v in forces.items()},
@@ -449,3 +517,173 @@ def muscle_demand(result, *, p=2, weight_above=None, sex="male", muscles=None, b
         passive={"knee": quantity(rs(passive_knee), "N*m")},
         moment_arm_scale={m.key: {j: moment_arm_scale(m.arms[j][1], lengths) for j in m.joints} for m in muscles},
     )
+
+
+#: Limits stated by results of the 40-muscle model.
+LIMITS_RAJAGOPAL = (
+    "static: no force-velocity or activation dynamics",
+    "moment arms and lengths of the Rajagopal-Lai-Uhlrich (2023) model (generic adult; scaled with "
+    "thigh and shank length), 40 muscles; rigid tendons at their slack length for the force-length curve",
+    "frontal and transverse hip moments held at the given values (0 by default: a symmetric bilateral "
+    "lift is assumed to need little of them); with hold_frontal=False they are reported instead",
+    "static optimisation picks one of many force sharings; compare p=2, p=3 and min-max (band=True)",
+    "hip flexion is the pose's thigh-to-trunk angle until the pose has a pelvis",
+    "a knee-flexor net moment at a straight knee (<= 5 deg) is carried by the passive posterior "
+    "structures (knee_lock=True)",
+    "tibiofemoral force from the shank free body (muscles other than the patellar tendon taken along the tibia); "
+    "patellofemoral force: quadriceps paths from the model, patellar tendon force from a cadaver ratio "
+    "(Buff et al. 1988, held beyond 70 deg), ligament angle from van Eijden et al. (1985)",
+)
+
+
+def _rajagopal_demand(pose, angles, M, M_net, ok, shape, passive_knee, notes, mass, height, lengths, p, band,
+                      hip_frontal, hold_frontal, max_force, sex, lum, flat, r, weight_above, thigh_calf_force):
+    """The ``model="rajagopal2023"`` branch of :func:`muscle_demand` (inputs already in SI)."""
+    from .rajagopal import ARM_ROWS, KEYS, GROUPS as RGROUPS
+    from .rajagopal_demand import (group_sums, patellofemoral_rajagopal, rajagopal_demand_si, share_band,
+                                   arm_scale_factors, tibiofemoral_rajagopal, tibiofemoral_free_body)
+    n = M.shape[0]
+    H = np.zeros((n, 2))
+    if hip_frontal is not None:
+        hf = np.asarray(to_si(hip_frontal, "N*m", "hip_frontal"), dtype=float)
+        try:
+            H = np.broadcast_to(hf, shape + (2,)).reshape(n, 2).copy()
+        except ValueError:
+            raise InputValueError(f"hip_frontal has shape {hf.shape}; expected (..., 2) matching the result "
+                                  f"(shape {shape}): hip adduction and internal-rotation moments.") from None
+    # Hip flexion for the model: between thigh and pelvis. The pose has no pelvis yet, so the
+    # library's hip flexion (thigh to trunk) is used; this is the line to change.
+    hip_deg = np.degrees(angles["hip"])
+    knee_deg, ankle_deg = np.degrees(angles["knee"]), np.degrees(angles["ankle"])
+    K = len(KEYS)
+    force = np.full((n, K), np.nan)
+    act = np.full((n, K), np.nan)
+    share = np.full((n, 3, K), np.nan)
+    anta = np.full((n, 3), np.nan)
+    unb = np.full((n, 2), np.nan)
+    beyond = np.zeros((n, 3), bool)
+    kw = dict(hip_frontal=H[ok], hold_frontal=hold_frontal, lengths=lengths, mass_kg=mass, max_force=max_force)
+    if ok.any():
+        out = rajagopal_demand_si(hip_deg[ok], knee_deg[ok], ankle_deg[ok], M[ok], p=p, **kw)
+        force[ok], act[ok], share[ok] = out["force"], out["activation"], out["share"]
+        anta[ok], unb[ok], beyond[ok] = out["antagonist"], out["unbalanced"], out["beyond"]
+        maxf = np.full((n, K), np.nan)
+        maxf[ok] = out["max_force"]
+    else:
+        maxf = np.full((n, K), np.nan)
+    rs = lambda x: x.reshape(shape) if shape else x.reshape(())[()]  # noqa: E731
+    forces = group_sums(force)
+    shares = {j: {k: rs(v) for k, v in group_sums(share[:, jj]).items()} for jj, j in enumerate(JOINTS)}
+    # activation of a group: its force over its maximal force (capacity-weighted mean)
+    fmax_g = group_sums(maxf)
+    activation = {k: rs(act[:, i]) for i, k in enumerate(KEYS)}
+    for g in RGROUPS:
+        with np.errstate(invalid="ignore", divide="ignore"):
+            activation[g] = rs(forces[g] / fmax_g[g])
+    JOINT_MUSCLES = {"ankle": 0, "knee": 1, "hip": 2}
+    from .rajagopal import tables as _tables
+    t = _tables()
+    unmet = {}
+    for j, row in JOINT_MUSCLES.items():
+        crossing = [i for i, k in enumerate(KEYS) if j in t.joints[k]]
+        excess = np.maximum(np.nanmax(act[:, crossing], axis=1, initial=0.0) - 1.0, 0.0)
+        if np.any(excess > 1e-9):
+            unmet[j] = rs(excess)
+    quad = {k: force[:, KEYS.index(k)] for k in RGROUPS["quadriceps"]}
+    pf, tf = patellofemoral_rajagopal({k: np.nan_to_num(v) for k, v in quad.items()}, knee_deg)
+    fdict = {k: np.nan_to_num(force[:, i]) for i, k in enumerate(KEYS)}
+    tfc, tfs = None, None
+    thigh_on_shank = _thigh_on_shank(r, pose, shape, n)
+    if thigh_on_shank is not None:
+        F_ts, shank = thigh_on_shank
+        tc = None if thigh_calf_force is None else np.nan_to_num(thigh_calf_force)
+        tfc, tfs = tibiofemoral_free_body(fdict, knee_deg, shank, F_ts, tc)
+    else:
+        tfc, tfs = tibiofemoral_rajagopal(fdict, knee_deg)
+        notes.append("tibiofemoral forces from the muscle forces alone: the result gives no force through the "
+                     "knee (external and pad forces on the shank left out)")
+    nanrow = ~ok
+    pf, tf, tfc, tfs = (np.where(nanrow, np.nan, x) for x in (pf, tf, tfc, tfs))
+    l5 = _l5s1(pose, lum, flat, r, weight_above, shape, notes, rs)
+    band_out = {}
+    if band and ok.any():
+        b = share_band(hip_deg[ok], knee_deg[ok], ankle_deg[ok], M[ok], **kw)
+        def full(v):
+            o = np.full(n, np.nan)
+            o[ok] = v
+            return rs(o)
+        band_out = {"low": {j: {k: full(v) for k, v in d.items()} for j, d in b["low"].items()},
+                    "high": {j: {k: full(v) for k, v in d.items()} for j, d in b["high"].items()},
+                    "by_method": {m: {j: {k: full(v) for k, v in d.items()} for j, d in bm.items()}
+                                  for m, bm in b["by_method"].items()},
+                    "antagonist": {m: {j: quantity(full(v[:, jj]), "N*m") for jj, j in enumerate(JOINTS)}
+                                   for m, v in b["antagonist"].items()}}
+    if beyond.any():
+        which = [j for jj, j in enumerate(("hip", "knee", "ankle")) if beyond[:, jj].any()]
+        notes.append(f"{', '.join(which)} angle beyond the model's range somewhere: moment arms and lengths "
+                     "extended linearly there (see .beyond_range)")
+    effort = {j: rs(relative_effort(j, M_net[:, jj], angles[j], mass, height, sex)) for jj, j in enumerate(JOINTS)}
+    fac = arm_scale_factors(lengths)
+    return MuscleDemand(
+        force={k: quantity(rs(v), "N") for k, v in forces.items()},
+        activation=activation,
+        share=shares,
+        patellofemoral=quantity(rs(pf), "N"),
+        tibiofemoral_compression=quantity(rs(tfc), "N"),
+        tibiofemoral_shear=quantity(rs(tfs), "N"),
+        l5s1_compression=l5,
+        relative_effort=effort,
+        unmet=unmet,
+        p=p if p == "minmax" else float(p),
+        limits=LIMITS_RAJAGOPAL,
+        notes=tuple(notes),
+        passive={"knee": quantity(rs(passive_knee), "N*m")},
+        moment_arm_scale={k: {j: float(fac[ARM_ROWS.index(j)]) for j in t.joints[k]} for k in KEYS},
+        model="rajagopal2023",
+        antagonist={j: quantity(rs(anta[:, jj]), "N*m") for jj, j in enumerate(JOINTS)},
+        unbalanced={"hip_adduction": quantity(rs(unb[:, 0]), "N*m"), "hip_rotation": quantity(rs(unb[:, 1]), "N*m")},
+        band=band_out,
+        beyond_range={j: rs(beyond[:, jj]) for jj, j in enumerate(("hip", "knee", "ankle"))},
+        tendofemoral=quantity(rs(tf), "N"),
+        thigh_calf_force=None if thigh_calf_force is None else quantity(rs(thigh_calf_force), "N"),
+    )
+
+
+def _l5s1(pose, lum, flat, r, weight_above, shape, notes, rs):
+    """L5/S1 compression Quantity (or None without a lumbar moment); appends notes."""
+    l5 = None
+    if lum is not None:
+        w = weight_above if weight_above is not None else getattr(r, "weight_above_l5s1", None)
+        if w is None:
+            notes.append("no weight above L5/S1 given: the spine compression counts the lumbar moment only")
+            w_si = 0.0
+        else:
+            w_si = np.asarray(to_si(w, "N", "weight_above", nonnegative=True))
+        lean = 0.0
+        trunk = getattr(pose, "trunk", None)
+        if trunk is not None:
+            try:
+                lean = np.broadcast_to(np.asarray(to_si(trunk, "rad", "pose.trunk")), shape).reshape(-1)
+            except Exception:  # a pose without a usable trunk angle: count the weight fully
+                lean = 0.0
+        l5 = quantity(rs(l5s1_compression(flat[6], w_si, lean)), "N")
+    return l5
+
+
+def _thigh_on_shank(r, pose, shape, n):
+    """(force the thigh side passes to the shank through the knee, (n, 2) N; shank lean (n,)
+    rad) from a statics result, or None when the result cannot give it (no resultant forces,
+    a split stance, a held knee, no shank angle)."""
+    rf = getattr(r, "resultant_forces", None)
+    model = getattr(r, "model", None)
+    side = getattr(model, "free_side", {}).get("knee") if model is not None else None
+    shank = getattr(pose, "shank_rad", None)
+    if rf is None or side not in ("up", "down") or shank is None or getattr(model, "split", False):
+        return None
+    try:
+        R = np.asarray(to_si(rf.knee, "N", "resultant_forces.knee", finite=False), dtype=float)
+        R = np.broadcast_to(R, shape + (2,)).reshape(n, 2)
+        s = np.broadcast_to(np.asarray(shank, dtype=float), shape).reshape(n)
+    except Exception:  # a result of another shape: fall back to the muscle-only estimate (noted)
+        return None
+    return (R if side == "up" else -R), s

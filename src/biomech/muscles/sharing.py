@@ -34,7 +34,7 @@ import numpy as np
 
 from ..errors import InputValueError
 
-__all__ = ["share_activations", "share_activations_scipy", "objective", "kkt_residual"]
+__all__ = ["share_activations", "share_activations_scipy", "objective", "kkt_residual", "share_minmax", "MINMAX_SLACK"]
 
 
 def _act(u, p):
@@ -223,4 +223,57 @@ def share_activations_scipy(A, M, p: float = 2.0):
                        constraints=[{"type": "eq", "fun": lambda x: (Ai @ x - Mi) / s, "jac": lambda x: Ai / s}],
                        options={"ftol": 1e-14, "maxiter": 500})
         out[i] = res.x
+    return out
+
+
+#: Tie-break of the min-max solution: among activations whose largest is within this
+#: fraction of the smallest possible largest activation, the one with the least total
+#: activation (a linear programme: our choice, stated in docs/muscles.md).
+MINMAX_SLACK = 1e-3
+
+
+def share_minmax(A, M):
+    """Min-max activation sharing: the smallest possible largest activation, tie broken by
+    the least total activation (see :data:`MINMAX_SLACK`).
+
+    Two linear programmes per pose (scipy's HiGHS): minimise t subject to A a = M,
+    0 <= a <= t; then minimise sum(a) subject to A a = M, 0 <= a <= t* (1 + MINMAX_SLACK).
+    A loop over poses (HiGHS has no batched form): meant for the poses of a report, not for
+    100,000 poses.
+
+    Parameters
+    ----------
+    A : ndarray (N, J, K), N*m per unit activation.
+    M : ndarray (N, J), N*m.
+
+    Returns
+    -------
+    ndarray (N, K)
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> A = np.array([[[1.0, 2.0]]])
+    >>> np.round(share_minmax(A, np.array([[3.0]])), 6).tolist()
+    [[1.0, 1.0]]
+    """
+    from scipy.optimize import linprog
+    A, M = np.asarray(A, dtype=float), np.asarray(M, dtype=float)
+    if A.ndim != 3 or M.shape != A.shape[:2]:
+        raise InputValueError(f"A must be (N, J, K) and M (N, J); got A{A.shape} and M{M.shape}.")
+    N, J, K = A.shape
+    out = np.full((N, K), np.nan)
+    c1 = np.zeros(K + 1)
+    c1[-1] = 1.0
+    A_ub = np.hstack([np.eye(K), -np.ones((K, 1))])
+    for i in range(N):
+        s = max(float(np.max(np.abs(A[i]))), 1e-300)
+        Aeq = np.hstack([A[i] / s, np.zeros((J, 1))])
+        r = linprog(c1, A_ub=A_ub, b_ub=np.zeros(K), A_eq=Aeq, b_eq=M[i] / s,
+                    bounds=[(0, None)] * (K + 1), method="highs")
+        if r.status != 0:
+            continue
+        t = r.x[-1] * (1.0 + MINMAX_SLACK) + 1e-12
+        r2 = linprog(np.ones(K), A_eq=A[i] / s, b_eq=M[i] / s, bounds=[(0, t)] * K, method="highs")
+        out[i] = r2.x if r2.status == 0 else r.x[:-1]
     return out
