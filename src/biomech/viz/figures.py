@@ -334,7 +334,7 @@ def fig_leg_press_foot_position(out_dir: str) -> list[str]:
     curves = {t: exercises.leg_press(body, load="150 kg", foot_position=fp, knee_flexion=knee) for t, fp in positions}
     # the top row's height fits its three equal-aspect pictures (no empty band under the title)
     fig = plot.figure(figsize=(13.0, 7.6))
-    top, bottom = fig.subfigures(2, 1, height_ratios=[0.8, 1.0])
+    top, bottom = fig.subfigures(2, 1, height_ratios=[0.92, 1.0])
     axs = top.subplots(1, 3)
     ax = bottom.subplots(1, 1)
     for a in (*axs, ax):

@@ -214,8 +214,15 @@ def save_figure(fig, path: Any, dpi: float | None = None) -> str:
         raise InputValueError(f"path={path!r}: the folder {folder!r} does not exist.")
     from ..fileio import write_bytes
 
+    from matplotlib.legend import Legend
+
+    # every legend counts in the tight box, also a second row added as an extra artist
+    root = _root_figure(fig)
+    extra = list(root.get_default_bbox_extra_artists())
+    extra += [a for ax in root.get_axes() for a in ax.get_children() if isinstance(a, Legend) and a not in extra]
     buf = io.BytesIO()
-    fig.savefig(buf, dpi=dpi or STYLE["savefig.dpi"], format=ext, bbox_inches="tight", pad_inches=0.08)
+    fig.savefig(buf, dpi=dpi or STYLE["savefig.dpi"], format=ext, bbox_inches="tight", pad_inches=0.08,
+                bbox_extra_artists=extra)
     write_bytes(path, buf.getvalue())
     return path
 
