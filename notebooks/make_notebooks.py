@@ -24,7 +24,8 @@ SETUP = """\
 import numpy as np
 import matplotlib.pyplot as plt
 import biomech as bm
-from biomech import Q_, plot
+from biomech import Q_
+from biomech.viz import plot
 from biomech import exercises as ex
 
 body = bm.Body.from_anthropometrics(height="178 cm", mass="80 kg", sex="male")"""
@@ -64,7 +65,7 @@ sq = ex.squat(body, depth="90 deg", knee_travel="5 cm", load="100 kg", bar="high
 fig, ax = plot.stick_figure(sq, title="high-bar squat, 100 kg")"""),
     ("md", EQUATIONS),
     ("md", "## The numbers behind the picture: force x moment arm, load by load"),
-    ("code", """print(sq.moments.table())
+    ("code", """print(sq.table())
 print()
 print("knee", sq.knee.to("N*m"), " hip", sq.hip.to("N*m"), " per kg:", sq.moments.per_kg.knee)"""),
     ("code", """fig, ax = plot.load_bars(sq, joints=("ankle", "knee", "hip", "lumbar"))"""),
@@ -134,7 +135,7 @@ In a split stance the ground reaction is shared: `front_share` of it goes throug
 foot (a stated parameter, 0.70 by default for lunges), the rest through the rear foot's ball.
 Each leg's moments follow from its own foot's reaction; the trunk lean is solved so that the
 front foot's centre of pressure sits at its midfoot."""),
-    ("code", """print(lunge.moments.table())
+    ("code", """print(lunge.table())
 for leg in ("front", "rear"):
     m = getattr(lunge, leg)
     print(f"{leg:>5} leg: knee {m.knee.m_as('N*m'):.0f} N·m, hip {m.hip.m_as('N*m'):.0f} N·m")

@@ -34,6 +34,7 @@ def _generator():
 
 def _normal(text: str) -> str:
     """Text output without what changes from run to run (object addresses)."""
+    text = re.sub(r"/tmp/ipykernel_\d+/\d+\.py", "<cell>", text)  # the kernel's temporary cell file
     return re.sub(r"0x[0-9a-fA-F]+", "0x...", text).rstrip()
 
 
@@ -131,7 +132,7 @@ def test_a_users_own_figure_after_a_library_plot_is_shown(tmp_path, monkeypatch)
     nb = nbformat.v4.new_notebook()
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     nb.cells = [nbformat.v4.new_code_cell(src) for src in (
-        "import matplotlib, matplotlib.pyplot as plt\nimport biomech as bm\nfrom biomech.viz import plot, exercises as ex\n"
+        "import matplotlib, matplotlib.pyplot as plt\nimport biomech as bm\nfrom biomech.viz import plot\nfrom biomech import exercises as ex\n"
         "body = bm.Body.from_anthropometrics('178 cm', '80 kg')\nsq = ex.squat(body, depth='90 deg', load='100 kg')",
         "fig, ax = plot.stick_figure(sq)  # the session's first figure",
         "print(plt.isinteractive())",

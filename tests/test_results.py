@@ -294,14 +294,17 @@ def test_a_single_exercise_request_that_cannot_exist_raises_arrays_mask():
 
 # ------------------------------------------------------------------ one home for constants
 def test_constants_have_one_home():
-    from biomech import cues, gaitlab, loads, statics, timeseries
-    from biomech.cues import chain
+    from biomech import cues
+    from biomech.mechanics import chain, gaitlab, statics
+    from biomech.model import loads
+    from biomech.model.body import SEGMENT_NAMES
+    from biomech.motion import summaries as timeseries
     from biomech.muscles import catalog
 
     assert statics.SIGN is ANATOMICAL_SIGN and gaitlab.ANATOMICAL_SIGN is ANATOMICAL_SIGN
     assert loads.G is G and gaitlab.G is G and chain.G is G
     assert statics.JOINTS is JOINTS and timeseries.JOINTS is JOINTS
-    assert catalog.JOINTS == JOINTS[:3] and bm.body.SEGMENT_NAMES is bm.constants.SEGMENT_NAMES
+    assert catalog.JOINTS == JOINTS[:3] and SEGMENT_NAMES is bm.constants.SEGMENT_NAMES
     assert cues is not None
 
 
