@@ -978,7 +978,8 @@ def _cmd_report(args) -> int:
 
     matplotlib.use("Agg")
     paths = build(out)
-    print(f"wrote {paths}")
+    print(f"wrote {paths.markdown} and the figures in {paths.figures}; open the page:")
+    print(paths.html.resolve())     # the last line: the page to open
     return 0
 
 
