@@ -82,7 +82,9 @@ def experiment_glute_heads(bodies: Sequence = ()) -> ExperimentResult:
     for name, (o, ins) in DOSTAL1981_GLUTES.items():
         arm_mm = -10.0 * np.asarray(line_of_action_moment_arm(o, ins, HIP_ANGLES_DEG), dtype=float)  # cm -> mm, + ext
         curves[name] = arm_mm
-        samples.append(Sample({"muscle": name}, {"extensor_arm_mm": arm_mm}, {"hip flexion (deg)": HIP_ANGLES_DEG}))
+        samples.append(Sample({"muscle": name}, {"extensor_arm_mm": arm_mm,
+                                                 "standing_arm_mm": arm_mm[HIP_ANGLES_DEG == 0.0]},
+                              {"hip flexion (deg)": HIP_ANGLES_DEG}))
         rows.append({"muscle": name, "at 20 deg extension": quantity(arm_mm[0], "mm"),
                      "standing (0 deg)": quantity(arm_mm[4], "mm"),
                      "at 90 deg flexion": quantity(arm_mm[-1], "mm")})
@@ -107,7 +109,8 @@ def experiment_glute_heads(bodies: Sequence = ()) -> ExperimentResult:
              "hip flexion": "-20 to 90 deg"},
         rows, {}, "", {}, figure=draw, samples=tuple(samples),
         caveats=("Straight lines from origin to insertion: the gluteus maximus wraps over the ischium in "
-                 "deep flexion, which a straight line ignores.",
+                 "deep flexion, which a straight line ignores, so its reversal past about 70 deg is an artefact "
+                 "(the Delp 1990 path with its via point, which biomech.muscles uses, keeps it an extensor).",
                  "One cadaver geometry; no between-subject spread is published with it."))
 
 

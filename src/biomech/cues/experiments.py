@@ -496,3 +496,9 @@ def tempo_depth_profile(tempo: str, *, top_hold: Any = "0 s", samples_per_second
     up = (t - ecc - pause) / max(con, 1e-12)
     u = np.where(t >= ecc + pause, 1.0 - mj(up), u)
     return Q_(t, "s"), u
+
+
+def run_all(*args, **kwargs):
+    """Run and judge every cue: :func:`biomech.cues.run.run_all` (kept here for callers of the old path)."""
+    from .run import run_all as _run_all
+    return _run_all(*args, **kwargs)

@@ -1014,9 +1014,9 @@ def experiment_top_squeeze_hip_moment(bodies: Sequence[NamedBody] = STANDARD_BOD
         "hip moment at the top of a 45-deg back extension, % of its peak (RDL: about 22 %)", draw,
         ("At the top of an RDL the load hangs under the hips: a squeeze there is voluntary "
          "co-contraction, which a torque model cannot size.",
-         "On a 45-deg bench the top holds cos 45 deg = 71 % of the peak, just above the 70 % threshold, so the "
-         "verdict on that bench is marginal; on a horizontal bench the top is the peak and the verdict would "
-         "not change.",
+         "On a 45-deg bench the top holds cos 45 deg = 71 % of the peak and on a horizontal bench the whole "
+         "peak, so the verdict turns on the lift, not on where between them a threshold sits: a bench steeper "
+         "than 60 deg would fall below half.",
          "The back extension's moment is gravity on the upper body alone; a static pose at each angle."),
         key_unit="%")
 

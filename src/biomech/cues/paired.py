@@ -78,10 +78,18 @@ def _draw(exercise: str, n: int, body_index: int):
     return tq.draw(exercise, n, seed=SEED + body_index)
 
 
+def _median(v) -> float:
+    v = np.asarray(v, dtype=float)
+    return float(np.median(v[np.isfinite(v)])) if np.isfinite(v).any() else float("nan")
+
+
 def _rows(rows, body, label, k, h):
-    rows.append({"body": body.name, "lift": label,
-                 "knee moment change, typical": quantity(100 * float(np.nanmedian(k)), "percent"),
-                 "hip moment change, typical": quantity(100 * float(np.nanmedian(h)), "percent")})
+    row = {"body": body.name, "lift": label,
+           "knee moment change, typical": quantity(100 * _median(k), "percent"),
+           "hip moment change, typical": quantity(100 * _median(h), "percent")}
+    if not np.isfinite(np.asarray(k, dtype=float)).any():
+        row["note"] = "no feasible pose for this body (left out of the band)"
+    rows.append(row)
 
 
 @register_experiment

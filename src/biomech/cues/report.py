@@ -202,10 +202,8 @@ def _sections(r: CueResult, figure_ref: str | None, alt: str = "") -> dict:
            "reason": j.reason if j is not None else r.message, "depends_on": j.depends_on if j is not None else "",
            "threshold": c.threshold_text(), "inputs": [], "table": None, "figure": figure_ref, "alt": alt,
            "caveats": [], "literature": c.literature, "disagrees": c.literature_disagrees}
-    if c.in_scope:
-        out["key"] = r.key or "—"
-    else:
-        out["key"] = _short(c.outside)
+    out["why"] = "" if c.in_scope else _short(c.outside)
+    out["key"] = (r.key or "—") if c.in_scope else "—"
     e = r.experiment
     if e is not None:
         out["inputs"] = [(k, _fmt(v)) for k, v in e.inputs.items()]
@@ -216,7 +214,9 @@ def _sections(r: CueResult, figure_ref: str | None, alt: str = "") -> dict:
 
 def _verdict_cell(s: dict) -> str:
     v = s["verdict"]
-    return f"{v} (on {s['depends_on'].split(':')[0].split(' (')[0]})" if v == "depends" and s["depends_on"] else v
+    if v == "depends" and s["depends_on"]:
+        return f"{v} (on {s['depends_on'].split(':')[0].split(' (')[0]})"
+    return f"{v}: {s['why']}" if s.get("why") else v
 
 
 def _markdown(secs: list[dict], bodies_text: str) -> str:
@@ -274,7 +274,12 @@ figure{margin:.8rem 0} figcaption{font-size:.85rem;color:#555}
 .v-outside-the-model{color:#57606a}.v-error{color:#8250df}
 blockquote{border-left:4px solid #cf222e;margin:.5rem 0;padding:.2rem .8rem;background:#fff5f5}
 .back{font-size:.9rem} .sechead{font-size:1.45rem;border-bottom:2px solid #d0d7de;margin-top:2.6rem}
-@media (max-width:600px){body{font-size:15px} main{padding:0 .7rem 2rem} table{font-size:.82rem}}
+@media (max-width:600px){body{font-size:15px} main{padding:0 .7rem 2rem} table{font-size:.82rem}
+  #summary thead{display:none} #summary,#summary tbody,#summary tr,#summary td{display:block;width:100%}
+  #summary tr{border:1px solid #ccc;margin:.6rem 0;padding:.3rem .2rem}
+  #summary td{border:none;padding:.15rem .4rem;min-width:0}
+  #summary td:first-child{font-weight:600;font-size:.95rem}
+  #summary td[data-label]::before{content:attr(data-label) ": ";color:#57606a;font-size:.8rem}}
 """
 
 
@@ -286,11 +291,12 @@ def _anchor(text: str) -> str:
     return "sec-" + "".join(ch if ch.isalnum() else "-" for ch in text.lower()).strip("-")
 
 
-def _html_table(header, rows, table_id: str | None = None) -> str:
+def _html_table(header, rows, table_id: str | None = None, labels: bool = False) -> str:
     e = html.escape
     tid = f' id="{e(table_id)}"' if table_id else ""
     head = "".join(f"<th>{e(str(h))}</th>" for h in header)
-    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    lab = [f' data-label="{e(str(h))}"' if labels and i else "" for i, h in enumerate(header)]
+    body = "".join("<tr>" + "".join(f"<td{lab[i]}>{c}</td>" for i, c in enumerate(row)) + "</tr>" for row in rows)
     return f'<div class="scroll"><table{tid}><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
 
 
@@ -303,7 +309,7 @@ def _html_page(secs: list[dict], pngs: dict[str, bytes], bodies_text: str) -> st
         ["Cue", "Premise judged", "Verdict", "Key number (band)"],
         [[f'<a href="#{e(s["id"])}">{e(s["coach"])}</a>', e(s["premise"] or "—"),
           f'<span class="{_cls(s["verdict"])}">{e(_verdict_cell(s))}</span>', e(s["key"])] for s in secs],
-        table_id="summary")
+        table_id="summary", labels=True)
     parts = ["<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
              "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
              f"<title>{e(_TITLE)}</title><style>{_CSS}</style></head><body>", toc, "<main>",
@@ -340,7 +346,7 @@ def _html_page(secs: list[dict], pngs: dict[str, bytes], bodies_text: str) -> st
         if s["id"] in pngs:
             data = base64.b64encode(pngs[s["id"]]).decode("ascii")
             alt = s["alt"] or f"Figure for the cue '{s['coach']}'"
-            parts.append(f'<figure><img src="data:image/png;base64,{data}" alt="{e(alt)}" loading="lazy">'
+            parts.append(f'<figure><img src="data:image/png;base64,{data}" alt="{e(alt)}">'
                          f"</figure>")
         if s["caveats"]:
             parts.append("<h4>Caveats</h4><ul>" + "".join(f"<li>{e(c)}</li>" for c in s["caveats"]) + "</ul>")

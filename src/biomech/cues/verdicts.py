@@ -289,8 +289,7 @@ def judge_band(rule: Rule, samples: Sequence[Sample]) -> Judgement:
     a, b = _side(rule, lo), _side(rule, hi)
     band_text = (f"{rule.fmt(mid, rule.unit == '%')} (band {rule.fmt(lo, rule.unit == '%')} to "
                  f"{rule.fmt(hi, rule.unit == '%')})")
-    thr = (f"threshold {rule.fmt(rule.threshold)}, {'above' if rule.holds == 'above' else 'below'} which the "
-           f"premise holds: {rule.rationale.rstrip('.')}")
+    thr = f"the premise holds {'above' if rule.holds == 'above' else 'below'} {rule.fmt(rule.threshold)}"
     marg = f"margin {rule.fmt(abs(margin))} against a band {rule.fmt(width)} wide"
     if a == b == 1:
         return Judgement(Verdict.CONSISTENT, f"{band_text}: the whole band is on the premise's side "

@@ -38,7 +38,8 @@ CUES = (
         rule=Rule("extensor_arm_mm", 0.0, "above", "a positive extensor moment arm is what extending the hip "
                   "means; zero is the dividing line", unit="mm"),
         experiment=experiment_glute_heads,
-        key="hip-extensor lever of the glute parts: {extensor_arm_mm:mm}",
+        key="hip-extensor lever of the 7 glute parts standing: {standing_arm_mm:mm}; over the range: "
+            "{extensor_arm_mm:mm}",
         flips=((np.array([20.0, 45.0]), V.CONSISTENT), (np.array([-15.0, 30.0]), V.DEPENDS)),
         exercises=("squat", "romanian_deadlift", "back_extension")),
     Cue("glute-squeeze-at-top", _G, "Squeeze the glutes at the top",
