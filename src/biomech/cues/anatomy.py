@@ -10,8 +10,8 @@ source :mod:`biomech.muscles.catalog` uses for its hip moment arms, read with it
 Examples
 --------
 >>> r = experiment_glute_heads()
->>> {s.labels["muscle"]: bool(s.values["extensor_arm_mm"].min() > 0) for s in r.samples}["gluteus maximus"]
-True
+>>> {s.labels["muscle"]: bool(s.values["standing_arm_mm"][0] > 0) for s in r.samples}["gluteus minimus, anterior"]
+False
 """
 
 from __future__ import annotations

@@ -52,8 +52,8 @@ def get_cue(cue_id: str) -> Cue:
 def cues_in_section(section: str) -> tuple[Cue, ...]:
     """The cues of one article section, in the article's order.
 
-    >>> [c.id for c in cues_in_section("The Hamstrings")][:1]
-    ['hamstrings-two-joint-actions']
+    >>> [c.coach for c in cues_in_section("The Hamstrings")][:1]
+    ['Train hamstrings at hip and knee separately']
     """
     if section not in SECTIONS:
         raise InputValueError(f"section={section!r} is not one of the article's headings {SECTIONS}.")

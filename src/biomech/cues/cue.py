@@ -16,7 +16,7 @@ Examples
 >>> import numpy as np
 >>> from biomech.cues.verdicts import Rule, Verdict
 >>> c = Cue("demo", "The Quadriceps", "Demo cue.", "A demo claim.", premise="x rises",
-...         rule=Rule("x", 0.0, "above", "any rise"), key="x {x:+%}",
+...         rule=Rule("x", 0.0, "above", "any rise"), key="x {x:+%}", experiment=lambda bodies: None,
 ...         flips=((np.array([0.1, 0.2]), Verdict.CONSISTENT), (np.array([-0.1, 0.2]), Verdict.DEPENDS)))
 >>> c.in_scope, c.judge_values(np.array([0.3])).verdict.value
 (True, 'consistent')

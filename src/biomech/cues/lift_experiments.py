@@ -341,7 +341,7 @@ def experiment_knee_travel_mobility(bodies: Sequence[NamedBody] = STANDARD_BODIE
         return fig
 
     return t.result(
-        {"squats": "as in knee-travel-quadriceps (parallel, bar = body mass, 0 and 10 cm knee travel)",
+        {"squats": "as in the knee-travel experiment (parallel, bar = body mass, 0 and 10 cm knee travel)",
          "normal weight-bearing dorsiflexion": f"{norm} ± {sd} deg (lunge test, PMID 28108266)",
          "normal hip flexion": Q_(HIP_FLEXION_NORMAL_DEG, "deg")},
         "ankle dorsiflexion a parallel squat with 10 cm of knee travel needs", draw,

@@ -57,7 +57,7 @@ def _bands(res: ExperimentResult) -> dict:
         v = np.concatenate(arrs)
         v = v[np.isfinite(v)]
         if v.size:
-            lo, mid, hi = np.percentile(v, [BAND_PERCENTILES[0], 50.0, BAND_PERCENTILES[1]])
+            lo, mid, hi = np.percentile(v, [BAND_PERCENTILES[0], 50.0, BAND_PERCENTILES[1]], method="inverted_cdf")
             out[k] = (float(lo), float(mid), float(hi))
     return out
 

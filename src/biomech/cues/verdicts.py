@@ -16,8 +16,9 @@ Four verdicts (:class:`Verdict`):
 The band: an experiment evaluates each technique draw in *both* of the cue's conditions
 (the cue's own variable is set, not sampled), for every standard body, and hands the
 paired difference (or ratio) over all draws and bodies to :func:`judge_band`. The band is
-its 5th to 95th percentile (:func:`biomech.exercises.technique.band`), so a verdict of
-consistent or inconsistent holds for nine lifters in ten of every body tried.
+its 5th to 95th percentile, the percentiles of :func:`biomech.exercises.technique.band`
+taken without interpolation (each end is a value some draw has), so a verdict of
+consistent or inconsistent holds for nine lifters in ten.
 
 A :class:`Rule` holds the metric's threshold and the threshold's rationale. Thresholds
 are natural nulls (no change: 0 %, a ratio of 1) wherever the premise is a direction; a
@@ -185,7 +186,7 @@ def _band(v: np.ndarray) -> tuple[float, float, float]:
     v = v[np.isfinite(v)]
     if v.size == 0:
         return math.nan, math.nan, math.nan
-    lo, mid, hi = np.percentile(v, [BAND_PERCENTILES[0], 50.0, BAND_PERCENTILES[1]])
+    lo, mid, hi = np.percentile(v, [BAND_PERCENTILES[0], 50.0, BAND_PERCENTILES[1]], method="inverted_cdf")
     return float(lo), float(mid), float(hi)
 
 
