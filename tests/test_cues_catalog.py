@@ -88,3 +88,10 @@ def test_a_cue_needs_a_rule_or_a_reason_and_two_different_flips():
             flips=((np.array([1.0]), Verdict.CONSISTENT), (np.array([2.0]), Verdict.CONSISTENT)))
     with pytest.raises(InputValueError, match="rationale"):
         Rule("m", 0.0, "above", " ")
+
+
+def test_docs_cue_table_is_the_codes():
+    from biomech.cues.catalog import cue_table
+    doc = (SRC.parents[2] / "docs" / "cues.md").read_text(encoding="utf-8")
+    block = doc.split("<!-- cue-table start -->\n")[1].split("\n<!-- cue-table end -->")[0]
+    assert block == cue_table()

@@ -19,7 +19,7 @@ from ..errors import InputValueError
 from .cue import SECTIONS, Cue
 from .sections import MODULES
 
-__all__ = ["CATALOG", "SECTIONS", "Cue", "get_cue", "cues_in_section"]
+__all__ = ["CATALOG", "SECTIONS", "Cue", "get_cue", "cues_in_section", "cue_table"]
 
 #: Every cue, grouped by the article's sections in the article's order.
 CATALOG: tuple[Cue, ...] = tuple(sorted((c for m in MODULES for c in m.CUES),
@@ -58,3 +58,21 @@ def cues_in_section(section: str) -> tuple[Cue, ...]:
     if section not in SECTIONS:
         raise InputValueError(f"section={section!r} is not one of the article's headings {SECTIONS}.")
     return tuple(c for c in CATALOG if c.section == section)
+
+
+def cue_table() -> str:
+    """Markdown table of every cue: the coach's words, the premise judged (or why the claim is
+    outside the model), the threshold and its rationale; docs/cues.md carries it verbatim.
+
+    >>> cue_table().splitlines()[0]
+    '| section | cue | premise judged, or why it is outside the model | threshold: rationale |'
+    """
+    def cell(s: str) -> str:
+        return s.replace("|", "\\|").replace("\n", " ")
+    lines = ["| section | cue | premise judged, or why it is outside the model | threshold: rationale |",
+             "|---|---|---|---|"]
+    for c in CATALOG:
+        what = c.premise if c.in_scope else f"*outside:* {c.outside}"
+        lines.append(f"| {cell(c.section)} | {cell(c.coach)} | {cell(what)} | "
+                     f"{cell(c.threshold_text()) if c.in_scope else '—'} |")
+    return "\n".join(lines)

@@ -1251,7 +1251,9 @@ def experiment_calf_shin_forward(bodies: Sequence[NamedBody] = STANDARD_BODIES) 
     -------
     ExperimentResult
         ``numbers[body]``: ``ankle_moment_change`` (fraction), ``plantarflexion_change_deg``
-        (the larger of the two cases; positive = a shorter triceps surae).
+        (the larger of the two cases; positive = a shorter triceps surae; 0 when the ankle
+        angle is held) and ``plantarflexion_change_same_heel_deg`` (the heel held at its height,
+        so the shin really moves over the foot).
     """
     t = _Tally()
     d = _RAD(SHIN_FORWARD_DEG)
@@ -1277,7 +1279,9 @@ def experiment_calf_shin_forward(bodies: Sequence[NamedBody] = STANDARD_BODIES) 
             best = max(changes, key=lambda c: c[1])
             # rounded to 1e-9: the two routes agree to round-off, which must not read as a gain
             t.body(body, {"ankle_moment_change": round(max(c[0] for c in changes), 9),
-                          "plantarflexion_change_deg": round(best[1], 9)}, best[1])
+                          "plantarflexion_change_deg": round(best[1], 9),
+                          "plantarflexion_change_same_heel_deg": round(plantar["shin forward, same heel height"]
+                                                                       - plantar["baseline"], 9)}, best[1])
     ref = bodies[0]
 
     def draw():

@@ -33,13 +33,14 @@ CUES = (
     Cue("calf-drive-shin-forward", _L, "Drive the shin forward at the top",
         "At the top of a calf raise, drive the shin forward with straight knees to squeeze out the last few "
         "millimetres of contraction.",
-        premise="driving the straight-legged shin forward at the top plantarflexes the ankle further (a shorter "
-                "calf)",
-        rule=Rule("plantarflexion_change_deg", 0.0, "above", "any extra plantarflexion is the premise; none "
-                  "divides", unit="deg"),
+        premise="driving the straight-legged shin 5 deg forward over a foot held at its height plantarflexes the "
+                "ankle further (a shorter calf); if the ankle angle is held instead, the heel just rises with the "
+                "lean and the calf's length does not change",
+        rule=Rule("plantarflexion_change_same_heel_deg", 0.0, "above", "any extra plantarflexion is the premise; "
+                  "none divides", unit="deg"),
         experiment=experiment_calf_shin_forward,
-        key="shin driven forward: plantarflexion {plantarflexion_change_deg:deg} more",
-        flips=((np.array([1.0, 3.0]), V.CONSISTENT), (np.array([-2.0, -0.5]), V.INCONSISTENT)),
+        key="shin driven 5 deg forward, heel held: plantarflexion {plantarflexion_change_same_heel_deg:deg}",
+        flips=((np.array([1.0, 3.0]), V.CONSISTENT), (np.array([-5.0, -4.0]), V.INCONSISTENT)),
         exercises=("standing_calf_raise",)),
     Cue("calf-stretch-squeeze-holds", _L, "Hold the stretch and the squeeze",
         "Pause about two seconds in the stretch at the bottom and the squeeze at the top of each calf raise.",
