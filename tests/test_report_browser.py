@@ -60,7 +60,7 @@ window.addEventListener('load', function () {
     var back = el.querySelector('a[href="#summary-heading"]');
     if (!back) out.badLinks.push(id + ': no back link');
   });
-  out.fontPx = parseFloat(getComputedStyle(document.querySelector('main p')).fontSize);
+  out.fontPx = parseFloat(getComputedStyle(document.querySelector('p')).fontSize);
   out.errors = window.__errors;
   var data = btoa(unescape(encodeURIComponent(JSON.stringify(out))));
   document.body.setAttribute('data-probe', data);

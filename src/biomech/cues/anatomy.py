@@ -91,7 +91,7 @@ def experiment_glute_heads(bodies: Sequence = ()) -> ExperimentResult:
 
     def draw():
         from matplotlib.figure import Figure
-        fig = Figure(figsize=(7.5, 3.8), layout="constrained")
+        fig = Figure(figsize=(7.5, 4.2), layout="constrained")
         ax = fig.subplots()
         for k, (name, arm) in enumerate(curves.items()):
             ax.plot(HIP_ANGLES_DEG, arm, ["-", "--", "-.", ":", "--", "-.", ":"][k],
@@ -99,7 +99,7 @@ def experiment_glute_heads(bodies: Sequence = ()) -> ExperimentResult:
         ax.axhline(0, color="grey", lw=0.8)
         ax.set_xlabel("hip flexion (deg; negative = extension)")
         ax.set_ylabel("hip moment arm (mm; + extends)")
-        ax.legend(fontsize=7, ncols=2, loc="lower left")
+        fig.legend(*ax.get_legend_handles_labels(), fontsize=7, ncols=4, loc="outside lower center")
         ax.set_title("Do all three glutes extend the hip? Moment arm of each part (Dostal & Andrews 1981)",
                      fontsize=10)
         return fig
@@ -109,7 +109,7 @@ def experiment_glute_heads(bodies: Sequence = ()) -> ExperimentResult:
              "hip flexion": "-20 to 90 deg"},
         rows, {}, "", {}, figure=draw, samples=tuple(samples),
         caveats=("Straight lines from origin to insertion: the gluteus maximus wraps over the ischium in "
-                 "deep flexion, which a straight line ignores, so its reversal past about 70 deg is an artefact "
+                 "deep flexion, which a straight line ignores, so its reversal past about 55 deg is an artefact "
                  "(the Delp 1990 path with its via point, which biomech.muscles uses, keeps it an extensor).",
                  "One cadaver geometry; no between-subject spread is published with it."))
 

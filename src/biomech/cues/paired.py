@@ -284,10 +284,11 @@ def experiment_squat_depth_paired(bodies: Sequence[NamedBody] = STANDARD_BODIES,
         ax.axhline(0, color="grey", lw=0.8)
         ax.plot([], [], "C0", label="no thigh-calf contact")
         ax.plot([], [], "C1", label="with thigh-calf contact (Zelle 2007)")
-        ax.legend(fontsize=8)
+        ax.legend(fontsize=8, loc="lower right")
+        ax.set_ylim(bottom=-0.1)
         ax.set_ylabel("deep minus half squat\n(N·m per kg body mass)")
-        ax.set_title("Knee-extensor moment at the bottom: deep (thigh 115 deg) minus half (45 deg) squat, "
-                     "per kg", fontsize=10)
+        ax.set_title("Knee-extensor moment at the bottom, per kg body mass:\n"
+                     "deep squat (thigh 115 deg) minus half squat (45 deg), same bar", fontsize=10)
         return fig
 
     return ExperimentResult(
