@@ -148,3 +148,15 @@ def test_bad_out_dir_and_empty_results(tmp_path, results):
         write_report(f, results, progress=_quiet)
     with pytest.raises(InputValueError, match="results"):
         write_report(tmp_path, [], progress=_quiet)
+
+
+def test_cli_report_prints_the_absolute_page_path_last(tmp_path, capsys, monkeypatch):
+    from biomech.cli.commands import main
+    from biomech.cues import catalog, get_cue
+    monkeypatch.setattr(catalog, "CATALOG", (get_cue("calf-pump"), get_cue("calf-short-range-of-motion")))
+    monkeypatch.chdir(tmp_path)
+    assert main(["report", "--out", "report"]) == 0
+    out, err = capsys.readouterr()
+    last = out.strip().splitlines()[-1]
+    assert last == str((tmp_path / "report" / REPORT_HTML).resolve())
+    assert len([line for line in err.splitlines() if "calf-pump" in line]) == 1     # progress once

@@ -6,10 +6,11 @@ import numpy as np
 
 from ..cue import Cue
 from ..experiments import experiment_torque_wording
-from ..lift_experiments import (experiment_heel_elevation, experiment_leg_extension_lockout,
+from ..lift_experiments import (experiment_leg_extension_lockout,
                                 experiment_leg_press_feet, experiment_leg_press_rom, experiment_pulse_squat,
                                 experiment_rectus_femoris_two_joints, experiment_stance_width_toe_out)
-from ..paired import experiment_knee_travel_paired, experiment_mobility_paired, experiment_squat_depth_paired
+from ..paired import (experiment_heel_elevation_paired, experiment_knee_travel_paired, experiment_mobility_paired,
+                      experiment_squat_depth_paired)
 from ..verdicts import Rule, Verdict as V
 
 _Q = "The Quadriceps"
@@ -81,11 +82,12 @@ CUES = (
         exercises=("squat", "lunge")),
     Cue("heel-elevated-squat", _Q, "Heel-elevated squat for more knee travel",
         "A heel-elevated squat exists to let the knees travel further forward, loading the quadriceps more.",
-        premise="raising the heels 25 mm at the same ankle dorsiflexion moves the knees forward and raises the "
-                "knee-extensor moment",
+        premise="raising the heels 25 mm at the lifter's own ankle dorsiflexion moves the knees forward and "
+                "raises the knee-extensor moment",
         rule=Rule("knee_moment_change", 0.0, "above", "any rise is the premise; no change divides", unit="%"),
-        experiment=experiment_heel_elevation,
-        key="heels raised 25 mm: knee demand {knee_moment_change:+%}",
+        experiment=experiment_heel_elevation_paired,
+        key="heels on a 25 mm wedge: knees {knee_travel_change_cm:cm} further forward, knee demand "
+            "{knee_moment_change:+%}",
         flips=((np.array([0.05, 0.2]), V.CONSISTENT), (np.array([-0.1, -0.02]), V.INCONSISTENT)),
         exercises=("squat",)),
     Cue("stance-width-toes-out", _Q, "Toes out and wide stance shift load to the glutes",
