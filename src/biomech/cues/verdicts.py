@@ -220,9 +220,9 @@ def _what_it_depends_on(rule: Rule, samples: Sequence[Sample]) -> str:
             yes = [n for n, v in sides.items() if v == 1]
             no = [n for n, v in sides.items() if v == -1]
             mixed = [n for n, v in sides.items() if v == 0]
-            return (f"the {key}: holds for {', '.join(yes)}"
-                    + (f"; fails for {', '.join(no)}" if no else "")
-                    + (f"; mixed for {', '.join(mixed)}" if mixed else ""))
+            return (f"the {key}: holds for {' and '.join(yes)}"
+                    + (f"; fails for {' and '.join(no)}" if no else "")
+                    + (f"; mixed for {' and '.join(mixed)}" if mixed else ""))
     # technique: the drawn variable that moves the metric most (rank correlation, pooled)
     best, best_r, best_sign = "", 0.0, 0
     names = {n for s in samples for n in s.drivers}
