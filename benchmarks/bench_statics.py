@@ -431,7 +431,7 @@ def main(n: int = N_POSES, n_loop: int = N_LOOP, memory: bool = True, startup: b
         row("OpenSim InverseDynamicsSolver, Python loop", "osim_loop", f"{n_loop:,} poses, extrapolated")
     wl = "single-pose call latency"
     rows.append({"workload": wl, "path": "joint_moments, pose prebuilt (median)", "value": lat_call * 1e6,
-                 "unit": "us", "note": "target < 200 us"})
+                 "unit": "us", "note": "target < 100 us"})
     rows.append({"workload": wl, "path": "Pose from strings + joint_moments (median)", "value": lat_pose * 1e6,
                  "unit": "us", "note": ""})
     rows.append({"workload": wl, "path": "StaticModel.moments kernel (median)", "value": lat_kernel * 1e6,

@@ -135,11 +135,11 @@ ax.set_xlabel("step length (cm)"); ax.set_ylabel("moment per leg (N·m)"); ax.le
 print("infeasible:", dict(zip(step.m[~sweep.feasible], sweep.reason[~sweep.feasible])))"""),
     ("md", """## What changes if... the trunk leans more or less? Step length x trunk lean
 
-With `trunk=` given the lean is no longer solved; the front foot's centre of pressure becomes
+With `trunk_lean=` given the lean is no longer solved; the front foot's centre of pressure becomes
 the output, and leans that would put it behind the heel or past the toes cannot balance."""),
     ("code", """trunk = Q_(np.linspace(-15, 60, 31), "deg")
 step = Q_(np.linspace(50, 100, 26), "cm")
-grid = ex.lunge(body, step_length=step[None, :], trunk=trunk[:, None], load="30 kg")
+grid = ex.lunge(body, step_length=step[None, :], trunk_lean=trunk[:, None], load="30 kg")
 fig, ax = plot.moment_map(step, trunk, grid.front.knee, feasible=grid.feasible, reasons=grid.reason,
                           xlabel="step length", ylabel="trunk lean", zlabel="front knee moment")"""),
     ("md", "## What changes if... more of the weight sits on the front foot?"),
@@ -156,7 +156,7 @@ hands, in front of the hip. The picture: a Romanian deadlift with 100 kg, the ba
 the thighs to the knees, balanced over the midfoot (the arms slope back a little: the shoulders
 hold the bar against the legs)."""),
     ("code", SETUP + """
-rdl = ex.romanian_deadlift(body, depth="knee", knee_bend="20 deg", load="100 kg")
+rdl = ex.romanian_deadlift(body, bar_height="knee", knee_flexion="20 deg", load="100 kg")
 fig, ax = plot.stick_figure(rdl, title="Romanian deadlift, 100 kg, bar to the knee")"""),
     ("md", EQUATIONS + """
 
@@ -179,7 +179,7 @@ runs = {name: ex.rep_path(fn, body, load="100 kg", fractions=frac)
 fig, ax = plot.torque_curves(runs, x="hip", joints=("knee", "hip"))"""),
     ("md", "## What changes if... the knees bend more? (one call over knee bends)"),
     ("code", """bend = Q_(np.linspace(5, 35, 7), "deg")
-more = ex.romanian_deadlift(body, load="100 kg", knee_bend=bend)
+more = ex.romanian_deadlift(body, load="100 kg", knee_flexion=bend)
 for b, k, h in zip(bend.m, more.knee.m_as("N*m"), more.hip.m_as("N*m")):
     print(f"knee bend {b:4.0f}°: knee {k:6.0f} N·m, hip {h:5.0f} N·m")"""),
 ]

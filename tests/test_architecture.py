@@ -25,7 +25,7 @@ PACKAGE = pathlib.Path(biomech.__file__).parent
 LAYERS = {
     "errors": 0, "units": 0, "constants": 0, "fileio": 0, "_compat": 0, "data": 0,
     "model": 1, "motion": 2, "mechanics": 3, "exercises": 4, "muscles": 4, "cues": 5,
-    "validation": 6, "viz": 6, "cli": 7,
+    "validation": 6, "viz": 6, "cli": 7, "kernels": 7,
 }
 
 

@@ -28,9 +28,9 @@ def test_pose_table_has_units_and_matches_the_library(capsys):
     body = bm.Body.from_anthropometrics("178 cm", "80 kg")
     res = bm.joint_moments(body, bm.Pose(shank="30 deg", thigh="90 deg", trunk="45 deg"),
                            [bm.Barbell("100 kg", "high_bar")])
-    assert "knee N*m" in out and "arm cm" in out and "force N" in out
-    # the printed net moments are the library's (same call, rounded to 0.1 N*m)
-    assert f"{float(res.knee.magnitude):.1f}" in out and f"{float(res.hip.magnitude):.1f}" in out
+    assert "N·m" in out and "arm cm" in out and "force N" in out
+    # the printed net moments are the library's (same call, 4 significant digits)
+    assert f"{float(res.knee.magnitude):.4g}" in out and f"{float(res.hip.magnitude):.4g}" in out
 
 
 def test_pose_json_shape(capsys):
@@ -135,20 +135,16 @@ def test_squat_subcommand(capsys):
     assert code == 1 and len(err.strip().splitlines()) == 1 and "Traceback" not in err
 
 
-def test_report_without_or_with_the_cue_library_exits_zero(capsys, tmp_path, monkeypatch):
-    import builtins
+def test_report_calls_the_cue_report_and_refuses_a_file_for_a_folder(capsys, tmp_path, monkeypatch):
+    from biomech.cues import report as cue_report
 
-    real_import = builtins.__import__
-
-    def no_report(name, globals=None, locals=None, fromlist=(), level=0):
-        if fromlist and "report" in fromlist and (name == "cues" or name.endswith("biomech.cues")):
-            raise ImportError("no cue report")
-        return real_import(name, globals, locals, fromlist, level)
-
-    monkeypatch.setattr(builtins, "__import__", no_report)
+    calls = []
+    monkeypatch.setattr(cue_report, "build_report", lambda out: calls.append(out) or f"{out}/cues-report.md")
     code, out, _ = run(capsys, ["report", "--out", str(tmp_path / "r")])
-    assert code == 0 and "not available" in out and "knee N*m" in out
-    assert not (tmp_path / "r").exists()
+    assert code == 0 and calls == [str(tmp_path / "r")] and "cues-report.md" in out
+    (tmp_path / "f").write_text("x")
+    code, _, err = run(capsys, ["report", "--out", str(tmp_path / "f")])
+    assert code == 2 and "--out" in err and len(calls) == 1
 
 
 def test_entry_point_in_a_subprocess(tmp_path):
@@ -168,12 +164,14 @@ def test_entry_point_in_a_subprocess(tmp_path):
 def test_every_exercise_subcommand_runs_its_example_with_plot_and_json(capsys, tmp_path):
     import shlex
 
-    from biomech.cli.commands import _EXAMPLES, EXERCISES
+    from biomech.cli.commands import EXERCISES
+    from biomech.exercises import SPECS
 
     assert {"goblet_squat", "bulgarian_split_squat", "seated_calf_raise", "leg_press"} <= set(EXERCISES)
+    assert list(SPECS) == list(EXERCISES)
     for name in EXERCISES:
         png = tmp_path / f"{name}.png"
-        argv = shlex.split(_EXAMPLES[name])[1:] + ["--plot", str(png), "--json"]
+        argv = shlex.split(SPECS[name].example)[1:] + ["--plot", str(png), "--json"]
         code, out, err = run(capsys, argv)
         assert code == 0, (name, err)
         d = json.loads(out)

@@ -53,7 +53,7 @@ def test_split_stance_balance_and_contacts(body, make):
     assert r.positions[f"rear_{contact}"].magnitude == pytest.approx(r.extras["rear_contact_point"].magnitude,
                                                                      abs=1e-9)
     # the legs' moments from below equal those from above (the core's two routes)
-    td = r.moments.model.top_down_split(r.moments._sc, "front")
+    td = r.model.top_down_split(r._sc, "front")
     for j in ("ankle", "knee", "hip"):
         assert float(td[j]) == pytest.approx(nm(getattr(r.front, j)), abs=1e-8)
 
@@ -68,7 +68,7 @@ def test_front_share_defaults_and_override(body):
 
 
 def test_fixed_trunk_makes_the_cop_the_output(body):
-    r = ex.lunge(body, load="30 kg", trunk="20 deg")
+    r = ex.lunge(body, load="30 kg", trunk_lean="20 deg")
     assert float(r.trunk.magnitude) == pytest.approx(20.0)
     assert float(r.cop.magnitude[0]) != pytest.approx(float(r.extras["target"].magnitude), abs=1e-3)
 
@@ -82,21 +82,199 @@ def test_split_stance_sweeps_and_reasons(body):
     assert err.value.reason == "reach"
 
 
-def test_lunge_keeps_the_forward_shin_branch_and_says_why_long_steps_fail(body):
-    # Rear knee 5 cm off the floor, front thigh parallel. Of the two hips that fit the geometry the
-    # solver keeps the one with the front shin leaning forward; the review found steps of 83-95 cm
-    # infeasible and, from 100 cm, a jump to the other branch (shin leaning back 24-26 deg).
-    steps = np.arange(40.0, 131.0, 5.0)
-    r = ex.lunge(body, step_length=Q_(steps, "cm"), load="30 kg")
+# The bodies the lunge must serve: the cue report's standard bodies and a 1.50 m and a 2.00 m lifter.
+def _lunge_bodies():
+    from biomech.cues.experiments import STANDARD_BODIES
+    return list(STANDARD_BODIES) + [bm.Body.from_anthropometrics("150 cm", "50 kg"),
+                                    bm.Body.from_anthropometrics("200 cm", "100 kg")]
+
+
+@pytest.mark.parametrize("who", range(7), ids=["reference", "long femur", "short femur", "short lifter",
+                                                 "tall lifter", "1.50 m", "2.00 m"])
+@pytest.mark.parametrize("make", [lambda b, f: ex.lunge(b, step_fraction=f, load="20 kg"),
+                                  lambda b, f: ex.split_squat(b, step_fraction=f, load="60 kg", hold="back")],
+                         ids=["lunge 20 kg", "split squat 60 kg bar"])
+def test_lunge_every_step_from_half_to_1_2_leg_lengths(who, make):
+    # Issue check: every step from 0.5 to 1.2 leg lengths is feasible with the default constraints;
+    # over that range the front knee moment never rises and the front hip moment never falls with
+    # the step (1 N*m of round-off allowed), and the front shin never leans further forward.
+    b = _lunge_bodies()[who]
+    f = np.linspace(0.5, 1.2, 561)  # 1.25 thousandths of a leg length apart
+    r = make(b, f)
+    assert np.all(np.asarray(r.feasible)), sorted(set(np.asarray(r.reason)[~np.asarray(r.feasible)]))
+    knee, hip = nm(r.front.knee), nm(r.front.hip)
     shank = r.pose.front.shank.to("deg").magnitude
-    ok = np.asarray(r.feasible)
-    assert np.all(shank[ok] >= 0.0)
-    # feasible steps form one run from the shortest; beyond it every step says why
-    assert ok[0] and not np.any(ok[np.argmin(ok):])
-    assert set(r.reason[~ok]) <= {"dorsiflexion", "reach"}
+    assert np.all(knee - np.minimum.accumulate(knee) <= 1.0)
+    assert np.all(np.maximum.accumulate(hip) - hip <= 1.0)
+    assert np.all(np.diff(shank) <= 1e-9)
+    # the ends differ as the studies say: the short step loads the knee more, the long step the hip
+    assert knee[0] > knee[-1] + 20 and hip[-1] > hip[0] + 20
+
+
+@pytest.mark.parametrize("f1,f2,height,thigh", [(0.5, 1.2, 1.5, 0.9), (0.7, 0.75, 2.0, 1.1), (0.95, 1.05, 1.7, 1.0)])
+def test_lunge_step_monotone_examples(f1, f2, height, thigh):
+    from biomech.cues.experiments import NamedBody
+    b = NamedBody.from_proportions("x", Q_(height, "m"), Q_(30 * height ** 2, "kg"), thigh)
+    a, c = ex.lunge(b, step_fraction=f1, load="30 kg"), ex.lunge(b, step_fraction=f2, load="30 kg")
+    assert nm(c.front.knee) <= nm(a.front.knee) + 1.0 and nm(c.front.hip) >= nm(a.front.hip) - 1.0
+    assert float(c.pose.front.shank.m_as("deg")) <= float(a.pose.front.shank.m_as("deg")) + 1e-9
+
+
+def test_lunge_step_monotone_over_random_bodies():
+    pytest.importorskip("hypothesis")
+    from hypothesis import given, settings, strategies as st
+    from biomech.cues.experiments import NamedBody
+
+    @settings(max_examples=25, deadline=None)
+    @given(st.floats(1.5, 2.0), st.floats(0.9, 1.1), st.floats(0.5, 1.2), st.floats(0.5, 1.2))
+    def check(height, thigh, f1, f2):
+        lo, hi = min(f1, f2), max(f1, f2)
+        b = NamedBody.from_proportions("x", Q_(height, "m"), Q_(28 * height ** 2, "kg"), thigh)
+        r = ex.lunge(b, step_fraction=np.array([lo, hi]), load="20 kg")
+        assert np.all(np.asarray(r.feasible))
+        k, h, s = nm(r.front.knee), nm(r.front.hip), r.pose.front.shank.m_as("deg")
+        assert k[1] <= k[0] + 1.0 and h[1] >= h[0] - 1.0 and s[1] <= s[0] + 1e-9
+
+    check()
+
+
+def test_lunge_step_as_a_fraction_of_leg_length(body):
+    leg = ex.lunges.leg_length_m(body)
+    # leg length = standing hip joint centre height: about 0.53 of stature (de Leva male)
+    assert leg / 1.78 == pytest.approx(0.534, abs=0.005)
+    a = ex.lunge(body, step_fraction=0.9, load="20 kg")
+    b = ex.lunge(body, step_length=Q_(0.9 * leg, "m"), load="20 kg")
+    assert nm(a.front.knee) == pytest.approx(nm(b.front.knee)) and a.parameters["step_fraction"] == pytest.approx(0.9)
+    assert ex.lunge(body, step_fraction="0.9").parameters["step_fraction"] == pytest.approx(0.9)
+    default = ex.lunge(body)
+    assert default.parameters["step_fraction"] == pytest.approx(ex.lunges.DEFAULT_STEP_FRACTION["lunge"])
+    with pytest.raises(bm.InputValueError, match="step_length.*step_fraction"):
+        ex.lunge(body, step_length="70 cm", step_fraction=0.8)
+    with pytest.raises(bm.RangeError, match="step_fraction"):
+        ex.lunge(body, step_fraction=4.0)
+    with pytest.raises(bm.InputValueError, match="step_fraction"):
+        ex.lunge(body, step_fraction=0.0)
+
+
+def test_lunge_directions(body):
+    r = [ex.lunge(body, direction=d, load="20 kg") for d in ("forward", "reverse", "walking")]
+    assert nm(r[0].front.knee) == nm(r[1].front.knee) == nm(r[2].front.knee)
+    assert r[2].parameters["direction"] == "walking"
+    with pytest.raises(bm.InputValueError, match="direction"):
+        ex.lunge(body, direction="sideways")
+
+
+def test_lunge_default_stops_at_the_first_limit(body):
+    # default: the descent ends at the front thigh parallel or the rear knee 5 cm off the floor, whichever first
+    r = ex.lunge(body, step_fraction=np.linspace(0.5, 1.2, 29), load="20 kg")
+    thigh = r.pose.front.thigh.m_as("deg")
+    rk = r.extras["rear_knee_height"].m_as("cm")
+    assert np.all(thigh <= 90.0 + 1e-9) and np.all(rk >= 5.0 - 1e-9)
+    at_limit = np.isclose(thigh, 90.0) | np.isclose(rk, 5.0)
+    assert np.all(at_limit)
+    assert set(r.extras["stopped_by"]) <= {"depth", "rear_knee_height"}
+
+
+def test_lunge_pinned_constraints(body):
+    # a pinned depth holds and the rear knee follows; a pinned rear knee holds and the front thigh follows
+    d = ex.lunge(body, step_fraction=1.0, depth="100 deg", load="20 kg")
+    assert float(d.pose.front.thigh.m_as("deg")) == pytest.approx(100.0)
+    assert "depth" in d.parameters["pinned"] and "rear_knee_height" not in d.parameters["pinned"]
+    k = ex.lunge(body, step_fraction=1.0, rear_knee_height="3 cm", load="20 kg")
+    assert float(k.extras["rear_knee_height"].m_as("cm")) == pytest.approx(3.0)
+    # a pinned shin (knee travel or shin angle) with a pinned depth: the rear knee follows
+    s = ex.lunge(body, step_fraction=0.8, front_shank="20 deg", depth="parallel", load="20 kg")
+    t = ex.lunge(body, step_fraction=0.8, knee_travel=s.knee_travel, depth="parallel", load="20 kg")
+    assert float(s.pose.front.shank.m_as("deg")) == pytest.approx(20.0)
+    assert nm(t.front.knee) == pytest.approx(nm(s.front.knee))
+    # a pinned trunk makes the centre of pressure the output, as before
+    tr = ex.lunge(body, step_fraction=0.8, trunk_lean="10 deg", load="20 kg")
+    assert float(tr.pose.trunk.m_as("deg")) == pytest.approx(10.0)
+
+
+def test_lunge_over_constrained_requests_name_the_inputs_and_what_fits(body):
+    # three constraints on the hip's two coordinates: refused, naming all three and what the two give
+    with pytest.raises(bm.InputValueError, match="knee_travel, depth and rear_knee_height") as err:
+        ex.lunge(body, step_length="60 cm", knee_travel="5 cm", depth="90 deg", rear_knee_height="5 cm")
+    assert "cm above the floor" in str(err.value)
+    with pytest.raises(bm.InputValueError, match="knee_travel.*front_shank"):
+        ex.lunge(body, knee_travel="5 cm", front_shank="10 deg")
+    # depth and rear knee height pinned together fix the shin: a long step cannot take them, and the
+    # error gives the steps that can
     with pytest.raises(bm.InfeasiblePoseError) as err:
-        ex.lunge(body, step_length="110 cm")
-    assert err.value.reason == "reach"
+        ex.lunge(body, step_length="110 cm", depth="parallel", rear_knee_height="5 cm")
+    e = err.value
+    assert e.reason == "over_constrained" and "depth" in str(e) and "rear_knee_height" in str(e)
+    lo = e.numbers["step_length_that_fits_from"].m_as("m")
+    hi = e.numbers["step_length_that_fits_to"].m_as("m")
+    inside = ex.lunge(body, step_length=Q_([lo + 0.002, hi - 0.002], "m"), depth="parallel", rear_knee_height="5 cm")
+    assert np.all(np.asarray(inside.feasible))
+    outside = ex.lunge(body, step_length=Q_([hi + 0.01], "m"), depth="parallel", rear_knee_height="5 cm")
+    assert not np.any(np.asarray(outside.feasible))
+    # a pinned depth the rear knee cannot follow: the error gives the depth that fits
+    with pytest.raises(bm.InfeasiblePoseError) as err:
+        ex.lunge(body, step_length="60 cm", depth="110 deg")
+    fits = err.value.numbers["depth_that_fits_up_to"].m_as("deg")
+    assert err.value.reason == "rear_knee" and 90.0 < fits < 110.0
+    assert bool(ex.lunge(body, step_length="60 cm", depth=Q_(fits - 0.1, "deg")).feasible)
+
+
+def test_lunge_beyond_reach_says_how_far_fits(body):
+    with pytest.raises(bm.InfeasiblePoseError) as err:
+        ex.lunge(body, step_length="130 cm")
+    e = err.value
+    assert e.reason == "reach"
+    up_to = e.numbers["step_length_up_to"].m_as("m")
+    assert 1.2 * ex.lunges.leg_length_m(body) < up_to < 1.3
+    assert bool(ex.lunge(body, step_length=Q_(up_to - 0.002, "m")).feasible)
+    beyond = ex.lunge(body, step_length=Q_([up_to + 0.01], "m"))
+    assert not np.any(np.asarray(beyond.feasible)) and beyond.reason[0] == "reach"
+
+
+@pytest.mark.parametrize("who", range(7), ids=["reference", "long femur", "short femur", "short lifter", "tall lifter",
+                                                 "1.50 m", "2.00 m"])
+def test_bulgarian_split_squat_bench_heights_and_distances(who):
+    # the default (0.58 leg lengths from a 45 cm bench) has a bottom, and so does every rear-foot distance
+    # from 0.4 to 1.0 leg lengths with a bench of 35, 45 or 55 cm; the rear knee never folds past its
+    # 150 deg limit and the balanced trunk never leans past 40 deg (the shin leans forward instead)
+    b = _lunge_bodies()[who]
+    assert bool(ex.bulgarian_split_squat(b, load="20 kg").feasible)
+    r = ex.bulgarian_split_squat(b, step_fraction=np.linspace(0.4, 1.0, 13)[:, None],
+                                 bench_height=Q_([35, 45, 55], "cm")[None, :], load="20 kg")
+    ok = np.asarray(r.feasible)
+    assert np.all(ok), sorted(set(np.asarray(r.reason)[~ok]))
+    flex = (r.pose.rear.shank + r.pose.rear.thigh).m_as("deg")
+    assert np.all(flex <= ex.lunges.REAR_KNEE_FLEXION_LIMIT_DEG + 1e-6)
+    assert np.all(r.pose.trunk.m_as("deg") <= ex.lunges.TRUNK_MAX_DEG["bulgarian_split_squat"] + 0.05)
+    # a rear foot further back: once the front thigh reaches parallel, the front knee moment falls and
+    # the hip moment rises (45 cm bench); closer in, the rear knee's limit keeps the thigh shallower
+    deep = np.asarray(r.extras["stopped_by"])[:, 1] == "depth"
+    k, h = nm(r.front.knee)[deep, 1], nm(r.front.hip)[deep, 1]
+    assert deep.sum() >= 8 and np.all(np.diff(k) <= 1.0) and np.all(np.diff(h) >= -1.0)
+
+
+def test_bulgarian_split_squat_high_bench_stops_at_the_rear_knee():
+    short = bm.Body.from_anthropometrics("150 cm", "50 kg")
+    r = ex.bulgarian_split_squat(short, step_fraction=0.45, load="10 kg")  # 36 cm from a 45 cm bench
+    assert r.extras["stopped_by"] == "rear_knee_flexion"
+    assert float((r.pose.rear.shank + r.pose.rear.thigh).m_as("deg")) == pytest.approx(150.0, abs=1e-6)
+    assert float(r.pose.front.thigh.m_as("deg")) < 90.0
+
+
+def test_bulgarian_split_squat_pinned_trunk_or_shin_is_kept(body):
+    # the 40 deg trunk cap only shapes the default: a given trunk or shin is kept as given
+    r = ex.bulgarian_split_squat(body, step_fraction=0.9, trunk_lean="50 deg", load="20 kg")
+    assert float(r.pose.trunk.m_as("deg")) == pytest.approx(50.0)
+    s = ex.bulgarian_split_squat(body, step_fraction=0.6, front_shank="15 deg", load="20 kg")
+    assert float(s.pose.front.shank.m_as("deg")) == pytest.approx(15.0)
+
+
+@pytest.mark.parametrize("who", range(7))
+def test_step_up_box_heights_up_to_0_6_leg_lengths(who):
+    b = _lunge_bodies()[who]
+    leg = ex.lunges.leg_length_m(b)
+    r = ex.step_up(b, box_height=Q_(np.linspace(0.10, 0.6 * leg, 12), "m"), load="20 kg")
+    assert np.all(np.asarray(r.feasible))
 
 
 def test_step_up_box_height_out_of_range(body):
@@ -127,9 +305,9 @@ def test_rdl_bar_against_the_legs_and_balance(body):
     # of the RDL: shins near vertical, the bar sliding down the thighs over the midfoot.
     assert abs(float(r.pose.shank.magnitude)) < 5.0
     assert abs(grip[0] - 0.5 * fg.toe_x) < 0.05
-    bu = r.moments.bottom_up()
+    bu = r.bottom_up()
     for j in ("ankle", "knee", "hip", "lumbar"):
-        assert nm(bu[j]) == pytest.approx(nm(r.moments.moments[j]), abs=1e-8)
+        assert nm(bu[j]) == pytest.approx(nm(r.moments[j]), abs=1e-8)
     # the arms angle back (grip behind the shoulder): the shoulders' extensors hold the bar in
     assert float(r.pose.arms.magnitude) < 0 < float(r.extras["shoulder_moment"].to("N*m").magnitude)
 
@@ -153,7 +331,7 @@ def test_stiff_leg_deadlift_without_load_is_feasible(body):
 def test_bar_below_the_reach_of_a_soft_knee_hinge_is_a_clear_infeasibility(body):
     # bar against the shins at mid-shin with knees at 20 deg: the trunk would have to go past horizontal
     with pytest.raises(bm.InfeasiblePoseError) as err:
-        ex.romanian_deadlift(body, depth="mid_shin", load="100 kg")
+        ex.romanian_deadlift(body, bar_height="mid_shin", load="100 kg")
     assert err.value.reason == "trunk_past_horizontal"
 
 
@@ -186,7 +364,7 @@ def test_lee_2018_rdl_knee_is_a_flexor_moment_below_the_conventional_deadlift(bo
     "The RDL's knee moment is the ground reaction times the knee's distance behind the centre of "
     "pressure; with the pressure at the midfoot and the shins near vertical the model gives about "
     "-0.82 N*m/kg per leg, three times Lee et al.'s -0.28. Plumb arms with the bar on the legs "
-    "(arms='plumb') cannot balance this body below the top few centimetres: the pressure falls "
+    "(arm_position='plumb') cannot balance this body below the top few centimetres: the pressure falls "
     "behind the heel (see docs/exercises.md)."))
 def test_lee_2018_rdl_knee_magnitude(body):
     mean, sd = LEE_RDL_KNEE
@@ -194,10 +372,10 @@ def test_lee_2018_rdl_knee_magnitude(body):
 
 
 def test_plumb_arms_solve_the_shank_from_the_bar_contact_and_report_the_pressure(body):
-    # arms="plumb": the bar hangs straight below the shoulder and touches the legs' front (bar_contact_x);
+    # arm_position="plumb": the bar hangs straight below the shoulder and touches the legs' front (bar_contact_x);
     # the shank lean is solved from that contact and the centre of pressure follows from balance.
     from biomech.exercises.hinges import bar_contact_x, leg_front_offsets
-    r = ex.romanian_deadlift(body, depth=Q_([0.80, 0.60], "m"), load="100 kg", arms="plumb")
+    r = ex.romanian_deadlift(body, bar_height=Q_([0.80, 0.60], "m"), load="100 kg", arm_position="plumb")
     assert r.feasible.tolist() == [True, False] and r.reason[1] == "balance"
     grip = r.positions["grip"].to("m").magnitude[0]
     shoulder = r.positions["shoulder"].to("m").magnitude[0]
@@ -216,10 +394,10 @@ def test_plumb_arms_solve_the_shank_from_the_bar_contact_and_report_the_pressure
     # the bar at the knee on 20-deg knees: the plumb bar needs the shins 27 deg back, the pressure 16 cm
     # behind the heel (the finding recorded in docs/exercises.md)
     with pytest.raises(bm.InfeasiblePoseError) as err:
-        ex.romanian_deadlift(body, load="100 kg", arms="plumb")
+        ex.romanian_deadlift(body, load="100 kg", arm_position="plumb")
     assert err.value.reason == "balance" and float(err.value.numbers["cop"].to("m").magnitude) < -0.1
     with pytest.raises(bm.InputValueError, match="cop"):
-        ex.romanian_deadlift(body, load="100 kg", arms="plumb", cop="10 cm")
+        ex.romanian_deadlift(body, load="100 kg", arm_position="plumb", cop="10 cm")
 
 
 def test_longer_arms_stand_the_trunk_up(body):
@@ -260,9 +438,9 @@ def test_leg_press_feet_low_load_the_knee_more(body):
     # Issue validation; Harandi et al. (2013) report larger knee-extensor forces with the feet low.
     # at 70 deg of knee flexion every foot position is within the ankle's range (feet low at 90 deg
     # would need ~66 deg of dorsiflexion, beyond the 55 deg limit, and is reported infeasible)
-    r = {fp: ex.leg_press(body, load="150 kg", foot_position=fp, depth="70 deg") for fp in ("high", "middle", "low")}
+    r = {fp: ex.leg_press(body, load="150 kg", foot_position=fp, knee_flexion="70 deg") for fp in ("high", "middle", "low")}
     with pytest.raises(bm.InfeasiblePoseError, match="ankle"):
-        ex.leg_press(body, load="150 kg", foot_position="low", depth="90 deg")
+        ex.leg_press(body, load="150 kg", foot_position="low", knee_flexion="90 deg")
     assert nm(r["low"].knee) > nm(r["middle"].knee) > nm(r["high"].knee)
     assert nm(r["low"].hip) < nm(r["high"].hip)
     # platform force = sled weight along the rails, m g sin(45 deg), frictionless rails
@@ -283,21 +461,21 @@ def test_leg_press_hip_moment_vanishes_when_the_force_line_passes_the_hip(body):
 def test_leg_extension_torque_reaches_the_knee(body):
     # Shin vertical (knee 90 deg): the limb's weight makes no knee moment; the knee extensors
     # carry the machine torque, half per leg. 40 kg * g * 0.10 m = 39.2266 N*m.
-    r = ex.leg_extension(body, load="40 kg", knee="90 deg", lever="0.10 m")
+    r = ex.leg_extension(body, load="40 kg", knee_flexion="90 deg", lever="0.10 m")
     assert float(r.extras["machine_torque"].magnitude) == pytest.approx(40 * G * 0.10)
-    limb = ex.leg_extension(body, load="0 kg", knee="90 deg")
+    limb = ex.leg_extension(body, load="0 kg", knee_flexion="90 deg")
     assert nm(r.knee) - nm(limb.knee) == pytest.approx(40 * G * 0.10 / 2, abs=1e-9)
-    lever = ex.leg_extension(body, load="40 kg", knee="30 deg", profile="plate_lever")
+    lever = ex.leg_extension(body, load="40 kg", knee_flexion="30 deg", profile="plate_lever")
     assert float(lever.extras["machine_torque"].magnitude) == pytest.approx(40 * G * 0.10 * np.sin(np.radians(60)))
-    cam = ex.leg_extension(body, load="40 kg", knee="30 deg", profile=lambda k: 1 + 0 * k)
+    cam = ex.leg_extension(body, load="40 kg", knee_flexion="30 deg", profile=lambda k: 1 + 0 * k)
     assert float(cam.extras["machine_torque"].magnitude) == pytest.approx(40 * G * 0.10)
 
 
 @pytest.mark.parametrize("fn, kw, arg", [
-    (ex.leg_extension, dict(knee="200 deg"), "knee"),
-    (ex.leg_extension, dict(knee="-20 deg"), "knee"),
+    (ex.leg_extension, dict(knee_flexion="200 deg"), "knee_flexion"),
+    (ex.leg_extension, dict(knee_flexion="-20 deg"), "knee_flexion"),
     (ex.leg_extension, dict(seat_back="100 deg"), "seat_back"),
-    (ex.leg_curl, dict(knee="170 deg"), "knee"),
+    (ex.leg_curl, dict(knee_flexion="170 deg"), "knee_flexion"),
 ])
 def test_machine_joint_ranges_are_checked(body, fn, kw, arg):
     # biomech.model.pose.JOINT_RANGES_DEG: knee -15..165 deg, hip -45..165 deg
@@ -307,16 +485,16 @@ def test_machine_joint_ranges_are_checked(body, fn, kw, arg):
 
 def test_machine_joint_ranges_in_a_sweep(body):
     for fn in (ex.leg_extension, ex.leg_curl):
-        r = fn(body, knee=Q_([30.0, 90.0, 200.0], "deg"))
+        r = fn(body, knee_flexion=Q_([30.0, 90.0, 200.0], "deg"))
         assert r.feasible.tolist() == [True, True, False]
         assert r.reason[2] == "joint_range" and np.isnan(nm(r.knee)[2]) and np.all(np.isfinite(nm(r.knee)[:2]))
 
 
 def test_leg_curl_is_a_knee_flexor_demand(body):
-    r = ex.leg_curl(body, load="30 kg", knee="45 deg")
+    r = ex.leg_curl(body, load="30 kg", knee_flexion="45 deg")
     assert nm(r.knee) < 0
     torque = 30 * G * 0.10
-    limb = ex.leg_curl(body, load="0 kg", knee="45 deg")
+    limb = ex.leg_curl(body, load="0 kg", knee_flexion="45 deg")
     assert nm(r.knee) - nm(limb.knee) == pytest.approx(-torque / 2, abs=1e-9)
 
 
@@ -326,7 +504,7 @@ def test_standing_calf_raise_balances_over_the_ball(body):
     assert r.cop.to("m").magnitude[:, 0] == pytest.approx(body.foot_geometry.ball_x, abs=1e-9)
     # ankle moment per leg ~ half the weight above the ankle times the ball's distance ahead of the ankle
     assert np.all(nm(r.ankle) > 0)
-    bu = r.moments.bottom_up()
+    bu = r.bottom_up()
     assert nm(bu.ankle) == pytest.approx(nm(r.ankle), abs=1e-8)
 
 

@@ -5,6 +5,8 @@ import os
 import numpy as np
 import pytest
 
+import biomech as bm
+
 from biomech import Q_
 from biomech.errors import DataFileError, InputValueError
 from biomech.motion.io import read_angle_csv, read_mot, read_motion, write_mot
@@ -221,5 +223,5 @@ def test_write_errors(tmp_path):
     m = rep_motion((TOP, BOTTOM), "301", rate=Q_(20, "Hz"))
     with pytest.raises(InputValueError, match="model='opensim'"):
         write_mot(str(tmp_path / "x.mot"), m, model="opensim")
-    with pytest.raises(DataFileError, match="cannot be written"):
+    with pytest.raises(bm.OutputFileError, match="does not exist"):
         write_mot(str(tmp_path / "no" / "such" / "x.mot"), m)

@@ -145,11 +145,9 @@ def test_moment_map_masks_and_labels_infeasible_cells():
 
 
 def test_muscle_shares_bars_sum_to_100_percent(body, squat_result):
-    from types import SimpleNamespace
-
     from biomech.muscles import muscle_demand
 
-    d = muscle_demand(SimpleNamespace(moments=squat_result, pose=squat_result.pose, body=body))
+    d = muscle_demand(squat_result)
     fig, ax = plot.muscle_shares(d)
     assert [t.get_text() for t in ax.get_yticklabels()] == ["ankle", "knee", "hip"]
     for yk in (0, 1, 2):

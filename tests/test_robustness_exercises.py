@@ -7,7 +7,7 @@ The same two promises as ``test_robustness.py``, for the coach-level interface:
    that is not a :class:`~biomech.Body`, extra loads that are not loads) raise a
    :class:`biomech.BiomechError` whose message names the argument; nothing else escapes.
 2. Valid inputs drawn at random give finite moments that satisfy equilibrium (top-down
-   from the free end equals ``.moments.bottom_up()`` from the ground reaction, for every
+   from the free end equals ``.bottom_up()`` from the ground reaction, for every
    exercise standing on its feet), or, in an array call, NaN with ``feasible`` False and
    a ``reason``; a single request that cannot exist raises ``InfeasiblePoseError``.
 """
@@ -64,35 +64,45 @@ def nm(q):
 #: "profile" a machine's torque profile (checked in its own test), "choice+m:<a|b>" a name
 #: or a length, "band" one load or None, "m" a length, "deg" an angle, "load" a mass or a weight, "depth" an angle or a
 #: length or a keyword, "choice:<a|b>" one of the names (``"?"`` appended when None is
-#: valid), "share" a fraction, "loads" a sequence of loads, "lengths" a dict.
+#: valid), "share" a fraction, "fraction" a plain positive number (a step in leg lengths), "loads" a
+#: sequence of loads, "lengths" a dict.
+_SQUAT_TECHNIQUE = dict(heel_lift="m", stance_width="m", toe_out="deg", knee_travel_at="choice:front|centre",
+                       cop="choice+m:midfoot|ball|heel", arms="deg", dorsiflexion_limit="deg", lengths="lengths",
+                       hip_width="m", extra_loads="loads")
 SPEC = {
     "squat": dict(depth="depth", knee_travel="m", load="load", bar="choice:high_bar|low_bar|front|goblet?",
-                  heel_lift="m", stance_width="m", toe_out="deg", knee_travel_at="choice:front|centre",
-                  cop="choice:midfoot|ball|heel", box="m", arms="deg", dorsiflexion_limit="deg", lengths="lengths",
-                  hip_width="m", extra_loads="loads"),
-    "front_squat": dict(depth="depth", knee_travel="m", load="load"),
-    "goblet_squat": dict(depth="depth", knee_travel="m", load="load"),
-    "bodyweight_squat": dict(depth="depth", knee_travel="m"),
-    "box_squat": dict(box="m", knee_travel="m", load="load", bar="choice:high_bar|low_bar|front|goblet?"),
+                  box_height="m", **_SQUAT_TECHNIQUE),
+    "front_squat": dict(depth="depth", knee_travel="m", load="load", **_SQUAT_TECHNIQUE),
+    "goblet_squat": dict(depth="depth", knee_travel="m", load="load", **_SQUAT_TECHNIQUE),
+    "bodyweight_squat": dict(depth="depth", knee_travel="m", **_SQUAT_TECHNIQUE),
+    "box_squat": dict(box_height="m", knee_travel="m", load="load", bar="choice:high_bar|low_bar|front|goblet?",
+                      **_SQUAT_TECHNIQUE),
     "lunge": dict(step_length="m", depth="deg", knee_travel="m", load="load", hold="choice:hands|back",
-                  rear_knee_height="m", rear_ankle="deg", front_share="share", trunk="deg",
-                  direction="choice:forward|reverse", extra_loads="loads", dorsiflexion_limit="deg"),
-    "split_squat": dict(step_length="m", depth="deg", knee_travel="m", load="load"),
+                  rear_knee_height="m", rear_ankle="deg", front_share="share", trunk_lean="deg",
+                  direction="choice:forward|reverse|walking", extra_loads="loads", dorsiflexion_limit="deg",
+                  step_fraction="fraction", front_shank="deg"),
+    "split_squat": dict(step_length="m", depth="deg", knee_travel="m", load="load", hold="choice:hands|back",
+                        rear_knee_height="m", rear_ankle="deg", front_share="share", trunk_lean="deg",
+                        extra_loads="loads", dorsiflexion_limit="deg", step_fraction="fraction", front_shank="deg"),
     "bulgarian_split_squat": dict(step_length="m", depth="deg", knee_travel="m", load="load", bench_height="m",
                                   hold="choice:hands|back", rear_knee_height="m", rear_ankle="deg",
-                                  front_share="share", trunk="deg", extra_loads="loads", dorsiflexion_limit="deg"),
+                                  front_share="share", trunk_lean="deg", extra_loads="loads", dorsiflexion_limit="deg",
+                                  step_fraction="fraction", front_shank="deg"),
     "step_up": dict(box_height="m", knee_travel="m", load="load", step_length="m", hold="choice:hands|back",
-                    rear_ankle="deg", front_share="share", trunk="deg", extra_loads="loads",
+                    rear_ankle="deg", front_share="share", trunk_lean="deg", extra_loads="loads",
                     dorsiflexion_limit="deg"),
-    "romanian_deadlift": dict(depth="depth", knee_bend="deg", load="load", toe_out="deg", cop="m",
-                              extra_loads="loads", arms="choice:free|plumb"),
-    "stiff_leg_deadlift": dict(depth="depth", knee_bend="deg", load="load"),
-    "deadlift": dict(load="load", knee_bend="deg", bar_height="depth", toe_out="deg", cop="m", extra_loads="loads"),
+    "romanian_deadlift": dict(bar_height="depth", trunk_lean="deg", knee_flexion="deg", load="load", toe_out="deg",
+                              cop="choice+m:midfoot|ball|heel?", extra_loads="loads", arm_position="choice:free|plumb"),
+    "stiff_leg_deadlift": dict(bar_height="depth", trunk_lean="deg", knee_flexion="deg", load="load", toe_out="deg",
+                               cop="choice+m:midfoot|ball|heel?", extra_loads="loads",
+                               arm_position="choice:free|plumb"),
+    "deadlift": dict(load="load", knee_flexion="deg", bar_height="depth", toe_out="deg",
+                     cop="choice+m:midfoot|ball|heel?", extra_loads="loads"),
     "back_extension": dict(load="load", bench="deg", hip_flexion="deg", pad="m", roller="m", band="band"),
-    "leg_press": dict(load="load", foot_position="choice+m:high|middle|low", depth="deg", sled_angle="deg",
+    "leg_press": dict(load="load", foot_position="choice+m:high|middle|low", knee_flexion="deg", sled_angle="deg",
                       back_angle="deg", cop="choice+m:midfoot|heel|ball"),
-    "leg_extension": dict(load="load", knee="deg", lever="m", pad="m", seat_back="deg", profile="profile"),
-    "leg_curl": dict(load="load", knee="deg", lever="m", pad="m", profile="profile"),
+    "leg_extension": dict(load="load", knee_flexion="deg", lever="m", pad="m", seat_back="deg", profile="profile"),
+    "leg_curl": dict(load="load", knee_flexion="deg", lever="m", pad="m", profile="profile"),
     "standing_calf_raise": dict(load="load", foot="deg", hold="choice:shoulders|hands", top="deg",
                                 cop="choice:ball"),
     "seated_calf_raise": dict(load="load", foot="deg", top="deg", pad="m"),
@@ -123,7 +133,8 @@ def bad_values(kind: str):
         return []
     if kind.startswith("choice+m:"):
         return [("unknown name", "nonsense"), ("empty name", ""), ("number", 5), ("object", object()),
-                ("wrong dimension", "3 kg"), ("NaN", Q_(math.nan, "m")), ("None", None)]
+                ("wrong dimension", "3 kg"), ("NaN", Q_(math.nan, "m"))] + ([] if kind.endswith("?") else
+                                                                            [("None", None)])
     if kind.startswith("choice:"):
         names = kind[len("choice:"):]
         out = [("unknown name", "nonsense"), ("empty name", ""), ("number", 5), ("object", object()),
@@ -133,6 +144,9 @@ def bad_values(kind: str):
         return out
     if kind == "share":
         return [("negative", -0.1), ("above one", 1.5), ("NaN", math.nan), ("word", "half"),
+                ("length", Q_(0.5, "m")), ("object", object())]
+    if kind == "fraction":  # a step as a fraction of the leg length: a plain positive number, 0 to 3
+        return [("negative", -0.1), ("zero", 0.0), ("far too long", 5.0), ("NaN", math.nan), ("word", "half"),
                 ("length", Q_(0.5, "m")), ("object", object())]
     if kind == "loads":
         return [("number", 5), ("word", "band"), ("list of None", [None]), ("list of quantities", [Q_(1, "kg")]),
@@ -197,7 +211,7 @@ def test_machine_profile_is_checked(name, profile):
 
 @pytest.mark.parametrize("name, kwargs", [
     ("squat", dict(cop=Q_([0.1, 0.12, 0.14], "m"), depth=Q_([80, 90], "deg"))),
-    ("romanian_deadlift", dict(cop=Q_([0.1, 0.12, 0.14], "m"), knee_bend=Q_([10, 20], "deg"))),
+    ("romanian_deadlift", dict(cop=Q_([0.1, 0.12, 0.14], "m"), knee_flexion=Q_([10, 20], "deg"))),
     ("squat", dict(depth=Q_([80, 90, 100], "deg"), knee_travel=Q_([0, 5], "cm"))),
     ("lunge", dict(step_length=Q_([60, 70, 80], "cm"), load=Q_([10, 20], "kg"))),
 ], ids=["squat-cop", "rdl-cop", "squat-params", "lunge-params"])
@@ -234,7 +248,7 @@ VALID = {
     "front_squat": lambda d: dict(depth=q(d, 40, 130, "deg"), knee_travel=q(d, -10, 15, "cm"), load=q(d, 0, 200, "kg")),
     "goblet_squat": lambda d: dict(depth=q(d, 40, 130, "deg"), knee_travel=q(d, -10, 15, "cm"), load=q(d, 0, 50, "kg")),
     "bodyweight_squat": lambda d: dict(depth=q(d, 40, 130, "deg"), knee_travel=q(d, -10, 15, "cm")),
-    "box_squat": lambda d: dict(box=q(d, 25, 60, "cm"), knee_travel=q(d, -5, 10, "cm"), load=q(d, 20, 200, "kg")),
+    "box_squat": lambda d: dict(box_height=q(d, 25, 60, "cm"), knee_travel=q(d, -5, 10, "cm"), load=q(d, 20, 200, "kg")),
     "lunge": lambda d: dict(step_length=q(d, 50, 100, "cm"), depth=q(d, 60, 100, "deg"), load=q(d, 0, 60, "kg"),
                             front_share=d(st.floats(0.5, 0.9)), hold=d(st.sampled_from(["hands", "back"]))),
     "split_squat": lambda d: dict(step_length=q(d, 50, 100, "cm"), depth=q(d, 60, 100, "deg"), load=q(d, 0, 60, "kg"),
@@ -242,19 +256,19 @@ VALID = {
     "bulgarian_split_squat": lambda d: dict(step_length=q(d, 40, 70, "cm"), bench_height=q(d, 35, 55, "cm"),
                                             depth=q(d, 60, 100, "deg"), load=q(d, 0, 60, "kg")),
     "step_up": lambda d: dict(box_height=q(d, 15, 50, "cm"), knee_travel=q(d, -5, 10, "cm"), load=q(d, 0, 60, "kg")),
-    "romanian_deadlift": lambda d: dict(depth=d(st.one_of(st.sampled_from(["mid_shin", "knee"]),
+    "romanian_deadlift": lambda d: dict(bar_height=d(st.one_of(st.sampled_from(["mid_shin", "knee"]),
                                                           st.floats(20, 60).map(lambda v: Q_(v, "cm")))),
-                                        knee_bend=q(d, 0, 30, "deg"), load=q(d, 20, 200, "kg")),
-    "stiff_leg_deadlift": lambda d: dict(depth=d(st.sampled_from(["mid_shin", "knee"])), load=q(d, 40, 200, "kg")),
+                                        knee_flexion=q(d, 0, 30, "deg"), load=q(d, 20, 200, "kg")),
+    "stiff_leg_deadlift": lambda d: dict(bar_height=d(st.sampled_from(["mid_shin", "knee"])), load=q(d, 40, 200, "kg")),
     "deadlift": lambda d: dict(load=q(d, 20, 250, "kg"),
                                bar_height=d(st.one_of(st.just("floor"), st.floats(15, 40).map(lambda v: Q_(v, "cm"))))),
     "back_extension": lambda d: dict(bench=q(d, 30, 90, "deg"), hip_flexion=q(d, 0, 100, "deg"),
                                      load=q(d, 0, 25, "kg")),
     "leg_press": lambda d: dict(load=q(d, 50, 300, "kg"), foot_position=d(st.sampled_from(["high", "middle", "low"])),
-                                depth=q(d, 30, 110, "deg")),
-    "leg_extension": lambda d: dict(load=q(d, 10, 80, "kg"), knee=q(d, 10, 100, "deg"),
+                                knee_flexion=q(d, 30, 110, "deg")),
+    "leg_extension": lambda d: dict(load=q(d, 10, 80, "kg"), knee_flexion=q(d, 10, 100, "deg"),
                                     profile=d(st.sampled_from([None, "constant", "plate_lever"]))),
-    "leg_curl": lambda d: dict(load=q(d, 10, 60, "kg"), knee=q(d, 0, 110, "deg")),
+    "leg_curl": lambda d: dict(load=q(d, 10, 60, "kg"), knee_flexion=q(d, 0, 110, "deg")),
     "standing_calf_raise": lambda d: dict(load=q(d, 0, 150, "kg"), foot=q(d, -20, 30, "deg"),
                                           hold=d(st.sampled_from(["shoulders", "hands"]))),
     "seated_calf_raise": lambda d: dict(load=q(d, 0, 100, "kg"), foot=q(d, -20, 30, "deg")),
@@ -262,12 +276,12 @@ VALID = {
 #: The first array-valued argument of each exercise, swept in the array calls.
 SWEEP = {"squat": ("depth", 40, 175, "deg"), "front_squat": ("depth", 40, 175, "deg"),
          "goblet_squat": ("depth", 40, 175, "deg"), "bodyweight_squat": ("knee_travel", -30, 40, "cm"),
-         "box_squat": ("box", 5, 90, "cm"), "lunge": ("step_length", 20, 150, "cm"),
+         "box_squat": ("box_height", 5, 90, "cm"), "lunge": ("step_length", 20, 150, "cm"),
          "split_squat": ("step_length", 20, 150, "cm"), "bulgarian_split_squat": ("step_length", 20, 120, "cm"),
-         "step_up": ("box_height", 5, 90, "cm"), "romanian_deadlift": ("knee_bend", 0, 60, "deg"),
+         "step_up": ("box_height", 5, 90, "cm"), "romanian_deadlift": ("knee_flexion", 0, 60, "deg"),
          "stiff_leg_deadlift": ("load", 0, 300, "kg"), "deadlift": ("load", 0, 300, "kg"),
-         "back_extension": ("hip_flexion", 0, 150, "deg"), "leg_press": ("depth", 0, 160, "deg"),
-         "leg_extension": ("knee", 0, 130, "deg"), "leg_curl": ("knee", 0, 130, "deg"),
+         "back_extension": ("hip_flexion", 0, 150, "deg"), "leg_press": ("knee_flexion", 0, 160, "deg"),
+         "leg_extension": ("knee_flexion", 0, 130, "deg"), "leg_curl": ("knee_flexion", 0, 130, "deg"),
          "standing_calf_raise": ("foot", -60, 70, "deg"), "seated_calf_raise": ("foot", -60, 70, "deg")}
 
 
@@ -295,7 +309,7 @@ def check_valid(res):
     feas = np.asarray(res.feasible, dtype=bool)
     reason = np.asarray(res.reason, dtype=object)
     assert np.all((reason == "") == feas), (res.feasible, res.reason)
-    held = res.moments.model.held  # joints a seat, pad or bench holds on both sides: NaN by design
+    held = res.model.held  # joints a seat, pad or bench holds on both sides: NaN by design
     for label, leg in _legs(res):
         for j in JOINTS:
             v = np.broadcast_to(nm(getattr(leg, j)), feas.shape)
@@ -304,7 +318,7 @@ def check_valid(res):
                 continue
             assert np.all(np.isfinite(v[feas])), (label, j, v)
             assert np.all(np.isnan(v[~feas])), (label, j, v)
-    m = res.moments
+    m = res
     if m.model.support != "feet":
         return
     bottom_up = m.model.bottom_up(m._sc)
@@ -334,7 +348,7 @@ def test_valid_single_requests_are_finite_and_balanced(name, data):
         return
     assert res.feasible is True and res.reason == ""
     check_valid(res)
-    if "target" in res.extras and res.moments.model.support == "feet" and name not in ("lunge", "split_squat",
+    if "target" in res.extras and res.model.support == "feet" and name not in ("lunge", "split_squat",
                                                                                        "bulgarian_split_squat",
                                                                                        "step_up"):
         # balanced: the centre of pressure sits at the target point of the foot

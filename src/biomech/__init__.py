@@ -22,8 +22,8 @@ from . import _compat
 _compat.install()
 
 from .units import Q_, ureg
-from .errors import (BiomechError, DataFileError, InfeasiblePoseError, InputValueError, RangeError,
-                     UnitError)
+from .errors import (BiomechError, DataFileError, InfeasiblePoseError, InputValueError, OutputFileError,
+                     RangeError, UnitError)
 from .model.body import Body, FootGeometry, LumbarGeometry, Segment
 from .model.pose import LegPose, Pose, SplitPose
 from .model.loads import Barbell, Cable, ElasticBand, HandLoad, PointForce, PointMass
@@ -33,7 +33,7 @@ __version__ = "0.2.0"
 
 __all__ = [
     "ureg", "Q_", "BiomechError", "UnitError", "InputValueError", "RangeError", "InfeasiblePoseError",
-    "DataFileError", "Body", "Segment", "FootGeometry", "LumbarGeometry", "Pose", "LegPose", "SplitPose",
+    "DataFileError", "OutputFileError", "Body", "Segment", "FootGeometry", "LumbarGeometry", "Pose", "LegPose", "SplitPose",
     "Barbell", "PointMass", "PointForce", "HandLoad", "ElasticBand", "Cable", "joint_moments", "StaticModel",
     "MomentResult",
 ]
@@ -56,8 +56,10 @@ from .motion.summaries import summarize_motion
 __all__ += ["Tempo", "rep_motion", "parse_sets", "read_motion", "write_mot", "summarize_motion"]
 
 from . import exercises
+from . import constants, kernels
+from .mechanics.results import JointValues, PoseMoments
 
-__all__ += ["exercises"]
+__all__ += ["exercises", "constants", "kernels", "JointValues", "PoseMoments"]
 
 
 def __getattr__(name: str):

@@ -14,6 +14,7 @@ __all__ = [
     "RangeError",
     "InfeasiblePoseError",
     "DataFileError",
+    "OutputFileError",
 ]
 
 
@@ -59,3 +60,8 @@ class InfeasiblePoseError(BiomechError, ValueError):
 
 class DataFileError(InputValueError):
     """A data file (CSV, ``.mot``, ``.sto``) is missing, truncated or malformed."""
+
+
+class OutputFileError(BiomechError, OSError):
+    """An output file cannot be written: its path is a folder or a socket, its folder is
+    missing, read-only or full, or writing failed (the previous file is then left whole)."""

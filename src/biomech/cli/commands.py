@@ -18,14 +18,12 @@ Examples
 from __future__ import annotations
 
 import argparse
-import inspect
 import itertools
 import json
 import math
 import os
 import re
 import sys
-import tempfile
 from typing import Any, Sequence
 
 # Heavy modules (matplotlib, the exercise library, the cue report) are imported
@@ -38,68 +36,12 @@ EXERCISES = ("squat", "front_squat", "goblet_squat", "bodyweight_squat", "box_sq
              "bulgarian_split_squat", "step_up", "romanian_deadlift", "stiff_leg_deadlift", "deadlift",
              "back_extension", "leg_press", "leg_extension", "leg_curl", "standing_calf_raise", "seated_calf_raise")
 
-#: Exercises that pass their other keyword arguments on to another one (``**kw``), and the
-#: parameters they fix themselves: their options are their own plus the other's.
-_FORWARDS = {"front_squat": ("squat", {"bar"}), "goblet_squat": ("squat", {"bar"}),
-             "bodyweight_squat": ("squat", {"bar", "load"}), "box_squat": ("squat", {"depth"}),
-             "split_squat": ("lunge", set()), "stiff_leg_deadlift": ("romanian_deadlift", set())}
-
-_EXERCISE_HELP = {
-    "squat": "back squat (high or low bar): depth, knee travel, load",
-    "front_squat": "front squat: depth, knee travel, load",
-    "goblet_squat": "goblet squat: depth, knee travel, a weight held at the chest",
-    "bodyweight_squat": "bodyweight squat: depth, knee travel, arms reaching forward",
-    "box_squat": "box squat: box height, knee travel, load",
-    "bulgarian_split_squat": "Bulgarian split squat: rear foot on a bench, step length, depth, load",
-    "lunge": "lunge: step length, depth, trunk lean, load",
-    "split_squat": "split squat: step length, depth, load",
-    "step_up": "step-up: box height, knee travel, load",
-    "romanian_deadlift": "Romanian deadlift: hip hinge with soft knees",
-    "stiff_leg_deadlift": "stiff-leg deadlift: hip hinge with straight knees",
-    "deadlift": "conventional deadlift from the floor",
-    "back_extension": "back extension (hip hinge over a pad)",
-    "leg_press": "leg press: sled angle, knee angle, foot position, load",
-    "leg_extension": "seated leg extension: knee angle, load",
-    "leg_curl": "leg curl: knee angle, load",
-    "standing_calf_raise": "standing calf raise: heel height, knee angle, load",
-    "seated_calf_raise": "seated calf raise: heel height, load",
-}
-
-_EXAMPLES = {
-    "squat": "biomech squat --depth 90deg --knee-travel 5cm --load 100kg --bar high_bar",
-    "front_squat": "biomech front_squat --depth 100deg --knee-travel 10cm --load 80kg",
-    "goblet_squat": "biomech goblet_squat --depth 100deg --load 24kg",
-    "bodyweight_squat": "biomech bodyweight_squat --depth 110deg --knee-travel 10cm",
-    "box_squat": "biomech box_squat --box 40cm --load 100kg --bar low",
-    "bulgarian_split_squat": "biomech bulgarian_split_squat --step-length 55cm --load 30kg",
-    "lunge": "biomech lunge --step-length 80cm --trunk 10deg --load 30kg",
-    "split_squat": "biomech split_squat --step-length 70cm --load 40kg",
-    "step_up": "biomech step_up --load 20kg",
-    "romanian_deadlift": "biomech romanian_deadlift --load 100kg",
-    "stiff_leg_deadlift": "biomech stiff_leg_deadlift --load 100kg",
-    "deadlift": "biomech deadlift --load 140kg",
-    "back_extension": "biomech back_extension --json",
-    "leg_press": "biomech leg_press --load 200kg --foot-position high --depth 90deg",
-    "leg_extension": "biomech leg_extension --load 50kg",
-    "leg_curl": "biomech leg_curl --load 40kg",
-    "standing_calf_raise": "biomech standing_calf_raise --load 100kg",
-    "seated_calf_raise": "biomech seated_calf_raise --load 60kg",
-}
-
-#: What kind of value each common exercise parameter holds: the unit it needs.
-_KINDS = {
-    "depth": "angle or length", "knee_travel": "length", "load": "mass", "trunk": "angle", "trunk_lean": "angle",
-    "shank": "angle", "thigh": "angle", "foot": "angle", "arms": "angle", "knee": "angle", "hip": "angle",
-    "ankle": "angle", "knee_angle": "angle", "hip_angle": "angle", "heel_height": "length",
-    "heel_raise": "angle", "step_length": "length", "box_height": "length", "step_height": "length",
-    "stance_width": "length", "sled_angle": "angle", "seat_angle": "angle", "back_angle": "angle",
-    "foot_position": "length", "pad_position": "length", "height": "length", "mass": "mass",
-    "rear_knee": "angle", "cop": "length", "box": "length", "bench_height": "length", "knee_bend": "angle",
-    "bar_height": "length", "rear_knee_height": "length", "rear_ankle": "angle", "toe_out": "angle",
-    "hip_flexion": "angle", "bench": "angle", "pad": "length", "roller": "length", "lever": "length",
-    "top": "angle", "seat_back": "angle", "dorsiflexion_limit": "angle", "cop_shift": "length", "knee_travel_centre": "length",
-    "bar_offset": "length", "hand_load": "mass", "band_tension": "force", "wedge": "angle",
-}
+#: How each kind of exercise parameter (biomech.exercises.spec.KINDS) is read at the command
+#: line: the kind of quantity it needs (None: a name or a plain number) and its metavar.
+_CLI_KIND = {"angle": ("angle", "DEG"), "length": ("length", "CM"), "angle_or_length": ("angle or length", "DEG_OR_CM"),
+             "load": ("mass", "KG"), "machine_load": ("mass", "KG"), "fraction": (None, "FRACTION"),
+             "leg_lengths": (None, "LEG_LENGTHS"),
+             "choice": (None, None), "profile": (None, None)}
 _UNIT_OF_KIND = {"angle": "deg", "length": "cm", "mass": "kg", "force": "N", "angle or length": "deg_or_cm"}
 _SI_OF_KIND = {"angle": "rad", "length": "m", "mass": "kg", "force": "N", "angle or length": "rad"}
 #: Values beyond these are refused at the command line as typing slips (SI units): a
@@ -115,6 +57,12 @@ _BAR_CHOICES = ("high_bar", "low_bar", "front", "high", "low")
 # --------------------------------------------------------------------------- the parser
 class _Parser(argparse.ArgumentParser):
     """argparse with one-line errors: ``biomech squat: error: argument --depth: ...``."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("add_help", False)
+        super().__init__(*args, **kwargs)
+        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
+                          help="Show this help and exit.")
 
     def error(self, message: str):  # noqa: D401 - argparse API
         self.exit(2, f"{self.prog}: error: {_one_line(message)}\n")
@@ -210,172 +158,146 @@ def _example_value(kind: str, text: str) -> str:
 def _add_body_options(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("body")
     g.add_argument("--height", type=_Quantity("length"), default="178cm",
-                   help="standing height, e.g. 178cm or 5ft10in (default 178cm)")
+                   help="Standing height, such as 178cm or 5ft10in. Default: 178 cm.")
     g.add_argument("--mass", type=_Quantity("mass"), default="80kg",
-                   help="body mass, e.g. 80kg or 176lb (default 80kg)")
-    g.add_argument("--sex", choices=("male", "female"), default="male", help="segment table column (default male)")
+                   help="Body mass, such as 80kg or 176lb. Default: 80 kg.")
+    g.add_argument("--sex", choices=("male", "female"), default="male",
+                   help="Column of the segment table. One of: male, female. Default: male.")
     g.add_argument("--table", choices=("de_leva", "winter", "dempster"), default="de_leva",
-                   help="segment table (default de_leva: de Leva 1996)")
+                   help="Segment table. One of: de_leva, winter, dempster. Default: de_leva (de Leva 1996).")
 
 
 def _add_output_options(p: argparse.ArgumentParser, plot: bool = True) -> None:
     g = p.add_argument_group("output")
-    g.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    g.add_argument("--json", action="store_true", help="Print JSON instead of a table.")
     if plot:
-        g.add_argument("--plot", metavar="FILE", help="save the stick figure (.png, .svg or .pdf)")
+        g.add_argument("--plot", metavar="FILE", help="Save the stick figure to FILE (.png, .svg or .pdf).")
 
 
 def _sub(subs, name: str, help_: str, example: str, description: str = "") -> argparse.ArgumentParser:
     epilog = f"example:\n  {example}"
     return subs.add_parser(name, help=help_, description=(description or help_), epilog=epilog,
-                           formatter_class=_Formatter)
+                           formatter_class=_Formatter, allow_abbrev=False)
 
 
-def _exercise_function(name: str):
-    """``biomech.exercises.<name>``, or None when the exercise library lacks it."""
+def _specs() -> dict:
+    """The exercises' specifications by name (``biomech.exercises.SPECS``)."""
+    from ..exercises import SPECS
+
+    return SPECS
+
+
+def _cli_params(cls) -> list:
+    """The spec's parameters the command line offers (structured ones, such as extra loads and
+    segment lengths, belong to the Python API)."""
+    return [p for p in cls.params() if p.on_command_line]
+
+
+def _fraction_type(text: str) -> float:
     try:
-        from .. import exercises  # noqa: PLC0415
-    except ImportError:
-        return None
-    return getattr(exercises, name, None)
+        v = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number from 0 to 1") from None
+    if not 0.0 <= v <= 1.0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number from 0 to 1")
+    return v
 
 
-def _exercise_parameters(fn) -> list[inspect.Parameter]:
-    sig = inspect.signature(fn)
-    params = list(sig.parameters.values())
-    name = getattr(fn, "__name__", "")
-    if name in _FORWARDS and any(p.kind == p.VAR_KEYWORD for p in params):
-        base, fixed = _FORWARDS[name]
-        base_fn = _exercise_function(base)
-        if base_fn is not None:
-            own = {p.name for p in params}
-            params = params + [p.replace(kind=p.KEYWORD_ONLY) for p in list(inspect.signature(base_fn).parameters.values())[1:]
-                               if p.name not in own and p.name not in fixed]
-    out = []
-    for prm in params[1:]:  # the first is the body
-        if prm.kind in (prm.VAR_POSITIONAL, prm.VAR_KEYWORD) or prm.name.startswith("_"):
-            continue
-        ann = str(prm.annotation)
-        if "dict" in ann or "Sequence" in ann or "Load" in ann:
-            continue  # structured values (segment lengths, extra loads) belong to the Python API
-        out.append(prm)
-    return out
-
-
-def _kind_of(prm: inspect.Parameter) -> str | None:
-    if prm.name in _KINDS:
-        return _KINDS[prm.name]
-    d = prm.default
-    if isinstance(d, str) and re.search(r"[0-9]\s*(deg|°)", d):
-        return "angle"
-    if isinstance(d, str) and re.search(r"[0-9]\s*(cm|mm|m|in|ft)\b", d):
-        return "length"
-    if isinstance(d, str) and re.search(r"[0-9]\s*(kg|lb)\b", d):
-        return "mass"
+def _leg_lengths_type(text: str) -> float:
     try:
-        import pint
-
-        if isinstance(d, pint.Quantity):
-            for kind, unit in _SI_OF_KIND.items():
-                if d.check(_DIM[kind]):
-                    return kind
-    except ImportError:  # pragma: no cover
-        pass
-    return None
+        v = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of leg lengths (above 0, up to 3)") from None
+    if not 0.0 < v <= 3.0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of leg lengths (above 0, up to 3)")
+    return v
 
 
-_DIM = {"angle": "[]", "length": "[length]", "mass": "[mass]", "force": "[force]"}
+def _option_help(cls, p, grid: bool = False) -> str:
+    """The option's help: the declaration's sentences, the words or choices, the default with its
+    unit, the source; plain text (argparse's % escaped)."""
+    text = cls.describe(p)
+    if grid and _CLI_KIND[p.kind][0] is not None:
+        text += " In a sweep: a grid start:stop:count or a list a,b,c."
+    elif grid:
+        text += " In a sweep: a list a,b,c."
+    return text.replace("%", "%%")
 
 
-def _value_type(prm: inspect.Parameter):
-    kind = _kind_of(prm)
-    if kind is not None:
-        return _Quantity(kind, allow_names=True)
-    d = prm.default
-    if isinstance(d, bool):
-        return _boolean
-    if isinstance(d, int):
-        return int
-    if isinstance(d, float):
-        return float
-    return str
+def _add_option(g, cls, p, flag: str, dest: str, grid: bool, help_: str) -> None:
+    cli_kind, metavar = _CLI_KIND[p.kind]
+    if grid:
+        g.add_argument(flag, dest=dest, type=str, default=None, metavar=metavar or "NAMES", help=help_)
+    elif p.kind in ("choice", "profile"):
+        g.add_argument(flag, dest=dest, choices=p.choices + p.aliases, default=None,
+                       metavar="{" + ",".join(p.choices) + "}", help=help_)
+    elif p.kind == "fraction":
+        g.add_argument(flag, dest=dest, type=_fraction_type, default=None, metavar=metavar, help=help_)
+    elif p.kind == "leg_lengths":
+        g.add_argument(flag, dest=dest, type=_leg_lengths_type, default=None, metavar=metavar, help=help_)
+    else:
+        g.add_argument(flag, dest=dest, type=_Quantity(cli_kind, allow_names=True), default=None, metavar=metavar,
+                       help=help_)
 
 
-def _boolean(text: str) -> bool:
-    t = text.strip().lower()
-    if t in ("1", "true", "yes", "on"):
-        return True
-    if t in ("0", "false", "no", "off"):
-        return False
-    raise argparse.ArgumentTypeError(f"{text!r} is not a yes/no value (true or false)")
+def _old_param(params: dict, new: str):
+    """How an old option name is read: as the parameter that replaces it, or, for one old name
+    that became two (a Romanian deadlift's depth: bar_height or trunk_lean), as either."""
+    if new in params:
+        return params[new]
+    from ..exercises.spec import Param
+
+    return Param("angle_or_length", None, "", words={"knee": "", "mid_shin": "", "floor": ""})
 
 
 def _add_exercise_options(p: argparse.ArgumentParser, name: str, grid: bool = False) -> list[str]:
-    """Options from the exercise function's signature; returns the parameter names."""
-    fn = _exercise_function(name)
+    """Options from the exercise's specification; returns the parameter names (old names too)."""
+    cls = _specs()[name]
     g = p.add_argument_group(f"{name} parameters")
     names = []
-    if fn is None:
-        return names
-    doc = inspect.getdoc(fn) or ""
-    if name in _FORWARDS and _exercise_function(_FORWARDS[name][0]) is not None:
-        doc += "\n" + (inspect.getdoc(_exercise_function(_FORWARDS[name][0])) or "")
-    for prm in _exercise_parameters(fn):
-        if prm.name in _COMMON_DESTS or prm.name in ("target", "out"):
-            continue  # the body and output options keep their meaning
-        flag = "--" + prm.name.replace("_", "-")
-        kind = _kind_of(prm)
-        default = prm.default if prm.default is not inspect.Parameter.empty else None
-        shown = "" if default is None or not isinstance(default, (str, int, float)) else f" (default {default})"
-        help_ = _param_help(doc, prm.name) or (f"{kind} with its unit" if kind else "value")
-        if prm.name == "bar":
-            g.add_argument(flag, dest=prm.name, choices=None if grid else _BAR_CHOICES, default=None,
-                           metavar="{high_bar,low_bar,front}", help=f"bar position; high and low accepted{shown}")
-        else:
-            g.add_argument(flag, dest=prm.name, type=str if grid else _value_type(prm), default=None,
-                           metavar=(_UNIT_OF_KIND[kind].upper() if kind else "VALUE"),
-                           help=help_ + shown + (" ; a grid: start:stop:count or a,b,c" if grid and kind else ""))
+    params = {q.name: q for q in _cli_params(cls)}
+    for prm in params.values():
+        _add_option(g, cls, prm, "--" + prm.name.replace("_", "-"), prm.name, grid, _option_help(cls, prm, grid))
         names.append(prm.name)
+    for old, new in cls.renamed.items():  # the old names, for one release
+        if old in params:
+            continue
+        _add_option(g, cls, _old_param(params, new), "--" + old.replace("_", "-"), old, grid, argparse.SUPPRESS)
+        names.append(old)
     return names
-
-
-def _param_help(doc: str, name: str) -> str:
-    """The first line of a numpydoc parameter's description."""
-    m = re.search(rf"^\s*{re.escape(name)}\s*:[^\n]*\n\s+([^\n]+)", doc, re.MULTILINE)
-    if not m:
-        return ""
-    text = m.group(1).strip().rstrip(".")
-    return text.replace("%", "%%")
 
 
 def _add_pose_options(p: argparse.ArgumentParser, grid: bool = False) -> None:
     t = str if grid else None
-    g = p.add_argument_group("pose: segment angles (all 0 standing tall; DESIGN conventions)")
-    for name, help_ in (("shank", "shank lean, forward tilt of the shin (knee ahead of ankle +)"),
-                        ("thigh", "thigh angle from vertical (90deg = parallel)"),
-                        ("trunk", "trunk lean, forward tilt of the trunk"),
-                        ("foot", "heel raised above the ball of the foot (default 0deg)"),
-                        ("arms", "arm angle, forward tilt of the arms (default 0deg)")):
+    g = p.add_argument_group("pose: segment angles (all 0 standing tall; see docs/conventions.md)")
+    for name, help_ in (("shank", "Shank lean: the forward tilt of the shin (positive: knee ahead of the ankle)."),
+                        ("thigh", "Thigh angle from vertical (90deg: parallel)."),
+                        ("trunk", "Trunk lean: the forward tilt of the trunk."),
+                        ("foot", "Foot angle: the heel raised above the ball of the foot. Default: 0 deg."),
+                        ("arms", "Arm angle: the forward tilt of the arms. Default: 0 deg.")):
         g.add_argument("--" + name, type=t or _Quantity("angle"), metavar="DEG", help=help_)
     g = p.add_argument_group("pose: or joint angles (instead of shank, thigh, trunk)")
-    for name, help_ in (("ankle", "ankle dorsiflexion"), ("knee", "knee flexion"), ("hip", "hip flexion")):
+    for name, help_ in (("ankle", "Ankle dorsiflexion."), ("knee", "Knee flexion."), ("hip", "Hip flexion.")):
         g.add_argument("--" + name, type=t or _Quantity("angle"), metavar="DEG", help=help_)
     g = p.add_argument_group("loads and support")
-    g.add_argument("--load", type=t or _Quantity("mass"), metavar="KG", help="barbell mass, e.g. 100kg or 225lb")
-    g.add_argument("--bar", choices=_BAR_CHOICES, default="high_bar", help="bar position (default high_bar)")
+    g.add_argument("--load", type=t or _Quantity("mass"), metavar="KG",
+                   help="Barbell mass, such as 100kg or 225lb. Default: no bar.")
+    g.add_argument("--bar", choices=_BAR_CHOICES, default="high_bar",
+                   help="Bar position. One of: high_bar, low_bar, front (high and low accepted). Default: high_bar.")
     g.add_argument("--hand-load", dest="hand_load", type=t or _Quantity("mass"), metavar="KG",
-                   help="load held in the hands at the grip (dumbbells), total for both hands")
+                   help="Load held in the hands at the grip (dumbbells), both hands together. Default: none.")
     g.add_argument("--stance", choices=("both", "single_leg"), default="both",
-                   help="both legs share the load (default) or one leg carries everything")
+                   help="Both legs share the load, or one leg carries everything. One of: both, single_leg. "
+                        "Default: both.")
     g.add_argument("--support", choices=("feet", "pelvis", "thighs", "backrest", "bench"), default="feet",
-                   help="what holds the body (default feet)")
+                   help="What holds the body. One of: feet, pelvis, thighs, backrest, bench. Default: feet.")
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
-    """The argument parser. Exercise options are read from the exercise functions'
-    signatures, only for the subcommand being run (``command``), to keep start-up quick."""
+    """The argument parser. Exercise options are built from the exercises' specifications
+    (``biomech.exercises.SPECS``), only for the subcommand being run (``command``)."""
     parser = _Parser(
-        prog="biomech",
+        prog="biomech", allow_abbrev=False,
         description="Sagittal-plane joint torques for strength exercises: which joint a variation loads, how "
                     "much, and why. Values carry their units: 90deg, 5cm, 100kg, 225lb, 5ft10in.",
         epilog="examples:\n  biomech squat --depth 90deg --knee-travel 5cm --load 100kg --bar high\n"
@@ -385,7 +307,8 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         formatter_class=_Formatter)
     from .. import __version__
 
-    parser.add_argument("--version", action="version", version=f"biomech {__version__}")
+    parser.add_argument("--version", action="version", version=f"biomech {__version__}",
+                        help="Show the version and exit.")
     subs = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     p = _sub(subs, "pose", "joint moments of one pose (segment or joint angles) with loads",
@@ -397,20 +320,14 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     _add_body_options(p)
     _add_output_options(p)
 
+    specs = _specs()
     for name in EXERCISES:
-        p = _sub(subs, name, _EXERCISE_HELP[name], _EXAMPLES[name],
-                 f"{_EXERCISE_HELP[name][0].upper()}{_EXERCISE_HELP[name][1:]}: the solved pose and its joint "
-                 f"moments (biomech.exercises.{name}).")
+        cls = specs[name]
+        p = _sub(subs, name, cls.summary, cls.example,
+                 f"{cls.summary[0].upper()}{cls.summary[1:]}. The command solves the pose and prints its joint "
+                 f"moments (biomech.exercises.{name}). Values carry their units: 90deg, 5cm, 100kg.")
         if command == name:
-            fn = _exercise_function(name)
-            if fn is None:
-                p.add_argument("unavailable", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
-            elif not _exercise_parameters(fn):
-                # a signature that hides its parameters: main() takes --name value pairs as given
-                p.set_defaults(options=[])
-                p.epilog += "\n\nOptions: the exercise's parameters as --name value (e.g. --load 40kg)."
-            else:
-                _add_exercise_options(p, name)
+            _add_exercise_options(p, name)
         _add_body_options(p)
         _add_output_options(p)
 
@@ -420,8 +337,8 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
              "(every combination). A grid is start:stop:count (\"60deg:120deg:7\") or a list (\"0cm,5cm\"). "
              "Infeasible points get feasible=False and the reason.")
     p.add_argument("target", choices=("pose",) + EXERCISES, metavar="TARGET",
-                   help="pose or an exercise name")
-    p.add_argument("--out", required=True, metavar="FILE", help="CSV file to write ('-' for standard output)")
+                   help="What to sweep: pose or an exercise's name.")
+    p.add_argument("--out", required=True, metavar="FILE", help="CSV file to write ('-' for standard output).")
     sweep_target = None
     if command == "sweep":
         sweep_target = _sweep_target_from_argv()
@@ -435,13 +352,23 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
              "biomech report --out report/",
              "Run every cue's experiment and write the cue report (cues-report.md, cues-report.html and "
              "its figures) into DIR.")
-    p.add_argument("--out", required=True, metavar="DIR", help="folder for the report (created if missing)")
+    p.add_argument("--out", required=True, metavar="DIR", help="Folder for the report, created if missing.")
 
     p = _sub(subs, "figures", "regenerate every figure of figures/ from code",
              "biomech figures --out figures",
              "Regenerate every figure (stick figures, per-load bars, torque curves, maps, the conventions "
              "picture) into DIR.")
-    p.add_argument("--out", default="figures", metavar="DIR", help="output folder (default figures)")
+    p.add_argument("--out", default="figures", metavar="DIR", help="Output folder. Default: figures.")
+
+    p = _sub(subs, "explore", "an interactive page: sliders over a precomputed grid, one offline HTML file",
+             "biomech explore --out explorer.html",
+             "Evaluate squat, lunge and Romanian deadlift over a grid of depth, knee travel, bar position, stance "
+             "and load for the report's standard bodies (or one lifter: --height --mass --sex) and write one "
+             "self-contained HTML page whose sliders look the results up.")
+    if command == "explore":
+        from ..viz.explorer import add_explore_arguments  # noqa: PLC0415
+
+        add_explore_arguments(p)
     return parser
 
 
@@ -479,6 +406,18 @@ def _check_plot_path(path: str | None) -> None:
     folder = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(folder):
         raise _Fail(f"argument --plot: the folder {folder!r} does not exist", 2)
+    _check_writable(path, "--plot")
+
+
+def _check_writable(path: str, flag: str) -> None:
+    """Refuse an output path that cannot be written (read-only or full folder) before any work."""
+    from ..fileio import check_writable
+    from ..errors import OutputFileError
+
+    try:
+        check_writable(path, flag)
+    except OutputFileError as exc:
+        raise _Fail(f"argument {flag}: {_one_line(exc).split('=', 1)[-1]}", 2) from None
 
 
 def _check_out_file(path: str, flag: str = "--out") -> None:
@@ -489,6 +428,7 @@ def _check_out_file(path: str, flag: str = "--out") -> None:
         raise _Fail(f"argument {flag}: the folder {folder!r} does not exist", 2)
     if os.path.isdir(path):
         raise _Fail(f"argument {flag}: {path!r} is a folder; give a file name", 2)
+    _check_writable(path, flag)
 
 
 def _pose_from_args(args, require: bool = True):
@@ -578,15 +518,12 @@ def _table_text(res, title: str) -> str:
     if res.support == "feet":
         cop = res.cop.to("cm").magnitude
         lines.append(f"Centre of pressure {cop[0]:.1f} cm ahead of the heel; the ankle moment changes by "
-                     f"{float(res.ankle_per_cm_cop.to('N*m/cm').magnitude):.1f} N*m per cm it moves. "
+                     f"{float(res.ankle_per_cm_cop.to('N*m/cm').magnitude):.4g} N·m per cm it moves. "
                      f"Knee travel (front of knee past the toe tip) {float(res.knee_travel.to('cm').magnitude):+.1f}"
                      f" cm.")
-    if res.model.split:
-        for leg in ("front", "rear"):
-            lr = getattr(res, leg)
-            lines.append(f"{leg} leg: ankle {float(lr.ankle.to('N*m').magnitude):.1f} N*m, knee "
-                         f"{float(lr.knee.to('N*m').magnitude):.1f} N*m, hip {float(lr.hip.to('N*m').magnitude):.1f}"
-                         f" N*m")
+    for leg, lr in res.legs.items():
+        lines.append(f"{leg} leg: ankle {float(lr.moments.si('ankle')):.4g} N·m, knee "
+                     f"{float(lr.moments.si('knee')):.4g} N·m, hip {float(lr.moments.si('hip')):.4g} N·m")
     return "\n".join(lines)
 
 
@@ -646,16 +583,13 @@ def _exercise_kwargs(args, names: list[str]) -> dict:
 
 
 def _jsonable(v):
-    try:
-        import pint
+    import pint
 
-        if isinstance(v, pint.Quantity):
-            mag = v.magnitude
-            if hasattr(mag, "tolist"):
-                mag = mag.tolist()
-            return {"value": mag, "unit": f"{v.units:~}"}
-    except ImportError:  # pragma: no cover
-        pass
+    if isinstance(v, pint.Quantity):
+        mag = v.magnitude
+        if hasattr(mag, "tolist"):
+            mag = mag.tolist()
+        return {"value": mag, "unit": f"{v.units:~}"}
     if isinstance(v, float):
         return _num(v)
     if isinstance(v, (str, int, bool)) or v is None:
@@ -669,19 +603,27 @@ def _jsonable(v):
     return str(v)
 
 
+def _spec_from_args(cls, kw: dict):
+    """The exercise's spec from the options given; old option names are accepted and named in
+    the notes returned (printed once the command has succeeded)."""
+    import warnings
+
+    notes = [f"note: --{old.replace('_', '-')} is deprecated; use --{cls.new_name(old, kw[old]).replace('_', '-')}"
+             for old in kw if old in cls.renamed]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # the notes say it, once the command has run
+        return cls.from_kwargs(kw), notes
+
+
 def _cmd_exercise(args, names: list[str]) -> int:
-    fn = _exercise_function(args.command)
-    if fn is None:
-        raise _Fail(f"the exercise {args.command!r} is not available in this version of biomech.exercises")
+    cls = _specs()[args.command]
     _check_plot_path(args.plot)
-    kw = _exercise_kwargs(args, [n for n in names if n != "options"])
-    if getattr(args, "options", None):
-        kw.update(_free_options(args.options))
+    kw = _exercise_kwargs(args, names)
     body = _body(args)
-    result = fn(body, **kw)
-    res = _moments_of(result)
-    feasible = bool(getattr(result, "feasible", True))
-    params = getattr(result, "parameters", None)
+    spec, notes = _spec_from_args(cls, kw)
+    res = spec.solve(body)  # an exercise result: a static result plus its parameters
+    feasible = bool(res.feasible)
+    params = res.params
     if args.plot:
         _save_plot(res, args.plot, args.command.replace("_", " "))
     if args.json:
@@ -694,49 +636,9 @@ def _cmd_exercise(args, names: list[str]) -> int:
         print(_table_text(res, head + "\n" + _pose_title(res)))
         if not feasible:
             print("Note: the exercise reports this pose as infeasible.")
+    for note in notes:
+        print(note, file=sys.stderr)
     return 0
-
-
-def _free_options(tokens: list[str]) -> dict:
-    """``["--load", "40kg", "--step-length", "80cm"]`` -> keyword arguments, each value checked
-    for its unit where the parameter's kind is known, and refused when it is a bare number."""
-    kw: dict[str, Any] = {}
-    i = 0
-    while i < len(tokens):
-        flag = tokens[i]
-        if not flag.startswith("--") or len(flag) < 3:
-            raise _Fail(f"argument {flag}: expected --name value pairs", 2)
-        if "=" in flag:
-            flag, value = flag.split("=", 1)
-            i += 1
-        else:
-            if i + 1 >= len(tokens):
-                raise _Fail(f"argument {flag}: expected one value", 2)
-            value = tokens[i + 1]
-            i += 2
-        name = flag[2:].replace("-", "_")
-        if name in _COMMON_DESTS:
-            raise _Fail(f"argument {flag}: give body and output options before the exercise's own options", 2)
-        kind = _KINDS.get(name)
-        if kind is not None:
-            value = _checked(flag, value, kind)
-        elif name == "bar":
-            pass
-        elif _is_bare_number(value):
-            raise _Fail(f"argument {flag}: {value!r} has no unit; write the value with its unit", 2)
-        kw[name] = value
-    return kw
-
-
-def _moments_of(result):
-    from ..mechanics.statics import MomentResult
-
-    if isinstance(result, MomentResult):
-        return result
-    m = getattr(result, "moments", None)
-    if isinstance(m, MomentResult):
-        return m
-    raise _Fail(f"the exercise returned {type(result).__name__} without joint moments")
 
 
 # ------------------------------------------------------------------ sweep
@@ -793,21 +695,9 @@ def _checked(flag: str, text: str, kind: str) -> str:
 
 
 def _write_atomic_text(path: str, text: str) -> None:
-    if path == "-":
-        sys.stdout.write(text)
-        return
-    folder = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix=".biomech-", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
-        from ..viz.plot import _publish
+    from ..fileio import write_text
 
-        _publish(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    write_text(path, text, name="--out")
 
 
 def _cell(v, ok: bool) -> str:
@@ -837,7 +727,7 @@ def _as_array(texts: list[str], kind: str | None, flag: str):
         return None
 
 
-def _sweep_columns(body, fn, names, kinds, keys, combos, args) -> dict:
+def _sweep_columns(body, fn, names, kinds, keys, combos, args, single: tuple = ()) -> dict:
     """Evaluate every grid point with as few calls as the values allow: one array call for
     the numeric parameters, per combination of the named values (bar positions, "parallel")."""
     import numpy as np
@@ -852,7 +742,7 @@ def _sweep_columns(body, fn, names, kinds, keys, combos, args) -> dict:
     arrays, named = {}, []
     for k, col in zip(keys, columns_by_key):
         flag = "--" + k.replace("_", "-")
-        arr = None if k == "bar" else _as_array(list(col), kinds.get(k), flag)
+        arr = None if k == "bar" or k in single else _as_array(list(col), kinds.get(k), flag)
         if arr is None:
             named.append(k)
         else:
@@ -878,11 +768,10 @@ def _sweep_columns(body, fn, names, kinds, keys, combos, args) -> dict:
                 feasible = np.ones(len(idx), bool)
                 reason = np.full(len(idx), "", dtype=object)
             else:
-                result = fn(body, **kw)
-                res = _moments_of(result)
-                feasible = np.broadcast_to(np.asarray(getattr(result, "feasible", True), bool), (len(idx),))
-                reason = np.broadcast_to(np.asarray(getattr(result, "reason", ""), dtype=object), (len(idx),))
-                if getattr(res.model, "split", False):
+                res = fn(body, **kw)
+                feasible = np.broadcast_to(np.asarray(res.feasible, bool), (len(idx),))
+                reason = np.broadcast_to(np.asarray(res.reason, dtype=object), (len(idx),))
+                if res.legs:
                     for leg in ("front", "rear"):
                         for j in ("ankle", "knee", "hip"):
                             key = f"{leg} {j} (N*m)"
@@ -900,6 +789,9 @@ def _sweep_columns(body, fn, names, kinds, keys, combos, args) -> dict:
 
             if not isinstance(exc, BiomechError):
                 raise
+            refused = re.match(r"^(\w+): an array of shape", str(exc))
+            if refused and refused.group(1) in arrays:  # a parameter that does not sweep: one call per value
+                return _sweep_columns(body, fn, names, kinds, keys, combos, args, (*single, refused.group(1)))
             raise _Fail(f"{'at ' + where + ': ' if where else ''}{_one_line(exc)}") from None
         if res is not None:
             for j in JOINTS:
@@ -924,20 +816,30 @@ def _cmd_sweep(args) -> int:
         kinds = {n: ("mass" if n in ("load", "hand_load") else "angle") for n in names}
         fn = None
     else:
-        fn = _exercise_function(args.target)
-        if fn is None:
-            raise _Fail(f"the exercise {args.target!r} is not available in this version of biomech.exercises")
-        prms = _exercise_parameters(fn)
-        names = [p.name for p in prms]
-        kinds = {p.name: _kind_of(p) for p in prms}
+        cls = _specs()[args.target]
+        prms = {p.name: p for p in _cli_params(cls)}
+        for old, new in cls.renamed.items():
+            if old not in prms:
+                prms[old] = _old_param(prms, new)
+        names = list(prms)
+        kinds = {n: _CLI_KIND[p.kind][0] for n, p in prms.items()}
+
+        def fn(body, **kw):
+            spec, _ = _spec_from_args(cls, kw)
+            return spec.solve(body)
     grids: dict[str, list[str]] = {}
     for n in names:
         v = getattr(args, n, None)
         if v is None:
             continue
         flag = "--" + n.replace("_", "-")
-        if n == "bar":
-            grids[n] = [t.strip() for t in v.split(",") if t.strip()]
+        if kinds.get(n) is None and fn is not None:  # names (bar positions) or plain numbers: a list
+            if ":" in v:
+                grids[n] = _grid_values(flag, v, None)
+            else:
+                grids[n] = [t.strip() for t in v.split(",") if t.strip()]
+                if not grids[n]:
+                    raise _Fail(f"argument {flag}: empty value", 2)
             continue
         grids[n] = _grid_values(flag, v, kinds.get(n))
     total = math.prod(len(v) for v in grids.values()) if grids else 1
@@ -967,33 +869,15 @@ def _cmd_report(args) -> int:
     out = args.out
     if os.path.exists(out) and not os.path.isdir(out):
         raise _Fail(f"argument --out: {out!r} exists and is not a folder", 2)
-    try:
-        from ..cues import report as cue_report  # noqa: PLC0415
-        build = getattr(cue_report, "build_report")
-    except (ImportError, AttributeError):
-        build = None
-    if build is None:
-        return _report_placeholder(out)
+    _check_writable(os.path.join(out if os.path.isdir(out) else os.path.dirname(os.path.abspath(out)), "x"), "--out")
     import matplotlib
 
     matplotlib.use("Agg")
-    paths = build(out)
+    from ..cues.report import build_report
+
+    paths = build_report(out)
     print(f"wrote {paths.markdown} and the figures in {paths.figures}; open the page:")
     print(paths.html.resolve())     # the last line: the page to open
-    return 0
-
-
-def _report_placeholder(out: str) -> int:
-    from ..model.body import Body
-    from ..model.loads import Barbell
-    from ..model.pose import Pose
-    from ..mechanics.statics import joint_moments
-
-    print("The cue report (biomech.cues.report) is not available in this installation; nothing was written "
-          f"to {out!r}. A worked example instead: a back squat's joint moments, load by load.\n")
-    body = Body.from_anthropometrics("178 cm", "80 kg")
-    res = joint_moments(body, Pose(shank="30 deg", thigh="90 deg", trunk="45 deg"), [Barbell("100 kg", "high_bar")])
-    print(_table_text(res, "High-bar back squat, 100 kg, 178 cm 80 kg lifter\n" + _pose_title(res)))
     return 0
 
 
@@ -1006,6 +890,7 @@ def _cmd_figures(args) -> int:
     out = args.out
     if os.path.exists(out) and not os.path.isdir(out):
         raise _Fail(f"argument --out: {out!r} exists and is not a folder", 2)
+    _check_writable(os.path.join(out if os.path.isdir(out) else os.path.dirname(os.path.abspath(out)), "x"), "--out")
     paths = make_figures(out)
     print(f"wrote {len(paths)} figures to {out}")
     for p in paths:
@@ -1023,16 +908,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         The arguments (default ``sys.argv[1:]``).
     """
     global _ARGV
-    argv = list(sys.argv[1:] if argv is None else argv)
+    argv = _join_negative_values(list(sys.argv[1:] if argv is None else argv))
     _ARGV = argv
     command = argv[0] if argv and not argv[0].startswith("-") else None
     parser = build_parser(command)
     try:
         args, extras = parser.parse_known_args(argv)
         if extras:
-            if getattr(args, "options", None) is None or args.command not in EXERCISES:
-                parser.parse_args(argv)  # argparse's own one-line error for the unknown arguments
-            args.options = extras
+            _refuse_unknown(parser, command, extras)
     except SystemExit as exc:  # argparse: --help, --version, or a bad argument (already printed)
         return int(exc.code or 0) if not isinstance(exc.code, str) else 2
     if args.command is None:
@@ -1060,9 +943,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         except OSError:  # pragma: no cover
             pass
         return 0
-    except NotImplementedError:
-        print(f"{prog}: error: {args.command} is not implemented yet in this version of biomech", file=sys.stderr)
-        return 1
     except KeyboardInterrupt:
         print(f"{prog}: interrupted", file=sys.stderr)
         return 130
@@ -1072,6 +952,44 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{prog}: error: unexpected {exc.__class__.__name__}: {_one_line(exc)} "
               f"(set BIOMECH_DEBUG=1 for the traceback)", file=sys.stderr)
         return 3
+
+
+_NEGATIVE = re.compile(r"^-\.?[0-9]")
+_FLAGS_WITHOUT_VALUE = {"--json", "--help", "-h", "--version"}
+
+
+def _join_negative_values(argv: list[str]) -> list[str]:
+    """``--load -50kg`` as ``--load=-50kg``: argparse takes a value starting with "-" for an
+    option, so a negative value would never reach the checks that explain what is wrong."""
+    out: list[str] = []
+    i = 0
+    while i < len(argv):
+        a = argv[i]
+        if (a.startswith("--") and "=" not in a and a not in _FLAGS_WITHOUT_VALUE and i + 1 < len(argv)
+                and _NEGATIVE.match(argv[i + 1])):
+            out.append(f"{a}={argv[i + 1]}")
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _refuse_unknown(parser: argparse.ArgumentParser, command: str | None, extras: list[str]) -> None:
+    """One line for arguments no option takes, with the closest option name ("did you mean")."""
+    import difflib
+
+    sub = parser
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction) and command in action.choices:
+            sub = action.choices[command]
+    options = [o for a in sub._actions for o in a.option_strings if o.startswith("--") and a.help != argparse.SUPPRESS]
+    first = next((e for e in extras if e.startswith("-")), extras[0])
+    name = first.split("=", 1)[0]
+    close = difflib.get_close_matches(name, options, n=1, cutoff=0.6) if name.startswith("-") else []
+    where = f"biomech {command} --help" if command else "biomech --help"
+    hint = f"; did you mean {close[0]}?" if close else f"; run '{where}' for the options"
+    sub.error(f"unrecognized argument {first}{hint}")
 
 
 def _run(args) -> int:
@@ -1086,10 +1004,14 @@ def _run(args) -> int:
         return _cmd_report(args)
     if args.command == "figures":
         return _cmd_figures(args)
+    if args.command == "explore":
+        from ..viz.explorer import run_explore  # noqa: PLC0415
+
+        return run_explore(args)
     raise _Fail(f"unknown command {args.command!r}", 2)  # pragma: no cover (argparse refuses it first)
 
 
-_COMMON_DESTS = {"command", "height", "mass", "sex", "table", "json", "plot", "unavailable"}
+_COMMON_DESTS = {"command", "height", "mass", "sex", "table", "json", "plot"}
 
 
 if __name__ == "__main__":  # pragma: no cover

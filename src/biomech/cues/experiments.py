@@ -72,7 +72,8 @@ class NamedBody(Body):
     @classmethod
     def from_proportions(cls, name: str, height: Any, mass: Any, thigh_scale: float = 1.0,
                          description: str = "", sex: str = "male") -> "NamedBody":
-        """de Leva (1996) segments (``sex``'s table) scaled to stature and mass, the femur scaled by ``thigh_scale``.
+        """de Leva (1996) segments (``sex``'s table, male by default) scaled to stature and mass, the
+        femur scaled by ``thigh_scale``.
 
         The thigh is changed with :meth:`biomech.Body.with_segment`; the trunk gives up (or
         takes) the same length so the stature is unchanged (a long femur comes with a short
@@ -230,7 +231,7 @@ _ONE_JOINT_MUSCLES = {  # muscle -> (index of the joint it crosses, unit moment 
     "vasti": (1, np.array([0.0, 1.0, 0.0])),
     "gluteus_maximus": (2, np.array([0.0, 0.0, 1.0])),
 }
-_JOINTS = ("ankle", "knee", "hip")
+from ..constants import LEG_JOINTS as _JOINTS  # noqa: E402
 _MUSCLE_NAMES = {"soleus": "soleus", "vasti": "vasti", "gluteus_maximus": "gluteus maximus"}
 
 

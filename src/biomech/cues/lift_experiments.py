@@ -59,7 +59,7 @@ __all__ = [
 
 _NM = "N*m"
 _RAD = math.radians
-_G = 9.80665
+from ..constants import G as _G  # noqa: E402
 
 
 # ================================================================ shared helpers
@@ -201,7 +201,7 @@ def _squat_dynamics(result, tempo: str, reps: int, rate_hz: float, bar_kg: float
 
     The body is the exercise's own (its arms folded to the bar, as the library poses them)."""
     motion = rep_motion(_path(result), tempo, reps, pulse=pulse, rate=Q_(rate_hz, "Hz"))
-    dyn = inverse_dynamics(result.moments.model.body, motion, [Barbell(Q_(bar_kg, "kg"), "high_bar")])
+    dyn = inverse_dynamics(result.model.body, motion, [Barbell(Q_(bar_kg, "kg"), "high_bar")])
     return motion, dyn
 
 
@@ -762,7 +762,7 @@ LEG_PRESS_SLED_BODY_MASSES = 2.0
 
 def _leg_press(body, depth_deg=LEG_PRESS_DEPTH_DEG, feet_m=0.0):
     return ex.leg_press(body, load=_mass(body, LEG_PRESS_SLED_BODY_MASSES), foot_position=Q_(feet_m, "m"),
-                        depth=Q_(depth_deg, "deg"))
+                        knee_flexion=Q_(depth_deg, "deg"))
 
 
 @register_experiment
@@ -911,7 +911,7 @@ def experiment_leg_extension_lockout(bodies: Sequence[NamedBody] = STANDARD_BODI
     for body in bodies:
         with t.per_body(body):
             k = _nm(ex.leg_extension(body, load=_pad_torque(body, LEG_EXTENSION_PAD_BODY_WEIGHTS),
-                                     knee=Q_(np.degrees(knee), "deg")).knee)
+                                     knee_flexion=Q_(np.degrees(knee), "deg")).knee)
             arm = np.asarray(QUADRICEPS_EFFECTIVE(knee), float)
             curves[body.name] = (np.degrees(knee), k, k / arm)
             t.body(body, {"lockout_peak_fraction": k[-1] / np.max(k)}, 100 * k[-1] / np.max(k))
@@ -962,7 +962,7 @@ BACK_EXTENSION_BENCHES = {"back extension, 45-deg bench": "45 deg", "back extens
 
 def _rdl(body, fractions, load_body_masses=RDL_HAND_LOAD_BODY_MASSES):
     """The exercise library's RDL (knees 20 deg, bar on plumb arms) along its rep path to a 60-deg trunk lean."""
-    rdl = ex.romanian_deadlift(body, depth=Q_(RDL_BOTTOM_TRUNK_DEG, "deg"), load=_mass(body, load_body_masses))
+    rdl = ex.romanian_deadlift(body, trunk_lean=Q_(RDL_BOTTOM_TRUNK_DEG, "deg"), load=_mass(body, load_body_masses))
     return rdl.rep_path(fractions=fractions)
 
 
@@ -1049,7 +1049,7 @@ def experiment_hamstrings_two_joints(bodies: Sequence[NamedBody] = STANDARD_BODI
             d = _demand(rdl, body)
             hip_share = {m: float(d.share["hip"][m]) for m in ("gluteus_maximus", "hamstrings", "adductor_magnus")}
             hip_share_named = {_HIP_EXTENSOR_NAMES[m]: v for m, v in hip_share.items()}
-            curl = ex.leg_curl(body, load=_pad_torque(body, LEG_CURL_PAD_BODY_WEIGHTS), knee=Q_(45.0, "deg"))
+            curl = ex.leg_curl(body, load=_pad_torque(body, LEG_CURL_PAD_BODY_WEIGHTS), knee_flexion=Q_(45.0, "deg"))
             dc = _demand(curl, body)
             knee_share = {m: float(dc.share["knee"][m]) for m in ("hamstrings", "gastrocnemius")}
             t.sample({"body": body.name, "action": "hip extension (RDL)"}, {"hamstrings_share": hip_share["hamstrings"]})

@@ -33,7 +33,6 @@ import html
 import io
 import os
 import sys
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -315,7 +314,10 @@ def _html_page(secs: list[dict], pngs: dict[str, bytes], bodies_text: str) -> st
              f"<title>{e(_TITLE)}</title><style>{_CSS}</style></head><body>", toc, "<main>",
              f"<h1>{e(_TITLE)}</h1>"]
     parts += [f"<p>{h}</p>" for _, h in _INTRO]
-    parts += [f"<p>Bodies: {e(bodies_text)}.</p>", "<p>How to read the numbers:</p>",
+    parts += [f"<p>Bodies: {e(bodies_text)}.</p>",
+              '<p>Move the sliders yourself: <a href="explorer.html">the interactive explorer</a> (one offline page; '
+              "write it beside this report with <code>biomech explore --out DIR/explorer.html</code>).</p>",
+              "<p>How to read the numbers:</p>",
               "<ul>" + "".join(f"<li>{e(r)}</li>" for r in _READING) + "</ul>",
               '<h2 id="summary-heading">Summary</h2>', summary]
     current = None
@@ -356,22 +358,10 @@ def _html_page(secs: list[dict], pngs: dict[str, bytes], bodies_text: str) -> st
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same directory and os.replace."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        # mkstemp makes the file private; give it the previous file's mode, or an ordinary one
-        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+    """Write ``data`` to ``path`` through :mod:`biomech.fileio` (temporary file, then os.replace)."""
+    from ..fileio import write_bytes
+
+    write_bytes(path, data, name="out_dir")
 
 
 def write_report(out_dir: str | os.PathLike, results: Sequence[CueResult], *,

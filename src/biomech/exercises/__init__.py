@@ -1,13 +1,17 @@
 """Exercises: coach-level parameters in, balanced poses and their joint moments out.
 
 A coach thinks in depth, knee travel, stance and where the bar sits, not in segment
-angles. Each function here takes the body first and ``load=`` (a mass or a force),
+angles. Each exercise is declared once as a frozen dataclass of those parameters (``Squat``,
+``Lunge``, ..., see :mod:`biomech.exercises.spec`): ``Squat(depth="parallel",
+load="100 kg").solve(body)``. Each function here is the thin wrapper
+``squat(body, **params)``: the body first, every parameter a keyword (``load=`` a mass or a force);
 solves the pose (free-standing lifts balance with the ground reaction at a target point
 of the foot; machines and benches hold the body at the pelvis or thighs) and returns an
-:class:`ExerciseResult`: ``.pose``, ``.moments`` (the core
-:class:`~biomech.mechanics.statics.MomentResult`), ``.parameters``, ``.feasible``, ``.reason`` and
-``.knee``/``.hip``/``.ankle``/``.lumbar``. Split-stance exercises add ``.front`` and
-``.rear``. :func:`rep_path` gives the poses from the top to the bottom.
+:class:`ExerciseResult`: a static :class:`~biomech.mechanics.statics.MomentResult` (``.pose``,
+``.moments`` with ``.knee``/``.hip``/``.ankle``/``.lumbar`` also on the result itself,
+``.moment_arms``, ``.feasible``, ``.reason``, :meth:`~biomech.mechanics.statics.MomentResult.table`)
+plus the exercise's ``.params``. Split-stance exercises add ``.front`` and ``.rear``. ``spec.rep_path(body)`` (or :func:`rep_path`) gives the poses from
+the top to the bottom.
 
 Every numeric parameter may be an array (numpy broadcasting): a sweep is one call, and
 requests that cannot exist come back NaN with a ``feasible`` mask and a ``reason`` each;
@@ -26,16 +30,24 @@ Examples
 
 from .common import (DORSIFLEXION_LIMIT_DEG, ExerciseResult, SplitExerciseResult, hip_joint_spacing, rep_path,
                      stance_projection)
-from .squats import bodyweight_squat, box_squat, front_squat, goblet_squat, squat
-from .lunges import bulgarian_split_squat, lunge, split_squat, step_up
-from .hinges import back_extension, deadlift, romanian_deadlift, stiff_leg_deadlift
-from .machines import leg_curl, leg_extension, leg_press
-from .calves import seated_calf_raise, standing_calf_raise
+from .spec import DEPTH_WORDS, ExerciseSpec, Param, keyword_table, param
+from .squats import BodyweightSquat, BoxSquat, FrontSquat, GobletSquat, Squat, bodyweight_squat, box_squat, \
+    front_squat, goblet_squat, squat
+from .lunges import BulgarianSplitSquat, Lunge, SplitSquat, StepUp, bulgarian_split_squat, lunge, split_squat, \
+    step_up
+from .hinges import BackExtension, Deadlift, RomanianDeadlift, StiffLegDeadlift, back_extension, deadlift, \
+    romanian_deadlift, stiff_leg_deadlift
+from .machines import LegCurl, LegExtension, LegPress, leg_curl, leg_extension, leg_press
+from .calves import SeatedCalfRaise, StandingCalfRaise, seated_calf_raise, standing_calf_raise
 
 __all__ = ["squat", "front_squat", "goblet_squat", "bodyweight_squat", "box_squat", "lunge", "split_squat",
            "bulgarian_split_squat", "step_up", "romanian_deadlift", "stiff_leg_deadlift", "deadlift",
            "back_extension", "leg_press", "leg_extension", "leg_curl", "standing_calf_raise", "seated_calf_raise",
            "rep_path", "ExerciseResult", "SplitExerciseResult", "DORSIFLEXION_LIMIT_DEG", "hip_joint_spacing",
-           "stance_projection"]
+           "stance_projection", "SPECS", "ExerciseSpec", "Param", "param", "keyword_table", "DEPTH_WORDS",
+           "Squat", "FrontSquat", "GobletSquat", "BodyweightSquat", "BoxSquat", "Lunge", "SplitSquat",
+           "BulgarianSplitSquat", "StepUp", "RomanianDeadlift", "StiffLegDeadlift", "Deadlift", "BackExtension",
+           "LegPress", "LegExtension", "LegCurl", "StandingCalfRaise", "SeatedCalfRaise"]
 
-_REGISTRY = {name: globals()[name] for name in __all__[:18]}
+#: Every exercise's spec class by its name, in the order of the docs and the command line.
+SPECS = {name: globals()[name].spec for name in __all__[:18]}

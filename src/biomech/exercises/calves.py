@@ -31,38 +31,14 @@ from ..mechanics.statics import MomentResult
 from ..units import quantity
 from .common import (ExerciseResult, Feasibility, as_angle, broadcast_shape, check_body, load_mass, make_model, place_fraction,
                      solve_free_angle)
+from .common import check_single, cop_value
 
-__all__ = ["standing_calf_raise", "seated_calf_raise"]
+__all__ = ["standing_calf_raise", "seated_calf_raise", "StandingCalfRaise", "SeatedCalfRaise"]
 
 
-def standing_calf_raise(body: Body, load: Any = None, foot: Any = "0 deg", *, hold: str = "shoulders",
-                        top: Any = "35 deg", cop: str = "ball", _fraction: Any = None) -> ExerciseResult:
-    """A standing calf raise held at foot angle ``foot`` (heel raised; negative on a step).
-
-    Parameters
-    ----------
-    body : Body
-    load : Quantity or str, optional
-        On the shoulders (``hold="shoulders"``, as a high bar) or in the hands.
-    foot : Quantity or str
-        Foot angle of the position solved (default 0 deg, heels level with the balls).
-    top : Quantity or str
-        Foot angle at the top of the rep (the rep path runs from ``top`` to ``foot``).
-    cop : {"ball"}
-        Target of the centre of pressure: the ball of the foot.
-
-    Returns
-    -------
-    ExerciseResult
-
-    Examples
-    --------
-    >>> import biomech as bm
-    >>> body = bm.Body.from_anthropometrics("178 cm", "80 kg")
-    >>> cr = bm.exercises.standing_calf_raise(body, load="60 kg", foot="-15 deg")
-    >>> abs(float(cr.cop.magnitude[0] - body.foot_geometry.ball_x)) < 1e-9
-    True
-    """
+def _standing_calf_raise(body: Body, *, load: Any = None, foot: Any = "0 deg", hold: str = "shoulders",
+                         top: Any = "35 deg", cop: str = "ball", fraction: Any = None) -> ExerciseResult:
+    """The solver behind :class:`StandingCalfRaise`."""
     check_body(body)
     if not isinstance(hold, str) or hold not in ("shoulders", "hands"):
         raise InputValueError(f"hold={hold!r}: expected 'shoulders' or 'hands'.")
@@ -72,7 +48,7 @@ def standing_calf_raise(body: Body, load: Any = None, foot: Any = "0 deg", *, ho
     f_top = as_angle(top, "top")
     load_kg = load_mass(load)
     shape = broadcast_shape(f_bottom, f_top, load_kg)
-    fr = place_fraction(_fraction, shape)
+    fr = place_fraction(fraction, shape)
     f = f_bottom if fr is None else f_top + fr * (f_bottom - f_top)
     shape = broadcast_shape(np.zeros(shape), 0.0 if fr is None else fr)
     feas = Feasibility(shape)
@@ -99,46 +75,26 @@ def standing_calf_raise(body: Body, load: Any = None, foot: Any = "0 deg", *, ho
     sc = model.sincos(angles)
     moments = MomentResult(model, pose, sc, model.moments(sc))
     single = shape == ()
+    feas.include(moments)
     feas.raise_if_single(single, "standing_calf_raise")
     params = {"load": quantity(load_kg, "kg"), "foot": quantity(np.degrees(f_bottom), "deg"),
               "top": quantity(np.degrees(f_top), "deg"), "hold": hold, "cop": "ball", "support": "feet"}
-    call = (standing_calf_raise, (body,), dict(load=load, foot=foot, hold=hold, top=top, cop=cop))
     return ExerciseResult("standing_calf_raise", pose, moments, params, bool(feas.ok) if single else feas.ok,
-                          str(feas.reason) if single else feas.reason, {"target": quantity(target, "m")}, call)
+                          str(feas.reason) if single else feas.reason, {"target": quantity(target, "m")})
 
 
-def seated_calf_raise(body: Body, load: Any = "40 kg", foot: Any = "0 deg", *, top: Any = "35 deg",
-                      pad: Any = "5 cm", _fraction: Any = None) -> ExerciseResult:
-    """A seated calf raise: knee at 90 deg, the load on the knees, the balls on a block.
-
-    Parameters
-    ----------
-    load : Quantity or str
-        The machine's load on the thigh pads (mass or force), both legs together.
-    foot : Quantity or str
-        Foot angle (heel raised; negative = heel below the block).
-    top : Quantity or str
-        Foot angle at the top (rep path from ``top`` to ``foot``).
-    pad : Quantity or str
-        The pad's distance behind the knee joint along the thigh.
-
-    Examples
-    --------
-    >>> import biomech as bm
-    >>> body = bm.Body.from_anthropometrics("178 cm", "80 kg")
-    >>> sc = bm.exercises.seated_calf_raise(body, load="40 kg")
-    >>> float(sc.ankle.magnitude) > 0
-    True
-    """
+def _seated_calf_raise(body: Body, *, load: Any = "40 kg", foot: Any = "0 deg", top: Any = "35 deg",
+                       pad: Any = "5 cm", fraction: Any = None) -> ExerciseResult:
+    """The solver behind :class:`SeatedCalfRaise`."""
     from .common import as_length
     check_body(body)
     f_bottom = as_angle(foot, "foot")
     f_top = as_angle(top, "top")
     load_kg = load_mass(load)
-    pad_m = as_length(pad, "pad", nonnegative=True)
+    pad_m = check_single(as_length(pad, "pad", nonnegative=True), "pad")
     shape = broadcast_shape(f_bottom, f_top, load_kg)
-    fr = place_fraction(_fraction, shape)
-    f = f_bottom if fr is None else f_top + fr * (f_bottom - f_top)
+    fr = place_fraction(fraction, shape)
+    f = (f_bottom if fr is None else f_top + fr * (f_bottom - f_top)) + np.zeros(shape)
     shape = broadcast_shape(np.zeros(shape), 0.0 if fr is None else fr)
     feas = Feasibility(shape)
     # the block under the balls: upward reaction = pad load + shank and foot weights (both legs)
@@ -154,9 +110,89 @@ def seated_calf_raise(body: Body, load: Any = "40 kg", foot: Any = "0 deg", *, t
     sc = model.sincos(angles)
     moments = MomentResult(model, pose, sc, model.moments(sc))
     single = shape == ()
+    feas.include(moments)
+    feas.raise_if_single(single, "seated_calf_raise")
     params = {"load": quantity(load_kg, "kg"), "foot": quantity(np.degrees(f_bottom), "deg"), "knee": "90 deg",
               "pad": quantity(pad_m, "m"), "support": "backrest",
               "line_of_force": "block reaction vertical at the ball; pad load vertical on the thighs"}
-    call = (seated_calf_raise, (body,), dict(load=load, foot=foot, top=top, pad=pad))
     return ExerciseResult("seated_calf_raise", pose, moments, params, bool(feas.ok) if single else feas.ok,
-                          str(feas.reason) if single else feas.reason, {"block_force": quantity(R, "N")}, call)
+                          str(feas.reason) if single else feas.reason, {"block_force": quantity(R, "N")})
+
+
+# --------------------------------------------------------------------------- the declared exercises
+from .spec import ExerciseSpec, declare, param, spec_function  # noqa: E402
+
+_CALF_REP = "The foot angle goes from top (fraction 0) to foot (fraction 1)."
+
+
+def _foot_params() -> dict:
+    return dict(
+        foot=param("angle", "0 deg", "Foot angle of the position solved: the heel raised above the ball (positive) "
+                                     "or below it on a step (negative)."),
+        top=param("angle", "35 deg", "Foot angle at the top of the rep; the rep path runs from top to foot."),
+    )
+
+
+class StandingCalfRaise(ExerciseSpec):
+    """A standing calf raise held at foot angle ``foot`` (heel raised; negative on a step).
+
+    The straight body leans as one piece so that the centre of pressure is at the ball of
+    the foot.
+
+    Examples
+    --------
+    >>> import biomech as bm
+    >>> body = bm.Body.from_anthropometrics("178 cm", "80 kg")
+    >>> cr = bm.exercises.standing_calf_raise(body, load="60 kg", foot="-15 deg")
+    >>> abs(float(cr.cop.magnitude[0] - body.foot_geometry.ball_x)) < 1e-9
+    True
+    """
+
+    name = "standing_calf_raise"
+    summary = "standing calf raise: foot angle, load"
+    example = "biomech standing_calf_raise --load 100kg"
+    rep_fraction = _CALF_REP
+
+    def _solve(self, body: Body, fraction: Any) -> ExerciseResult:
+        return _standing_calf_raise(body, **self.values(), fraction=fraction)
+
+
+declare(StandingCalfRaise, dict(
+    load=param("load", None, "The load on the shoulders (as a high bar) or in the hands, a mass or its weight as a "
+                             "force.", none="no load"),
+    **_foot_params(),
+    hold=param("choice", "shoulders", "Where the load is held: on the shoulders or in the hands.",
+               choices=("shoulders", "hands")),
+    cop=param("choice", "ball", "Target of the centre of pressure: a calf raise balances over the ball of the "
+                                "foot.", choices=("ball",))))
+
+
+class SeatedCalfRaise(ExerciseSpec):
+    """A seated calf raise: knee at 90 deg, the load on the knees, the balls on a block.
+
+    Examples
+    --------
+    >>> import biomech as bm
+    >>> body = bm.Body.from_anthropometrics("178 cm", "80 kg")
+    >>> sc = bm.exercises.seated_calf_raise(body, load="40 kg")
+    >>> float(sc.ankle.magnitude) > 0
+    True
+    """
+
+    name = "seated_calf_raise"
+    summary = "seated calf raise: foot angle, load"
+    example = "biomech seated_calf_raise --load 60kg"
+    rep_fraction = _CALF_REP
+
+    def _solve(self, body: Body, fraction: Any) -> ExerciseResult:
+        return _seated_calf_raise(body, **self.values(), fraction=fraction)
+
+
+declare(SeatedCalfRaise, dict(
+    load=param("load", "40 kg", "The machine's load on the thigh pads, both legs together, a mass or its weight as "
+                                "a force."),
+    **_foot_params(),
+    pad=param("length", "5 cm", "The pad's distance behind the knee joint along the thigh.", nonnegative=True)))
+
+standing_calf_raise = spec_function(StandingCalfRaise)
+seated_calf_raise = spec_function(SeatedCalfRaise)

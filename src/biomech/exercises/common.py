@@ -21,15 +21,15 @@ the closed-form start.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
 
 import numpy as np
 
 from ..model.body import Body, FootGeometry, Segment
-from ..errors import InfeasiblePoseError, InputValueError, RangeError
+from ..errors import InfeasiblePoseError, InputValueError, RangeError, UnitError
 from ..model.kinematics import Form, SinCos
 from ..model.loads import G
+from ..mechanics.results import _quantity_entry
 from ..mechanics.statics import MomentResult, StaticModel
 from ..units import Q_, quantity, to_si
 
@@ -143,6 +143,29 @@ def check_broadcasts_into(value: Any, shape: tuple[int, ...], name: str) -> None
                               f"{tuple(shape)} of the other parameters.")
 
 
+def check_single(value: Any, name: str) -> Any:
+    """``value`` (already in SI) must be a single number: this argument does not sweep."""
+    if np.ndim(value) != 0:
+        raise InputValueError(f"{name}: an array of shape {np.shape(value)} was given; this argument takes a single "
+                              f"value (sweep the exercise's other parameters, or call it once per value).")
+    return value
+
+
+def cop_value(cop: Any, choices: Sequence[str], name: str = "cop") -> Any:
+    """A centre-of-pressure target: one of the named points ``choices`` (returned lower-case) or a
+    distance from the heel along the foot, a Quantity or a string such as ``"10 cm"`` (returned in m)."""
+    if isinstance(cop, str) and cop.strip().lower() in choices:
+        return cop.strip().lower()
+    try:
+        return as_length(cop, name)
+    except UnitError:
+        if isinstance(cop, str):
+            raise InputValueError(f"{name}={_shown(cop)} is not a target point; expected one of "
+                                  f"{', '.join(choices)} or a distance from the heel along the foot (a length such as "
+                                  f"'10 cm').") from None
+        raise
+
+
 def check_scalar_length(value: Any, name: str, **kw: Any) -> float:
     """A single length in m (a sweep is not supported for this argument)."""
     v = as_length(value, name, **kw)
@@ -198,12 +221,27 @@ class Feasibility:
         x = np.broadcast_to(np.asarray(x, dtype=float), self.shape)
         return np.where(self.ok, x, np.nan)
 
+    def include(self, moments: Any) -> None:
+        """Conjoin the checks of the inner :class:`~biomech.mechanics.statics.MomentResult` (finite moments,
+        centre of pressure on the foot, feet loaded), so ``feasible`` is never True where the
+        inner result says the pose cannot stand."""
+        try:
+            inner_ok = np.broadcast_to(np.asarray(moments.feasible, dtype=bool), self.shape)
+            inner_why = np.broadcast_to(np.asarray(moments.reason, dtype=object), self.shape)
+        except ValueError:  # shapes that do not match: every element judged by any failure
+            inner_ok = np.broadcast_to(np.all(moments.feasible), self.shape)
+            inner_why = np.broadcast_to(np.asarray("not_finite", dtype=object), self.shape)
+        bad = ~inner_ok & self.ok
+        for why in dict.fromkeys(inner_why[bad].tolist() if bad.ndim else ([inner_why[()]] if bad else [])):
+            self.flag(bad & (inner_why == why), str(why) or "not_finite")
+
     def raise_if_single(self, single: bool, what: str) -> None:
         if single and not bool(np.all(self.ok)):
             reason = str(np.asarray(self.reason).flat[0])
             numbers = self.numbers.get(reason, {})
             shown = ", ".join(f"{k}={_fmt(v)}" for k, v in numbers.items())
-            raise InfeasiblePoseError(f"{what}: {_REASON_TEXT.get(reason, reason)} ({shown}).", reason, numbers)
+            raise InfeasiblePoseError(f"{what}: {_REASON_TEXT.get(reason, reason)}{f' ({shown})' if shown else ''}.",
+                                      reason, numbers)
 
 
 _REASON_TEXT = {
@@ -217,9 +255,18 @@ _REASON_TEXT = {
     "stance_width": "the stance is too wide for the legs",
     "joint_range": "a joint angle lies outside its anatomical range",
     "reach": "the legs cannot reach the feet's positions",
+    "rear_knee": "the rear knee cannot be there: it would pass below the floor, or the legs cannot put it at that height",
+    "over_constrained": ("the depth and the rear knee height together fix the front shin, and no shin between "
+                         "vertical and the dorsiflexion limit fits this step; leave one of them out, or take a step "
+                         "in the range that fits"),
     "bar_height": "the bar height cannot be reached with arms hanging plumb",
     "foot_position": "the foot position on the platform cannot be reached",
     "ankle_range": "the pose needs more ankle dorsiflexion than the ankle's anatomical range",
+    "cop_behind_heel": "the centre of pressure falls behind the heel",
+    "cop_past_toes": "the centre of pressure falls past the toes",
+    "cop_off_foot": "the requested centre of pressure lies off the foot",
+    "lift_off": "the external forces lift the lifter off the ground",
+    "not_finite": "the joint moments are not finite numbers",
 }
 
 
@@ -230,7 +277,7 @@ def _pick(v: Any, shape: tuple[int, ...], idx: tuple) -> Any:
     except ValueError:
         val = arr
     val = float(val) if np.ndim(val) == 0 else val
-    return quantity(val, str(v.units)) if hasattr(v, "units") else val
+    return quantity(val, v.units) if hasattr(v, "units") else val
 
 
 def _fmt(v: Any) -> str:
@@ -473,9 +520,14 @@ def solve_free_angle(model: StaticModel, angles: dict[str, Any], free: str, targ
 
 
 # --------------------------------------------------------------------------- results
-@dataclass(frozen=True)
-class ExerciseResult:
-    """A solved exercise: its pose, its joint moments and what it was asked.
+class ExerciseResult(MomentResult):
+    """A solved exercise: a static :class:`~biomech.mechanics.statics.MomentResult` plus the
+    exercise's parameters.
+
+    Everything a static result has (the result family of :mod:`biomech.mechanics.results`):
+    ``.moments`` (a :class:`~biomech.mechanics.results.JointValues`, N·m), ``.ankle .knee .hip
+    .lumbar``, ``.per_kg``, ``.moment_arms``, ``.contributions``, :meth:`table`,
+    ``.positions``, ``.cop``, ``.dims``, ``to_dict()``, ``to_dataframe()``; and
 
     Attributes
     ----------
@@ -483,11 +535,9 @@ class ExerciseResult:
         The exercise.
     pose : Pose or SplitPose
         The solved pose (side view; NaN where infeasible).
-    moments : MomentResult
-        The core result: moments, moment arms, per-load contributions, positions,
-        centre of pressure, ``ankle_per_cm_cop``.
-    parameters : dict
-        Every parameter used, defaults included (Quantities or strings).
+    params : dict
+        Every parameter used, defaults included (Quantities or strings); also
+        ``.parameters``.
     feasible : bool or numpy.ndarray
         Which requests could exist.
     reason : str or numpy.ndarray
@@ -495,24 +545,49 @@ class ExerciseResult:
         ``"trunk_past_horizontal"``, ``"depth"``, ``"heel_lift"``, ...
     extras : dict
         Exercise-specific outputs (e.g. a machine's sensitivity to its assumption).
+
+    spec : ExerciseSpec
+        The specification solved (``spec.solve(body)`` gives this result again).
+    body : Body
+        The lifter (the spec attaches it; before that, the model's body).
+
+    ``.moments`` used to be the inner ``MomentResult``: ``sq.moments.moments`` and the
+    other ``sq.moments.<attribute>`` still answer for one release, with a
+    ``DeprecationWarning``.
+
+    Examples
+    --------
+    >>> import biomech as bm
+    >>> body = bm.Body.from_anthropometrics("178 cm", "80 kg")
+    >>> sq = bm.exercises.squat(body, depth="parallel", load="100 kg")
+    >>> bool(sq.moments.knee == sq.knee), isinstance(sq, bm.MomentResult), sq.params["load"]
+    (True, True, <Quantity(100.0, 'kilogram')>)
     """
 
-    name: str
-    pose: Any
-    moments: MomentResult
-    parameters: dict
-    feasible: Any
-    reason: Any
-    extras: dict = field(default_factory=dict)
-    _call: tuple | None = field(default=None, repr=False, compare=False)
+    _forward_moments = True
 
-    ankle = property(lambda self: self.moments.ankle, doc="Ankle moment per leg, N*m (+ plantarflexor).")
-    knee = property(lambda self: self.moments.knee, doc="Knee moment per leg, N*m (+ extensor).")
-    hip = property(lambda self: self.moments.hip, doc="Hip moment per leg, N*m (+ extensor).")
-    lumbar = property(lambda self: self.moments.lumbar, doc="L5/S1 moment, N*m (+ extensor).")
-    moment_arms = property(lambda self: self.moments.moment_arms, doc="Moment arms per joint, m.")
-    contributions = property(lambda self: self.moments.contributions, doc="Per-load table.")
-    positions = property(lambda self: self.moments.positions, doc="Landmarks, m.")
+    def __init__(self, name: str, pose: Any, moments: MomentResult, parameters: dict, feasible: Any, reason: Any,
+                 extras: dict | None = None):
+        if not isinstance(moments, MomentResult):
+            raise InputValueError(f"moments={type(moments).__name__} must be the exercise's MomentResult.")
+        super().__init__(moments.model, pose, moments._angles, moments._m)
+        if "_sc" in moments.__dict__:
+            self.__dict__["_sc"] = moments.__dict__["_sc"]
+        self.name = name
+        self.parameters = parameters
+        self.extras = {} if extras is None else extras
+        self._feasible = feasible
+        self._reason = reason
+        self.spec = None  # set by the spec that solved it (ExerciseSpec.solve)
+        self._dims = _param_dims(parameters, self.shape)
+
+    feasible = property(lambda self: self._feasible, doc="Which requests could exist (bool or boolean array).")
+    reason = property(lambda self: self._reason, doc="Why not, per element (``\"\"`` where feasible).")
+
+    @property
+    def params(self) -> dict:
+        """Every parameter of the exercise, defaults included (Quantities or strings)."""
+        return self.parameters
 
     @property
     def trunk(self):
@@ -520,25 +595,10 @@ class ExerciseResult:
         return self.pose.trunk
 
     @property
-    def cop(self):
-        """Centre of pressure of the (front) foot, m, (..., 2)."""
-        return self.moments.cop
-
-    @property
-    def ankle_per_cm_cop(self):
-        """Change of the ankle moment per cm the centre of pressure moves forward, N*m/cm."""
-        return self.moments.ankle_per_cm_cop
-
-    @property
-    def knee_travel(self):
-        """Front of the knee ahead of the toe tip, m."""
-        return self.moments.knee_travel
-
-    @property
     def hip_share(self):
         """Hip moment / (hip + knee moment): how much of the leg's extensor work the hip does."""
-        h = self.hip.to("N*m").magnitude
-        k = self.knee.to("N*m").magnitude
+        h = self.moments.si("hip")
+        k = self.moments.si("knee")
         with np.errstate(divide="ignore", invalid="ignore"):
             return h / (h + k)
 
@@ -546,58 +606,75 @@ class ExerciseResult:
         """The same exercise from the top (fraction 0) to this bottom (fraction 1).
 
         ``fractions`` (plain numbers 0..1, default ``n`` evenly spaced) gets a new
-        leading axis when the exercise's own parameters are arrays.
+        leading axis when the exercise's own parameters are arrays. The same as
+        ``self.spec.rep_path(self.body, ...)``.
         """
-        if self._call is None:
-            raise InputValueError(f"{self.name}: this result does not know how it was made; call rep_path(...).")
-        fn, args, kwargs = self._call
-        return rep_path(fn, *args, fractions=fractions, n=n, **kwargs)
+        if self.spec is None:
+            raise InputValueError(f"{self.name}: this result does not know how it was made; build the exercise's "
+                                  f"spec and call spec.rep_path(body).")
+        return self.spec.rep_path(self.body, fractions=fractions, n=n)
 
-    def __repr__(self) -> str:
-        if np.ndim(self.feasible) == 0:
-            m = self.moments
-            return (f"{self.name}(ankle={float(m.ankle.magnitude):.1f}, knee={float(m.knee.magnitude):.1f}, "
-                    f"hip={float(m.hip.magnitude):.1f}, lumbar={float(m.lumbar.magnitude):.1f} N*m, "
-                    f"{self.pose!r})")
-        return f"{self.name}(shape={np.shape(self.feasible)}, feasible={int(np.sum(self.feasible))})"
+    def _title(self) -> str:
+        return self.name
+
+    def _default_dims(self) -> tuple[str, ...]:
+        return _param_dims(self.parameters, self.shape)
+
+    def _dict_extras(self) -> dict[str, Any]:
+        out = {"exercise": self.name, **super()._dict_extras()}
+        out["params"] = dict(_quantity_entry(k, v) for k, v in self.parameters.items())
+        return out
 
 
-@dataclass(frozen=True, repr=False)
+def _param_dims(params: dict, shape: tuple[int, ...]) -> tuple[str, ...]:
+    """Name each axis of an exercise result by the parameters that vary along it (aligned
+    from the right, as numpy broadcasts); a leading axis no parameter explains is the
+    ``fraction`` of a rep path."""
+    frac = params.get("fraction")
+    if frac is not None and not isinstance(frac, str) and np.ndim(getattr(frac, "magnitude", frac)) and shape:
+        rest = {k: v for k, v in params.items() if k != "fraction"}
+        return ("fraction",) + _param_dims(rest, shape[1:])
+    names: list[str] = []
+    n = len(shape)
+    for ax in range(n):
+        back = n - ax
+        varying = []
+        for k, v in params.items():
+            shp = np.shape(getattr(v, "magnitude", v)) if not isinstance(v, str) else ()
+            if len(shp) >= back and shp[len(shp) - back] > 1:
+                varying.append(k)
+        name = "+".join(varying) if varying else ("fraction" if ax == 0 else f"axis_{ax}")
+        names.append(name if name not in names else f"{name}_{ax}")
+    return tuple(names)
+
+
 class SplitExerciseResult(ExerciseResult):
-    """A split-stance exercise: ``.front`` and ``.rear`` legs (each with ankle, knee,
-    hip moments) besides the fields of :class:`ExerciseResult` (whose ``knee``, ``hip``,
-    ``ankle`` are the front leg's)."""
+    """A split-stance exercise (lunge, split squat, ...).
 
-    @property
-    def front(self):
-        """The front leg's moments (ankle, knee, hip; lumbar shared)."""
-        return self.moments.front
-
-    @property
-    def rear(self):
-        """The rear leg's moments."""
-        return self.moments.rear
-
-    ankle = property(lambda self: self.moments.front.ankle, doc="Front ankle moment, N*m.")
-    knee = property(lambda self: self.moments.front.knee, doc="Front knee moment, N*m.")
-    hip = property(lambda self: self.moments.front.hip, doc="Front hip moment, N*m.")
+    ``.moments`` (and ``.ankle .knee .hip``) hold the front leg's ankle, knee and hip
+    moments and the whole body's lumbar moment; ``.front`` and ``.rear`` are each leg's
+    :class:`~biomech.mechanics.statics.LegResult` (same family: ``.moments``, ``.moment_arms``,
+    ``to_dict()``...; their lumbar is the shared whole-body one).
+    """
 
 
-def rep_path(exercise: Callable | str, *args: Any, fractions: Any = None, n: int = 11, **kwargs: Any):
+def rep_path(exercise: Callable | str, body: Any, /, *, fractions: Any = None, n: int = 11, **params: Any):
     """The rep path of an exercise: its poses and moments from the top to the bottom.
 
     Parameters
     ----------
-    exercise : callable or str
-        One of the exercise functions (``squat``, ``lunge``, ...) or its name.
-    *args, **kwargs
-        The exercise's own arguments (the body first).
+    exercise : callable, str or ExerciseSpec class
+        One of the exercise functions (``squat``, ``lunge``, ...), its name or its spec class.
+    body : Body
+        The lifter.
     fractions : array_like, optional
         Fractions of the way down, 0 (top) to 1 (the bottom the parameters describe);
         default ``n`` evenly spaced. What a fraction means is stated per exercise
         (for squats: of the bottom's thigh angle and shank lean).
     n : int
         Number of fractions when ``fractions`` is not given.
+    **params
+        The exercise's own parameters (keywords).
 
     Returns
     -------
@@ -614,15 +691,19 @@ def rep_path(exercise: Callable | str, *args: Any, fractions: Any = None, n: int
     >>> path.knee.shape
     (5,)
     """
-    from . import _REGISTRY
+    from . import SPECS
 
-    fn = _REGISTRY[exercise] if isinstance(exercise, str) else exercise
-    if fractions is None:
-        fractions = np.linspace(0.0, 1.0, int(n))
-    f = np.asarray(fractions, dtype=float)
-    if np.any((f < 0) | (f > 1)) or not np.all(np.isfinite(f)):
-        raise RangeError(f"fractions={fractions!r} must lie between 0 (top) and 1 (bottom).")
-    return fn(*args, _fraction=f, **kwargs)
+    if isinstance(exercise, str):
+        if exercise not in SPECS:
+            raise InputValueError(f"exercise={exercise!r} is not an exercise; expected one of {', '.join(SPECS)}.")
+        cls = SPECS[exercise]
+    elif isinstance(exercise, type):
+        cls = exercise
+    else:
+        cls = getattr(exercise, "spec", None)
+        if cls is None:
+            raise InputValueError(f"exercise={exercise!r} is not an exercise function of bm.exercises.")
+    return cls.from_kwargs(params, stacklevel=3).rep_path(body, fractions=fractions, n=n)
 
 
 def place_fraction(fraction: Any, shape: tuple[int, ...]) -> Any:

@@ -8,7 +8,7 @@ each shank lean places the hip and the bar's contact point; the shoulder lies a 
 length from the hip and an arm length from the grip (so the arms angle back and the
 shoulders' extensors hold the bar in, ``extras["shoulder_moment"]``; the bar-leg contact
 force is taken as zero); the shank lean that balances is found by vectorized bisection.
-Long arms still mean a more upright trunk. With ``arms="plumb"`` the arms hang straight down
+Long arms still mean a more upright trunk. With ``arm_position="plumb"`` the arms hang straight down
 instead, the shank lean is solved from the bar's contact (:func:`plumb_bar_gap`) and the
 centre of pressure is reported, not imposed; off the foot the pose is infeasible
 (``"balance"``), which for a typical body holds for all but the top of the rep. Depth is the bar's height (``"knee"``,
@@ -48,8 +48,10 @@ from ..model.pose import JOINT_RANGES_DEG
 from .common import (ExerciseResult, Feasibility, array_body, as_angle, as_length, bisect, body_height,
                      broadcast_shape, check_body, check_broadcasts_into, check_loads, is_length, load_mass, make_model,
                      place_fraction, whole_body_moment_form)
+from .common import check_single, cop_value
 
-__all__ = ["romanian_deadlift", "stiff_leg_deadlift", "deadlift", "back_extension", "PLATE_DIAMETER_M",
+__all__ = ["romanian_deadlift", "stiff_leg_deadlift", "deadlift", "back_extension", "RomanianDeadlift",
+           "StiffLegDeadlift", "Deadlift", "BackExtension", "PLATE_DIAMETER_M",
            "CHEST_PLATE", "BAR_RADIUS_M", "SHIN_FRONT_PER_STATURE", "THIGH_FRONT_AT_HIP_PER_STATURE",
            "leg_front_offsets", "bar_contact_x", "plumb_bar_gap"]
 
@@ -223,14 +225,14 @@ def _first_rising_root(fn, lo: float, hi: float, step: float):
 
 
 def _hinge(name: str, body: Body, *, knee_bend: Any, depth: Any, load: Any, toe_out: Any, cop: Any,
-           extra_loads: Sequence[Load], fraction: Any, call: tuple, depth_name: str = "depth", arms: str = "free"):
+           extra_loads: Sequence[Load], fraction: Any, depth_name: str = "bar_height", arms: str = "free"):
     check_body(body)
     if not isinstance(arms, str) or arms.strip().lower() not in ("free", "plumb"):
-        raise InputValueError(f"arms={arms!r} is not one of 'free', 'plumb'.")
+        raise InputValueError(f"arm_position={arms!r} is not one of 'free', 'plumb'.")
     plumb_mode = arms.strip().lower() == "plumb"
     if plumb_mode and cop is not None:
-        raise InputValueError(f"cop={cop!r} cannot be combined with arms='plumb': with the arms plumb and the bar "
-                              f"against the legs the centre of pressure is an output (leave cop=None).")
+        raise InputValueError(f"cop={cop!r} cannot be combined with arm_position='plumb': with the arms plumb and "
+                              f"the bar against the legs the centre of pressure is an output (leave cop=None).")
     extra_loads = check_loads(extra_loads)
     if isinstance(depth, str) and not depth.strip():
         raise InputValueError(f"{depth_name}={depth!r} is empty; expected 'mid_shin', 'knee', 'floor', a height "
@@ -238,14 +240,16 @@ def _hinge(name: str, body: Body, *, knee_bend: Any, depth: Any, load: Any, toe_
     if body.arms is None:
         raise InputValueError(f"{name}: the bar hangs from the arms; the body needs an arms segment.")
     L_s, L_t, L_k, L_a = body.shank.length_m, body.thigh.length_m, body.trunk.length_m, body.arms.length_m
-    cphi = np.cos(as_angle(toe_out, "toe_out"))
+    cphi = np.cos(check_single(as_angle(toe_out, "toe_out"), "toe_out"))
     keyword = isinstance(depth, str) and depth.strip().lower() in ("mid_shin", "knee", "floor")
     depth_is_trunk = not (keyword or is_length(depth, depth_name))
     load_kg = load_mass(load)
     abody = array_body(body, foot_scale=cphi, knee_depth_scale=cphi) if cphi != 1.0 else body
     model = make_model(abody, [HandLoad(quantity(load_kg, "kg"), label="bar")] + list(extra_loads), "both", "feet")
     afg = abody.foot_geometry
-    target = 0.5 * afg.toe_x if cop is None else as_length(cop, "cop")
+    cop_v = None if cop is None else cop_value(cop, ("midfoot", "ball", "heel"))
+    target = {None: 0.5 * afg.toe_x, "midfoot": 0.5 * afg.toe_x, "ball": afg.ball_x, "heel": 0.0 * afg.toe_x}[cop_v] \
+        if cop_v is None or isinstance(cop_v, str) else cop_v
     ankle = (afg.ankle_x, afg.ankle_y)
     offsets = leg_front_offsets(body)
     if depth_is_trunk:
@@ -254,7 +258,7 @@ def _hinge(name: str, body: Body, *, knee_bend: Any, depth: Any, load: Any, toe_
     else:
         h_bar = _bar_height(depth, body, depth_name)
         trunk_bottom = None
-    K = None if knee_bend is None else as_angle(knee_bend, "knee_bend")
+    K = None if knee_bend is None else as_angle(knee_bend, "knee_flexion")
     shape = broadcast_shape(load_kg, 0.0 if K is None else K, 0.0 if h_bar is None else h_bar,
                             0.0 if trunk_bottom is None else trunk_bottom)
     if np.ndim(target):
@@ -390,6 +394,7 @@ def _hinge(name: str, body: Body, *, knee_bend: Any, depth: Any, load: Any, toe_
     sc = model.sincos(angles)
     moments = MomentResult(model, pose, sc, model.moments(sc))
     single = shape == ()
+    feas.include(moments)
     if single and plumb_mode and not bool(feas.ok) and str(feas.reason) == "balance":
         from ..errors import InfeasiblePoseError
         raise InfeasiblePoseError(
@@ -397,13 +402,14 @@ def _hinge(name: str, body: Body, *, knee_bend: Any, depth: Any, load: Any, toe_
             f"{float(cop_x):.3f} m from the heel, off the foot (heel 0 m to toe {float(toe):.3f} m).",
             "balance", feas.numbers.get("balance", {}))
     feas.raise_if_single(single, name)
-    params = {"knee_bend": quantity(np.degrees(K), "deg"), "depth": depth,
+    params = {"knee_flexion": quantity(np.degrees(K), "deg"),
+              "trunk_lean": None if trunk_bottom is None else quantity(np.degrees(trunk_bottom), "deg"),
               "bar_height": None if h_bar is None else quantity(h_bar, "m"), "load": quantity(load_kg, "kg"),
               "toe_out": quantity(np.degrees(np.arccos(cphi)), "deg"), "support": "feet", "stance": "both",
               "arms": ("plumb: the bar hangs straight below the shoulders, touching the legs" if plumb_mode
                        else "plumb (bar hung against the shins)" if knee_bend is None and frac is None
                        else "free: the hands hold the bar against the legs"),
-              "cop": None if cop is None else quantity(as_length(cop, "cop"), "m"),
+              "cop": cop_v if cop_v is None or isinstance(cop_v, str) else quantity(cop_v, "m"),
               "bar_contact": "front of the shins or thighs", "plate_diameter": quantity(PLATE_DIAMETER_M, "m")}
     # the hands hold the bar where the arms put it: with the grip behind the shoulder (arms angled
     # back) the shoulders' extensors hold it there (bar and arm weights only; both arms)
@@ -415,7 +421,7 @@ def _hinge(name: str, body: Body, *, knee_bend: Any, depth: Any, load: Any, toe_
     if not plumb_mode:
         extras["target"] = quantity(target, "m")   # the centre of pressure is held there
     return ExerciseResult(name, pose, moments, params, bool(feas.ok) if single else feas.ok,
-                          str(feas.reason) if single else feas.reason, extras, call)
+                          str(feas.reason) if single else feas.reason, extras)
 
 
 def _top_height(body: Body, ankle: tuple, offsets: tuple) -> float:
@@ -430,135 +436,31 @@ def _top_height(body: Body, ankle: tuple, offsets: tuple) -> float:
     return float(hb) - TOP_MARGIN_M
 
 
-def romanian_deadlift(body: Body, depth: Any = "knee", knee_bend: Any = "20 deg", load: Any = None, *,
-                      toe_out: Any = "0 deg", cop: Any = None, extra_loads: Sequence[Load] = (), arms: str = "free",
-                      _fraction: Any = None, _name: str = "romanian_deadlift") -> ExerciseResult:
-    """A Romanian deadlift's bottom: soft knees, hips back, the bar against the legs.
-
-    Parameters
-    ----------
-    body : Body
-        Needs arms (the bar hangs at the grip).
-    depth : str, Quantity
-        Bar height: ``"knee"`` (default: ankle height plus shank length), ``"mid_shin"``,
-        ``"floor"`` (plate radius), a length above the floor; or an angle, taken as the
-        trunk lean (the bar's height then follows).
-    knee_bend : Quantity or str
-        Knee flexion held through the rep, default 20 deg.
-    load : Quantity or str, optional
-        The bar (mass or weight).
-    toe_out : Quantity or str
-        Shortens the foot's side view by cos(toe_out).
-    cop : Quantity or str, optional
-        Target of the centre of pressure, from the heel; default the midfoot (``arms="free"``
-        only).
-    extra_loads : sequence of Load
-        Bands or cables.
-    arms : {"free", "plumb"}
-        ``"free"`` (default): the centre of pressure is held at ``cop`` and the arms angle
-        as the bar's contact with the legs requires (the shoulders hold the difference).
-        ``"plumb"``: the arms hang straight down, the bar touches the legs' front, the shank
-        lean is solved from that contact (vectorized: a grid of shank leans, then
-        bisection), and the centre of pressure follows from the whole body's balance
-        (``extras["cop_from_heel"]``, ``extras["cop_fraction"]``); a pose whose centre of
-        pressure falls off the foot is infeasible (``"balance"``). For a 1.78 m, 80 kg body
-        with 20 deg knees this holds only a few centimetres below standing: lower, the
-        plumb bar needs the shins tilted back 15-27 deg and the pressure falls behind the
-        heel (see ``docs/exercises.md``).
-
-    Returns
-    -------
-    ExerciseResult
-        ``extras["shoulder_moment"]`` (both arms, N*m, + = shoulder extensor: holding the
-        grip behind the shoulder), ``extras["bar_height"]``, ``extras["cop_from_heel"]``
-        (m), ``extras["cop_fraction"]`` (0 = heel, 1 = toe tip) and
-        ``extras["ankle_per_cm_cop"]`` (N*m per cm the pressure moves forward).
-
-    Examples
-    --------
-    >>> import biomech as bm
-    >>> body = bm.Body.from_anthropometrics("178 cm", "80 kg")
-    >>> rdl = bm.exercises.romanian_deadlift(body, load="100 kg")
-    >>> abs(float(rdl.pose.shank.magnitude)) < 5  # shins near vertical
-    True
-    >>> float(rdl.knee.magnitude) < 0 < float(rdl.hip.magnitude)  # knee flexor, hip extensor demand
-    True
-    """
-    call = (romanian_deadlift, (body,), dict(depth=depth, knee_bend=knee_bend, load=load, toe_out=toe_out, cop=cop,
-                                             extra_loads=extra_loads, arms=arms, _name=_name))
-    return _hinge(_name, body, knee_bend=knee_bend, depth=depth, load=load, toe_out=toe_out, cop=cop,
-                  extra_loads=extra_loads, fraction=_fraction, call=call, arms=arms)
+def _romanian_deadlift(body: Body, *, bar_height: Any = None, trunk_lean: Any = None, knee_flexion: Any = "20 deg",
+                       load: Any = None, toe_out: Any = "0 deg", cop: Any = None, extra_loads: Sequence[Load] = (),
+                       arms: str = "free", fraction: Any = None, name: str = "romanian_deadlift") -> ExerciseResult:
+    """The hinge solver behind :class:`RomanianDeadlift` and :class:`StiffLegDeadlift`: the bottom
+    at a bar height (default the knee) or a trunk lean."""
+    if trunk_lean is not None:
+        depth, depth_name = trunk_lean, "trunk_lean"
+    else:
+        depth, depth_name = ("knee" if bar_height is None else bar_height), "bar_height"
+    return _hinge(name, body, knee_bend=knee_flexion, depth=depth, load=load, toe_out=toe_out, cop=cop,
+                  extra_loads=extra_loads, fraction=fraction, depth_name=depth_name, arms=arms)
 
 
-def stiff_leg_deadlift(body: Body, depth: Any = "knee", knee_bend: Any = "5 deg", load: Any = None,
-                       **kw: Any) -> ExerciseResult:
-    """A stiff-leg deadlift: the Romanian deadlift with nearly straight knees (5 deg).
-
-    >>> import biomech as bm
-    >>> body = bm.Body.from_anthropometrics("178 cm", "80 kg")
-    >>> bool(bm.exercises.stiff_leg_deadlift(body, load="80 kg").feasible)
-    True
-    """
-    return romanian_deadlift(body, depth, knee_bend, load, _name="stiff_leg_deadlift", **kw)
+def _deadlift(body: Body, *, load: Any = None, knee_flexion: Any = None, bar_height: Any = "floor",
+              toe_out: Any = "0 deg", cop: Any = None, extra_loads: Sequence[Load] = (),
+              fraction: Any = None) -> ExerciseResult:
+    """The solver behind :class:`Deadlift`."""
+    return _hinge("deadlift", body, knee_bend=knee_flexion, depth=bar_height, load=load, toe_out=toe_out, cop=cop,
+                  extra_loads=extra_loads, fraction=fraction, depth_name="bar_height")
 
 
-def deadlift(body: Body, load: Any = None, *, knee_bend: Any = None, bar_height: Any = "floor",
-             toe_out: Any = "0 deg", cop: Any = None, extra_loads: Sequence[Load] = (),
-             _fraction: Any = None) -> ExerciseResult:
-    """A conventional deadlift's start: bar at the plates' radius, against the shins.
-
-    With ``knee_bend=None`` (default) the knee bend is solved so that the bar, hanging
-    from plumb arms, touches the shins while the centre of pressure is at the midfoot.
-    ``bar_height`` defaults to the radius of a 450 mm plate (:data:`PLATE_DIAMETER_M`).
-
-    >>> import biomech as bm
-    >>> body = bm.Body.from_anthropometrics("178 cm", "80 kg")
-    >>> dl = bm.exercises.deadlift(body, load="140 kg")
-    >>> 30 < float(dl.pose.knee.magnitude) < 120
-    True
-    """
-    call = (deadlift, (body,), dict(load=load, knee_bend=knee_bend, bar_height=bar_height, toe_out=toe_out, cop=cop,
-                                    extra_loads=extra_loads))
-    return _hinge("deadlift", body, knee_bend=knee_bend, depth=bar_height, load=load, toe_out=toe_out, cop=cop,
-                  extra_loads=extra_loads, fraction=_fraction, call=call, depth_name="bar_height")
-
-
-def back_extension(body: Body, load: Any = None, *, bench: Any = "45 deg", hip_flexion: Any = "90 deg",
-                   pad: Any = "10 cm", roller: Any = "5 cm", band: Load | None = None,
-                   _fraction: Any = None) -> ExerciseResult:
-    """A back extension's bottom on a 45 deg or 90 deg (horizontal) bench.
-
-    Parameters
-    ----------
-    body : Body
-    load : Quantity or str, optional
-        A plate held at the chest (:data:`CHEST_PLATE`).
-    bench : Quantity or str
-        Inclination of the legs from vertical: "45 deg" (hyperextension bench) or
-        "90 deg" (horizontal Roman chair); anything from 30 to 90 deg.
-    hip_flexion : Quantity or str
-        Hip flexion at the bottom (0 = body straight along the bench).
-    pad : Quantity or str
-        Where the pad meets the thighs: distance below the hip joint along the thigh.
-    roller : Quantity or str
-        Heel roller: distance above the ankle along the back of the shank.
-    band : ElasticBand, optional
-        A band on the trunk (its anchor in the model's frame).
-
-    Returns
-    -------
-    ExerciseResult
-        Hip and lumbar moments from above; knee and ankle from below with the roller's
-        force; ``extras["pad_force"]`` and ``extras["roller_force"]`` (N, world axes).
-
-    Examples
-    --------
-    >>> import biomech as bm
-    >>> body = bm.Body.from_anthropometrics("178 cm", "80 kg")
-    >>> be = bm.exercises.back_extension(body, load="10 kg", bench="45 deg")
-    >>> float(be.hip.magnitude) > 0 and float(be.lumbar.magnitude) > 0
-    True
-    """
+def _back_extension(body: Body, *, load: Any = None, bench: Any = "45 deg", hip_flexion: Any = "90 deg",
+                    pad: Any = "10 cm", roller: Any = "5 cm", band: Load | None = None,
+                    fraction: Any = None) -> ExerciseResult:
+    """The solver behind :class:`BackExtension`."""
     check_body(body)
     if band is not None and not isinstance(band, Load):
         raise InputValueError(f"band={band!r} is not a load; expected a bm.ElasticBand (or None).")
@@ -571,7 +473,7 @@ def back_extension(body: Body, load: Any = None, *, bench: Any = "45 deg", hip_f
     pad_m, roller_m = as_length(pad, "pad", nonnegative=True), as_length(roller, "roller", nonnegative=True)
     load_kg = load_mass(load)
     shape = broadcast_shape(beta, hf, load_kg, pad_m, roller_m)
-    frac = place_fraction(_fraction, shape)
+    frac = place_fraction(fraction, shape)
     if frac is not None:
         hf = hf * frac
     shape = broadcast_shape(np.zeros(shape), 0.0 if frac is None else frac)
@@ -621,12 +523,197 @@ def back_extension(body: Body, load: Any = None, *, bench: Any = "45 deg", hip_f
     sc = model.sincos(pose.segment_angles_rad())
     moments = MomentResult(model, pose, sc, model.moments(sc))
     single = shape == ()
+    feas.include(moments)
     feas.raise_if_single(single, "back_extension")
     params = {"bench": quantity(np.degrees(beta), "deg"), "hip_flexion": quantity(np.degrees(as_angle(hip_flexion, "hip_flexion")), "deg"),
               "pad": quantity(pad_m, "m"), "roller": quantity(roller_m, "m"), "load": quantity(load_kg, "kg"),
               "support": "thighs", "band": band}
-    call = (back_extension, (body,), dict(load=load, bench=bench, hip_flexion=hip_flexion, pad=pad, roller=roller,
-                                          band=band))
     extras = {"pad_force": quantity(N, "N"), "roller_force": quantity(np.stack(np.broadcast_arrays(*R), -1), "N")}
     return ExerciseResult("back_extension", pose, moments, params, bool(feas.ok) if single else feas.ok,
-                          str(feas.reason) if single else feas.reason, extras, call)
+                          str(feas.reason) if single else feas.reason, extras)
+
+
+# --------------------------------------------------------------------------- the declared exercises
+from .spec import ExerciseSpec, declare, param, spec_function  # noqa: E402
+
+_BAR_WORDS = {"knee": "ankle height plus shank length", "mid_shin": "ankle height plus half the shank",
+              "floor": f"the plates' radius, {PLATE_DIAMETER_M / 2:g} m"}
+_HINGE_REP = "The knee flexion and the bar height (or trunk lean) move together from standing to the bottom."
+
+
+def _hinge_common(knee_flexion: Any) -> tuple[dict, dict]:
+    main = dict(
+        bar_height=param("length", None, "Height of the bar's centre above the floor at the bottom, or a named "
+                                         "height.", words=_BAR_WORDS,
+                         none="the knee, unless trunk_lean is given"),
+        trunk_lean=param("angle", None, "Trunk lean from vertical at the bottom (forward positive), instead of a "
+                                        "bar height; the bar's height then follows.",
+                         none="set by the bar height"),
+        knee_flexion=param("angle", knee_flexion, "Knee flexion held through the rep (0 deg: straight)."),
+        load=param("load", None, "The bar's mass, or its weight as a force.", none="no load"),
+    )
+    rest = dict(
+        toe_out=param("angle", "0 deg", "Feet turned out by this angle; the foot's side view shortens by "
+                                        "cos(toe_out)."),
+        cop=param("length", None, "Target of the centre of pressure: a named point of the foot or a distance "
+                                  "from the heel along the sole (arms free only).", none="the midfoot",
+                  words={"midfoot": "the heel-toe midpoint", "ball": "the ball of the foot", "heel": "the heel"}),
+        extra_loads=param("loads", (), "Bands or cables; their forces count in the balance."),
+        arm_position=param("choice", "free", "How the arms hold the bar: free (the centre of pressure held at its "
+                                             "target, the shoulders hold the bar against the legs) or plumb (the "
+                                             "arms hang straight down and the centre of pressure is an output).",
+                           choices=("free", "plumb")),
+    )
+    return main, rest
+
+
+class _HingeSpec(ExerciseSpec):
+    renamed = {"depth": "bar_height or trunk_lean", "knee_bend": "knee_flexion", "arms": "arm_position"}
+    rep_fraction = _HINGE_REP
+
+    @classmethod
+    def new_name(cls, old: str, value: Any) -> str:
+        if old == "depth":
+            if isinstance(value, str) and value.strip().lower() in _BAR_WORDS:
+                return "bar_height"
+            try:
+                return "bar_height" if is_length(value, "depth") else "trunk_lean"
+            except Exception:  # noqa: BLE001 - an unreadable value: the bar height's check names it
+                return "bar_height"
+        return cls.renamed[old]
+
+    def _check(self) -> None:
+        if getattr(self, "trunk_lean", None) is not None and self.bar_height is not None:
+            raise InputValueError(f"{self.name}: bar_height={self.bar_height!r} and trunk_lean={self.trunk_lean!r} "
+                                  f"were both given; give one: the other follows from it.")
+
+    def _solve(self, body: Body, fraction: Any) -> ExerciseResult:
+        kw = self.values()
+        kw["arms"] = kw.pop("arm_position")
+        return _romanian_deadlift(body, **kw, fraction=fraction, name=self.name)
+
+
+class RomanianDeadlift(_HingeSpec):
+    """A Romanian deadlift's bottom: soft knees, hips back, the bar against the legs.
+
+    The bottom is given by the bar's height (default the knee) or by the trunk lean. With
+    ``arm_position="plumb"`` the shank lean is solved from the bar's contact with the legs and the
+    centre of pressure follows from the whole body's balance; for a 1.78 m, 80 kg body with
+    20 deg knees this holds only a few centimetres below standing (see ``docs/exercises.md``).
+    ``.extras`` holds ``shoulder_moment`` (both arms, + = shoulder extensor), ``bar_height``,
+    ``cop_from_heel``, ``cop_fraction`` (0 heel, 1 toe tip) and ``ankle_per_cm_cop``.
+
+    Examples
+    --------
+    >>> import biomech as bm
+    >>> body = bm.Body.from_anthropometrics("178 cm", "80 kg")
+    >>> rdl = bm.exercises.romanian_deadlift(body, load="100 kg")
+    >>> abs(float(rdl.pose.shank.magnitude)) < 5  # shins near vertical
+    True
+    >>> float(rdl.knee.magnitude) < 0 < float(rdl.hip.magnitude)  # knee flexor, hip extensor demand
+    True
+    """
+
+    name = "romanian_deadlift"
+    summary = "Romanian deadlift: hip hinge with soft knees"
+    example = "biomech romanian_deadlift --load 100kg"
+
+
+declare(RomanianDeadlift, *_hinge_common("20 deg"))
+
+
+class StiffLegDeadlift(_HingeSpec):
+    """A stiff-leg deadlift: the Romanian deadlift with nearly straight knees.
+
+    Examples
+    --------
+    >>> import biomech as bm
+    >>> body = bm.Body.from_anthropometrics("178 cm", "80 kg")
+    >>> bool(bm.exercises.stiff_leg_deadlift(body, load="80 kg").feasible)
+    True
+    """
+
+    name = "stiff_leg_deadlift"
+    summary = "stiff-leg deadlift: hip hinge with straight knees"
+    example = "biomech stiff_leg_deadlift --load 100kg"
+
+
+declare(StiffLegDeadlift, *_hinge_common("5 deg"))
+
+
+class Deadlift(ExerciseSpec):
+    """A conventional deadlift's start: the bar at the plates' radius, against the shins.
+
+    With ``knee_flexion`` left to its default the knee bend is solved so that the bar, hanging
+    from plumb arms, touches the shins while the centre of pressure is at the midfoot.
+
+    Examples
+    --------
+    >>> import biomech as bm
+    >>> body = bm.Body.from_anthropometrics("178 cm", "80 kg")
+    >>> dl = bm.exercises.deadlift(body, load="140 kg")
+    >>> 30 < float(dl.pose.knee.magnitude) < 120
+    True
+    """
+
+    name = "deadlift"
+    summary = "conventional deadlift from the floor"
+    example = "biomech deadlift --load 140kg"
+    renamed = {"knee_bend": "knee_flexion"}
+    rep_fraction = _HINGE_REP
+
+    def _solve(self, body: Body, fraction: Any) -> ExerciseResult:
+        return _deadlift(body, **self.values(), fraction=fraction)
+
+
+_main, _rest = _hinge_common(None)
+declare(Deadlift, dict(
+    load=_main["load"],
+    knee_flexion=param("angle", None, "Knee flexion at the start (0 deg: straight).",
+                       none="solved so that the bar, hanging from plumb arms, touches the shins with the centre "
+                            "of pressure at the midfoot"),
+    bar_height=param("length", "floor", "Height of the bar's centre above the floor, or a named height.",
+                     words=_BAR_WORDS, source="IWF and IPF rules: plates of 450 mm diameter"),
+    toe_out=_rest["toe_out"], cop=_rest["cop"], extra_loads=_rest["extra_loads"]))
+del _main, _rest
+
+
+class BackExtension(ExerciseSpec):
+    """A back extension's bottom on a 45 deg or 90 deg (horizontal) bench.
+
+    Hip and lumbar moments come from above; knee and ankle from below with the heel
+    roller's force. ``.extras`` holds ``pad_force`` and ``roller_force`` (N, world axes).
+
+    Examples
+    --------
+    >>> import biomech as bm
+    >>> body = bm.Body.from_anthropometrics("178 cm", "80 kg")
+    >>> be = bm.exercises.back_extension(body, load="10 kg", bench="45 deg")
+    >>> float(be.hip.magnitude) > 0 and float(be.lumbar.magnitude) > 0
+    True
+    """
+
+    name = "back_extension"
+    summary = "back extension (hip hinge over a pad)"
+    example = "biomech back_extension --json"
+    rep_fraction = "The hip flexion goes from the body straight along the bench (0) to the bottom."
+
+    def _solve(self, body: Body, fraction: Any) -> ExerciseResult:
+        return _back_extension(body, **self.values(), fraction=fraction)
+
+
+declare(BackExtension, dict(
+    load=param("load", None, "A plate held at the chest, a mass or its weight as a force.", none="no load"),
+    bench=param("angle", "45 deg", "Inclination of the legs from vertical: 45 deg on a hyperextension bench, "
+                                   "90 deg on a horizontal Roman chair; 30 to 90 deg."),
+    hip_flexion=param("angle", "90 deg", "Hip flexion at the bottom (0 deg: the body straight along the bench)."),
+    pad=param("length", "10 cm", "Where the pad meets the thighs: its distance below the hip joint along the thigh.",
+              nonnegative=True),
+    roller=param("length", "5 cm", "Heel roller's distance above the ankle along the back of the shank.",
+                 nonnegative=True),
+    band=param("band", None, "An elastic band on the trunk, its anchor in the model's frame.", none="no band")))
+
+romanian_deadlift = spec_function(RomanianDeadlift)
+stiff_leg_deadlift = spec_function(StiffLegDeadlift)
+deadlift = spec_function(Deadlift)
+back_extension = spec_function(BackExtension)

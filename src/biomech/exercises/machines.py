@@ -39,8 +39,9 @@ from ..units import quantity, to_si
 from ..model.pose import JOINT_RANGES_DEG
 from .common import (ExerciseResult, Feasibility, as_angle, as_length, broadcast_shape, check_body,
                      load_mass, make_model, place_fraction, wrap_joint_angles)
+from .common import check_single, cop_value
 
-__all__ = ["leg_press", "leg_extension", "leg_curl", "FOOT_POSITIONS"]
+__all__ = ["leg_press", "leg_extension", "leg_curl", "FOOT_POSITIONS", "LegPress", "LegExtension", "LegCurl"]
 
 #: Foot positions on a leg-press platform: where the midfoot sits along the platform,
 #: above (+) or below (-) the line through the hip joint parallel to the rails, m.
@@ -62,49 +63,15 @@ def _two_link_up(H, A, L1, L2, side):
     return (H[0] + a * ux + sgn * h * px, H[1] + a * uy + sgn * h * py), h2 > -1e-12
 
 
-def leg_press(body: Body, load: Any = "150 kg", foot_position: Any = "middle", depth: Any = "90 deg", *,
-              sled_angle: Any = "45 deg", back_angle: Any = "-45 deg", cop: Any = "midfoot",
-              _fraction: Any = None) -> ExerciseResult:
-    """A leg press at its bottom: knee flexion ``depth``, feet on the platform.
-
-    Parameters
-    ----------
-    body : Body
-    load : Quantity or str
-        The sled's mass (its weight's component along the rails pushes on the feet) or
-        the platform force itself (a force).
-    foot_position : {"high", "middle", "low"} or Quantity
-        Where the midfoot sits on the platform relative to the line through the hip
-        parallel to the rails (:data:`FOOT_POSITIONS`; a length, + higher).
-    depth : Quantity or str
-        Knee flexion at the bottom.
-    sled_angle : Quantity or str
-        The rails' angle above horizontal (0 = horizontal press, 45 deg default).
-    back_angle : Quantity or str
-        Trunk lean set by the back pad (negative = reclined), default -45 deg.
-    cop : {"midfoot", "heel", "ball"} or Quantity
-        Centre of pressure on the foot (a length from the heel along the sole).
-
-    Returns
-    -------
-    ExerciseResult
-        ``extras["sensitivity"]``: N*m per degree of force direction and per cm of
-        centre-of-pressure shift, per joint; ``extras["platform_force"]`` (N).
-
-    Examples
-    --------
-    >>> import biomech as bm
-    >>> body = bm.Body.from_anthropometrics("178 cm", "80 kg")
-    >>> low = bm.exercises.leg_press(body, foot_position="low", depth="70 deg")
-    >>> high = bm.exercises.leg_press(body, foot_position="high", depth="70 deg")
-    >>> bool(low.knee > high.knee)
-    True
-    """
+def _leg_press(body: Body, *, load: Any = "150 kg", foot_position: Any = "middle", knee_flexion: Any = "90 deg",
+               sled_angle: Any = "45 deg", back_angle: Any = "-45 deg", cop: Any = "midfoot",
+               fraction: Any = None) -> ExerciseResult:
+    """The solver behind :class:`LegPress` (units to SI, the platform geometry, the result)."""
     check_body(body)
     fg = body.foot_geometry
     L_s, L_t = body.shank.length_m, body.thigh.length_m
     beta = as_angle(sled_angle, "sled_angle")
-    K = as_angle(depth, "depth")
+    K = as_angle(knee_flexion, "knee_flexion")
     if isinstance(foot_position, str) and foot_position in FOOT_POSITIONS:
         e = FOOT_POSITIONS[foot_position]
     else:
@@ -115,8 +82,8 @@ def leg_press(body: Body, load: Any = "150 kg", foot_position: Any = "middle", d
                 raise
             raise InputValueError(f"foot_position={foot_position!r}: expected high, middle, low or a "
                                   f"length.") from None
-    c_along = {"midfoot": 0.5 * fg.toe_x, "heel": 0.0, "ball": fg.ball_x}.get(cop) if isinstance(cop, str) else \
-        as_length(cop, "cop")
+    cop = cop_value(cop, ("midfoot", "heel", "ball"))
+    c_along = {"midfoot": 0.5 * fg.toe_x, "heel": 0.0, "ball": fg.ball_x}.get(cop) if isinstance(cop, str) else cop
     if c_along is None:
         raise InputValueError(f"cop={cop!r}: expected midfoot, heel, ball or a length from the heel.")
     from ..units import _as_quantity
@@ -124,11 +91,14 @@ def leg_press(body: Body, load: Any = "150 kg", foot_position: Any = "middle", d
     P = load_mass(load) * G * np.sin(beta) if not (q is not None and q.check("[force]")) else \
         to_si(q, "N", "load", nonnegative=True) + 0.0 * beta
     shape = broadcast_shape(beta, K, e, P, c_along)
-    frac = place_fraction(_fraction, shape)
+    frac = place_fraction(fraction, shape)
     if frac is not None:
         K = K * frac  # knee flexion from straight (fraction 0) to the bottom
     shape = broadcast_shape(np.zeros(shape), 0.0 if frac is None else frac)
     feas = Feasibility(shape)
+    feas.flag((np.asarray(c_along) < 0) | (np.asarray(c_along) > fg.toe_x), "cop_off_foot",
+              cop=quantity(np.broadcast_to(c_along, shape), "m"))
+    e = np.asarray(e, dtype=float)[()]  # numpy floats: a huge offset overflows to inf (flagged), not an error
     r = (np.cos(beta), np.sin(beta))          # along the rails, toward the platform
     p = (-np.sin(beta), np.cos(beta))         # along the platform, toward the toes (up the platform)
     # foot on the platform: heel -> toe along p, sole normal toward the lifter = -r
@@ -143,7 +113,7 @@ def leg_press(body: Body, load: Any = "150 kg", foot_position: Any = "middle", d
     Kn, ok = _two_link_up(H, A, L_t, L_s, p)
     thigh = np.arctan2(Kn[0] - H[0], H[1] - Kn[1])
     shank = np.arctan2(Kn[0] - A[0], Kn[1] - A[1])
-    trunk = as_angle(back_angle, "back_angle")
+    trunk = check_single(as_angle(back_angle, "back_angle"), "back_angle")
     feas.flag(thigh + trunk > np.radians(165), "joint_range", hip_flexion=quantity(np.degrees(thigh + trunk), "deg"))
     dirn = (-r[0], -r[1])
 
@@ -174,16 +144,15 @@ def leg_press(body: Body, load: Any = "150 kg", foot_position: Any = "middle", d
         sens[j] = {"per_deg_direction": quantity(m_rot[j] - mom[j], "N*m/deg"),
                    "per_cm_cop": quantity(m_cop[j] - mom[j], "N*m/cm")}
     single = shape == ()
+    feas.include(moments)
     feas.raise_if_single(single, "leg_press")
     params = {"load": load, "platform_force": quantity(P, "N"), "foot_position": foot_position,
-              "foot_offset": quantity(e, "m"), "depth": quantity(np.degrees(as_angle(depth, "depth")), "deg"),
+              "foot_offset": quantity(e, "m"), "knee_flexion": quantity(np.degrees(as_angle(knee_flexion, "knee_flexion")), "deg"),
               "sled_angle": quantity(np.degrees(beta), "deg"), "back_angle": quantity(np.degrees(trunk), "deg"),
               "cop": cop, "support": "backrest", "line_of_force": "along the sled, through the centre of pressure"}
-    call = (leg_press, (body,), dict(load=load, foot_position=foot_position, depth=depth, sled_angle=sled_angle,
-                                     back_angle=back_angle, cop=cop))
     return ExerciseResult("leg_press", pose, moments, params, bool(feas.ok) if single else feas.ok,
                           str(feas.reason) if single else feas.reason,
-                          {"sensitivity": sens, "platform_force": quantity(P, "N")}, call)
+                          {"sensitivity": sens, "platform_force": quantity(P, "N")})
 
 
 def _resistance(load: Any, lever: Any, profile: Any, knee: Any, shank_world: Any) -> Any:
@@ -221,24 +190,25 @@ def _resistance(load: Any, lever: Any, profile: Any, knee: Any, shank_world: Any
 
 
 def _arg_text(arg: str, value: Any, thigh: float) -> str:
-    v = np.degrees(value - thigh) if arg != "knee" else np.degrees(value)
+    v = np.degrees(value - thigh) if arg != "knee_flexion" else np.degrees(value)
     return f"{float(v):.4g} deg"
 
 
 def _pad_machine(name: str, body: Body, *, load, lever, profile, knee, pad, seat_trunk, thigh, flexion_pad, frac,
-                 call, support, hip_arg: str = "seat_back"):
+                 support, hip_arg: str = "seat_back"):
     check_body(body)
     L_s = body.shank.length_m
-    K = as_angle(knee, "knee")
+    K = as_angle(knee, "knee_flexion")
     pad_m = as_length(pad, "pad", positive=True)
-    shape = broadcast_shape(K, pad_m)
+    # the load (a mass, or a torque) and the lever sweep too: the result takes their shape
+    shape = broadcast_shape(K, pad_m, np.zeros(np.shape(_resistance(load, lever, None, K, K))))
     fr = place_fraction(frac, shape)
     shape = broadcast_shape(np.zeros(shape), 0.0 if fr is None else fr)
     feas = Feasibility(shape)
     # joint ranges (biomech.model.pose.JOINT_RANGES_DEG): a single request out of range is refused naming
     # its argument; in a sweep those elements are infeasible ("joint_range")
     hip = thigh + seat_trunk
-    for joint, value, arg in (("knee", K, "knee"), ("hip", hip, hip_arg)):
+    for joint, value, arg in (("knee", K, "knee_flexion"), ("hip", hip, hip_arg)):
         lo, hi = JOINT_RANGES_DEG[joint]
         deg = np.degrees(np.broadcast_to(np.asarray(value, dtype=float), shape))
         bad = (deg < lo - 1e-9) | (deg > hi + 1e-9)
@@ -267,79 +237,164 @@ def _pad_machine(name: str, body: Body, *, load, lever, profile, knee, pad, seat
     m2 = make_model(body, [PointForce("shank", quantity(pad_m, "m"), f2, label="pad")], "both", support).moments(sc)
     sens = {j: quantity(m2[j] - moments._m[j], "N*m/deg") for j in ("ankle", "knee")}
     single = shape == ()
+    feas.include(moments)
+    feas.raise_if_single(single, name)
     params = {"load": load, "lever": lever, "profile": profile if not callable(profile) else "custom",
-              "knee": quantity(np.degrees(K), "deg"), "pad": quantity(pad_m, "m"), "support": support,
+              "knee_flexion": quantity(np.degrees(K), "deg"), "pad": quantity(pad_m, "m"), "support": support,
               "line_of_force": "at right angles to the shin, at the pad", "machine_torque": quantity(tau, "N*m")}
     return ExerciseResult(name, pose, moments, params, bool(feas.ok) if single else feas.ok,
                           str(feas.reason) if single else feas.reason,
                           {"pad_force": quantity(F, "N"), "machine_torque": quantity(tau, "N*m"),
-                           "sensitivity": sens}, call)
+                           "sensitivity": sens})
 
 
-def leg_extension(body: Body, load: Any = "40 kg", knee: Any = "90 deg", *, lever: Any = "0.10 m",
-                  profile: Any = None, pad: Any = None, seat_back: Any = "-10 deg",
-                  _fraction: Any = None) -> ExerciseResult:
-    """Seated leg extension at knee flexion ``knee`` (thigh horizontal on the seat).
+def _leg_extension(body: Body, *, load: Any = "40 kg", knee_flexion: Any = "90 deg", lever: Any = "0.10 m",
+                   profile: Any = None, pad: Any = None, seat_back: Any = "-10 deg",
+                   fraction: Any = None) -> ExerciseResult:
+    """The solver behind :class:`LegExtension`."""
+    check_body(body)
+    knee = knee_flexion
+    if fraction is not None:  # the rep path: knee flexion from straight (0) to ``knee_flexion`` (1)
+        knee = quantity(np.degrees(as_angle(knee, "knee_flexion") * np.asarray(fraction, dtype=float)), "deg")
+    pad_q = pad if pad is not None else quantity(body.shank.length_m - 0.05, "m")
+    return _pad_machine("leg_extension", body, load=load, lever=lever, profile=profile, knee=knee, pad=pad_q,
+                        seat_trunk=check_single(as_angle(seat_back, "seat_back"), "seat_back"), thigh=np.pi / 2,
+                        flexion_pad=False,
+                        frac=None, support="backrest")
 
-    Parameters
-    ----------
-    load : Quantity or str
-        The weight stack's mass (times ``lever``, the cam's effective radius, gives the
-        torque), or the machine's torque itself (N*m).
-    knee : Quantity or str
-        Knee flexion (90 deg = shin vertical; 0 = straight).
-    lever : Quantity or str
-        Effective radius of the cam or pulley (default 0.10 m).
-    profile : None, "constant", "plate_lever" or callable
-        How the torque varies: constant, a plate-loaded lever along the shin (torque times
-        |sin| of the shin's angle from vertical), or ``f(knee_rad) -> multiplier`` (a cam).
-    pad : Quantity or str, optional
-        Pad distance below the knee along the shin (default: 5 cm above the ankle).
 
-    Returns
-    -------
-    ExerciseResult
-        Support ``"backrest"`` (the lumbar moment is NaN: the seat or bench holds the trunk; the
-        hip moment is taken from the distal side, as if the seat carried none of the thigh, which
-        statics cannot split); ``extras["pad_force"]``, ``extras["machine_torque"]``,
-        ``extras["sensitivity"]`` (N*m per degree the pad force turns off the perpendicular).
+def _leg_curl(body: Body, *, load: Any = "30 kg", knee_flexion: Any = "45 deg", lever: Any = "0.10 m",
+              profile: Any = None, pad: Any = None, fraction: Any = None) -> ExerciseResult:
+    """The solver behind :class:`LegCurl`."""
+    check_body(body)
+    knee = knee_flexion
+    if fraction is not None:
+        knee = quantity(np.degrees(as_angle(knee, "knee_flexion") * np.asarray(fraction, dtype=float)), "deg")
+    pad_q = pad if pad is not None else quantity(body.shank.length_m - 0.05, "m")
+    return _pad_machine("leg_curl", body, load=load, lever=lever, profile=profile, knee=knee, pad=pad_q,
+                        seat_trunk=np.pi / 2, thigh=-np.pi / 2, flexion_pad=True, frac=None,
+                        support="backrest")
+
+
+# --------------------------------------------------------------------------- the declared exercises
+from .spec import ExerciseSpec, declare, param, spec_function  # noqa: E402
+
+_MACHINE_REP = "The knee flexion goes from straight (0) to the given angle (1)."
+
+
+class LegPress(ExerciseSpec):
+    """A leg press at its bottom: knee flexion ``knee_flexion``, feet on the platform.
+
+    The back pad holds the trunk (support ``"backrest"``); the platform pushes along the sled
+    through the centre of pressure. ``.extras`` holds ``sensitivity`` (N*m per degree of force
+    direction and per cm of centre-of-pressure shift, per joint) and ``platform_force`` (N).
 
     Examples
     --------
     >>> import biomech as bm
     >>> body = bm.Body.from_anthropometrics("178 cm", "80 kg")
-    >>> le = bm.exercises.leg_extension(body, load="40 kg", knee="60 deg")
+    >>> low = bm.exercises.leg_press(body, foot_position="low", knee_flexion="70 deg")
+    >>> high = bm.exercises.leg_press(body, foot_position="high", knee_flexion="70 deg")
+    >>> bool(low.knee > high.knee)
+    True
+    """
+
+    name = "leg_press"
+    summary = "leg press: sled angle, knee flexion, foot position, load"
+    example = "biomech leg_press --load 200kg --foot-position high --knee-flexion 90deg"
+    renamed = {"depth": "knee_flexion"}
+    rep_fraction = _MACHINE_REP
+
+    def _solve(self, body: Body, fraction: Any) -> ExerciseResult:
+        return _leg_press(body, **self.values(), fraction=fraction)
+
+
+declare(LegPress, dict(
+    load=param("load", "150 kg", "The sled's mass (the component of its weight along the rails pushes on the feet), "
+                                 "or the platform's force itself."),
+    foot_position=param("length", "middle", "Where the midfoot sits on the platform relative to the line through "
+                                            "the hip parallel to the rails (positive: higher).",
+                         words={k: f"{v * 100:+g} cm" for k, v in FOOT_POSITIONS.items()}),
+    knee_flexion=param("angle", "90 deg", "Knee flexion at the bottom (0 deg: straight)."),
+    sled_angle=param("angle", "45 deg", "The rails' angle above horizontal (0 deg: a horizontal press)."),
+    back_angle=param("angle", "-45 deg", "Trunk lean set by the back pad (negative: reclined)."),
+    cop=param("length", "midfoot", "Centre of pressure on the foot: a named point or a distance from the heel "
+                                   "along the sole.", words={"midfoot": "the heel-toe midpoint", "heel": "the heel",
+                                                             "ball": "the ball of the foot"})))
+
+
+def _pad_params(load: str, knee: str) -> dict:
+    return dict(
+        load=param("machine_load", load, "The weight stack's mass (times the lever gives the machine's torque), or "
+                                         "the machine's torque itself."),
+        knee_flexion=param("angle", knee, "Knee flexion (0 deg: straight; 90 deg: the shin at right angles to the "
+                                          "thigh)."),
+        lever=param("length", "0.10 m", "Effective radius of the cam or pulley.", positive=True),
+        profile=param("profile", None, "How the torque varies with the knee angle: constant, a plate-loaded lever "
+                                       "along the shin, or (in Python) a function of knee flexion in radians "
+                                       "returning a multiplier.", choices=("constant", "plate_lever"),
+                      none="constant"),
+        pad=param("length", None, "The pad's distance below the knee along the shin.", positive=True,
+                  none="5 cm above the ankle"),
+    )
+
+
+class LegExtension(ExerciseSpec):
+    """Seated leg extension at knee flexion ``knee_flexion`` (thigh horizontal on the seat).
+
+    Support ``"backrest"``: the lumbar moment is NaN (the seat holds the trunk); the hip moment
+    is taken from the distal side. ``.extras`` holds ``pad_force``, ``machine_torque`` and
+    ``sensitivity`` (N*m per degree the pad force turns off the perpendicular).
+
+    Examples
+    --------
+    >>> import biomech as bm
+    >>> body = bm.Body.from_anthropometrics("178 cm", "80 kg")
+    >>> le = bm.exercises.leg_extension(body, load="40 kg", knee_flexion="60 deg")
     >>> round(float(le.extras["machine_torque"].magnitude), 2)
     39.23
     """
-    check_body(body)
-    if _fraction is not None:  # the rep path: knee flexion from straight (0) to ``knee`` (1)
-        knee = quantity(np.degrees(as_angle(knee, "knee") * np.asarray(_fraction, dtype=float)), "deg")
-    pad_q = pad if pad is not None else quantity(body.shank.length_m - 0.05, "m")
-    call = (leg_extension, (body,), dict(load=load, knee=knee, lever=lever, profile=profile, pad=pad,
-                                         seat_back=seat_back))
-    return _pad_machine("leg_extension", body, load=load, lever=lever, profile=profile, knee=knee, pad=pad_q,
-                        seat_trunk=as_angle(seat_back, "seat_back"), thigh=np.pi / 2, flexion_pad=False,
-                        frac=None, call=call, support="backrest")
+
+    name = "leg_extension"
+    summary = "seated leg extension: knee flexion, load"
+    example = "biomech leg_extension --load 50kg"
+    renamed = {"knee": "knee_flexion"}
+    rep_fraction = _MACHINE_REP
+
+    def _solve(self, body: Body, fraction: Any) -> ExerciseResult:
+        return _leg_extension(body, **self.values(), fraction=fraction)
 
 
-def leg_curl(body: Body, load: Any = "30 kg", knee: Any = "45 deg", *, lever: Any = "0.10 m", profile: Any = None,
-             pad: Any = None, _fraction: Any = None) -> ExerciseResult:
-    """Lying (prone) leg curl at knee flexion ``knee``: thighs and trunk on the bench.
+declare(LegExtension, _pad_params("40 kg", "90 deg"),
+        dict(seat_back=param("angle", "-10 deg", "The seat back's lean from vertical (negative: reclined).")))
 
-    Parameters as :func:`leg_extension`; the pad sits behind the lower shin and pushes
-    toward extension, so the knee moment is a flexor moment (negative).
 
+class LegCurl(ExerciseSpec):
+    """Lying (prone) leg curl at knee flexion ``knee_flexion``: thighs and trunk on the bench.
+
+    The pad sits behind the lower shin and pushes toward extension, so the knee moment is a
+    flexor moment (negative).
+
+    Examples
+    --------
     >>> import biomech as bm
     >>> body = bm.Body.from_anthropometrics("178 cm", "80 kg")
     >>> float(bm.exercises.leg_curl(body, load="30 kg").knee.magnitude) < 0
     True
     """
-    check_body(body)
-    if _fraction is not None:
-        knee = quantity(np.degrees(as_angle(knee, "knee") * np.asarray(_fraction, dtype=float)), "deg")
-    pad_q = pad if pad is not None else quantity(body.shank.length_m - 0.05, "m")
-    call = (leg_curl, (body,), dict(load=load, knee=knee, lever=lever, profile=profile, pad=pad))
-    return _pad_machine("leg_curl", body, load=load, lever=lever, profile=profile, knee=knee, pad=pad_q,
-                        seat_trunk=np.pi / 2, thigh=-np.pi / 2, flexion_pad=True, frac=None, call=call,
-                        support="backrest")
+
+    name = "leg_curl"
+    summary = "leg curl: knee flexion, load"
+    example = "biomech leg_curl --load 40kg"
+    renamed = {"knee": "knee_flexion"}
+    rep_fraction = _MACHINE_REP
+
+    def _solve(self, body: Body, fraction: Any) -> ExerciseResult:
+        return _leg_curl(body, **self.values(), fraction=fraction)
+
+
+declare(LegCurl, _pad_params("30 kg", "45 deg"))
+
+leg_press = spec_function(LegPress)
+leg_extension = spec_function(LegExtension)
+leg_curl = spec_function(LegCurl)

@@ -26,12 +26,15 @@ from ..model.loads import BAR_POSITIONS, Barbell, HandLoad, Load, bar_position
 from ..model.pose import Pose
 from ..mechanics.statics import MomentResult, StaticModel
 from ..units import quantity
+from .spec import DEPTH_WORDS, ExerciseSpec, declare, param, spec_function
 from .common import (DORSIFLEXION_LIMIT_DEG, ExerciseResult, Feasibility, array_body, as_angle, as_length, make_model,
                      body_height, broadcast_shape, check_body, check_broadcasts_into, check_choice, check_lengths,
                      check_loads, hip_joint_spacing, in_plane_from_sagittal, is_length,
                      load_mass, place_fraction, project_segment, solve_free_angle, stance_projection)
+from .common import check_single, cop_value
 
 __all__ = ["squat", "front_squat", "goblet_squat", "bodyweight_squat", "box_squat", "squat_kernel",
+           "Squat", "FrontSquat", "GobletSquat", "BodyweightSquat", "BoxSquat",
            "GOBLET_GRIP", "BOX_SEAT_OFFSET_PER_STATURE", "MAX_HEEL_ANGLE_DEG", "ZELLE_CONTACT"]
 
 #: Where a goblet weight is held, relative to the shoulder joint centre in trunk
@@ -78,8 +81,8 @@ def _hold(bar: Any) -> str:
 
 def _depth(depth: Any):
     """("angle", rad) or ("height", m): thigh angle seen from the side, or hip height above the knee."""
-    if isinstance(depth, str) and depth.strip().lower() == "parallel":
-        return "angle", np.pi / 2
+    if isinstance(depth, str) and depth.strip().lower() in DEPTH_WORDS:
+        return "angle", np.radians(DEPTH_WORDS[depth.strip().lower()])
     if is_length(depth, "depth"):
         return "height", as_length(depth, "depth")
     return "angle", as_angle(depth, "depth")
@@ -251,16 +254,17 @@ def _target_x(abody: Body, cop: Any, f: Any) -> Any:
 
 
 def _result(name: str, body: Body, pose, model: StaticModel, angles, feas: Feasibility, params: dict,
-            info: dict, call: tuple) -> ExerciseResult:
+            info: dict) -> ExerciseResult:
     sc = model.sincos(angles)
     moments = MomentResult(model, pose, sc, model.moments(sc))
     single = feas.shape == ()
+    feas.include(moments)
     feas.raise_if_single(single, name)
     extras = {"in_plane_angles": {k: quantity(np.degrees(v), "deg") for k, v in info["in_plane"].items()},
               "target": quantity(info["target_x"], "m")}
     extras.update(_thigh_calf_contact(body, info, moments))
     return ExerciseResult(name, pose, moments, params, bool(feas.ok) if single else feas.ok,
-                          str(feas.reason) if single else feas.reason, extras, call)
+                          str(feas.reason) if single else feas.reason, extras)
 
 
 def _thigh_calf_contact(body: Body, info: dict, moments: MomentResult) -> dict:
@@ -274,83 +278,14 @@ def _thigh_calf_contact(body: Body, info: dict, moments: MomentResult) -> dict:
     return {"thigh_calf_force": quantity(force, "N"), "knee_with_thigh_calf_contact": quantity(knee_net, "N*m")}
 
 
-def squat(body: Body, depth: Any = "parallel", knee_travel: Any = "5 cm", load: Any = None, bar: Any = "high_bar",
-          *, heel_lift: Any = "0 cm", stance_width: Any = None, toe_out: Any = "0 deg", knee_travel_at: str = "front",
-          cop: Any = "midfoot", box: Any = None, arms: Any = None, dorsiflexion_limit: Any = None,
-          lengths: dict[str, Any] | None = None, hip_width: Any = None, extra_loads: Sequence[Load] = (),
-          _fraction: Any = None, _name: str = "squat") -> ExerciseResult:
-    """A squat's bottom position, balanced over the target point, and its joint moments.
-
-    Parameters
-    ----------
-    body : Body
-        The lifter.
-    depth : Quantity or str
-        The thigh angle seen from the side (``"parallel"`` = 90 deg, thigh horizontal;
-        more is deeper), or a length: the hip joint centre's height above the knee joint
-        centre (negative = below the knee).
-    knee_travel : Quantity or str
-        Horizontal distance of the front of the knee ahead of the toe tip (positive =
-        past the toes), as a coach sees it; ``knee_travel_at="centre"`` measures it at
-        the knee joint centre instead. Default 5 cm.
-    load : Quantity or str, optional
-        The bar's (or goblet weight's) mass, or its weight as a force. Arrays sweep.
-    bar : {"high_bar", "low_bar", "front", "goblet", None}
-        Where the load sits (``"high"``/``"low"`` accepted). ``None``: a bodyweight squat.
-    heel_lift : Quantity or str
-        Height of a wedge under the heels (the balls of the feet stay on the floor):
-        the foot angle is ``asin(heel_lift / heel-to-ball distance)``; up to 30 deg.
-    stance_width : Quantity or str, optional
-        Distance between the ankle joint centres; default the hip joint spacing
-        (Harrington et al. 2007). Wider legs tilt out, and their vertical parts
-        shorten in the side view (see ``docs/exercises.md``).
-    toe_out : Quantity or str
-        Feet turned out by this angle (knees tracking the toes): horizontal parts of
-        the foot and legs shorten in the side view by cos(toe_out).
-    knee_travel_at : {"front", "centre"}
-        Where knee travel is measured.
-    cop : {"midfoot", "ball", "heel"} or Quantity
-        Target point of the centre of pressure (a length is the distance from the heel
-        along the sole). Default the midfoot (heel-toe midpoint).
-    box : Quantity or str, optional
-        Box height: the bottom is where the hip joint centre sits
-        ``BOX_SEAT_OFFSET_PER_STATURE * stature`` above the box (overrides ``depth``).
-    arms : Quantity or str, optional
-        Arm angle (world, 0 = hanging) for a bodyweight squat; default 90 deg (reaching
-        forward). With a load the arms are folded to the grip.
-    dorsiflexion_limit : Quantity or str, optional
-        Largest ankle dorsiflexion allowed; default :data:`~biomech.exercises.common.DORSIFLEXION_LIMIT_DEG`.
-    lengths : dict, optional
-        Segment lengths (``"shank"``, ``"thigh"``, ``"trunk"``) overriding the body's;
-        arrays sweep over body proportions.
-    hip_width : Quantity or str, optional
-        Distance between the hip joint centres (default from Harrington et al. 2007).
-    extra_loads : sequence of Load
-        Bands, cables or other loads added to the bar (their forces count in the balance).
-
-    Returns
-    -------
-    ExerciseResult
-        ``.pose``, ``.moments`` (MomentResult), ``.parameters``, ``.feasible``, ``.reason``,
-        ``.knee``, ``.hip``, ``.ankle``, ``.lumbar``, ``.rep_path()``. ``.extras`` holds the
-        in-plane leg angles and the Zelle et al. (2007) thigh-calf contact estimate
-        (``knee_with_thigh_calf_contact``), which ``.moments`` leaves out.
-
-    Raises
-    ------
-    InfeasiblePoseError
-        For a single request that cannot exist (arrays give NaN, ``feasible`` and ``reason``).
-
-    Examples
-    --------
-    >>> import biomech as bm
-    >>> body = bm.Body.from_anthropometrics("178 cm", "80 kg")
-    >>> sq = bm.exercises.squat(body, depth="parallel", knee_travel="5 cm", load="100 kg", bar="high_bar")
-    >>> round(float(sq.trunk.to("deg").magnitude), 1) > 0, sq.feasible
-    (True, True)
-    >>> abs(float(sq.cop.magnitude[0] - sq.extras["target"].magnitude)) < 1e-9
-    True
-    """
+def _squat(body: Body, *, depth: Any = "parallel", knee_travel: Any = "5 cm", load: Any = None,
+           bar: Any = "high_bar", heel_lift: Any = "0 cm", stance_width: Any = None, toe_out: Any = "0 deg",
+           knee_travel_at: str = "front", cop: Any = "midfoot", box: Any = None, arms: Any = None,
+           dorsiflexion_limit: Any = None, lengths: dict[str, Any] | None = None, hip_width: Any = None,
+           extra_loads: Sequence[Load] = (), fraction: Any = None, name: str = "squat") -> ExerciseResult:
+    """The squat family's solver behind :class:`Squat` and its variants (units to SI, the
+    kernel, the result). ``fraction`` (0 top .. 1 bottom) gives the rep path; ``name`` the
+    exercise named in the result and in errors."""
     check_body(body)
     hold = _hold(bar)
     kind, dval = _depth(depth)
@@ -366,11 +301,11 @@ def squat(body: Body, depth: Any = "parallel", knee_travel: Any = "5 cm", load: 
             raise InputValueError(f"lengths has {k!r}; expected shank, thigh or trunk.")
     lens = {k: as_length(v, f"lengths[{k!r}]", positive=True) for k, v in lengths.items()}
     extra_loads = check_loads(extra_loads)
-    cop_v = check_choice(cop, "cop", _COP_TARGETS) if isinstance(cop, str) else as_length(cop, "cop")
+    cop_v = cop_value(cop, _COP_TARGETS)
     if np.ndim(cop_v):
         others = broadcast_shape(load_kg, dval, as_length(knee_travel, "knee_travel"),
                                  as_length(heel_lift, "heel_lift"), *lens.values(), lim,
-                                 0.0 if box is None else as_length(box, "box"),
+                                 0.0 if box is None else as_length(box, "box_height"),
                                  0.0 if stance_width is None else as_length(stance_width, "stance_width"),
                                  as_angle(toe_out, "toe_out"))
         check_broadcasts_into(cop_v, others, "cop")
@@ -379,10 +314,11 @@ def squat(body: Body, depth: Any = "parallel", knee_travel: Any = "5 cm", load: 
         knee_travel_m=as_length(knee_travel, "knee_travel"), heel_lift_m=as_length(heel_lift, "heel_lift"),
         stance_width_m=None if stance_width is None else as_length(stance_width, "stance_width", positive=True),
         toe_out_rad=as_angle(toe_out, "toe_out"), knee_travel_at=at, cop=cop_v,
-        box_m=None if box is None else as_length(box, "box"),
-        arms_rad=None if arms is None else as_angle(arms, "arms"), dorsiflexion_limit_rad=lim, lengths=lens,
+        box_m=None if box is None else as_length(box, "box_height"),
+        arms_rad=None if arms is None else check_single(as_angle(arms, "arms"), "arms"),
+        dorsiflexion_limit_rad=lim, lengths=lens,
         hip_spacing_m=None if hip_width is None else as_length(hip_width, "hip_width", positive=True),
-        extra_loads=tuple(extra_loads), fraction=_fraction)
+        extra_loads=tuple(extra_loads), fraction=fraction)
     params = {"depth": depth if kind == "angle" and isinstance(depth, str) else quantity(
                   np.degrees(dval) if kind == "angle" else dval, "deg" if kind == "angle" else "m"),
               "knee_travel": quantity(as_length(knee_travel, "knee_travel"), "m"), "knee_travel_at": at,
@@ -390,21 +326,127 @@ def squat(body: Body, depth: Any = "parallel", knee_travel: Any = "5 cm", load: 
               "stance_width": quantity(hip_joint_spacing(body) if stance_width is None else
                                        as_length(stance_width, "stance_width"), "m"),
               "toe_out": quantity(np.degrees(as_angle(toe_out, "toe_out")), "deg"), "cop": cop,
-              "box": None if box is None else quantity(as_length(box, "box"), "m"),
+              "box_height": None if box is None else quantity(as_length(box, "box_height"), "m"),
               "dorsiflexion_limit": quantity(np.degrees(lim), "deg"), "support": "feet", "stance": "both",
               "lengths": {k: quantity(v, "m") for k, v in lens.items()},
-              "fraction": None if _fraction is None else np.asarray(_fraction, dtype=float)}
-    call = (squat, (body,), dict(depth=depth, knee_travel=knee_travel, load=load, bar=bar, heel_lift=heel_lift,
-                                 stance_width=stance_width, toe_out=toe_out, knee_travel_at=knee_travel_at, cop=cop,
-                                 box=box, arms=arms, dorsiflexion_limit=dorsiflexion_limit, lengths=lengths,
-                                 hip_width=hip_width, extra_loads=extra_loads, _name=_name))
-    return _result(_name, body, pose, model, angles, feas, params, info, call)
+              "fraction": None if fraction is None else np.asarray(fraction, dtype=float)}
+    return _result(name, body, pose, model, angles, feas, params, info)
 
 
-def front_squat(body: Body, depth: Any = "parallel", knee_travel: Any = "5 cm", load: Any = None, **kw: Any
-                ) -> ExerciseResult:
-    """A front squat: :func:`squat` with the bar in the front rack (``bar="front"``).
+# --------------------------------------------------------------------------- the declared exercises
+_DEPTH_WORDS_TEXT = {w: f"{a:g} deg" for w, a in DEPTH_WORDS.items()}
 
+
+def _depth_param(default: Any = "parallel") -> Any:
+    return param("angle_or_length", default,
+                 "Thigh angle from vertical seen from the side (90 deg: the thigh horizontal; more is deeper), "
+                 "or a length: the hip joint centre's height above the knee joint centre (negative: below it).",
+                 words=_DEPTH_WORDS_TEXT)
+
+
+def _knee_travel_param(default: Any = "5 cm") -> Any:
+    return param("length", default, "Horizontal distance of the front of the knee ahead of the toe tip "
+                                    "(positive: past the toes), as a coach sees it from the side.")
+
+
+def _load_param(default: Any = None, what: str = "The bar's mass, or its weight as a force") -> Any:
+    return param("load", default, f"{what}.", none="no load")
+
+
+def _bar_param(default: Any = "high_bar") -> Any:
+    return param("choice", default, "Where the bar sits: high on the back, low on the back or in the front rack.",
+                 choices=("high_bar", "low_bar", "front"), aliases=("high", "low", "goblet", "none"),
+                 none="no bar (a bodyweight squat)")
+
+
+def _squat_technique() -> dict[str, Any]:
+    """The fields every squat shares after its main ones (a new dict of fresh fields each call)."""
+    return dict(
+        heel_lift=param("length", "0 cm", "Height of a wedge under the heels, the balls of the feet on the floor; "
+                                          "the foot angle is asin(heel lift / heel-to-ball distance), up to "
+                                          "30 deg."),
+        stance_width=param("length", None, "Distance between the ankle joint centres; wider legs tilt out and "
+                                           "their vertical parts shorten in the side view.",
+                           none="the hip joint spacing", positive=True,
+                           source="Harrington et al. 2007, J Biomech 40:595 (hip joint centres from pelvic width)"),
+        toe_out=param("angle", "0 deg", "Feet turned out by this angle, the knees tracking the toes; horizontal "
+                                        "parts of the foot and legs shorten in the side view by cos(toe_out)."),
+        knee_travel_at=param("choice", "front", "Where the knee travel is measured: the front of the knee or the "
+                                                "knee joint centre.", choices=("front", "centre"),
+                             aliases=("center",)),
+        cop=param("length", "midfoot", "Target point of the centre of pressure: a named point of the foot or a "
+                                       "distance from the heel along the sole.", words={
+                                           "midfoot": "the heel-toe midpoint", "ball": "the ball of the foot",
+                                           "heel": "the heel"}),
+        arms=param("angle", None, "Arm angle from hanging (0 deg) for a bodyweight squat; with a load the arms "
+                                  "are folded to the grip.", none="90 deg, reaching forward"),
+        dorsiflexion_limit=param("angle", None, "Largest ankle dorsiflexion allowed; a pose needing more is "
+                                                "infeasible.", none=f"{DORSIFLEXION_LIMIT_DEG:g} deg",
+                                 source="Hemmerich et al. 2006, J Orthop Res 24:770 (peak dorsiflexion in a "
+                                        "heels-down squat about 38-39 deg, SD about 6 deg)"),
+        lengths=param("lengths", None, "Segment lengths (shank, thigh, trunk) overriding the body's; arrays sweep "
+                                       "over body proportions.", none="the body's"),
+        hip_width=param("length", None, "Distance between the hip joint centres.", none="from the body's stature",
+                        positive=True, source="Harrington et al. 2007, J Biomech 40:595"),
+        extra_loads=param("loads", (), "Bands, cables or other loads added to the bar; their forces count in the "
+                                       "balance."),
+    )
+
+
+class _SquatSpec(ExerciseSpec):
+    bar_fixed = None
+    renamed = {"box": "box_height"}
+    rep_fraction = "A fraction scales the bottom's thigh angle and shank lean together."
+
+    def _solve(self, body: Body, fraction: Any) -> ExerciseResult:
+        kw = self.values()
+        if "box_height" in kw:
+            kw["box"] = kw.pop("box_height")
+        if "bar" not in kw:
+            kw["bar"] = self.bar_fixed
+        return _squat(body, **kw, fraction=fraction, name=self.name)
+
+
+class Squat(_SquatSpec):
+    """A squat's bottom position, balanced over the target point, and its joint moments.
+
+    The heel lift fixes the foot angle, the knee travel the shank lean, the depth the thigh
+    angle; the trunk lean is then what balances the lifter with the ground reaction at the
+    target point of the foot (midfoot by default). ``.extras`` holds the in-plane leg angles
+    and the Zelle et al. (2007) thigh-calf contact estimate (``knee_with_thigh_calf_contact``),
+    which ``.moments`` leaves out.
+
+    Examples
+    --------
+    >>> import biomech as bm
+    >>> body = bm.Body.from_anthropometrics("178 cm", "80 kg")
+    >>> sq = bm.exercises.squat(body, depth="parallel", knee_travel="5 cm", load="100 kg", bar="high_bar")
+    >>> round(float(sq.trunk.to("deg").magnitude), 1) > 0, sq.feasible
+    (True, True)
+    >>> abs(float(sq.cop.magnitude[0] - sq.extras["target"].magnitude)) < 1e-9
+    True
+    >>> bool(bm.exercises.Squat(depth="parallel", load="100 kg").solve(body).knee == sq.knee)
+    True
+    """
+
+    name = "squat"
+    summary = "back squat (high or low bar): depth, knee travel, load"
+    example = "biomech squat --depth 90deg --knee-travel 5cm --load 100kg --bar high_bar"
+
+
+declare(Squat, dict(depth=_depth_param(), knee_travel=_knee_travel_param(), load=_load_param(), bar=_bar_param(),
+                     box_height=param("length", None, "Box height: the bottom is sitting on the box, the hip joint "
+                                                      f"centre {BOX_SEAT_OFFSET_PER_STATURE:g} x stature above its top; "
+                                                      "it replaces the depth.",
+                                      none="no box")),
+         _squat_technique())
+
+
+class FrontSquat(_SquatSpec):
+    """A front squat: :class:`Squat` with the bar in the front rack.
+
+    Examples
+    --------
     >>> import biomech as bm
     >>> body = bm.Body.from_anthropometrics("178 cm", "80 kg")
     >>> fs = bm.exercises.front_squat(body, load="80 kg")
@@ -412,34 +454,63 @@ def front_squat(body: Body, depth: Any = "parallel", knee_travel: Any = "5 cm", 
     >>> bool(fs.trunk < hs.trunk)
     True
     """
-    return squat(body, depth, knee_travel, load, "front", _name="front_squat", **kw)
+
+    name = "front_squat"
+    summary = "front squat: depth, knee travel, load"
+    example = "biomech front_squat --depth 100deg --knee-travel 10cm --load 80kg"
+    bar_fixed = "front"
 
 
-def goblet_squat(body: Body, depth: Any = "parallel", knee_travel: Any = "5 cm", load: Any = "20 kg", **kw: Any
-                 ) -> ExerciseResult:
-    """A goblet squat: the weight held in both hands against the chest (:data:`GOBLET_GRIP`).
+declare(FrontSquat, dict(depth=_depth_param(), knee_travel=_knee_travel_param(), load=_load_param()),
+         _squat_technique())
 
+
+class GobletSquat(_SquatSpec):
+    """A goblet squat: the weight held in both hands against the chest (``GOBLET_GRIP``).
+
+    Examples
+    --------
     >>> import biomech as bm
     >>> body = bm.Body.from_anthropometrics("178 cm", "80 kg")
     >>> bool(bm.exercises.goblet_squat(body, load="24 kg").feasible)
     True
     """
-    return squat(body, depth, knee_travel, load, "goblet", _name="goblet_squat", **kw)
+
+    name = "goblet_squat"
+    summary = "goblet squat: depth, knee travel, a weight held at the chest"
+    example = "biomech goblet_squat --depth 100deg --load 24kg"
+    bar_fixed = "goblet"
 
 
-def bodyweight_squat(body: Body, depth: Any = "parallel", knee_travel: Any = "5 cm", **kw: Any) -> ExerciseResult:
+declare(GobletSquat, dict(depth=_depth_param(), knee_travel=_knee_travel_param(),
+                           load=_load_param("20 kg", "The weight held at the chest, a mass or its weight as a force")),
+         _squat_technique())
+
+
+class BodyweightSquat(_SquatSpec):
     """A bodyweight squat, arms reaching forward (``arms=`` to change).
 
+    Examples
+    --------
     >>> import biomech as bm
     >>> body = bm.Body.from_anthropometrics("178 cm", "80 kg")
     >>> float(bm.exercises.bodyweight_squat(body).knee.magnitude) > 0
     True
     """
-    return squat(body, depth, knee_travel, None, None, _name="bodyweight_squat", **kw)
+
+    name = "bodyweight_squat"
+    summary = "bodyweight squat: depth, knee travel, arms reaching forward"
+    example = "biomech bodyweight_squat --depth 110deg --knee-travel 10cm"
+    bar_fixed = None
+
+    def _solve(self, body: Body, fraction: Any) -> ExerciseResult:
+        return _squat(body, **self.values(), load=None, bar=None, fraction=fraction, name=self.name)
 
 
-def box_squat(body: Body, box: Any = "40 cm", knee_travel: Any = "0 cm", load: Any = "60 kg", bar: Any = "low_bar",
-              **kw: Any) -> ExerciseResult:
+declare(BodyweightSquat, dict(depth=_depth_param(), knee_travel=_knee_travel_param()), _squat_technique())
+
+
+class BoxSquat(_SquatSpec):
     """A box squat: the bottom is sitting on a box of the given height (shins near vertical
     by default), with a low bar.
 
@@ -447,10 +518,34 @@ def box_squat(body: Body, box: Any = "40 cm", knee_travel: Any = "0 cm", load: A
     lean puts the centre of mass over the midfoot (the lifter would sit back onto the box, which
     a balance over the feet does not model), so the unloaded default would be infeasible.
 
+    Examples
+    --------
     >>> import biomech as bm
     >>> body = bm.Body.from_anthropometrics("178 cm", "80 kg")
-    >>> bs = bm.exercises.box_squat(body, box="45 cm", load="100 kg")
+    >>> bs = bm.exercises.box_squat(body, box_height="45 cm", load="100 kg")
     >>> round(float(bs.pose.thigh.magnitude)) > 60
     True
     """
-    return squat(body, "parallel", knee_travel, load, bar, box=box, _name="box_squat", **kw)
+
+    name = "box_squat"
+    summary = "box squat: box height, knee travel, load"
+    example = "biomech box_squat --box-height 40cm --load 100kg --bar low"
+
+    def _solve(self, body: Body, fraction: Any) -> ExerciseResult:
+        kw = self.values()
+        kw["box"] = kw.pop("box_height")
+        return _squat(body, depth="parallel", **kw, fraction=fraction, name=self.name)
+
+
+declare(BoxSquat, dict(box_height=param("length", "40 cm", "Box height: the bottom is sitting on the box, the hip "
+                                                          f"joint centre {BOX_SEAT_OFFSET_PER_STATURE:g} x stature "
+                                                          "above its top."),
+                        knee_travel=_knee_travel_param("0 cm"),
+                        load=_load_param("60 kg"), bar=_bar_param("low_bar")),
+         _squat_technique())
+
+squat = spec_function(Squat)
+front_squat = spec_function(FrontSquat)
+goblet_squat = spec_function(GobletSquat)
+bodyweight_squat = spec_function(BodyweightSquat)
+box_squat = spec_function(BoxSquat)

@@ -46,8 +46,7 @@ __all__ = ["ChainParameters", "chain_from_body", "G", "JOINT_FROM_SEGMENT", "joi
            "com_jacobians", "mass_matrix", "generalised_force", "induced_joint_accelerations",
            "static_moments"]
 
-#: Standard gravity, m/s^2 (the design's value).
-G = 9.80665
+from ..constants import G  # noqa: E402  (standard gravity, m/s^2; one home: constants.py)
 
 #: Joint angles (dorsiflexion, knee flexion, hip flexion) = JOINT_FROM_SEGMENT @ segment angles.
 JOINT_FROM_SEGMENT = np.array([[1.0, 0.0, 0.0], [1.0, 1.0, 0.0], [0.0, 1.0, 1.0]])

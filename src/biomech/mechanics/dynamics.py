@@ -44,7 +44,9 @@ from ..errors import InputValueError
 from ..model.kinematics import LinearMap, second_derivatives, spin
 from ..model.loads import Load
 from ..model.pose import SplitPose
-from .statics import JOINTS, SIGN, JointValues, StaticModel
+from ..constants import JOINTS
+from .results import JointValues, ResultBase, jsonable
+from .statics import SIGN, StaticModel
 from ..units import quantity, to_si
 
 __all__ = ["inverse_dynamics", "DynamicsResult", "DynamicModel"]
@@ -138,6 +140,143 @@ class DynamicModel:
             c0[n] -= inertia * spin(seg) * alpha.get(seg, 0.0)
         return {"fx": fx, "fy": fy, "c0": c0}
 
+    # ---------------------------------------------------------------- the fast path
+    #: frames per block of the fast path: the block's temporaries stay in the processor's cache
+    BLOCK = 4096
+
+    def _bilinear(self):
+        """The top-down moments as forms in the basis ``b = (1, sin a_k, cos a_k, ...)`` and the
+        second derivatives ``d = (d2 sin a_k, d2 cos a_k, ...)``, built once (None when the
+        fast path does not apply: a split stance, pose-dependent forces, array lengths):
+
+        ``M_j = L_j . b + b . H_j . d + C_j . alpha``
+
+        Every item's position is affine in ``b`` with coefficients ``X_i``, ``Y_i`` and its
+        acceleration linear in ``d`` with the same coefficients (without the constant), so the
+        moment of the weights (``L``), of the inertial forces ``-m a`` (``H``, bilinear) and
+        of the inertial couples ``-I alpha`` (``C``) about each joint are fixed matrices.
+        """
+        if "_bil" in self.__dict__:
+            return self._bil
+        st = self.statics
+        self._bil = None
+        if st.split or st.field_items:
+            return None
+        segs = st.angles_needed()
+        col = {seg: 1 + 2 * k for k, seg in enumerate(segs)}
+        K1 = 1 + 2 * len(segs)
+
+        def vec(point):
+            X, Y = np.zeros(K1), np.zeros(K1)
+            if np.ndim(point.base[0]) or np.ndim(point.base[1]):
+                return None
+            X[0], Y[0] = point.base
+            for seg, g in point.coef.items():
+                if np.shape(g) != (2, 2):
+                    return None
+                c = col[seg]
+                X[c:c + 2] += g[0]
+                Y[c:c + 2] += g[1]
+            return X, Y
+
+        items = st.items
+        vecs = [vec(it.point) for it in items]
+        if any(v is None for v in vecs) or any(np.ndim(it.mass_kg) or np.ndim(it.force[0]) or np.ndim(it.force[1])
+                                               for it in items):
+            return None
+        L = np.zeros((len(JOINTS), K1))
+        H = np.zeros((len(JOINTS), K1, K1 - 1))
+        C = np.zeros((len(JOINTS), len(segs)))
+        inertia = dict(self._couples)
+        for n, j in enumerate(JOINTS):
+            jv = vec(st.joint_point(j))
+            if jv is None:
+                return None
+            k = SIGN[j] * (1.0 if st.free_side[j] == "up" else -1.0)
+            for i, it in enumerate(items):
+                w = self._free_weights[n, i]
+                if w == 0:
+                    continue
+                rx, ry = vecs[i][0] - jv[0], vecs[i][1] - jv[1]
+                fx, fy = float(it.force[0]), float(it.force[1])
+                L[n] += k * w * (rx * fy - ry * fx)
+                m = float(it.mass_kg)
+                if m:
+                    H[n] -= k * w * m * (np.outer(rx, vecs[i][1][1:]) - np.outer(ry, vecs[i][0][1:]))
+                if i in inertia:
+                    C[n, segs.index(it.segment)] -= k * w * inertia[i] * spin(it.segment)
+        self._bil = (segs, L, H, C)
+        return self._bil
+
+    def moments_fast(self, angles: dict, omega: dict, alpha: dict):
+        """Top-down moments and their static part, ``(total, static)`` dicts of N*m arrays,
+        by the bilinear forms of :meth:`_bilinear`, block by block; None when the fast path
+        does not apply. Angles in rad, rates in rad/s and rad/s^2 (dicts by segment)."""
+        bil = self._bilinear()
+        if bil is None:
+            return None
+        segs, L, H, C = bil
+        st = self.statics
+        vals = {}
+        for seg in segs:
+            try:
+                vals[seg] = (np.asarray(angles[seg], dtype=float), np.asarray(omega.get(seg, 0.0), dtype=float),
+                             np.asarray(alpha.get(seg, 0.0), dtype=float))
+            except KeyError:
+                raise InputValueError(f"angles must include {seg!r} (radians).") from None
+        shape = np.broadcast_shapes(*(np.shape(v) for t in vals.values() for v in t))
+        moving = [seg for seg in segs if vals[seg][0].ndim or np.any(vals[seg][1]) or np.any(vals[seg][2])]
+        # fold the segments that do not move into the constant row of the basis
+        rows = [0] + [r for seg in moving for r in (1 + 2 * segs.index(seg), 2 + 2 * segs.index(seg))]
+        b_const = np.zeros(L.shape[1])
+        b_const[0] = 1.0
+        for seg in segs:
+            if seg not in moving:
+                a = float(vals[seg][0])
+                b_const[1 + 2 * segs.index(seg)] = np.sin(a)
+                b_const[2 + 2 * segs.index(seg)] = np.cos(a)
+        Lr = L[:, rows].copy()
+        Lr[:, 0] = L @ b_const
+        Hd = H[:, :, [r - 1 for r in rows[1:]]]              # only moving segments accelerate
+        Hr = Hd[:, rows, :].copy()
+        Hr[:, 0, :] = np.einsum("jab,a->jb", Hd, b_const)
+        acc_segs = [seg for seg in moving if np.any(vals[seg][2])]
+        Cr = C[:, [segs.index(seg) for seg in acc_segs]]
+        J, A, B = Hr.shape
+        G = Hr.reshape(J * A, B)
+        n = int(np.prod(shape)) if shape else 1
+        flat = {seg: tuple(np.broadcast_to(v, shape).reshape(-1) for v in vals[seg]) for seg in moving}
+        total = np.empty((J, n))
+        static = np.empty((J, n))
+        for lo in range(0, n, self.BLOCK):
+            hi = min(n, lo + self.BLOCK)
+            m = hi - lo
+            bas = np.empty((A, m))
+            dd = np.empty((B, m))
+            bas[0] = 1.0
+            for k, seg in enumerate(moving):
+                a, w, al = (v[lo:hi] for v in flat[seg])
+                sn, cs = np.sin(a), np.cos(a)
+                w2 = w * w
+                bas[1 + 2 * k], bas[2 + 2 * k] = sn, cs
+                dd[2 * k] = cs * al - sn * w2
+                dd[2 * k + 1] = -cs * w2 - sn * al
+            stat = np.einsum("ja,am->jm", Lr, bas)
+            inert = np.einsum("jam,am->jm", np.einsum("rb,bm->rm", G, dd).reshape(J, A, m), bas)
+            if acc_segs:
+                inert += np.einsum("js,sm->jm", Cr, np.stack([flat[seg][2][lo:hi] for seg in acc_segs]))
+            static[:, lo:hi] = stat
+            total[:, lo:hi] = stat + inert
+        out_total, out_static = {}, {}
+        for n_, j in enumerate(JOINTS):
+            t, s_ = total[n_].reshape(shape), static[n_].reshape(shape)
+            if not shape:
+                t, s_ = float(t), float(s_)
+            if j in st.held:
+                t, s_ = t * np.nan, s_ * np.nan
+            out_total[j], out_static[j] = t, s_
+        return out_total, out_static
+
     def _weights(self, members) -> np.ndarray:
         w = np.zeros(len(self.statics.items))
         index = {id(it): n for n, it in enumerate(self.statics.items)}
@@ -215,13 +354,25 @@ class DynamicModel:
         return out
 
 
-class DynamicsResult:
+class DynamicsResult(ResultBase):
     """Joint moments over a motion, with their static and inertial parts.
 
-    Attributes: ``ankle``, ``knee``, ``hip``, ``lumbar`` (N*m, anatomical signs,
-    arrays over time); ``moments``, ``static``, ``inertial`` (:class:`JointValues`);
-    ``ground_reaction`` (N, (..., 2), per leg) and ``cop`` (m) for the feet-planted
-    route; ``time`` (s); ``pose``, ``motion``, ``body``.
+    A member of the result family (:mod:`biomech.mechanics.results`): ``.moments`` (a
+    :class:`~biomech.mechanics.results.JointValues`, N·m, anatomical signs, arrays over the motion's
+    samples), the shortcuts ``.ankle .knee .hip .lumbar``, ``.per_kg``, ``.dims``
+    (``("time",)`` for a sampled motion), ``to_dict()`` and ``to_dataframe()``. Also
+    ``static`` and ``inertial`` (:class:`~biomech.mechanics.results.JointValues`), ``ground_reaction``
+    (N, (..., 2), per leg) and ``cop`` (m) for the feet-planted route, ``time`` (s),
+    ``pose``, ``motion``, ``body``.
+
+    Examples
+    --------
+    >>> import biomech as bm
+    >>> from biomech.motion import Motion
+    >>> body = bm.Body.from_anthropometrics("178 cm", "80 kg")
+    >>> res = bm.inverse_dynamics(body, Motion(pose=bm.Pose(shank="20 deg", thigh="60 deg", trunk="30 deg")))
+    >>> bool(res.moments.knee == res.knee), res.dims
+    (True, ())
     """
 
     def __init__(self, body, motion, total, static, ground=None, method="top_down"):
@@ -233,31 +384,37 @@ class DynamicsResult:
         self._static = static
         self._ground_fn = ground  # a callable, evaluated on first use
 
+    def _moment_si(self):
+        return self._total
+
+    def _mass_kg(self):
+        return self.body.mass_kg
+
+    @property
+    def shape(self):
+        return np.shape(self._total["knee"])
+
+    def _default_dims(self):
+        n = len(self.shape)
+        if n and self.motion.time_s is not None and np.shape(self.motion.time_s)[-1:] == self.shape[-1:]:
+            lead = ("sample",) if n == 2 else tuple(f"sample_{i}" for i in range(n - 1))
+            return lead + ("time",)
+        return ("frame",) if n == 1 else tuple(f"frame_{i}" for i in range(n))
+
     @cached_property
     def _ground(self):
         return None if self._ground_fn is None else self._ground_fn()
 
-    def _jv(self, d):
-        return JointValues(*(quantity(d[j], "N*m") for j in JOINTS))
-
-    ankle = property(lambda self: quantity(self._total["ankle"], "N*m"), doc="Ankle moment, N*m.")
-    knee = property(lambda self: quantity(self._total["knee"], "N*m"), doc="Knee moment, N*m.")
-    hip = property(lambda self: quantity(self._total["hip"], "N*m"), doc="Hip moment, N*m.")
-    lumbar = property(lambda self: quantity(self._total["lumbar"], "N*m"), doc="L5/S1 moment, N*m.")
-
-    @property
-    def moments(self) -> JointValues:
-        return self._jv(self._total)
-
     @property
     def static(self) -> JointValues:
         """The gravitational (and external-force) part: the static moments of each pose."""
-        return self._jv(self._static)
+        return JointValues.from_si(self._static, "N*m", self.body.mass_kg)
 
     @property
     def inertial(self) -> JointValues:
         """The part due to accelerations: total minus static."""
-        return self._jv({j: np.asarray(self._total[j]) - np.asarray(self._static[j]) for j in JOINTS})
+        return JointValues.from_si({j: np.asarray(self._total[j]) - np.asarray(self._static[j]) for j in JOINTS},
+                                   "N*m", self.body.mass_kg)
 
     @property
     def time(self):
@@ -278,8 +435,21 @@ class DynamicsResult:
             raise InputValueError("this result came from a measured ground reaction; it has none of its own.")
         return quantity(np.stack(np.broadcast_arrays(*self._ground["cop"]), axis=-1), "m")
 
-    def __repr__(self) -> str:
-        return f"DynamicsResult(method={self.method!r}, frames={np.shape(self._total['knee'])})"
+    def _dict_extras(self):
+        out = {"method": self.method, "static_N_m": self.static.to_dict(), "inertial_N_m": self.inertial.to_dict()}
+        if self.motion.time_s is not None:
+            out["time_s"] = jsonable(self.motion.time_s)
+        return out
+
+    def _frame_columns(self):
+        cols = {f"{j}_static_N_m": self._static[j] for j in JOINTS}
+        t = self.motion.time_s
+        if t is not None and self.shape and np.shape(t)[-1:] == self.shape[-1:]:
+            cols["time_s"] = t
+        return cols
+
+    def _repr_fields(self):
+        return [f"method={self.method!r}"]
 
 
 def _motion_arrays(motion):
@@ -342,13 +512,22 @@ def inverse_dynamics(body: Body, motion, loads: Sequence[Load] | Load = (), stan
         stance = "split"
     st = StaticModel(body, loads, stance, support, **kwargs)
     dyn = DynamicModel(st)
-    sc = st.sincos(angles)
-    static = st.moments(sc)
     if ground_reaction is None:
+        fast = dyn.moments_fast(angles, omega, alpha)
+        if fast is not None:
+            total, static = fast
+            _check_finite(total, static)
+            ground = (lambda: dyn.ground_reaction(angles, omega, alpha)) if support == "feet" else None
+            return DynamicsResult(body, motion, total, static, ground, "top_down")
+        sc = st.sincos(angles)
+        static = st.moments(sc)
         state = dyn.state(sc, omega, alpha)
         total = dyn.moments(sc, omega, alpha, state)
+        _check_finite(total, static)
         ground = (lambda: dyn.ground_reaction(sc, omega, alpha, state)) if support == "feet" else None
         return DynamicsResult(body, motion, total, static, ground, "top_down")
+    sc = st.sincos(angles)
+    static = st.moments(sc)
     try:
         force, cop = ground_reaction.si()[:2]
         free = ground_reaction.si()[2] if len(ground_reaction.si()) > 2 else 0.0
@@ -376,3 +555,11 @@ def inverse_dynamics(body: Body, motion, loads: Sequence[Load] | Load = (), stan
         base_acc = (acc[..., 0], acc[..., 1])
     total = dyn.bottom_up(angles, omega, alpha, force, cop, free, base, base_acc)
     return DynamicsResult(body, motion, total, static, None, "bottom_up")
+
+
+def _check_finite(total: dict, static: dict) -> None:
+    """Finite statics but non-finite dynamics: velocities or accelerations too large for floats."""
+    for j, m in total.items():
+        if j in static and np.any(~np.isfinite(m) & np.isfinite(static[j])):
+            raise InputValueError(f"motion: the velocities or accelerations are too large for the joint moments "
+                                  f"to be finite numbers at the {j} (check their units).")

@@ -58,6 +58,7 @@ array([ 40., 120., 160.])
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Sequence
 
@@ -66,6 +67,7 @@ import pint
 
 from ..errors import InputValueError, RangeError
 from ..motion.filtering import DEFAULT_CUTOFF_HZ, check_time, derivative, lowpass
+from .results import ResultBase, jsonable
 from ..units import quantity, to_si
 
 __all__ = [
@@ -82,14 +84,11 @@ __all__ = [
     "gait_inverse_dynamics",
 ]
 
-#: Standard gravity, m/s^2 (the library's value, DESIGN).
-G = 9.80665
-
-#: Sign that turns a data-convention moment (on the distal segment, CCW positive, subject
-#: facing +x) into the anatomical one (plantarflexor / extensor positive).
-ANATOMICAL_SIGN = {"ankle": -1.0, "knee": 1.0, "hip": -1.0, "lumbar": -1.0}
-
-_DEFAULT_JOINTS = ("ankle", "knee", "hip")
+# Standard gravity (m/s^2), the anatomical sign table (it turns a data-convention moment, on
+# the distal segment, CCW positive, subject facing +x, into the anatomical one) and the joint
+# names have one home, biomech.constants.
+from ..constants import ANATOMICAL_SIGN, G  # noqa: E402
+from ..constants import LEG_JOINTS as _DEFAULT_JOINTS  # noqa: E402
 
 
 def _signs(joints: Sequence[str]) -> np.ndarray:
@@ -414,42 +413,73 @@ class GroundReaction:
         return self._si
 
 
-@dataclass(frozen=True, eq=False)
-class GaitLabResult:
+class GaitLabResult(ResultBase):
     """Joint loads over time from :func:`gait_inverse_dynamics`.
+
+    A member of the result family (:mod:`biomech.mechanics.results`): ``.moments`` (a
+    :class:`~biomech.mechanics.results.JointValues`: the joints of the chain, N·m, anatomical signs,
+    each of shape (n,); a joint the chain does not have reads as NaN), the shortcuts
+    ``res.ankle``, ``res.knee``, ``res.hip``, ``.per_kg`` (when ``body_mass`` was given),
+    ``.dims == ("time",)``, ``to_dict()`` and ``to_dataframe()``.
 
     Attributes
     ----------
     time : pint.Quantity, shape (n,)
     joints : tuple of str
         Joint names from the ground up.
-    moment : pint.Quantity, shape (n, s)
-        Net joint moments, N m, anatomical signs (plantarflexor / extensor positive).
     moment_ccw : pint.Quantity, shape (n, s)
-        The same in the data convention (moment on the distal segment, CCW positive).
+        The moments in the data convention (moment on the distal segment, CCW positive).
     joint_force : pint.Quantity, shape (n, s, 2)
         Force of the proximal segment on the distal one at each joint, N.
     cutoff : pint.Quantity or None
         The low-pass cutoff used.
+    body_mass : pint.Quantity or None
+        The subject's mass, for ``per_kg``.
+
+    ``.moment`` (the (n, s) array of anatomical moments) is deprecated: use ``.moments``.
     """
 
-    time: Any
-    joints: tuple
-    moment: Any
-    moment_ccw: Any
-    joint_force: Any
-    cutoff: Any
+    _dims = ("time",)
 
-    def __getattr__(self, name):  # res.ankle, res.knee, res.hip
-        joints = object.__getattribute__(self, "joints")
-        if name in joints:
-            return object.__getattribute__(self, "moment")[:, joints.index(name)]
-        raise AttributeError(name)
+    def __init__(self, time, joints, moment, moment_ccw, joint_force, cutoff, body_mass=None):
+        self.time = time
+        self.joints = tuple(joints)
+        self._moment = moment                      # (n, s) Quantity, anatomical signs
+        self.moment_ccw = moment_ccw
+        self.joint_force = joint_force
+        self.cutoff = cutoff
+        self.body_mass = body_mass
+
+    def _moment_si(self):
+        m = np.asarray(self._moment.to("N*m").magnitude)
+        return {j: m[:, i] for i, j in enumerate(self.joints)}
+
+    def _mass_kg(self):
+        return None if self.body_mass is None else float(to_si(self.body_mass, "kg", "body_mass"))
+
+    @property
+    def shape(self):
+        return (np.shape(self._moment)[0],)
+
+    @property
+    def moment(self):
+        """Deprecated: the (n, s) array of anatomical moments; use ``.moments``."""
+        warnings.warn("GaitLabResult.moment is deprecated: use .moments (res.moments.knee, or res.knee).",
+                      DeprecationWarning, stacklevel=2)
+        return self._moment
+
+    def _dict_extras(self):
+        return {"joints": list(self.joints), "time_s": jsonable(self.time.to("s").magnitude),
+                "cutoff_Hz": None if self.cutoff is None else jsonable(self.cutoff.to("Hz").magnitude)}
+
+    def _frame_columns(self):
+        return {"time_s": self.time.to("s").magnitude}
 
 
 def gait_inverse_dynamics(time, points, mass, inertia, com_fraction, ground_reaction: GroundReaction, *,
                           cutoff: Any = "default", filter_force: bool = True,
-                          joints: Sequence[str] = _DEFAULT_JOINTS, g: Any = None) -> GaitLabResult:
+                          joints: Sequence[str] = _DEFAULT_JOINTS, g: Any = None,
+                          body_mass: Any = None) -> GaitLabResult:
     """Gait-lab inverse dynamics with units: measured points plus a measured ground reaction.
 
     Filters the point trajectories (and, by default, the ground reaction at the same cutoff),
@@ -486,12 +516,14 @@ def gait_inverse_dynamics(time, points, mass, inertia, com_fraction, ground_reac
         Joint names from the ground up (for the sign conversion), default ankle, knee, hip.
     g : pint.Quantity, optional
         Gravitational acceleration (default 9.80665 m/s^2).
+    body_mass : pint.Quantity, optional
+        The subject's mass, for ``.per_kg`` (moments per kilogram of body mass).
 
     Returns
     -------
     GaitLabResult
-        ``moment`` in anatomical signs, ``moment_ccw`` in the data convention,
-        ``joint_force``; ``res.ankle``, ``res.knee``, ``res.hip`` are columns of ``moment``.
+        ``.moments`` in anatomical signs (``res.ankle``, ``res.knee``, ``res.hip``),
+        ``moment_ccw`` in the data convention, ``joint_force``.
 
     Examples
     --------
@@ -512,6 +544,7 @@ def gait_inverse_dynamics(time, points, mass, inertia, com_fraction, ground_reac
     m = np.atleast_1d(to_si(mass, "kg", "mass", nonnegative=True))
     inert = np.atleast_1d(to_si(inertia, "kg*m**2", "inertia", nonnegative=True))
     gval = G if g is None else float(to_si(g, "m/s**2", "g"))
+    mass_q = None if body_mass is None else quantity(to_si(body_mass, "kg", "body_mass", positive=True), "kg")
     if not isinstance(ground_reaction, GroundReaction):
         raise InputValueError(f"ground_reaction={type(ground_reaction).__name__} is not a GroundReaction; "
                               "build one with GroundReaction(force=Q_(..., 'N'), cop=Q_(..., 'm')).")
@@ -549,6 +582,7 @@ def gait_inverse_dynamics(time, points, mass, inertia, com_fraction, ground_reac
         moment_ccw=quantity(res.moment_ccw, "N*m"),
         joint_force=quantity(res.joint_force, "N"),
         cutoff=None if fc is None else quantity(fc, "Hz"),
+        body_mass=mass_q,
     )
 
 

@@ -49,6 +49,8 @@ Examples
 
 from __future__ import annotations
 
+import math
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Iterable, Sequence
@@ -56,19 +58,20 @@ from typing import Any, Iterable, Sequence
 import numpy as np
 
 from ..model.body import Body
-from ..errors import InfeasiblePoseError, InputValueError, RangeError
+from ..errors import InputValueError, RangeError
 from ..model.kinematics import Form, LinearMap, Point, SinCos
-from ..model.loads import G, ForceItem, Load
+from ..constants import ANATOMICAL_SIGN, G, JOINTS, LEG_JOINTS
+from ..model.loads import ForceItem, Load
 from ..model.pose import Pose, SplitPose
+from .results import JointValues, ResultBase, jsonable
 from ..units import as_fraction, quantity
 
-__all__ = ["joint_moments", "StaticModel", "MomentResult", "JointValues", "Contribution", "JOINTS", "SIGN",
+__all__ = ["joint_moments", "StaticModel", "MomentResult", "LegResult", "JointValues", "Contribution", "JOINTS", "SIGN",
            "STANCES", "SUPPORTS", "landmarks"]
 
-JOINTS = ("ankle", "knee", "hip", "lumbar")
-LEG_JOINTS = ("ankle", "knee", "hip")
-#: anatomical moment = SIGN[j] * (moment of the external forces above the joint)
-SIGN = {"ankle": -1.0, "knee": 1.0, "hip": -1.0, "lumbar": -1.0}
+#: anatomical moment = SIGN[j] * (moment of the external forces above the joint); the one table
+#: lives in :mod:`biomech.constants` (``ANATOMICAL_SIGN``), as do the joint names.
+SIGN = ANATOMICAL_SIGN
 #: a joint sits between two levels of the chain counted from the ground
 _BOUNDARY = {"ankle": 0.5, "knee": 1.5, "hip": 2.5, "lumbar": 3.5}
 _LEVEL = {"foot": 0, "shank": 1, "thigh": 2, "pelvis": 3, "trunk": 4, "arms": 4}
@@ -133,6 +136,12 @@ def landmarks(body: Body, split: bool = False) -> dict[str, Point]:
 
 _PROXIMAL = {"foot": "heel", "shank": "knee", "thigh": "hip", "trunk": "hip", "arms": "shoulder",
              "rear_foot": "rear_heel", "rear_shank": "rear_knee", "rear_thigh": "hip"}
+
+
+#: A resultant force smaller than this fraction of the sum of the external forces' magnitudes has
+#: no line of action worth reporting: its moment arm is NaN (a pure couple), whatever the scale of
+#: the forces (a 1e-12 kg segment still has arms; a near-cancelling couple has none).
+ARM_RELATIVE_CUTOFF = 1e-9
 
 
 @dataclass(frozen=True)
@@ -353,21 +362,26 @@ class StaticModel:
         except KeyError as exc:
             raise InputValueError(f"angles must include {exc.args[0]!r} (radians).") from None
 
-    def _field_moment(self, sc: SinCos, joint: str, leg: str = "front", labels: bool = False):
-        """Moment (as M_up) and resultant of the pose-dependent forces on the free side."""
-        J = self.joint_point(joint, leg)
-        jx, jy = J.evaluate(sc)
-        sign_side = 1.0 if self.free_side[joint] == "up" else -1.0
-        total, per_label = 0.0, {}
-        for it, share in self.free_items(joint, leg):
-            if it.force is not None:
-                continue
+    def moment_about(self, sc: SinCos, items: Iterable[tuple[_Item, float]], point: tuple[Any, Any] = (0.0, 0.0)):
+        """Counter-clockwise moment of a set of items about ``point`` (m): the sum of
+        ``share * (P - point) x F`` over ``(item, share)`` pairs, N*m (world signs).
+
+        The one place the library sums a free body's moment about a point: the free side
+        of a joint, the part below it, the whole body about the origin.
+        """
+        px, py = point
+        total = 0.0
+        for it, share in items:
             x, y = it.point.evaluate(sc)
-            fx, fy = it.field(x, y)
-            m = sign_side * share * ((x - jx) * fy - (y - jy) * fx)
-            total = total + m
-            per_label[it.label] = per_label.get(it.label, 0.0) + m
-        return (total, per_label) if labels else total
+            f = self._item_force(it, sc)
+            total = total + share * ((x - px) * f[1] - (y - py) * f[0])
+        return total
+
+    def _field_moment(self, sc: SinCos, joint: str, leg: str = "front"):
+        """Moment (as M_up) of the pose-dependent forces on the free side."""
+        sign_side = 1.0 if self.free_side[joint] == "up" else -1.0
+        pose_dependent = [(it, share) for it, share in self.free_items(joint, leg) if it.force is None]
+        return sign_side * self.moment_about(sc, pose_dependent, self.joint_point(joint, leg).evaluate(sc))
 
     def moments(self, angles: dict[str, Any]) -> dict[str, Any]:
         """Anatomical joint moments (N*m) for segment angles in radians; NaN at joints the
@@ -390,8 +404,17 @@ class StaticModel:
                 rows = self._linear_map().evaluate(angles)
             except KeyError as exc:
                 raise InputValueError(f"angles must include {exc.args[0]!r} (radians).") from None
-            return {j: SIGN[j] * rows[n] for n, j in enumerate(self._joint_order)}
-        sc = self.sincos(angles)
+            for n, j in enumerate(self._joint_order):  # signs applied in place: no second copy of the rows
+                if SIGN[j] != 1:
+                    rows[n] *= SIGN[j]
+            return {j: rows[n] for n, j in enumerate(self._joint_order)}
+        if isinstance(angles, SinCos):
+            sc = angles
+        else:
+            try:
+                sc = SinCos({k: angles[k] for k in self.angles_needed()})
+            except KeyError as exc:
+                raise InputValueError(f"angles must include {exc.args[0]!r} (radians).") from None
         if self.split:
             out = self.split_moments(sc)["front"]
             out["lumbar"] = self._lumbar(sc)
@@ -423,8 +446,9 @@ class StaticModel:
 
     @staticmethod
     def _large(angles) -> bool:
-        sizes = [np.size(v[0]) if isinstance(angles, SinCos) else np.size(v) for v in angles.values()]
-        return max(sizes, default=0) >= StaticModel._LARGE
+        sc = isinstance(angles, SinCos)
+        return any((v[0] if sc else v).__class__ is np.ndarray and (v[0] if sc else v).size >= StaticModel._LARGE
+                   for v in angles.values())
 
     def _linear_map(self) -> LinearMap | None:
         """Every joint's form as one matrix (the hot path for many poses); None for
@@ -457,12 +481,7 @@ class StaticModel:
         return fx, fy
 
     def moment_about_origin(self, sc: SinCos, items: Iterable[tuple[_Item, float]]):
-        total = 0.0
-        for it, share in items:
-            x, y = it.point.evaluate(sc)
-            f = self._item_force(it, sc)
-            total = total + share * (x * f[1] - y * f[0])
-        return total
+        return self.moment_about(sc, items)
 
     def whole_body(self) -> list[tuple[_Item, float]]:
         return [(it, it.multiplicity) for it in self.items]
@@ -480,8 +499,9 @@ class StaticModel:
         if not self.split:
             with np.errstate(divide="ignore", invalid="ignore"):
                 cop_x = -m0 / ry
+                cop_y = 0.0 * cop_x
             return {"total": (rx, ry), "leg": (self.leg_share * rx, self.leg_share * ry),
-                    "cop": (cop_x, 0.0 * cop_x)}
+                    "cop": (cop_x, cop_y)}
         share = self.front_share
         rear_pt = self.points[f"rear_{self.rear_contact}"].evaluate(sc)
         rfx, rfy = share * rx, share * ry
@@ -489,9 +509,11 @@ class StaticModel:
         m_rear = rear_pt[0] * rry - rear_pt[1] * rrx
         with np.errstate(divide="ignore", invalid="ignore"):
             cop_x = -(m0 + m_rear) / rfy
-        return {"total": (rx, ry), "front": (rfx, rfy), "rear": (rrx, rry), "cop": (cop_x, 0.0 * cop_x),
+            cop_y = 0.0 * cop_x
+        return {"total": (rx, ry), "front": (rfx, rfy), "rear": (rrx, rry), "cop": (cop_x, cop_y),
                 "rear_cop": rear_pt}
 
+    @np.errstate(invalid="ignore")  # a foot with no vertical load has its centre of pressure at infinity: NaN
     def bottom_up(self, sc: SinCos) -> dict[str, Any]:
         """Joint moments from the ground reaction upward (an independent route).
 
@@ -514,21 +536,14 @@ class StaticModel:
             res = {}
             for j in LEG_JOINTS:
                 jx, jy = self.joint_point(j, leg).evaluate(sc)
-                below = 0.0
-                for it, share in self.free_items(j, leg, side="down"):
-                    x, y = it.point.evaluate(sc)
-                    f = self._item_force(it, sc)
-                    below = below + share * ((x - jx) * f[1] - (y - jy) * f[0])
+                below = self.moment_about(sc, self.free_items(j, leg, side="down"), (jx, jy))
                 below = below + (cop[0] - jx) * grf[1] - (cop[1] - jy) * grf[0]
                 res[j] = SIGN[j] * (-below)
             out[leg] = res
         # lumbar: everything below L5/S1 with the whole ground reaction
         lx, ly = self.points["lumbar"].evaluate(sc)
-        below = 0.0
-        for it, _ in self.free_items("lumbar", "front", side="down"):
-            x, y = it.point.evaluate(sc)
-            f = self._item_force(it, sc)
-            below = below + it.multiplicity * ((x - lx) * f[1] - (y - ly) * f[0])
+        below = self.moment_about(sc, [(it, it.multiplicity) for it, _ in self.free_items("lumbar", "front", side="down")],
+                                  (lx, ly))
         if self.split:
             for key, cop in (("front", (cx, cy)), ("rear", gr["rear_cop"])):
                 fx, fy = gr[key]
@@ -554,11 +569,7 @@ class StaticModel:
         out = {}
         for j in LEG_JOINTS:
             jx, jy = self.joint_point(j, leg).evaluate(sc)
-            above = 0.0
-            for it, share in self.free_items(j, leg, side="up"):
-                x, y = it.point.evaluate(sc)
-                f = self._item_force(it, sc)
-                above = above + share * ((x - jx) * f[1] - (y - jy) * f[0])
+            above = self.moment_about(sc, self.free_items(j, leg, side="up"), (jx, jy))
             above = above + (ocop[0] - jx) * ogrf[1] - (ocop[1] - jy) * ogrf[0]
             out[j] = SIGN[j] * above
         return out
@@ -566,30 +577,14 @@ class StaticModel:
 
 # --------------------------------------------------------------------------- results
 @dataclass(frozen=True)
-class JointValues:
-    """One Quantity per joint (ankle, knee, hip per leg; lumbar for the whole body)."""
-
-    ankle: Any
-    knee: Any
-    hip: Any
-    lumbar: Any
-
-    def as_dict(self) -> dict[str, Any]:
-        return {j: getattr(self, j) for j in JOINTS}
-
-    def __getitem__(self, joint: str):
-        if joint not in JOINTS:
-            raise KeyError(f"{joint!r}: expected one of {JOINTS}")
-        return getattr(self, joint)
-
-
-@dataclass(frozen=True)
 class Contribution:
     """One load's share of the joint moments: its force, moment arm and moment per joint.
 
     ``force`` is the load's resultant force on the joint's free side (N, world
-    axes, shape (..., 2)); ``moment_arm`` is its signed perpendicular distance (m),
-    signed like the moment it makes; ``moment`` is in N*m with anatomical signs.
+    axes, shape (..., 2)): for a leg joint, what one leg carries (half of a load above the
+    hips in a two-leg stance, the leg's own segment whole); ``moment_arm`` is its signed
+    perpendicular distance (m), signed like the moment it makes, so that
+    ``|force| * moment_arm = moment``; ``moment`` is in N*m with anatomical signs.
     """
 
     label: str
@@ -598,15 +593,29 @@ class Contribution:
     moment: JointValues
 
 
-class MomentResult:
+class MomentResult(ResultBase):
     """Static joint moments of one or many poses, with what explains them.
 
-    Attributes (all pint Quantities; leg joints per leg, lumbar for the whole body):
-    ``ankle``, ``knee``, ``hip``, ``lumbar`` (N*m); ``moments`` (a :class:`JointValues`);
-    ``moment_arms`` (m); ``contributions`` (per-load :class:`Contribution` table);
-    ``positions`` (landmark name -> (..., 2) m); ``ground_reaction`` and ``cop``;
-    ``per_kg`` (N*m/kg); ``ankle_per_cm_cop`` (N*m per cm of centre-of-pressure
-    shift). For a split stance ``front`` and ``rear`` hold each leg's moments.
+    A member of the result family (:mod:`biomech.mechanics.results`): ``.moments`` (a
+    :class:`~biomech.mechanics.results.JointValues`, N·m), the shortcuts ``.ankle .knee .hip .lumbar``,
+    ``.per_kg`` (N·m/kg), ``.dims``, ``to_dict()``, ``to_dataframe()``; and ``.moment_arms``
+    (m), ``.pose``, ``.feasible``, ``.reason``. Leg joints are per leg, the lumbar moment the
+    whole body's. Also ``contributions`` (the per-load table, :meth:`table`), ``positions``
+    (landmark name -> (..., 2) m), ``ground_reaction`` and ``cop``, ``ankle_per_cm_cop``
+    (N·m per cm of centre-of-pressure shift).
+
+    Split stance: ``.moments`` holds the front leg's ankle, knee and hip moments and the
+    whole body's lumbar moment; ``.front`` and ``.rear`` are each leg's
+    :class:`LegResult` (same family; their lumbar is the shared whole-body one).
+
+    Examples
+    --------
+    >>> import biomech as bm
+    >>> body = bm.Body.from_anthropometrics("178 cm", "80 kg")
+    >>> res = bm.joint_moments(body, bm.Pose(shank="30 deg", thigh="90 deg", trunk="45 deg"),
+    ...                        [bm.Barbell("100 kg")])
+    >>> bool(res.moments.knee == res.knee), res.dims, res.feasible
+    (True, (), True)
     """
 
     def __init__(self, model: StaticModel, pose, angles, moments: dict[str, Any]):
@@ -616,60 +625,61 @@ class MomentResult:
         self.stance = model.stance
         self.support = model.support
         self._angles = angles  # segment angles (radians) or their SinCos
+        try:  # every joint's moments of one shape (a joint that does not depend on an array parameter too)
+            shape = np.broadcast_shapes(*(np.shape(v) for v in moments.values()))
+            moments = {k: v if np.shape(v) == shape else np.broadcast_to(v, shape) for k, v in moments.items()}
+        except ValueError:  # pragma: no cover - the kernels give broadcastable moments
+            pass
         self._m = moments
+
+    def _moment_si(self):
+        return self._m
+
+    def _mass_kg(self):
+        return self.body.mass_kg
 
     @cached_property
     def _sc(self) -> SinCos:
         """Sines and cosines of the pose, computed when a landmark or force is first asked for."""
         return self.model.sincos(self._angles)
 
-    def _q(self, j):
-        return quantity(self._m[j], "N*m")
-
-    ankle = property(lambda self: self._q("ankle"), doc="Ankle moment per leg, N*m (+ plantarflexor).")
-    knee = property(lambda self: self._q("knee"), doc="Knee moment per leg, N*m (+ extensor).")
-    hip = property(lambda self: self._q("hip"), doc="Hip moment per leg, N*m (+ extensor).")
-    lumbar = property(lambda self: self._q("lumbar"), doc="L5/S1 moment, whole body, N*m (+ extensor).")
-
-    @property
-    def moments(self) -> JointValues:
-        """All four moments as a :class:`JointValues`."""
-        return JointValues(*(self._q(j) for j in JOINTS))
-
     @property
     def shape(self) -> tuple[int, ...]:
         return np.shape(self._m["knee"])
-
-    @cached_property
-    def per_kg(self) -> JointValues:
-        """Moments per kilogram of body mass, N*m/kg."""
-        return JointValues(*(quantity(self._m[j] / self.body.mass_kg, "N*m/kg") for j in JOINTS))
 
     @cached_property
     def _resultants(self) -> dict[str, tuple[Any, Any]]:
         out = {}
         for j in JOINTS:
             if self.model.split and j != "lumbar":
-                # the free side above a front-leg joint: minus everything below, ground reaction included
-                gr = self.model.ground_reaction(self._sc)
-                fx, fy = self.model.external_resultant(self._sc, self.model.free_items(j, "front", side="down"))
-                out[j] = (-(fx + gr["front"][0]), -(fy + gr["front"][1]))
+                out[j] = self._leg_resultant(j, "front")
             else:
                 out[j] = self.model.external_resultant(self._sc, self.model.free_items(j))
         return out
+
+    def _leg_resultant(self, j: str, leg: str):
+        """Split stance: the force on the free side above a leg joint, minus everything
+        below it, that foot's ground reaction included."""
+        gr = self.model.ground_reaction(self._sc)
+        fx, fy = self.model.external_resultant(self._sc, self.model.free_items(j, leg, side="down"))
+        return (-(fx + gr[leg][0]), -(fy + gr[leg][1]))
+
+    @cached_property
+    def _force_scale(self):
+        """Sum of the magnitudes of every external force on the body, N (per pose): the scale a
+        resultant is compared with before a moment arm is given (see ``ARM_RELATIVE_CUTOFF``)."""
+        total = 0.0
+        for it, share in self.model.whole_body():
+            f = self.model._item_force(it, self._sc)
+            total = total + abs(share) * np.hypot(f[0], f[1])
+        return total
 
     @cached_property
     def moment_arms(self) -> JointValues:
         """Signed perpendicular distance from each joint to the line of action of the
         resultant external force on its free side, m (NaN where that force vanishes)."""
-        vals = []
-        for j in JOINTS:
-            fx, fy = self._resultants[j]
-            mag = np.hypot(fx, fy)
-            with np.errstate(divide="ignore", invalid="ignore"):
-                arm = np.where(mag > 1e-9, self._m[j] / np.where(mag > 1e-9, mag, 1.0), np.nan)
-            vals.append(quantity(arm if np.ndim(arm) else float(arm), "m"))
-        return JointValues(*vals)
+        tol = ARM_RELATIVE_CUTOFF * self._force_scale
+        return JointValues.from_si({j: _arm(self._m[j], *self._resultants[j], tol=tol) for j in JOINTS}, "m")
 
     @cached_property
     def resultant_forces(self) -> JointValues:
@@ -683,7 +693,9 @@ class MomentResult:
 
         Labels: the body's segment weights (``foot``, ``shank``, ``thigh``, ``trunk``,
         ``arms``) and each load by its label (``bar``, ``hands``, ``band``, ...).
-        For a split stance the leg joints' entries are the front leg's, seen from
+        The force is the part of the load on the joint's free side (for a leg joint, what
+        that leg carries); the arm is signed so that ``|force| x arm = moment`` on every
+        row. For a split stance the leg joints' entries are the front leg's, seen from
         above, with the rear foot's ground reaction as its own entry.
         """
         m = self.model
@@ -691,8 +703,7 @@ class MomentResult:
         table: dict[str, dict[str, tuple]] = {}
         for j in JOINTS:
             leg = "front"
-            J = m.joint_point(j, leg)
-            jx, jy = J.evaluate(sc)
+            jx, jy = m.joint_point(j, leg).evaluate(sc)
             side = m.free_side[j] if not (m.split and j != "lumbar") else "up"
             sign_side = 1.0 if side == "up" else -1.0
             groups: dict[str, list] = {}
@@ -701,27 +712,22 @@ class MomentResult:
             if m.split and j != "lumbar":
                 groups["rear ground reaction"] = []
             for label, members in groups.items():
-                fx = fy = mo = 0.0
-                for it, share in members:
-                    x, y = it.point.evaluate(sc)
-                    f = m._item_force(it, sc)
-                    fx, fy = fx + share * f[0], fy + share * f[1]
-                    mo = mo + share * ((x - jx) * f[1] - (y - jy) * f[0])
                 if label == "rear ground reaction":
                     gr = m.ground_reaction(sc)
                     cx, cy = gr["rear_cop"]
                     fx, fy = gr["rear"]
                     mo = (cx - jx) * fy - (cy - jy) * fx
+                else:
+                    fx, fy = m.external_resultant(sc, members)
+                    mo = m.moment_about(sc, members, (jx, jy))
                 moment = SIGN[j] * sign_side * mo
                 if j in m.held:
                     moment = moment * np.nan
-                mag = np.hypot(fx, fy)
-                with np.errstate(divide="ignore", invalid="ignore"):
-                    arm = np.where(mag > 1e-9, moment / np.where(mag > 1e-9, mag, 1.0), np.nan)
-                table.setdefault(label, {})[j] = (fx, fy, arm, moment)
+                table.setdefault(label, {})[j] = (fx, fy, _arm(moment, fx, fy,
+                                                                tol=ARM_RELATIVE_CUTOFF * self._force_scale), moment)
         out = {}
         for label, per_joint in table.items():
-            f, a, mo = [], [], []
+            f, a, mo = {}, {}, {}
             for j in JOINTS:
                 if j in per_joint:
                     fx, fy, arm, moment = per_joint[j]
@@ -729,52 +735,92 @@ class MomentResult:
                     fx = fy = 0.0
                     moment = np.nan if j in m.held else 0.0
                     arm = np.nan
-                f.append(quantity(np.stack(np.broadcast_arrays(fx, fy), axis=-1), "N"))
-                a.append(quantity(arm if np.ndim(arm) else float(arm), "m"))
-                mo.append(quantity(moment, "N*m"))
-            out[label] = Contribution(label, JointValues(*f), JointValues(*a), JointValues(*mo))
+                f[j] = np.stack(np.broadcast_arrays(fx, fy), axis=-1)
+                a[j] = arm if np.ndim(arm) else float(arm)
+                mo[j] = moment
+            out[label] = Contribution(label, JointValues.from_si(f, "N"), JointValues.from_si(a, "m"),
+                                      JointValues.from_si(mo, "N*m"))
         return out
 
+    def per_load(self) -> list[dict[str, Any]]:
+        """The per-load table of one pose as rows of plain numbers: ``load``, ``joint``,
+        ``force_N`` (the size of the load's force on that joint's free side: per leg for leg
+        joints), ``moment_arm_m`` (signed) and ``moment_N_m``, with
+        ``force_N * moment_arm_m == moment_N_m`` on every row; held joints have NaN arm and
+        moment. The rows :meth:`table` prints.
+        """
+        if self.shape != ():
+            raise InputValueError("per_load() describes one pose; index the pose array first.")
+        rows = []
+        for label, c in self.contributions.items():
+            for j in JOINTS:
+                fx, fy = c.force.si(j)
+                rows.append({"load": label, "joint": j, "force_N": float(np.hypot(fx, fy)),
+                             "moment_arm_m": float(c.moment_arm.si(j)), "moment_N_m": float(c.moment.si(j))})
+        return rows
+
     def table(self, joints: Sequence[str] = JOINTS) -> str:
-        """The per-load table as text: each load's whole-body force, and its moment arm
-        and moment at each joint (leg joints per leg: a leg carries half of what is above
-        the hips in a two-leg stance).
+        """The per-load table as text: for each load and joint the force on the joint's free
+        side (N; for a leg joint what one leg carries: half of a load above the hips in a
+        two-leg stance, the front leg's share in a split stance), its moment arm (cm) and
+        the moment (N·m), so that force x arm = moment on every row.
 
         Only for a single pose.
+
+        Examples
+        --------
+        >>> import biomech as bm
+        >>> body = bm.Body.from_anthropometrics("178 cm", "80 kg")
+        >>> res = bm.joint_moments(body, bm.Pose(shank="30 deg", thigh="90 deg", trunk="45 deg"),
+        ...                        [bm.Barbell("100 kg")])
+        >>> print(res.table(joints=("knee",)).splitlines()[1])
+        load                   force N  arm cm     N·m
         """
         if self.shape != ():
             raise InputValueError("table() prints one pose; index the pose array first.")
-        totals: dict[str, float] = {}
-        for it, mult in self.model.whole_body():
-            f = self.model._item_force(it, self._sc)
-            totals[it.label] = totals.get(it.label, 0.0) + mult * np.asarray(f, dtype=float)
-        lines = []
-        head = f"{'load':<22}{'force N':>9}" + "".join(f"{j + ' arm cm':>14}{j + ' N*m':>12}" for j in joints)
-        lines.append(head)
-        lines.append("-" * len(head))
-        for label, c in self.contributions.items():
-            total = totals.get(label)
-            weight = float(np.hypot(*total)) if total is not None else float("nan")
-            row = f"{label:<22}{weight:9.1f}"
+        rows = {(r["load"], r["joint"]): r for r in self.per_load()}
+        w = 24  # one block per joint: force N, arm cm, moment N·m
+
+        def block(force, arm, moment):
+            return f"{force:>8}{arm:>8}{moment:>8}"
+
+        lines = [(f"{'':<22}" + "".join(f"{j:^{w}}" for j in joints)).rstrip(),
+                 f"{'load':<22}" + "".join(block("force N", "arm cm", "N·m") for _ in joints)]
+        lines.append("-" * len(lines[1]))
+        for label in self.contributions:
+            line = f"{label:<22}"
             for j in joints:
-                arm = float(c.moment_arm[j].to("cm").magnitude)
-                mom = float(c.moment[j].to("N*m").magnitude)
-                shown = f"{'held':>12}" if j in self.model.held else f"{mom:12.1f}"
-                row += f"{'' if np.isnan(arm) else f'{arm:.1f}':>14}{shown}"
-            lines.append(row)
-        lines.append("-" * len(head))
-        tot = f"{'net joint moment':<22}{'':>9}"
+                r = rows[(label, j)]
+                present = r["force_N"] > 1e-9
+                arm = r["moment_arm_m"] * 100.0
+                mom = ("held" if j in self.model.held else
+                       f"{r['moment_N_m']:.4g}" if present or r["moment_N_m"] != 0.0 else "")
+                line += block(f"{r['force_N']:.4g}" if present else "",
+                              "" if not np.isfinite(arm) else f"{arm:.4g}", mom)
+            lines.append(line)
+        lines.append("-" * len(lines[1]))
+        tot = f"{'net joint moment':<22}"
         for j in joints:
-            arm = float(self.moment_arms[j].to("cm").magnitude)
-            shown = f"{'held':>12}" if j in self.model.held else f"{float(self._m[j]):12.1f}"
-            tot += f"{'' if np.isnan(arm) else f'{arm:.1f}':>14}{shown}"
+            force = float(np.hypot(*self._resultants[j]))
+            arm = float(self.moment_arms.si(j)) * 100.0
+            tot += block(f"{force:.4g}" if force > 1e-9 else "", "" if np.isnan(arm) else f"{arm:.4g}",
+                         "held" if j in self.model.held else f"{float(self._m[j]):.4g}")
         lines.append(tot)
-        lines.append("Signs: + = ankle plantarflexor, knee extensor, hip extensor, lumbar extensor demand; "
-                     "leg joints per leg.")
+        if self.model.split:
+            share = "the front leg, seen from above; the rear foot's ground reaction is its own row"
+        elif self.model.stance == "single_leg":
+            share = "the one leg carries everything"
+        elif self.support == "feet":
+            share = "per leg, each carrying half of what is above the hips"
+        else:
+            share = "per leg, each carrying half of a load held by both legs"
+        lines.append(f"Force: the load's force on the joint's free side (leg joints: {share}); "
+                     f"force x arm = moment.")
+        lines.append("Signs: + = ankle plantarflexor, knee extensor, hip extensor, lumbar extensor demand.")
         if self.model.held:
             lines.append(f"held: {', '.join(self.model.held)} rest(s) on the machine on both sides "
                          f"(support={self.support!r}); statics does not decide that moment.")
-        return "\n".join(lines)
+        return "\n".join(line.rstrip() for line in lines)
 
     @cached_property
     def positions(self) -> dict[str, Any]:
@@ -821,38 +867,41 @@ class MomentResult:
         """Centre of pressure of the (front) foot, m, shape (..., 2), on the ground line.
 
         NaN where the external forces lift the body off the ground (no downward load on
-        the feet); for a single pose that raises :class:`InfeasiblePoseError`.
+        the feet; :attr:`reason` says ``"lift_off"``).
         """
         self._need_feet()
         fy = self.ground_reaction.magnitude[..., 1]
-        if np.ndim(fy) == 0 and not fy > 0:
-            raise InfeasiblePoseError(
-                f"the vertical ground reaction on the foot is {float(fy):.1f} N: the external forces lift the body "
-                f"off the ground, so there is no centre of pressure.", reason="lift_off",
-                numbers={"vertical_ground_reaction_N": float(fy)})
         cop = self.positions["cop"].magnitude
-        return quantity(np.where((fy > 0)[..., None], cop, np.nan), "m")
+        with np.errstate(invalid="ignore"):
+            return quantity(np.where((fy > 0)[..., None], cop, np.nan), "m")
 
     @cached_property
     def reason(self):
-        """Why each pose cannot stand, per element (``""`` where it can): ``"not_finite"``,
-        ``"lift_off"`` (no downward load on the feet), ``"cop_behind_heel"``,
-        ``"cop_past_toes"``. Only standing supports check the centre of pressure."""
+        """Why each pose cannot stand, per element (``""`` where it can): ``"balance"``
+        (split stance: the front foot's share leaves it no vertical ground reaction),
+        ``"not_finite"``, ``"lift_off"`` (no downward load on the feet),
+        ``"cop_behind_heel"``, ``"cop_past_toes"``. Only standing supports check the centre
+        of pressure."""
         why = np.full(self.shape, "", dtype=object)
+        if self.support == "feet" and self.model.split:
+            front_fy = np.broadcast_to(self.model.ground_reaction(self._sc)["front"][1], self.shape)
+            with np.errstate(invalid="ignore"):
+                why[~(front_fy > 0)] = "balance"
         bad = np.zeros(self.shape, dtype=bool)
         for j in JOINTS:
             if j not in self.model.held:
                 bad |= ~np.isfinite(self._m[j])
-        why[bad] = "not_finite"
+        why[bad & (why == "")] = "not_finite"
         if self.support == "feet":
             fy = np.broadcast_to(self.ground_reaction.magnitude[..., 1], self.shape)
             cx = np.broadcast_to(self.positions["cop"].magnitude[..., 0], self.shape)
             hx = np.broadcast_to(self.positions["heel"].magnitude[..., 0], self.shape)
             tx = np.broadcast_to(self.positions["toe"].magnitude[..., 0], self.shape)
-            for mask, label in ((~(fy > 0), "lift_off"), (cx < hx - 1e-12, "cop_behind_heel"),
-                                (cx > tx + 1e-12, "cop_past_toes")):
-                new = mask & (why == "")
-                why[new] = label
+            with np.errstate(invalid="ignore"):
+                for mask, label in ((~(fy > 0), "lift_off"), (cx < hx - 1e-12, "cop_behind_heel"),
+                                    (cx > tx + 1e-12, "cop_past_toes")):
+                    new = mask & (why == "")
+                    why[new] = label
         return why if self.shape else str(why[()])
 
     @cached_property
@@ -897,45 +946,127 @@ class MomentResult:
     def bottom_up(self) -> JointValues:
         """The same moments from the ground up (whole-body balance first); for checks."""
         bu = self.model.bottom_up(self._sc)
-        return JointValues(*(quantity(bu["front"][j], "N*m") for j in LEG_JOINTS),
-                           quantity(bu["lumbar"], "N*m"))
+        return JointValues.from_si({**bu["front"], "lumbar": bu["lumbar"]}, "N*m")
+
+    @property
+    def legs(self) -> dict[str, "LegResult"]:
+        """Split stance: ``{"front": ..., "rear": ...}`` (:class:`LegResult`); otherwise empty."""
+        return {"front": self.front, "rear": self.rear} if self.model.split else {}
 
     @cached_property
     def front(self) -> "LegResult":
-        """Split stance: the front leg's moments."""
+        """Split stance: the front leg's result."""
         return self._leg("front")
 
     @cached_property
     def rear(self) -> "LegResult":
-        """Split stance: the rear leg's moments."""
+        """Split stance: the rear leg's result."""
         return self._leg("rear")
 
     def _leg(self, leg: str) -> "LegResult":
         if not self.model.split:
             # AttributeError, so that hasattr(result, "front") tells a split stance apart
             raise AttributeError("front and rear legs exist only for a SplitPose.")
-        mom = self.model.split_moments(self._sc)[leg]
-        pose = self.pose.front_pose() if leg == "front" else self.pose.rear_pose()
-        return LegResult(pose=pose, body=self.body, ankle=quantity(mom["ankle"], "N*m"),
-                         knee=quantity(mom["knee"], "N*m"), hip=quantity(mom["hip"], "N*m"), lumbar=self.lumbar)
+        return LegResult(self, leg)
 
-    def __repr__(self) -> str:
+    # ------------------------------------------------------------------ family hooks
+    def _pose_dict(self) -> dict[str, Any]:
+        ang = self.pose.segment_angles_rad()
+        return {k: jsonable(np.degrees(v)) for k, v in ang.items()}
+
+    def _dict_extras(self) -> dict[str, Any]:
+        out = {"moment_arms_m": self.moment_arms.to_dict(), "feasible": jsonable(self.feasible),
+               "reason": jsonable(self.reason), "stance": self.stance, "support": self.support,
+               "pose_deg": self._pose_dict()}
+        if self.model.split:
+            out["legs"] = {leg: {"moments_N_m": r.moments.to_dict(), "moment_arms_m": r.moment_arms.to_dict()}
+                           for leg, r in self.legs.items()}
+        return out
+
+    def _frame_columns(self) -> dict[str, Any]:
+        cols = {f"{j}_arm_m": self.moment_arms.si(j) for j in JOINTS}
+        cols["feasible"] = self.feasible
+        cols["reason"] = self.reason
+        return cols
+
+    def _repr_fields(self) -> list[str]:
         if self.shape == ():
-            vals = ", ".join(f"{j}={float(self._m[j]):.1f} N*m" for j in JOINTS)
-            return f"MomentResult({vals})"
-        return f"MomentResult(shape={self.shape})"
+            return [] if self.feasible else [f"feasible=False, reason={self.reason!r}"]
+        return [f"feasible={int(np.sum(self.feasible))}/{int(np.size(self.feasible))}"]
 
 
-@dataclass(frozen=True)
-class LegResult:
-    """One leg's moments in a split stance (its pose seen with the shared trunk)."""
+def _arm(moment, fx, fy, tol=0.0):
+    """Signed moment arm, m: moment / |F| (NaN where the force vanishes, or is no larger than
+    ``tol``, N: the cutoff relative to the forces involved, ``ARM_RELATIVE_CUTOFF``)."""
+    mag = np.hypot(fx, fy)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        big = (mag > tol) & (mag > 0)
+        arm = np.where(big, moment / np.where(big, mag, 1.0), np.nan)
+    return arm if np.ndim(arm) else float(arm)
 
-    pose: Pose
-    body: Body
-    ankle: Any
-    knee: Any
-    hip: Any
-    lumbar: Any
+
+class LegResult(ResultBase):
+    """One leg of a split stance: a member of the result family.
+
+    ``.moments`` holds this leg's ankle, knee and hip moments (N·m, from its own foot's
+    ground reaction) and the whole body's lumbar moment (shared by both legs);
+    ``.moment_arms`` are this leg's; ``.pose`` is the leg seen with the shared trunk (a
+    :class:`~biomech.model.pose.Pose`); ``.feasible`` and ``.reason`` are the stance's.
+
+    Examples
+    --------
+    >>> import biomech as bm
+    >>> body = bm.Body.from_anthropometrics("178 cm", "80 kg")
+    >>> pose = bm.SplitPose(front=bm.LegPose(shank="20 deg", thigh="80 deg"),
+    ...                     rear=bm.LegPose(shank="65 deg", thigh="-10 deg", foot="55 deg"), trunk="10 deg")
+    >>> res = bm.joint_moments(body, pose)
+    >>> bool(res.rear.lumbar == res.lumbar), bool(res.front.knee == res.knee)
+    (True, True)
+    """
+
+    def __init__(self, parent: MomentResult, leg: str):
+        self.parent = parent
+        self.leg = leg
+        self.body = parent.body
+        self.pose = parent.pose.front_pose() if leg == "front" else parent.pose.rear_pose()
+        self._dims = parent.dims
+
+    @cached_property
+    def _m(self):
+        mom = dict(self.parent.model.split_moments(self.parent._sc)[self.leg])
+        mom["lumbar"] = self.parent._m["lumbar"]
+        return mom
+
+    def _moment_si(self):
+        return self._m
+
+    @property
+    def shape(self):
+        return self.parent.shape
+
+    @cached_property
+    def moment_arms(self) -> JointValues:
+        """Signed perpendicular distance from each joint of this leg to the line of action of
+        the resultant force on the part above it, m; the lumbar one is the whole body's."""
+        arms = {j: _arm(self._m[j], *self.parent._leg_resultant(j, self.leg),
+                            tol=ARM_RELATIVE_CUTOFF * self.parent._force_scale) for j in LEG_JOINTS}
+        arms["lumbar"] = self.parent.moment_arms.si("lumbar")
+        return JointValues.from_si(arms, "m")
+
+    feasible = property(lambda self: self.parent.feasible, doc="The stance's feasibility.")
+    reason = property(lambda self: self.parent.reason, doc="Why not (``\"\"`` where feasible).")
+
+    def _title(self):
+        return f"LegResult[{self.leg}]"
+
+    def _dict_extras(self):
+        return {"leg": self.leg, "moment_arms_m": self.moment_arms.to_dict(), "feasible": jsonable(self.feasible),
+                "reason": jsonable(self.reason)}
+
+    def _frame_columns(self):
+        cols = {f"{j}_arm_m": self.moment_arms.si(j) for j in JOINTS}
+        cols["feasible"], cols["reason"] = self.feasible, self.reason
+        return cols
 
 
 # --------------------------------------------------------------------------- public
@@ -965,7 +1096,17 @@ def joint_moments(body: Body, pose: Pose | SplitPose, loads: Sequence[Load] | Lo
     MomentResult
         Moments in N*m with anatomical signs (+ = plantarflexor, knee extensor, hip
         extensor, lumbar extensor demand), moment arms, per-load contributions,
-        positions, ground reaction and centre of pressure.
+        positions, ground reaction and centre of pressure (a member of the result family,
+        :mod:`biomech.mechanics.results`).
+
+    Notes
+    -----
+    The pose is yours, so whether it can stand is part of the answer, never an error: a
+    pose the feet cannot balance (lifted off, centre of pressure outside the foot, a split
+    stance whose ``front_share`` leaves the front foot unloaded) comes back with
+    ``feasible=False`` and a ``reason``, for one pose or per element of an array
+    (docs/errors.md, "When a request fails"). Calling it again with the same body and
+    load objects reuses the model built the first time.
 
     Examples
     --------
@@ -986,7 +1127,7 @@ def joint_moments(body: Body, pose: Pose | SplitPose, loads: Sequence[Load] | Lo
             raise InputValueError("stance='split' needs a SplitPose (each leg its own angles).")
     else:
         raise InputValueError(f"pose={pose!r} must be a biomech.Pose or SplitPose.")
-    model = StaticModel(body, loads, stance, support, front_share, rear_contact or "ball")
+    model = _model(body, loads, stance, support, front_share, rear_contact or "ball")
     angles = pose.segment_angles_rad()
     try:
         moments = model.moments(angles)
@@ -996,19 +1137,47 @@ def joint_moments(body: Body, pose: Pose | SplitPose, loads: Sequence[Load] | Lo
             raise
         raise InputValueError(f"the pose arrays (shape {pose.shape}) and the load arrays do not broadcast "
                               f"together ({exc}).") from None
-    if not all(np.all(np.isfinite(m)) for j, m in moments.items() if j not in model.held):
-        _explain_non_finite(model, angles)
+    for j, m in moments.items():
+        finite = math.isfinite(m) if isinstance(m, float) else bool(np.all(np.isfinite(m)))
+        if j not in model.held and not finite:
+            _explain_non_finite(model, angles)
+            break
     return MomentResult(model, pose, angles, moments)
 
 
+#: Models built lately, by the identity of their (frozen) inputs: a second call with the same
+#: body and loads skips building the chain (most of a single-pose call's time).
+_MODELS: "OrderedDict[tuple, tuple]" = OrderedDict()
+_MODELS_KEPT = 16
+
+
+def _model(body, loads, stance, support, front_share, rear_contact) -> StaticModel:
+    loads = list(loads) if isinstance(loads, (list, tuple)) else loads
+    if (not isinstance(loads, list) or not isinstance(front_share, (int, float, str))
+            or not all(isinstance(x, str) for x in (stance, support, rear_contact))):
+        return StaticModel(body, loads, stance, support, front_share, rear_contact)
+    key = (id(body), tuple(id(ld) for ld in loads), stance, support, front_share, rear_contact)
+    hit = _MODELS.get(key)
+    if hit is not None and hit[0] is body and all(a is b for a, b in zip(hit[1], loads)):
+        return hit[2]
+    model = StaticModel(body, loads, stance, support, front_share, rear_contact)
+    _MODELS[key] = (body, tuple(loads), model)  # strong references keep the ids unique
+    while len(_MODELS) > _MODELS_KEPT:
+        try:
+            _MODELS.popitem(last=False)
+        except KeyError:  # emptied by another thread meanwhile
+            break
+    return model
+
+
 def _explain_non_finite(model: StaticModel, angles) -> None:
-    """Raise the right error for moments that came out NaN or infinite from finite inputs."""
+    """Raise the right error for moments that came out NaN or infinite from finite inputs.
+
+    A split stance whose front foot gets no vertical ground reaction is not an error: the
+    result reports it (``feasible=False``, ``reason="balance"``)."""
     if model.split:
         gr = model.ground_reaction(model.sincos(angles))
         if np.any(np.asarray(gr["front"][1]) <= 0):
-            raise InfeasiblePoseError(
-                f"front_share={model.front_share:g} leaves the front foot no vertical ground reaction, so the "
-                f"rear foot alone would have to balance the body; give the front foot a share above 0.",
-                reason="balance", numbers={"front_share": model.front_share})
+            return
     raise RangeError("the moments overflowed (they are not finite numbers): some input is too large to compute "
                      "with; use plausible masses, lengths and forces.")

@@ -33,7 +33,7 @@ from ..units import as_fraction, quantity, to_si
 
 __all__ = ["Segment", "FootGeometry", "LumbarGeometry", "Body", "SEGMENT_NAMES"]
 
-SEGMENT_NAMES = ("foot", "shank", "thigh", "trunk", "arms")
+from ..constants import SEGMENT_NAMES  # noqa: E402  (one home: constants.py)
 
 
 @dataclass(frozen=True, init=False)

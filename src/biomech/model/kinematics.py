@@ -320,9 +320,27 @@ class LinearMap:
                 out.append(np.sin(v) if i == 0 else np.cos(v))
         return out
 
+    #: Poses evaluated per block when angles (not precomputed sines) are given: the sines, cosines
+    #: and the matrix product of one block are temporary, so peak memory stays near the output's.
+    BLOCK = 1 << 15
+
     def evaluate(self, angles_or_terms: dict[str, Any], terms: bool = False, with_const: bool = True) -> np.ndarray:
         """Rows evaluated: shape (rows, *pose shape). Angles in radians, a SinCos, or
         (``terms=True``) a dict of (d sin, d cos) pairs such as second derivatives."""
+        if not terms and not isinstance(angles_or_terms, SinCos):
+            needed = {seg for seg, _ in self.columns}
+            shape = np.broadcast_shapes(*(np.shape(angles_or_terms[k]) for k in needed)) if needed else ()
+            per_row = int(np.prod(shape[1:])) if len(shape) > 1 else 1
+            if shape and shape[0] * per_row > 2 * self.BLOCK and shape[0] > 1:
+                out = np.empty((len(self.const),) + shape)
+                step = max(1, self.BLOCK // per_row)
+                for i in range(0, shape[0], step):
+                    block = {k: np.broadcast_to(angles_or_terms[k], shape)[i:i + step] for k in needed}
+                    out[:, i:i + step] = self._evaluate(block, False, with_const)
+                return out
+        return self._evaluate(angles_or_terms, terms, with_const)
+
+    def _evaluate(self, angles_or_terms: dict[str, Any], terms: bool, with_const: bool) -> np.ndarray:
         cols = self.basis(angles_or_terms, terms)
         if not cols:
             base = self.const if with_const else np.zeros_like(self.const)

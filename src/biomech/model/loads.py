@@ -29,8 +29,7 @@ from ..units import quantity, to_si
 __all__ = ["G", "Load", "ForceItem", "PointMass", "PointForce", "Barbell", "HandLoad", "ElasticBand", "Cable",
            "BAR_POSITIONS", "LOAD_SEGMENTS"]
 
-#: Standard gravity, m/s^2 (CGPM 1901), along -y.
-G = 9.80665
+from ..constants import G  # noqa: E402  (standard gravity, m/s^2, along -y; one home: constants.py)
 
 #: Segments a load can be fixed to. ``rear_*`` name the rear leg of a split stance.
 LOAD_SEGMENTS = ("foot", "shank", "thigh", "trunk", "arms", "rear_foot", "rear_shank", "rear_thigh")

@@ -90,7 +90,7 @@ import numpy as np
 
 from ..errors import DataFileError, InputValueError, RangeError, UnitError
 from .motion import DEFAULT_CUTOFF, Motion
-from ..units import Q_, quantity, to_si
+from ..units import Q_, parse_unit, quantity, to_si
 
 __all__ = ["AngleTable", "read_mot", "read_angle_csv", "read_motion", "write_mot", "opensim_pose",
            "MAX_FILE_BYTES", "OPENSIM_MODELS"]
@@ -137,9 +137,19 @@ class AngleTable:
             raise DataFileError(f"{self.source}: column {name!r} has no unit; write it in the header as "
                                 f"'{name} (deg)' or pass angle_unit=\"deg\".")
         try:
-            return np.asarray(Q_(self.columns[name], unit).to("rad").magnitude, dtype=float)
+            factor = Q_(1.0, parse_unit(unit, name) if isinstance(unit, str) else unit).to("rad").magnitude
+            return np.asarray(self.columns[name], dtype=float) * float(factor)
         except Exception:
             raise DataFileError(f"{self.source}: column {name!r} is in {unit!r}, which is not an angle unit.") from None
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 80 else text[:60] + f"... ({len(text)} characters)"
+
+
+#: Longest OpenSim header read (lines before ``endheader``).
+MAX_HEADER_LINES = 10_000
 
 
 # -- reading raw text ------------------------------------------------------------------
@@ -362,8 +372,9 @@ def read_mot(path: Any, *, in_degrees: bool | None = None, max_bytes: int = MAX_
             end, after = i, nxt
             break
         head_lines.append(ln)
-        if len(head_lines) > 10_000:  # an OpenSim header is a few lines; do not collect a whole file
-            break
+        if len(head_lines) > MAX_HEADER_LINES:  # an OpenSim header is a few lines; do not collect a whole file
+            raise DataFileError(f"{src}: the header runs past {MAX_HEADER_LINES} lines without an 'endheader' "
+                                f"line; an OpenSim header is a few key=value lines.")
     if end is None:
         raise DataFileError(f"{src}: no 'endheader' line; an OpenSim .mot/.sto file starts with a header of "
                             f"key=value lines that ends with a line reading endheader.")
@@ -412,7 +423,7 @@ def read_mot(path: Any, *, in_degrees: bool | None = None, max_bytes: int = MAX_
         if key in header:
             try:
                 want = int(float(header[key]))
-            except ValueError:
+            except (ValueError, OverflowError):
                 raise DataFileError(f"{src}: {key}={header[key]!r} in the header is not a whole number.") from None
             if want != have:
                 hint = " (a truncated file?)" if what == "data rows" and have < want else ""
@@ -472,6 +483,13 @@ def read_angle_csv(path: Any, *, angle_unit: Any = None, time_unit: str = "s", d
                               f"such as ',', ';' or '\\t'.")
     if not isinstance(time_unit, str):
         raise InputValueError(f"time_unit={time_unit!r} must be a unit of time such as 's' or 'ms'.")
+    if angle_unit is not None:
+        try:
+            au = parse_unit(angle_unit, "angle_unit")
+            Q_(1.0, au).to("rad")
+        except Exception:
+            raise UnitError(f"angle_unit={_short(angle_unit)} is not an angle unit; \"deg\" or \"rad\" is expected.") from None
+        angle_unit = f"{au:D}"  # its plain name, whatever the registry's display format
     src, text = _read_text(path, max_bytes)
     head_at, (head, data_start) = next((i, x) for i, x in enumerate(_lines(text)) if x[0].strip())
     if delimiter is None:
@@ -486,9 +504,11 @@ def read_angle_csv(path: Any, *, angle_unit: Any = None, time_unit: str = "s", d
         name = name.strip().strip('"').strip()
         if unit is not None:
             try:
-                Q_(1.0, unit)
+                parse_unit(unit, name)
             except Exception:
                 raise DataFileError(f"{src}: the header gives column {name!r} the unit {unit!r}, which is not a unit.") from None
+        if name in units:
+            raise DataFileError(f"{src}: the header has the column {name!r} twice; each label must appear once.")
         names.append(name)
         units[name] = unit
     lower = [n.lower() for n in names]
@@ -504,17 +524,11 @@ def read_angle_csv(path: Any, *, angle_unit: Any = None, time_unit: str = "s", d
     tname = names[ti]
     tu = units.get(tname) or time_unit
     try:
-        time_s = np.asarray(Q_(data[:, ti], tu).to("s").magnitude, dtype=float)
+        time_s = np.asarray(data[:, ti], dtype=float) * float(Q_(1.0, parse_unit(tu, "time_unit")).to("s").magnitude)
     except Exception:
         raise DataFileError(f"{src}: the time column's unit {tu!r} is not a unit of time.") from None
     cols = {n: data[:, j] for j, n in enumerate(names) if j != ti}
-    if angle_unit is not None:
-        au = str(angle_unit)
-        try:
-            Q_(1.0, au).to("rad")
-        except Exception:
-            raise UnitError(f"angle_unit={angle_unit!r} is not an angle unit; \"deg\" or \"rad\" is expected.") from None
-    out_units = {n: (units.get(n) or (None if angle_unit is None else str(angle_unit))) for n in cols}
+    out_units = {n: (units.get(n) or angle_unit) for n in cols}
     return AngleTable(src, time_s, cols, out_units, {})
 
 
@@ -659,10 +673,16 @@ def read_motion(path: Any, *, cutoff: Any = DEFAULT_CUTOFF, filter_order: int = 
         Time not increasing, NaN gaps, too few samples for the filter.
     """
     ext = os.path.splitext(_check_path(path))[1].lower()
+    # the caller's arguments are checked before the file is read, so their faults are never blamed on it
+    if cutoff is not None:
+        to_si(cutoff, "Hz", "cutoff", positive=True)
+    if not isinstance(filter_order, (int, np.integer)) or isinstance(filter_order, bool) or filter_order < 1:
+        raise InputValueError(f"filter_order={_short(filter_order)} must be a positive integer such as 2.")
     if ext in (".mot", ".sto"):
         table = read_mot(path, in_degrees=in_degrees, max_bytes=max_bytes)
     else:
         table = read_angle_csv(path, angle_unit=angle_unit, max_bytes=max_bytes)
+    _check_cells(table)
     pose = opensim_pose(table, side=side, model=model, reference=reference, foot=foot)
     try:
         return Motion.from_samples(quantity(table.time_s, "s"), pose, cutoff=cutoff, filter_order=filter_order)
@@ -670,6 +690,19 @@ def read_motion(path: Any, *, cutoff: Any = DEFAULT_CUTOFF, filter_order: int = 
         raise
     except InputValueError as exc:
         raise DataFileError(f"{table.source}: {exc}") from None
+
+
+def _check_cells(table: AngleTable) -> None:
+    """Infinite cells and columns without a single number, named by the file's own column labels."""
+    for label, col in table.columns.items():
+        col = np.asarray(col, dtype=float)
+        if col.size and np.isnan(col).all():
+            raise DataFileError(f"{table.source}: column {label!r} holds no numbers (every cell is NaN).")
+        inf = np.isinf(col)
+        if inf.any():
+            i = int(np.argmax(inf))
+            raise DataFileError(f"{table.source}: column {label!r} has an infinite value at time "
+                                f"{float(table.time_s[i]):g} s (data row {i + 1}); only finite numbers are data.")
 
 
 def write_mot(path: Any, motion: Motion, *, in_degrees: bool = True, model: str = "gait2392",
@@ -693,12 +726,26 @@ def write_mot(path: Any, motion: Motion, *, in_degrees: bool = True, model: str 
     Raises
     ------
     InputValueError
-        A motion without times, an unknown model.
+        A motion without times, an unknown model, a ``name`` that is not one line of text.
+    OutputFileError
+        A path that cannot take a file (``None``, a NUL, a folder, a missing folder) or a write
+        that failed; the file is written through :mod:`biomech.fileio` (temporary file, then
+        ``os.replace``), so the previous file is left whole.
     """
+    from ..fileio import _plan, write_text
+
+    _plan(path, "path")  # a path that cannot take a file is refused before anything is computed
     if not isinstance(motion, Motion):
-        raise InputValueError(f"motion={motion!r} must be a Motion.")
+        raise InputValueError(f"motion={_short(motion)} must be a Motion.")
     if motion.time_s is None or not motion.shape:
         raise InputValueError("motion has no time; only a motion over time can be written to a .mot file.")
+    if not isinstance(in_degrees, (bool, np.bool_)):
+        raise InputValueError(f"in_degrees={_short(in_degrees)} must be True or False.")
+    if name is not None and (not isinstance(name, str) or any(c in name for c in "\r\n\0")
+                             or len(name) > 1000):
+        raise InputValueError(f"name={_short(name)} must be one line of text (the file's title).")
+    if not isinstance(model, str):
+        raise InputValueError(f"model={_short(model)} is not known; expected one of {', '.join(OPENSIM_MODELS)}.")
     m = model.lower()
     if m not in OPENSIM_MODELS:
         raise InputValueError(f"model={model!r} is not known; expected one of {', '.join(OPENSIM_MODELS)}.")
@@ -718,14 +765,11 @@ def write_mot(path: Any, motion: Motion, *, in_degrees: bool = True, model: str 
         cols["arm_flex_r"] = cols["arm_flex_l"] = a["arms"] + a["trunk"]
     scale = 180.0 / np.pi if in_degrees else 1.0
     src = os.fspath(path)
-    title = name or os.path.splitext(os.path.basename(src))[0] or "motion"
+    title = name or os.path.splitext(os.path.basename(os.fsdecode(src)))[0] or "motion"
+    title = "".join(c if c.isprintable() else " " for c in title)
     labels = ["time", *cols]
     data = np.column_stack([motion.time_s] + [c * scale for c in cols.values()])
     lines = [title, "version=1", f"nRows={data.shape[0]}", f"nColumns={data.shape[1]}",
              f"inDegrees={'yes' if in_degrees else 'no'}", "endheader", "\t".join(labels)]
     lines += ["\t".join(f"{x:.10f}" for x in row) for row in data]
-    try:
-        with open(src, "w", newline="\n") as fh:
-            fh.write("\n".join(lines) + "\n")
-    except OSError as exc:
-        raise DataFileError(f"{src}: cannot be written ({exc.strerror or exc}).") from None
+    write_text(path, "\n".join(lines) + "\n")  # atomic: an error leaves the previous file whole

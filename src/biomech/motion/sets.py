@@ -330,7 +330,11 @@ def parse_sets(text: str, *, one_rep_max: Any = None, load: Any = None, rule: An
         raise InputValueError(f"rule={rule!r} must be 'brzycki', 'epley' or a callable.")
     if isinstance(reps_in_reserve, bool) or not isinstance(reps_in_reserve, (int, np.integer)) or reps_in_reserve < 0:
         raise InputValueError(f"reps_in_reserve={reps_in_reserve!r} must be a whole number, 0 or more.")
-    drop_fraction = float(as_fraction(drop_fraction, "drop_fraction", 0.0, 0.95))
+    drop_fraction = as_fraction(drop_fraction, "drop_fraction", 0.0, 0.95)
+    if np.ndim(drop_fraction) != 0:
+        raise InputValueError(f"drop_fraction: an array of shape {np.shape(drop_fraction)} was given; one fraction "
+                              f"is expected.")
+    drop_fraction = float(drop_fraction)
     if drop_reps is not None and (isinstance(drop_reps, bool) or not isinstance(drop_reps, (int, np.integer))
                                   or drop_reps < 1):
         raise InputValueError(f"drop_reps={drop_reps!r} must be a whole number of reps, 1 or more.")

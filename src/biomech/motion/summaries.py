@@ -55,7 +55,7 @@ __all__ = ["JointSummary", "SetSummary", "SessionSummary", "summarize_joint", "s
            "split_integral_kernel", "time_above_kernel", "joint_power_kernel", "peak_kernel", "JOINTS"]
 
 #: Joints reported, in order (the lumbar point has no angular velocity in a rigid trunk).
-JOINTS = ("ankle", "knee", "hip", "lumbar")
+from ..constants import JOINTS  # noqa: E402  (one home: constants.py)
 
 
 # -- kernels ------------------------------------------------------------------------------

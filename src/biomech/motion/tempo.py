@@ -56,6 +56,8 @@ Tempo(eccentric=3 s, bottom=1 s, concentric=0.5 s, top=0 s)
 
 from __future__ import annotations
 
+import math
+
 import re
 from dataclasses import dataclass
 from typing import Any, Callable, Sequence
@@ -391,6 +393,13 @@ def _path_kernel(path: Any) -> Callable[[np.ndarray], tuple[dict, dict, dict]]:
     raise InputValueError(f"path={path!r} must be a (top, bottom) pair of poses or a callable rep_path(fraction) -> Pose.")
 
 
+#: Largest motion :func:`rep_motion` builds (samples); a longer request is refused before anything is
+#: allocated (2 million samples at the default 200 Hz is close to 3 hours).
+MAX_MOTION_SAMPLES = 2_000_000
+#: Most reps in one :func:`rep_motion` call.
+MAX_REPS = 10_000
+
+
 def rep_motion(path: Any, tempo: Any = DEFAULT_TEMPO, reps: int = 1, *, depth_range: Sequence[float] | None = None,
                pulse: bool = False, rate: Any = DEFAULT_RATE, explosive: Any = EXPLOSIVE) -> Motion:
     """A motion of ``reps`` reps at a tempo, between a top and a bottom position.
@@ -442,12 +451,16 @@ def rep_motion(path: Any, tempo: Any = DEFAULT_TEMPO, reps: int = 1, *, depth_ra
     ['concentric', 'eccentric']
     """
     if isinstance(tempo, (list, tuple)):
+        if len(tempo) > MAX_REPS:
+            raise RangeError(f"tempo: {len(tempo)} tempos is more than {MAX_REPS} reps in one motion; split the set.")
         tempos = [Tempo.parse(x, explosive) for x in tempo]
         if reps not in (1, len(tempos)):
             raise InputValueError(f"reps={reps} but {len(tempos)} tempos were given; give one tempo per rep or one tempo.")
     else:
         if isinstance(reps, bool) or not isinstance(reps, (int, np.integer)) or reps < 1:
             raise InputValueError(f"reps={reps!r} must be a whole number of reps, 1 or more.")
+        if reps > MAX_REPS:
+            raise RangeError(f"reps={reps!r} is more than {MAX_REPS} reps in one motion; split the set.")
         tempos = [Tempo.parse(tempo, explosive)] * int(reps)
     if depth_range is None:
         depth_range = PULSE_RANGE if pulse else (0.0, 1.0)
@@ -461,8 +474,15 @@ def rep_motion(path: Any, tempo: Any = DEFAULT_TEMPO, reps: int = 1, *, depth_ra
         raise RangeError(f"depth_range={tuple(depth_range)!r} must go from a smaller fraction (the top of the rep) "
                          f"to a larger one (the bottom).")
     fs = to_si(rate, "Hz", "rate", positive=True)
+    if np.ndim(fs) != 0:
+        raise InputValueError(f"rate: an array of shape {np.shape(fs)} was given; one sampling rate is expected.")
     durations = np.array([tp.durations_s for tp in tempos])
-    total = float(durations.sum())
+    with np.errstate(over="ignore", invalid="ignore"):
+        total = float(durations.sum())
+        samples = total * fs + 1
+    if not (math.isfinite(samples) and samples <= MAX_MOTION_SAMPLES):
+        raise RangeError(f"the motion would have {samples:.3g} samples ({total:.3g} s at {fs:.3g} Hz); at most "
+                         f"{MAX_MOTION_SAMPLES} are made. Lower rate, shorten the tempo or use fewer reps.")
     n = int(round(total * fs)) + 1
     t = np.linspace(0.0, total, max(n, 2))
     f, df, ddf, rep, phase = depth_profile_kernel(t, durations, low, high)

@@ -52,7 +52,7 @@ __all__ = [
     "moment_arm_scale",
 ]
 
-JOINTS = ("ankle", "knee", "hip")
+from ..constants import LEG_JOINTS as JOINTS  # noqa: E402  (the muscle model covers the leg joints)
 MUSCLE_KEYS = ("vasti", "rectus_femoris", "gluteus_maximus", "hamstrings", "adductor_magnus",
                "iliopsoas", "gastrocnemius", "soleus", "tibialis_anterior")
 GROUPS = {"quadriceps": ("vasti", "rectus_femoris"), "triceps_surae": ("gastrocnemius", "soleus")}

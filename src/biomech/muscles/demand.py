@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..errors import InputValueError
+from ..mechanics.results import ResultBase
 from ..units import quantity, to_si
 from .catalog import GROUPS, JOINTS, check_muscles, default_muscles, moment_arm_scale, scaling_lengths
 from .architecture import MAX_STRESS
@@ -257,16 +258,25 @@ def locked_knee_moment(knee_rad, knee_moment):
     return np.where((k <= KNEE_LOCK_RAD) & (m < 0.0), -m, 0.0)
 
 
+def _single(value, name: str) -> float:
+    """One number (a body's mass or height does not sweep)."""
+    if np.ndim(value) != 0:
+        raise InputValueError(f"{name}: an array of shape {np.shape(value)} was given; one value is expected.")
+    return float(value)
+
+
 def muscle_demand(result, *, p=2, weight_above=None, sex="male", muscles=None, body_mass=None,
                   body_height=None, knee_lock=True, scale_moment_arms=True):
     """Muscle forces, activations, shares, joint contact forces and relative effort.
 
     Parameters
     ----------
-    result : joint-moment result, exercise result or split-stance exercise
-        Anything with ``.ankle, .knee, .hip`` (Quantities, N*m, anatomical signs; ``.lumbar``
-        optional) and ``.pose.joint_angles_rad()``; or with ``.moments`` and ``.pose``;
-        or with ``.front`` and ``.rear`` (each of those).
+    result : a result of the family (:mod:`biomech.mechanics.results`)
+        A :func:`~biomech.joint_moments`, exercise, :func:`~biomech.inverse_dynamics` or
+        split-stance leg result, or :class:`~biomech.mechanics.results.PoseMoments` for moments you
+        already have. Read through the common interface: ``result.moments`` (ankle, knee,
+        hip; lumbar when present), ``result.pose.joint_angles_rad()`` and ``result.body``.
+        A split stance (``result.legs``) gives one demand per leg.
     p : {2, 3}
         Exponent of the activation cost (2 = sum of squares, default).
     weight_above : Quantity or str, optional
@@ -297,24 +307,23 @@ def muscle_demand(result, *, p=2, weight_above=None, sex="male", muscles=None, b
 
     Examples
     --------
-    >>> import numpy as np
-    >>> from biomech.units import Q_
-    >>> class Pose:
-    ...     def joint_angles_rad(self):
-    ...         return {"ankle": np.radians(20.0), "knee": np.radians(90.0), "hip": np.radians(90.0)}
-    >>> class Result:
-    ...     ankle, knee, hip = Q_(40.0, "N*m"), Q_(150.0, "N*m"), Q_(200.0, "N*m")
-    ...     pose = Pose()
-    >>> d = muscle_demand(Result())
+    >>> import biomech as bm
+    >>> from biomech.mechanics.results import PoseMoments
+    >>> pose = bm.Pose.from_joint_angles(ankle="20 deg", knee="90 deg", hip="90 deg")
+    >>> d = muscle_demand(PoseMoments(pose, ankle="40 N*m", knee="150 N*m", hip="200 N*m"))
     >>> round(float(sum(d.share["knee"][k] for k in ("vasti", "rectus_femoris", "hamstrings", "gastrocnemius"))), 6)
     1.0
     >>> d.force["quadriceps"].units
     <Unit('newton')>
     """
-    if hasattr(result, "front") and hasattr(result, "rear"):
+    if not isinstance(result, ResultBase):
+        raise InputValueError(f"result={type(result).__name__} is not a joint-moment result; pass what "
+                              "joint_moments, an exercise, inverse_dynamics or PoseMoments returns.")
+    legs = getattr(result, "legs", None) or {}
+    if legs:
         kw = dict(p=p, weight_above=weight_above, sex=sex, muscles=muscles, body_mass=body_mass,
                   body_height=body_height, knee_lock=knee_lock, scale_moment_arms=scale_moment_arms)
-        return SplitDemand(front=muscle_demand(result.front, **kw), rear=muscle_demand(result.rear, **kw))
+        return SplitDemand(front=muscle_demand(legs["front"], **kw), rear=muscle_demand(legs["rear"], **kw))
     if isinstance(p, bool) or p not in (2, 3, 2.0, 3.0):
         raise InputValueError(f"p={p!r}: the activation cost exponent must be 2 or 3.")
     if muscles is not None:
@@ -325,19 +334,18 @@ def muscle_demand(result, *, p=2, weight_above=None, sex="male", muscles=None, b
         raise InputValueError(f"scale_moment_arms={scale_moment_arms!r}: expected True or False.")
     if sex not in ("male", "female"):
         raise InputValueError(f"sex={sex!r}: expected 'male' or 'female' (strength curves of Anderson et al. 2007).")
-    r = result.moments if hasattr(result, "moments") else result
-    pose = getattr(result, "pose", None) or getattr(r, "pose", None)
+    r = result.moments
+    pose = getattr(result, "pose", None)
     if pose is None or not hasattr(pose, "joint_angles_rad"):
-        raise InputValueError(f"result={type(result).__name__} holds no pose with joint_angles_rad(); "
-                              "pass a joint_moments / inverse_dynamics / exercise result.")
+        raise InputValueError(f"result={type(result).__name__} holds no pose (joint angles); the muscle model "
+                              "needs them: pass a joint_moments / inverse_dynamics / exercise result or PoseMoments.")
     for name in JOINTS:
-        if not hasattr(r, name):
+        if name not in r.joints:
             raise InputValueError(f"result={type(result).__name__} has no {name} moment; "
-                                  "a result with .ankle, .knee, .hip moments is expected.")
+                                  "a result with ankle, knee and hip moments is expected.")
     ang = pose.joint_angles_rad()
-    mom = [_q_to_si(getattr(r, j), f"result.{j}") for j in JOINTS]
-    lumbar = getattr(r, "lumbar", None)
-    lum = _q_to_si(lumbar, "result.lumbar") if lumbar is not None else None
+    mom = [np.asarray(r.si(j), dtype=float) for j in JOINTS]
+    lum = np.asarray(r.si("lumbar"), dtype=float) if "lumbar" in r.joints else None
     arrays = [np.asarray(ang[j], dtype=float) for j in JOINTS] + mom + ([lum] if lum is not None else [])
     try:
         shape = np.broadcast_shapes(*(a.shape for a in arrays))
@@ -359,18 +367,18 @@ def muscle_demand(result, *, p=2, weight_above=None, sex="male", muscles=None, b
             M[:, 1] = M[:, 1] + passive_knee
             notes.append("straight knee: the knee-flexor moment is carried by the locked knee's passive "
                          "structures (see .passive); pass knee_lock=False to give it to the muscles")
-    mass, height = _body_numbers(r)
+    mass, height = _body_numbers(result)
     if body_mass is not None:
-        mass = float(np.asarray(to_si(body_mass, "kg", "body_mass", positive=True)))
+        mass = _single(to_si(body_mass, "kg", "body_mass", positive=True), "body_mass")
     if body_height is not None:
-        height = float(np.asarray(to_si(body_height, "m", "body_height", positive=True)))
+        height = _single(to_si(body_height, "m", "body_height", positive=True), "body_height")
     if mass is None or height is None:
         notes.append("no body mass/height in the result: muscle sizes and strength curves use 70 kg, 1.75 m")
         mass = 70.0 if mass is None else mass
         height = 1.75 if height is None else height
     lengths = None
     if scale_moment_arms:
-        body = getattr(result, "body", None) or getattr(r, "body", None)
+        body = getattr(result, "body", None)
         if body is not None:
             lengths = body_scaling_lengths(body)
         elif body_height is not None:
@@ -411,7 +419,7 @@ def muscle_demand(result, *, p=2, weight_above=None, sex="male", muscles=None, b
     tfc, tfs = tibiofemoral_forces(quad, ham, gas, angles["knee"])
     l5 = None
     if lum is not None:
-        w = weight_above if weight_above is not None else getattr(r, "weight_above_l5s1", None)
+        w = weight_above if weight_above is not None else getattr(result, "weight_above_l5s1", None)
         if w is None:
             notes.append("no weight above L5/S1 given: the spine compression counts the lumbar moment only")
             w_si = 0.0

@@ -36,6 +36,7 @@ import math
 import numpy as np
 
 from .. import exercises as ex
+from ..model.body import Body
 from ..muscles import default_muscles, muscle_demand
 from ..units import Q_
 from ..cues import poses
@@ -82,6 +83,27 @@ def lunge_step_patellofemoral(knee_deg: float = 80.0) -> dict:
         out[name] = float(d.front.patellofemoral.to("N").magnitude)
     out["short_over_long"] = out["short"] / out["long"]
     return out
+
+
+#: Song et al. (2023) split-squat subjects: 20 men, 175.1 +- 4.9 cm (abstract); body mass not read,
+#: 70 kg assumed. Step lengths compared by the model: 0.6 and 1.0 leg lengths (the study's four
+#: step lengths were not readable; these two span the usual range). Body weight only.
+SONG_2023_BODY = ("175.1 cm", "70 kg")
+SONG_2023_STEPS = (0.6, 1.0)
+
+
+def split_squat_step_length(steps: tuple = SONG_2023_STEPS) -> dict:
+    """Front knee and hip moments (N*m per leg) of a body-weight split squat at a short and a long
+    step (fractions of leg length), the library's default bottom position
+    (:func:`biomech.exercises.split_squat`), for comparison with Song et al. (2023)."""
+    body = Body.from_anthropometrics(*SONG_2023_BODY)
+    r = ex.split_squat(body, step_fraction=np.asarray(steps, dtype=float))
+    k, h = r.front.knee.to("N*m").magnitude, r.front.hip.to("N*m").magnitude
+    return {"knee_short": float(k[0]), "knee_long": float(k[1]), "hip_short": float(h[0]), "hip_long": float(h[1]),
+            "hip_long_over_short": float(h[1] / h[0]),
+            "knee_hip_ratio_long_over_short": float((k[1] / h[1]) / (k[0] / h[0])),
+            "shank_short_deg": float(r.pose.front.shank.m_as("deg")[0]),
+            "shank_long_deg": float(r.pose.front.shank.m_as("deg")[1])}
 
 
 def leg_press_feet_knee_extensor_force() -> dict:
@@ -162,6 +184,7 @@ def rdl_knee_moment_per_kg(load_body_masses: float = LEE_2018_LOAD_BODY_MASSES) 
 def validation_rows() -> dict:
     """Every model number of ``docs/validation.md``, by row id."""
     fry = fry_knee_travel()
+    song = split_squat_step_length()
     return {
         "fry_knee_change": fry["knee_change"],
         "fry_hip_ratio": fry["hip_ratio"],
@@ -170,4 +193,6 @@ def validation_rows() -> dict:
         "gastrocnemius_bent_over_straight": gastrocnemius_capacity_by_knee_angle()["bent_over_straight"],
         "heel_lift_knee_change": heel_lift_knee_moment()["knee_change"],
         "rdl_knee_per_kg": rdl_knee_moment_per_kg()["mean_per_kg"],
+        "split_squat_step_hip_long_over_short": song["hip_long_over_short"],
+        "split_squat_step_knee_hip_ratio_long_over_short": song["knee_hip_ratio_long_over_short"],
     }

@@ -214,10 +214,11 @@ def fig_lunge_step_trunk_map(out_dir: str) -> list[str]:
     from . import plot
 
     body = standard_body()
-    step = Q_(np.linspace(50, 110, 31), "cm")
+    # the steps people use: 0.5 to 1.2 leg lengths (standing hip joint centre height)
+    step = Q_(100 * np.linspace(0.5, 1.2, 36) * exercises.lunges.leg_length_m(body), "cm")
     trunk = Q_(np.linspace(-15, 60, 31), "deg")
-    kw = dict(depth="parallel", load="30 kg")
-    grid = exercises.lunge(body, step_length=step[None, :], trunk=trunk[:, None], **kw)
+    kw = dict(load="30 kg")  # the default bottom: front shin from the step, first of parallel / rear knee 5 cm
+    grid = exercises.lunge(body, step_length=step[None, :], trunk_lean=trunk[:, None], **kw)
     balanced = exercises.lunge(body, step_length=step, **kw)  # the lean that balances over the midfoot
     lean = np.asarray(balanced.pose.trunk.to("deg").magnitude, dtype=float)
     feasible = np.asarray(grid.feasible, dtype=bool)
@@ -236,15 +237,16 @@ def fig_lunge_step_trunk_map(out_dir: str) -> list[str]:
         fig, axs = plt.subplots(1, 2, figsize=(12.5, 5.3), layout="constrained")
     for ax, joint, name in ((axs[0], "knee", "front knee"), (axs[1], "hip", "front hip")):
         plot.moment_map(step, trunk, getattr(grid.front, joint), ax=ax, feasible=feasible, reasons=reasons,
-                        xlabel="step length (front heel to rear foot)", ylabel="trunk lean",
+                        xlabel="step length (front heel to rear foot; 0.5 to 1.2 leg lengths)", ylabel="trunk lean",
                         zlabel=f"{name} moment per leg", title=f"{name.capitalize()} extensor moment")
         ax.plot(step.magnitude, shown, color="white", lw=2.6, zorder=7)
         line, = ax.plot(step.magnitude, shown, color="black", lw=1.2, ls="--", zorder=7)
         ax.set_ylim(lo, hi)
     fig.legend([line], ["the lean that balances over the midfoot (trunk not given)"], loc="outside lower center",
                fontsize=8.5)
-    fig.suptitle("Lunge, front thigh parallel, rear knee 5 cm off the floor, 2 \u00d7 15 kg dumbbells, "
-                 "70 % of the weight on the front foot", fontsize=11)
+    fig.suptitle("Lunge, front shin set by the step, down to the front thigh parallel or the rear knee 5 cm off "
+                 "the floor (whichever first),\n2 \u00d7 15 kg dumbbells, 70 % of the weight on the front foot",
+                 fontsize=11)
     return [_save(plot, fig, out_dir, "lunge_step_trunk_map.png")]
 
 
@@ -307,9 +309,9 @@ def fig_leg_press_foot_position(out_dir: str) -> list[str]:
 
     body = standard_body()
     positions = (("feet high (+15 cm)", "high"), ("feet middle", "middle"), ("feet low (\u221215 cm)", "low"))
-    bottoms = [exercises.leg_press(body, load="150 kg", foot_position=fp, depth="70 deg") for _, fp in positions]
+    bottoms = [exercises.leg_press(body, load="150 kg", foot_position=fp, knee_flexion="70 deg") for _, fp in positions]
     knee = Q_(np.linspace(10, 110, 41), "deg")
-    curves = {t: exercises.leg_press(body, load="150 kg", foot_position=fp, depth=knee) for t, fp in positions}
+    curves = {t: exercises.leg_press(body, load="150 kg", foot_position=fp, knee_flexion=knee) for t, fp in positions}
     with plot.style():
         fig = plt.figure(figsize=(13.0, 8.4), layout="constrained")
         top, bottom = fig.subfigures(2, 1, height_ratios=[1.05, 1.0])

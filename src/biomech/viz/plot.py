@@ -35,6 +35,7 @@ Examples
 
 from __future__ import annotations
 
+import io
 import os
 import tempfile
 from contextlib import contextmanager
@@ -48,7 +49,7 @@ from ..mechanics.statics import JOINTS, SIGN, MomentResult
 
 __all__ = ["STYLE", "JOINT_COLORS", "LOAD_COLORS", "MUSCLE_COLORS", "style", "close", "save_figure",
            "stick_figure", "stick_figures", "load_bars", "torque_curves", "moment_map", "muscle_shares",
-           "animate", "conventions_diagram", "moment_result"]
+           "animate", "conventions_diagram"]
 
 #: Matplotlib settings every picture uses (applied with :func:`style`).
 STYLE = {
@@ -117,14 +118,6 @@ def _root_figure(fig):
     return fig
 
 
-def _publish(tmp: str, path: str) -> None:
-    """Give a temporary file the usual permissions (0666 less the umask) and move it into place."""
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(tmp, 0o666 & ~umask)
-    os.replace(tmp, path)
-
-
 def save_figure(fig, path: Any, dpi: float | None = None) -> str:
     """Save a figure atomically: written to a temporary file, then moved into place.
 
@@ -144,28 +137,20 @@ def save_figure(fig, path: Any, dpi: float | None = None) -> str:
     folder = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(folder):
         raise InputValueError(f"path={path!r}: the folder {folder!r} does not exist.")
-    fd, tmp = tempfile.mkstemp(prefix=".biomech-", suffix="." + ext, dir=folder)
-    os.close(fd)
-    try:
-        fig.savefig(tmp, dpi=dpi or STYLE["savefig.dpi"], format=ext, bbox_inches="tight", pad_inches=0.08)
-        _publish(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    from ..fileio import write_bytes
+
+    buf = io.BytesIO()
+    fig.savefig(buf, dpi=dpi or STYLE["savefig.dpi"], format=ext, bbox_inches="tight", pad_inches=0.08)
+    write_bytes(path, buf.getvalue())
     return path
 
 
-def moment_result(obj: Any) -> MomentResult:
-    """The :class:`~biomech.mechanics.statics.MomentResult` inside ``obj`` (itself, or an exercise
-    result's ``.moments``)."""
+def _static(obj: Any) -> MomentResult:
+    """``obj`` itself, checked: drawing needs a static result (joint_moments or an exercise)."""
     if isinstance(obj, MomentResult):
         return obj
-    inner = getattr(obj, "moments", None)
-    if isinstance(inner, MomentResult):
-        return inner
-    raise InputValueError(f"result={type(obj).__name__} holds no joint moments; pass a joint_moments(...) result "
-                          f"or an exercise result (with .moments).")
+    raise InputValueError(f"result={type(obj).__name__} holds no static pose to draw; pass a joint_moments(...) "
+                          f"or exercise result.")
 
 
 @dataclass
@@ -191,7 +176,7 @@ def _pick(value, index):
 
 
 def _snapshot(result: Any, index: Any = None) -> _Snapshot:
-    r = moment_result(result)
+    r = _static(result)
     shape = r.shape
     if shape != () and index is None:
         raise InputValueError(f"result holds {int(np.prod(shape))} poses (shape {shape}); pass index= to pick one.")
@@ -343,7 +328,7 @@ def stick_figure(result: Any, ax=None, *, index: Any = None, joints: Sequence[st
     Parameters
     ----------
     result : MomentResult or exercise result
-        From :func:`biomech.joint_moments` or an exercise (its ``.moments``).
+        From :func:`biomech.joint_moments` or an exercise (an exercise result is a static result).
     ax : matplotlib Axes, optional
         Draw here; a new figure otherwise.
     index : int or tuple, optional
@@ -578,7 +563,7 @@ def load_bars(result: Any, ax=None, *, index: Any = None, joints: Sequence[str] 
     for j in joints:
         if j not in JOINTS:
             raise InputValueError(f"joints: {j!r} is not a joint; expected some of {', '.join(JOINTS)}.")
-    r = moment_result(result)
+    r = _static(result)
     shape = r.shape
     if shape != () and index is None:
         raise InputValueError(f"result holds {int(np.prod(shape))} poses (shape {shape}); pass index= to pick one.")
@@ -657,7 +642,7 @@ def _x_values(res: Any, x: Any, r: MomentResult):
     import pint
 
     if isinstance(x, pint.Quantity):
-        unit = "deg" if x.check("[]") else ("cm" if x.check("[length]") else str(x.units))
+        unit = "deg" if x.check("[]") else ("cm" if x.check("[length]") else x.units)
         return np.asarray(x.to(unit).magnitude, dtype=float), f"({x.to(unit).units:~P})"
     raise InputValueError(f"x={x!r}: expected an angle name or a Quantity array with units.")
 
@@ -713,14 +698,14 @@ def torque_curves(results: Mapping[str, Any], x: Any = "thigh", ax=None, *, join
                 pts = [r_ for r_ in res if r_ is not None]
                 if not pts:
                     continue
-                cols = [_x_values(r_, xv, moment_result(r_)) for r_ in pts]
+                cols = [_x_values(r_, xv, _static(r_)) for r_ in pts]
                 xs = np.array([float(np.asarray(c[0])) for c in cols])
                 auto = cols[0][1]
-                mom = {j: np.array([float(getattr(moment_result(r_), j).to("N*m").magnitude) for r_ in pts])
+                mom = {j: np.array([float(getattr(_static(r_), j).to("N*m").magnitude) for r_ in pts])
                        for j in joints}
-                mass = moment_result(pts[0]).body.mass_kg
+                mass = _static(pts[0]).body.mass_kg
             else:
-                r = moment_result(res)
+                r = _static(res)
                 xs, auto = _x_values(res, xv, r)
                 mom = {j: np.broadcast_to(getattr(r, j).to("N*m").magnitude, r.shape).astype(float) for j in joints}
                 mass = r.body.mass_kg
@@ -794,14 +779,14 @@ def moment_map(x: Any, y: Any, z: Any, ax=None, *, feasible: Any = None, reasons
 
     def axis(q, name):
         if isinstance(q, pint.Quantity):
-            unit = "deg" if q.check("[]") else ("cm" if q.check("[length]") else str(q.units))
+            unit = "deg" if q.check("[]") else ("cm" if q.check("[length]") else q.units)
             return np.asarray(q.to(unit).magnitude, dtype=float), f"{q.to(unit).units:~P}"
         raise InputValueError(f"{name} must be a Quantity array (values with units), e.g. Q_(..., 'cm').")
 
     xs, xu = axis(x, "x")
     ys, yu = axis(y, "y")
     if isinstance(z, pint.Quantity):
-        unit = "N*m" if z.check("[mass]*[length]**2/[time]**2") else str(z.units)
+        unit = "N*m" if z.check("[mass]*[length]**2/[time]**2") else z.units
         zs = np.asarray(z.to(unit).magnitude, dtype=float)
         zu = _NM if unit == "N*m" else f"{z.to(unit).units:~P}"
     else:
@@ -978,12 +963,12 @@ def animate(result: Any, path: Any = None, ax=None, *, fps: int = 12, joints: Se
         if not os.path.isdir(folder):
             raise InputValueError(f"path={path!r}: the folder {folder!r} does not exist.")
     if isinstance(result, (list, tuple)):
-        frames = [(moment_result(r_), None) for r_ in result if r_ is not None]
+        frames = [(_static(r_), None) for r_ in result if r_ is not None]
         for r_, _ in frames:
             if r_.shape != ():
                 raise InputValueError("a list of results for an animation must hold single-pose results.")
     else:
-        r = moment_result(result)
+        r = _static(result)
         if len(r.shape) != 1:
             raise InputValueError(f"result has shape {r.shape}; an animation needs a 1-D array of poses.")
         frames = [(r, i) for i in range(r.shape[0])]
@@ -1008,15 +993,13 @@ def animate(result: Any, path: Any = None, ax=None, *, fps: int = 12, joints: Se
 
         anim = animation.FuncAnimation(fig, frame, frames=n, interval=1000 / fps, blit=False)
         if path is not None:
-            fd, tmp = tempfile.mkstemp(prefix=".biomech-", suffix=".gif", dir=folder)
-            os.close(fd)
-            try:
+            from ..fileio import write_bytes
+
+            with tempfile.TemporaryDirectory(prefix="biomech-") as scratch:
+                tmp = os.path.join(scratch, "animation.gif")
                 anim.save(tmp, writer=animation.PillowWriter(fps=fps), dpi=80)
-                _publish(tmp, path)
-            except BaseException:
-                if os.path.exists(tmp):
-                    os.unlink(tmp)
-                raise
+                with open(tmp, "rb") as fh:
+                    write_bytes(path, fh.read())
         else:
             frame(n - 1)
         fig.biomech_animation = anim
