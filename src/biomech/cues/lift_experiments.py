@@ -1052,9 +1052,10 @@ def experiment_hamstrings_two_joints(bodies: Sequence[NamedBody] = STANDARD_BODI
             curl = ex.leg_curl(body, load=_pad_torque(body, LEG_CURL_PAD_BODY_WEIGHTS), knee_flexion=Q_(45.0, "deg"))
             dc = _demand(curl, body)
             knee_share = {m: float(dc.share["knee"][m]) for m in ("hamstrings", "gastrocnemius")}
-            t.sample({"body": body.name, "action": "hip extension (RDL)"}, {"hamstrings_share": hip_share["hamstrings"]})
+            t.sample({"body": body.name, "action": "hip extension (RDL)"},
+                     {"hamstrings_share": hip_share["hamstrings"], "hip_share": hip_share["hamstrings"]})
             t.sample({"body": body.name, "action": "knee flexion (lying leg curl)"},
-                     {"hamstrings_share": knee_share["hamstrings"]})
+                     {"hamstrings_share": knee_share["hamstrings"], "knee_share": knee_share["hamstrings"]})
             t.body(body, {"hip_share_hinge": hip_share["hamstrings"], "knee_share_curl": knee_share["hamstrings"]},
                    100 * hip_share["hamstrings"])
             shares[body.name] = (hip_share, knee_share)

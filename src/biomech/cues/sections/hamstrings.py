@@ -19,7 +19,8 @@ CUES = (
                   "a fifth of the joint's moment: below an equal split among the hip's three modelled extensors "
                   "(a third), above a bystander's share (an assumption)", unit="%"),
         experiment=experiment_hamstrings_two_joints,
-        key="hamstrings' share of the joint's demand: {hamstrings_share:%}",
+        key="hamstrings' share of the hip's demand in the RDL: {hip_share:%}; of the knee's in the leg curl: "
+            "{knee_share:%}",
         flips=((np.array([0.3, 0.6]), V.CONSISTENT), (np.array([0.05, 0.1]), V.INCONSISTENT)),
         exercises=("romanian_deadlift", "stiff_leg_deadlift", "back_extension", "leg_curl")),
     Cue("biceps-short-head-knee-only", _H, "Biceps femoris short head: knee only",

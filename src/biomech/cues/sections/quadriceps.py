@@ -128,7 +128,8 @@ CUES = (
         rule=Rule("lockout_fraction", 0.5, "below", "'unloads' = less than half the pulse range's least moment: "
                   "the midpoint between fully unloaded and no change (an assumption)", unit="x"),
         experiment=experiment_pulse_squat,
-        key="standing tall, knee demand as a multiple of the pulse range's least: {lockout_fraction:x} (negative: none left)",
+        key="standing tall the knee's demand is {lockout_fraction:x} the pulse range's least (below 0: no "
+            "knee-extensor demand left)",
         flips=((np.array([0.0, 0.2]), V.CONSISTENT), (np.array([0.7, 0.9]), V.INCONSISTENT)),
         exercises=("squat",)),
     Cue("leg-press-feet-low", _Q, "Feet low on the leg press for quads",
