@@ -960,10 +960,21 @@ RDL_BOTTOM_TRUNK_DEG = 60.0
 BACK_EXTENSION_BENCHES = {"back extension, 45-deg bench": "45 deg", "back extension, horizontal bench": "90 deg"}
 
 
+_RDL_BOTTOMS: dict = {}
+
+
 def _rdl(body, fractions, load_body_masses=RDL_HAND_LOAD_BODY_MASSES):
-    """The exercise library's RDL (knees 20 deg, bar on plumb arms) along its rep path to a 60-deg trunk lean."""
-    rdl = ex.romanian_deadlift(body, trunk_lean=Q_(RDL_BOTTOM_TRUNK_DEG, "deg"), load=_mass(body, load_body_masses))
-    return rdl.rep_path(fractions=fractions)
+    """The exercise library's RDL (knees 20 deg, bar on plumb arms) along its rep path to a 60-deg trunk lean.
+
+    The bottom position is solved once per body and load (two cues read it); the body is kept
+    with it, so its id cannot be reused while the entry lives."""
+    key = (id(body), float(load_body_masses))
+    if key not in _RDL_BOTTOMS:
+        if len(_RDL_BOTTOMS) > 32:
+            _RDL_BOTTOMS.clear()
+        _RDL_BOTTOMS[key] = (body, ex.romanian_deadlift(body, trunk_lean=Q_(RDL_BOTTOM_TRUNK_DEG, "deg"),
+                                                        load=_mass(body, load_body_masses)))
+    return _RDL_BOTTOMS[key][1].rep_path(fractions=fractions)
 
 
 @register_experiment
