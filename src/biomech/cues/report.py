@@ -278,8 +278,13 @@ blockquote{border-left:4px solid #cf222e;margin:.5rem 0;padding:.2rem .8rem;back
   #summary tr{border:1px solid #ccc;margin:.6rem 0;padding:.3rem .2rem}
   #summary td{border:none;padding:.15rem .4rem;min-width:0}
   #summary td:first-child{font-weight:600;font-size:.95rem}
-  #summary td[data-label]::before{content:attr(data-label) ": ";color:#57606a;font-size:.8rem}}
+  #summary td[data-label]::before{content:attr(data-label) ": ";color:#57606a;font-size:.8rem}
+  #summary td:has(> .none){display:none}}
 """
+
+
+#: An empty summary cell (a claim outside the model has no premise or key number); hidden on phones.
+_NONE = '<span class="none">—</span>'
 
 
 def _cls(verdict: str) -> str:
@@ -306,8 +311,9 @@ def _html_page(secs: list[dict], pngs: dict[str, bytes], bodies_text: str) -> st
            + "".join(f'<a href="#{_anchor(x)}">{e(x)}</a>' for x in sections) + "</nav>")
     summary = _html_table(
         ["Cue", "Premise judged", "Verdict", "Key number (band)"],
-        [[f'<a href="#{e(s["id"])}">{e(s["coach"])}</a>', e(s["premise"] or "—"),
-          f'<span class="{_cls(s["verdict"])}">{e(_verdict_cell(s))}</span>', e(s["key"])] for s in secs],
+        [[f'<a href="#{e(s["id"])}">{e(s["coach"])}</a>', e(s["premise"]) if s["premise"] else _NONE,
+          f'<span class="{_cls(s["verdict"])}">{e(_verdict_cell(s))}</span>',
+          _NONE if s["key"] == "—" else e(s["key"])] for s in secs],
         table_id="summary", labels=True)
     parts = ["<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
              "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
