@@ -143,10 +143,18 @@ def test_squat_subcommand(capsys):
 def test_report_calls_the_cue_report_and_refuses_a_file_for_a_folder(capsys, tmp_path, monkeypatch):
     from biomech.cues import report as cue_report
 
+    from pathlib import Path
+
     calls = []
-    monkeypatch.setattr(cue_report, "build_report", lambda out: calls.append(out) or f"{out}/cues-report.md")
+
+    def fake(out):
+        calls.append(out)
+        d = Path(out).resolve()
+        return cue_report.ReportPaths(d / "cues-report.md", d / "cues-report.html", d / "cues-report-figures")
+    monkeypatch.setattr(cue_report, "build_report", fake)
     code, out, _ = run(capsys, ["report", "--out", str(tmp_path / "r")])
     assert code == 0 and calls == [str(tmp_path / "r")] and "cues-report.md" in out
+    assert out.strip().splitlines()[-1] == str((tmp_path / "r" / "cues-report.html").resolve())
     (tmp_path / "f").write_text("x")
     code, _, err = run(capsys, ["report", "--out", str(tmp_path / "f")])
     assert code == 2 and "--out" in err and len(calls) == 1

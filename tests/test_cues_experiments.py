@@ -6,9 +6,12 @@ import pytest
 from biomech.mechanics import chain
 from biomech.cues.catalog import CATALOG, get_cue
 import biomech as bm
-from biomech.cues.experiments import (EXPERIMENTS, PATELLAR_TENDON_MOMENT_ARM_HOSSEINZADEH2020, STANDARD_BODIES,
-                                      ExperimentResult, NamedBody, experiment_crossed_joints, experiment_torque_wording, pending_experiments,
-                                      register_experiment, run_all, run_cue, tempo_depth_profile)
+import dataclasses
+
+from biomech.cues.experiments import (PATELLAR_TENDON_MOMENT_ARM_HOSSEINZADEH2020, STANDARD_BODIES,
+                                      ExperimentResult, NamedBody, experiment_crossed_joints, experiment_torque_wording,
+                                      register_experiment, tempo_depth_profile)
+from biomech.cues.run import run_all, run_cue
 from biomech.cues.verdicts import Verdict
 from biomech.errors import InputValueError, UnitError
 from biomech.units import Q_
@@ -67,51 +70,52 @@ def test_standard_bodies_are_bodies_that_keep_stature_and_check_inputs():
     assert NamedBody.from_proportions("x", "5 ft 10 in", "176 lb").height.to("m").magnitude == pytest.approx(1.778)
 
 
-def test_registry_refuses_duplicates_and_reports_pending():
+def test_registry_refuses_duplicates():
     def experiment_crossed_joints(bodies):  # same name, different function
         raise AssertionError
     with pytest.raises(InputValueError, match="already registered"):
         register_experiment(experiment_crossed_joints)
-    pend = pending_experiments()
-    assert "experiment_knee_travel" in pend or "experiment_knee_travel" in EXPERIMENTS
-    assert "experiment_crossed_joints" not in pend
 
 
-def test_run_cue_statuses(monkeypatch):
-    assert run_cue(get_cue("calf-pump")).judgement.verdict is Verdict.OUTSIDE_MODEL
+def test_a_woman_is_among_the_standard_bodies():
+    w = [b for b in STANDARD_BODIES if b.sex == "female"]
+    assert len(w) == 1 and w[0].height.to("m").magnitude == pytest.approx(1.65)
+    male = bm.Body.from_anthropometrics("165 cm", "62 kg", sex="male")
+    assert w[0].thigh.length_m != pytest.approx(male.thigh.length_m)      # de Leva's female table, not the male
+
+
+def test_run_cue_statuses():
+    assert run_cue(get_cue("calf-pump")).judgement.verdict is Verdict.OUTSIDE
     cue = get_cue("pulse-squats-tension")
-    monkeypatch.delitem(EXPERIMENTS, cue.experiment, raising=False)
-    assert run_cue(cue).status == "pending"
 
     def broken(bodies):
         raise ValueError("boom")
-    monkeypatch.setitem(EXPERIMENTS, cue.experiment, broken)
-    r = run_cue(cue)
+    bad = dataclasses.replace(cue, experiment=broken)
+    r = run_cue(bad)
     assert r.status == "error" and "boom" in r.message
     with pytest.raises(ValueError, match="boom"):
-        run_cue(cue, strict=True)
+        run_cue(bad, strict=True)
 
     def plugged(bodies):
-        return ExperimentResult(cue.id, {}, [], {b.name: {"lockout_fraction": 0.05} for b in bodies},
-                                "lockout fraction", {b.name: 0.05 for b in bodies})
-    monkeypatch.setitem(EXPERIMENTS, cue.experiment, plugged)
-    r = run_cue(cue, STANDARD_BODIES)
-    assert r.status == "verdict" and r.judgement.verdict is Verdict.SUPPORTED
+        return ExperimentResult("", {}, [], {b.name: {"lockout_fraction": 0.05} for b in bodies}, "", {})
+    r = run_cue(dataclasses.replace(cue, experiment=plugged), STANDARD_BODIES)
+    assert r.status == "verdict" and r.judgement.verdict is Verdict.CONSISTENT
+    assert r.bands["lockout_fraction"] == pytest.approx((0.05, 0.05, 0.05))
 
 
-def test_run_all_gives_every_cue_a_verdict_or_pending():
+def test_run_all_gives_every_cue_a_verdict():
     seen = []
-    results = run_all(progress=lambda i, n, cid, st: seen.append((i, n, cid)), strict=True)
+    results = run_all(STANDARD_BODIES[:2], progress=lambda i, n, cid, st: seen.append((i, n, cid)), strict=True)
     assert [r.cue.id for r in results] == [c.id for c in CATALOG]
     assert len(seen) == len(CATALOG) and seen[-1][0] == len(CATALOG)
     for r in results:
-        assert r.status in ("verdict", "pending"), (r.cue.id, r.message)
-        if not r.cue.kind.in_scope:
-            assert r.judgement.verdict is Verdict.OUTSIDE_MODEL
-        if r.status == "verdict" and r.cue.kind.in_scope:
-            assert r.experiment is not None and r.experiment.numbers
-    byid = {r.cue.id: r for r in results}
-    assert byid["body-type-programming"].status == "verdict"
+        assert r.status == "verdict", (r.cue.id, r.message)
+        if not r.cue.in_scope:
+            assert r.judgement.verdict is Verdict.OUTSIDE
+        else:
+            assert r.experiment is not None and r.key and "{" not in r.key
+            if r.judgement.verdict is Verdict.DEPENDS:
+                assert r.judgement.depends_on
 
 
 def test_tempo_depth_profile():

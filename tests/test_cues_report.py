@@ -7,7 +7,8 @@ from html.parser import HTMLParser
 import pytest
 
 import biomech.cues.report as report
-from biomech.cues.experiments import STANDARD_BODIES, run_all
+from biomech.cues.experiments import STANDARD_BODIES
+from biomech.cues.run import run_all
 from biomech.cues.report import FIGURES_DIR, REPORT_HTML, REPORT_MARKDOWN, write_report
 from biomech.errors import InputValueError
 
@@ -53,9 +54,9 @@ def test_html_has_summary_table_and_one_image_per_figure(tmp_path, results):
         assert src.startswith("data:image/png;base64,")
         assert base64.b64decode(src.split(",", 1)[1])[:8] == b"\x89PNG\r\n\x1a\n"
     md = paths.markdown.read_text(encoding="utf-8")
-    assert "| Cue | Section | Verdict | Key number |" in md
+    assert "| Cue | Premise judged | Verdict | Key number (band) |" in md
     for r in results:
-        assert f"## {r.cue.id}" in md
+        assert f"## {r.cue.coach}" in md and f'<a id="{r.cue.id}"></a>' in md
     for r in with_fig:
         assert f"({FIGURES_DIR}/{r.cue.id}.png)" in md
         assert (tmp_path / FIGURES_DIR / f"{r.cue.id}.png").is_file()
@@ -111,17 +112,33 @@ def test_failure_mid_write_leaves_previous_file_and_no_temp(tmp_path, results, m
     assert set(after) == set(before)
 
 
-def test_progress_is_reported_per_cue_and_where_it_wrote(tmp_path, results):
+def test_progress_is_printed_once_and_paths_are_absolute(tmp_path, results, capsys):
+    paths = write_report(tmp_path, results[:2])          # writing prints nothing by default
+    assert capsys.readouterr().err == ""
+    assert paths.html.is_absolute() and paths.markdown.is_absolute()
     calls = []
-    paths = write_report(tmp_path, results, progress=lambda *a: calls.append(a))
-    assert len(calls) == len(results) + 1
-    assert str(paths.html) in calls[-1][3] and str(paths.markdown) in calls[-1][3]
+    write_report(tmp_path, results, progress=lambda *a: calls.append(a))
+    assert len(calls) == len(results)
 
 
-def test_default_progress_goes_to_stderr(tmp_path, results, capsys):
-    write_report(tmp_path, results[:2])
-    err = capsys.readouterr().err
-    assert "[report 1/2]" in err and REPORT_HTML in err
+def test_build_report_prints_each_cue_once(tmp_path, capsys, monkeypatch):
+    from biomech.cues import catalog, get_cue
+    import biomech.cues.run as run
+    few = (get_cue("calf-pump"), get_cue("soleus-bent-knee"))
+    monkeypatch.setattr(catalog, "CATALOG", few)
+    report.build_report(tmp_path, STANDARD_BODIES[:1])
+    err = capsys.readouterr().err.splitlines()
+    assert err == ["[1/2] calf-pump: outside the model", "[2/2] soleus-bent-knee: consistent"]
+
+
+def test_page_is_usable_markup(tmp_path, results):
+    page = write_report(tmp_path, results).html.read_text(encoding="utf-8")
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in page
+    assert 'class="toc"' in page and "position:sticky" in page and ".scroll{overflow-x:auto" in page
+    assert page.count('href="#summary-heading">Back to the summary') == len(results)
+    intro = page.split("<main>")[1].split("<h2")[0]
+    assert "<em>Leg Training for Maximal Muscle Growth</em>" in intro and "*" not in intro and "`" not in intro
+    assert 'alt="figure for' not in page
 
 
 def test_bad_out_dir_and_empty_results(tmp_path, results):
@@ -131,3 +148,15 @@ def test_bad_out_dir_and_empty_results(tmp_path, results):
         write_report(f, results, progress=_quiet)
     with pytest.raises(InputValueError, match="results"):
         write_report(tmp_path, [], progress=_quiet)
+
+
+def test_cli_report_prints_the_absolute_page_path_last(tmp_path, capsys, monkeypatch):
+    from biomech.cli.commands import main
+    from biomech.cues import catalog, get_cue
+    monkeypatch.setattr(catalog, "CATALOG", (get_cue("calf-pump"), get_cue("calf-short-range-of-motion")))
+    monkeypatch.chdir(tmp_path)
+    assert main(["report", "--out", "report"]) == 0
+    out, err = capsys.readouterr()
+    last = out.strip().splitlines()[-1]
+    assert last == str((tmp_path / "report" / REPORT_HTML).resolve())
+    assert len([line for line in err.splitlines() if "calf-pump" in line]) == 1     # progress once

@@ -275,11 +275,14 @@ def test_preset_bodies_are_the_reports_in_both_sexes():
     from biomech.cues import STANDARD_BODIES
 
     bodies = ex.preset_bodies()
-    assert len(bodies) == 2 * len(STANDARD_BODIES)
+    recipes = [b for b in STANDARD_BODIES if b.sex == "male"]
+    women = [b for b in STANDARD_BODIES if b.sex == "female"]
+    assert len(bodies) == 2 * len(recipes) + len(women)
     for sex in ("male", "female"):
         mine = [b for _, _, b in bodies if b.sex == sex]
-        assert [b.name for b in mine] == [b.name for b in STANDARD_BODIES]
-        for b, ref in zip(mine, STANDARD_BODIES):
+        refs = recipes + (women if sex == "female" else [])
+        assert [b.name for b in mine] == [b.name for b in refs]
+        for b, ref in zip(mine, refs):
             assert abs(b.height_m - ref.height_m) < 1e-12 and abs(b.mass_kg - ref.mass_kg) < 1e-12
             assert abs(b.thigh_scale - ref.thigh_scale) < 1e-12
 

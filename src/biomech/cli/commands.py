@@ -936,7 +936,8 @@ def _cmd_report(args) -> int:
     from ..cues.report import build_report
 
     paths = build_report(out)
-    print(f"wrote {paths}")
+    print(f"wrote {paths.markdown} and the figures in {paths.figures}; open the page:")
+    print(paths.html.resolve())     # the last line: the page to open
     return 0
 
 

@@ -1,22 +1,20 @@
-"""The article's cues put to the model: catalog, verdicts, experiments and the report.
+"""The article's cues put to the model: one unit per cue, verdicts on the mechanical premise, the report.
 
 >>> from biomech.cues import CATALOG, Verdict
->>> Verdict.OUTSIDE_MODEL.value
-'outside a sagittal torque model'
+>>> Verdict.OUTSIDE.value
+'outside the model'
 """
 
-from .catalog import CATALOG, SECTIONS, ClaimKind, Cue, cues_in_section, get_cue
-from .experiments import (EXPERIMENTS, STANDARD_BODIES, NamedBody, CueResult, ExperimentResult,
-                          experiment_for, pending_experiments, register_experiment, run_all, run_cue,
-                          tempo_depth_profile)
-from . import lift_experiments  # noqa: F401  (registers the lift experiments)
+from .verdicts import BAND_PERCENTILES, Judgement, Rule, Sample, Verdict, judge_band, outside
+from .cue import SECTIONS, Cue
+from .experiments import EXPERIMENTS, STANDARD_BODIES, ExperimentResult, NamedBody, register_experiment
+from .catalog import CATALOG, cues_in_section, get_cue
+from .run import CueResult, run_all, run_cue
 from .report import ReportPaths, build_report, write_report
-from .verdicts import VERDICT_FUNCTIONS, BodyJudgement, Judgement, Verdict, judge, scope_check
 
 __all__ = [
-    "CATALOG", "SECTIONS", "ClaimKind", "Cue", "cues_in_section", "get_cue",
-    "EXPERIMENTS", "STANDARD_BODIES", "NamedBody", "CueResult", "ExperimentResult", "experiment_for",
-    "pending_experiments", "register_experiment", "run_all", "run_cue", "tempo_depth_profile",
+    "BAND_PERCENTILES", "Judgement", "Rule", "Sample", "Verdict", "judge_band", "outside",
+    "SECTIONS", "Cue", "EXPERIMENTS", "STANDARD_BODIES", "ExperimentResult", "NamedBody", "register_experiment",
+    "CATALOG", "cues_in_section", "get_cue", "CueResult", "run_all", "run_cue",
     "ReportPaths", "build_report", "write_report",
-    "VERDICT_FUNCTIONS", "BodyJudgement", "Judgement", "Verdict", "judge", "scope_check",
 ]

@@ -1,33 +1,30 @@
-"""Experiments that put the article's cues to the model, and the registry that finds them.
+"""Experiments that put the article's cues to the model, and the bodies they run over.
 
 An experiment is a function ``experiment(bodies) -> ExperimentResult``: it runs the model
-for each body in ``bodies`` (a sequence of :class:`NamedBody`, real :class:`biomech.Body` objects with a name) and returns
+for each body in ``bodies`` (a sequence of :class:`NamedBody`, real :class:`biomech.Body`
+objects with a name) and returns
 
 * ``inputs``: what was fixed (pose, load, tempo ...), as text or Quantities;
 * ``rows``: a table of numbers with units (a list of dicts of pint Quantities or text);
-* ``numbers``: per body, the plain floats the cue's verdict function reads;
-* a key number for the summary, a figure (a matplotlib Figure or a function drawing one)
-  and caveats.
+* ``samples``: the groups (body, lift, pose) whose metric values over the technique draws
+  make the verdict's band; experiments that draw nothing give ``numbers`` (one value per
+  body and metric) instead, and :meth:`ExperimentResult.band_samples` turns those into groups;
+* a figure (a matplotlib Figure or a function drawing one) and caveats.
 
-The cue's verdict is then computed by :func:`biomech.cues.verdicts.judge` from those
-numbers, never by the experiment. Experiments are registered by name with
-:func:`register_experiment`; the catalog names the experiment of each cue; cues whose
-experiment is not registered yet are reported as pending.
+The verdict is read by :func:`biomech.cues.verdicts.judge_band` from the band, never by
+the experiment; the cue that an experiment serves holds the experiment (see
+:mod:`biomech.cues.cue`), so no experiment names its cue.
 
 Examples
 --------
->>> from biomech.cues.experiments import run_cue, STANDARD_BODIES
->>> from biomech.cues.catalog import get_cue
->>> r = run_cue(get_cue("muscle-acts-only-on-crossed-joints"), STANDARD_BODIES[:2])
->>> r.status, r.judgement.verdict.value
-('verdict', 'partly supported')
+>>> r = experiment_crossed_joints(STANDARD_BODIES[:1])
+>>> round(r.numbers["reference"]["uncrossed_moment_fraction"], 9)
+0.0
 """
 
 from __future__ import annotations
 
 import dataclasses
-import sys
-import traceback
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -35,17 +32,15 @@ from typing import Any
 import numpy as np
 
 from ..model.body import Body
-from ..errors import BiomechError, InputValueError
+from ..errors import InputValueError
 from ..units import Q_, quantity, to_si
 from ..mechanics import chain
-from .catalog import CATALOG, Cue
-from .verdicts import BodyJudgement, judge
+from .verdicts import Sample
 
 __all__ = [
-    "NamedBody", "STANDARD_BODIES", "ExperimentResult", "CueResult", "EXPERIMENTS",
-    "register_experiment", "experiment_for", "pending_experiments", "run_cue", "run_all",
+    "NamedBody", "STANDARD_BODIES", "ExperimentResult", "EXPERIMENTS", "register_experiment",
     "tempo_depth_profile", "experiment_crossed_joints", "experiment_torque_wording",
-    "experiment_body_type_dependence", "PATELLAR_TENDON_MOMENT_ARM_HOSSEINZADEH2020",
+    "PATELLAR_TENDON_MOMENT_ARM_HOSSEINZADEH2020",
 ]
 
 
@@ -75,8 +70,8 @@ class NamedBody(Body):
     @classmethod
     def from_proportions(cls, name: str, height: Any, mass: Any, thigh_scale: float = 1.0,
                          description: str = "", sex: str = "male") -> "NamedBody":
-        """de Leva (1996) segments (male by default) scaled to stature and mass, the femur scaled by
-        ``thigh_scale``.
+        """de Leva (1996) segments (``sex``'s table, male by default) scaled to stature and mass, the
+        femur scaled by ``thigh_scale``.
 
         The thigh is changed with :meth:`biomech.Body.with_segment`; the trunk gives up (or
         takes) the same length so the stature is unchanged (a long femur comes with a short
@@ -102,8 +97,10 @@ class NamedBody(Body):
 
 
 #: The bodies every experiment runs over: an average man (1.78 m, 80 kg), the same man with a
-#: 10 % longer or shorter femur (trunk adjusted to keep stature), and a short and a tall
-#: lifter; de Leva (1996) segments. The +-10 % is our choice of a visible but ordinary spread.
+#: 10 % longer or shorter femur (trunk adjusted to keep stature), a short and a tall man, and
+#: a woman (1.65 m, 62 kg, de Leva's female segment table); de Leva (1996) segments. The
+#: +-10 % is our choice of a visible but ordinary spread. Every study the cues cite tested men
+#: (or did not say); the female body is the model's answer, not a measurement.
 STANDARD_BODIES: tuple[NamedBody, ...] = (
     NamedBody.from_proportions("reference", "178 cm", "80 kg", 1.0, "average proportions, 1.78 m, 80 kg"),
     NamedBody.from_proportions("long femur", "178 cm", "80 kg", 1.10,
@@ -112,6 +109,8 @@ STANDARD_BODIES: tuple[NamedBody, ...] = (
                                "femur 10 % shorter, trunk longer, same stature"),
     NamedBody.from_proportions("short lifter", "160 cm", "62 kg", 1.0, "average proportions, 1.60 m, 62 kg"),
     NamedBody.from_proportions("tall lifter", "195 cm", "98 kg", 1.0, "average proportions, 1.95 m, 98 kg"),
+    NamedBody.from_proportions("woman", "165 cm", "62 kg", 1.0, "average female proportions, 1.65 m, 62 kg",
+                               sex="female"),
 )
 
 
@@ -148,6 +147,15 @@ class ExperimentResult:
     key_unit: str = ""
     figure: Any = None
     caveats: tuple[str, ...] = ()
+    samples: tuple[Sample, ...] = ()
+
+    def band_samples(self) -> tuple[Sample, ...]:
+        """The groups the verdict's band is read from: ``samples`` when the experiment drew
+        technique, else one group per body from ``numbers`` (a single value each)."""
+        if self.samples:
+            return tuple(self.samples)
+        return tuple(Sample({"body": name}, {k: np.atleast_1d(float(v)) for k, v in nums.items()})
+                     for name, nums in self.numbers.items())
 
     def key_text(self) -> str:
         """The key number for the summary: label, the first body's value with its unit, and the
@@ -178,21 +186,6 @@ class ExperimentResult:
         return first
 
 
-@dataclass(frozen=True)
-class CueResult:
-    """One cue's outcome: its verdict (or why there is none yet) and the experiment behind it.
-
-    ``status`` is ``"verdict"`` (judged), ``"pending"`` (its experiment is not registered
-    yet) or ``"error"`` (the experiment failed; ``message`` says how).
-    """
-
-    cue: Cue
-    status: str
-    judgement: BodyJudgement | None = None
-    experiment: ExperimentResult | None = None
-    message: str = ""
-
-
 # ---------------------------------------------------------------------- registry
 
 #: experiment name -> function(bodies) -> ExperimentResult
@@ -203,13 +196,13 @@ def register_experiment(fn: Callable[..., ExperimentResult] | None = None, *, na
                         replace: bool = False):
     """Register an experiment under its function name (or ``name``); usable as a decorator.
 
-    The catalog refers to experiments by these names (``Cue.experiment``). Registering
-    a name twice is refused unless ``replace=True``.
+    The registry lists every experiment by name (the cues hold the functions themselves).
+    Registering a name twice is refused unless ``replace=True``.
 
     Examples
     --------
     >>> def experiment_demo(bodies):
-    ...     return ExperimentResult("pulse-squats-tension", {}, [], {"b": {"lockout_fraction": 0.1}}, "f", {"b": 0.1})
+    ...     return ExperimentResult("", {}, [], {"b": {"lockout_fraction": 0.1}}, "f", {"b": 0.1})
     >>> _ = register_experiment(experiment_demo)
     >>> "experiment_demo" in EXPERIMENTS
     True
@@ -222,84 +215,6 @@ def register_experiment(fn: Callable[..., ExperimentResult] | None = None, *, na
         EXPERIMENTS[key] = f
         return f
     return add(fn) if fn is not None else add
-
-
-def experiment_for(cue: Cue) -> Callable[..., ExperimentResult] | None:
-    """The registered experiment of a cue, or None (out of scope, or not yet written).
-
-    >>> from biomech.cues.catalog import get_cue
-    >>> experiment_for(get_cue("muscle-acts-only-on-crossed-joints")).__name__
-    'experiment_crossed_joints'
-    """
-    return EXPERIMENTS.get(cue.experiment) if cue.experiment else None
-
-
-def pending_experiments() -> list[str]:
-    """Names the catalog asks for that no experiment is registered under yet.
-
-    >>> "experiment_crossed_joints" in pending_experiments()
-    False
-    """
-    return sorted({c.experiment for c in CATALOG if c.experiment and c.experiment not in EXPERIMENTS})
-
-
-def run_cue(cue: Cue, bodies: Sequence[NamedBody] = STANDARD_BODIES, *, strict: bool = False,
-            **kwargs) -> CueResult:
-    """Run a cue's experiment (if any) and judge it.
-
-    Parameters
-    ----------
-    cue : Cue
-    bodies : sequence of NamedBody
-    strict : bool
-        Re-raise an experiment's error instead of recording it (tests use this).
-    **kwargs
-        Passed to the experiment (the body-type experiment takes ``results``).
-    """
-    if not cue.kind.in_scope:
-        return CueResult(cue, "verdict", judge(cue))
-    fn = experiment_for(cue)
-    if fn is None:
-        return CueResult(cue, "pending", message=f"experiment {cue.experiment!r} is not available yet.")
-    try:
-        res = fn(bodies, **kwargs)
-        if res.cue_id != cue.id:
-            raise InputValueError(f"experiment {cue.experiment!r} returned results for {res.cue_id!r}, "
-                                  f"not {cue.id!r}.")
-        return CueResult(cue, "verdict", judge(cue, res.numbers), res)
-    except Exception as exc:  # one failing experiment must not sink the whole report
-        if strict:
-            raise
-        kind = "" if isinstance(exc, BiomechError) else f" ({exc.__class__.__name__})"
-        tb = traceback.format_exception_only(type(exc), exc)[-1].strip()
-        return CueResult(cue, "error", message=f"the experiment failed{kind}: {tb}")
-
-
-def _stderr_progress(i: int, n: int, cue_id: str, status: str) -> None:
-    print(f"[{i}/{n}] {cue_id}: {status}", file=sys.stderr, flush=True)
-
-
-def run_all(bodies: Sequence[NamedBody] = STANDARD_BODIES, cues: Sequence[Cue] = CATALOG, *,
-            progress: Callable[[int, int, str, str], None] | None = None, strict: bool = False) -> list[CueResult]:
-    """Run and judge every cue, in catalog order; the body-type cue is judged last from the others.
-
-    Parameters
-    ----------
-    progress : callable(i, n, cue_id, status), optional
-        Called once per cue as it finishes; by default a line on stderr.
-    """
-    progress = progress or _stderr_progress
-    n = len(cues)
-    done: dict[str, CueResult] = {}
-    meta = [c for c in cues if c.experiment == "experiment_body_type_dependence"]
-    order = [c for c in cues if c not in meta] + meta
-    for i, cue in enumerate(order, 1):
-        extra = {"results": list(done.values())} if cue in meta else {}
-        r = run_cue(cue, bodies, strict=strict, **extra)
-        done[cue.id] = r
-        status = r.judgement.verdict.value if r.judgement else r.status
-        progress(i, n, cue.id, status)
-    return [done[c.id] for c in cues]
 
 
 # ------------------------------------------------------------------- experiments
@@ -390,7 +305,7 @@ def experiment_crossed_joints(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> 
         return fig
 
     return ExperimentResult(
-        cue_id="muscle-acts-only-on-crossed-joints",
+        cue_id="",
         inputs={"chain": "shank, thigh, trunk (head and arms lumped) on a fixed foot, both legs together",
                 "poses (shank, thigh, trunk)": ", ".join(f"{k} {v[0]:g}/{v[1]:g}/{v[2]:g} deg"
                                                          for k, v in _POSES_DEG.items()),
@@ -520,7 +435,7 @@ def experiment_torque_wording(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> 
         return fig
 
     return ExperimentResult(
-        cue_id="torque-is-force-times-moment-arm",
+        cue_id="",
         inputs={"force": Q_(_WORDING_FORCE_N, "N"), "perpendicular distance": Q_(_WORDING_ARM_M, "m"),
                 "distance moved along the line": Q_(float(_WORDING_SLIDE_M[-1]), "m"),
                 "knee-travel window": f"thigh {w['thigh_deg']:g} deg, shank lean {w['shank_from_deg']:g} to "
@@ -535,73 +450,6 @@ def experiment_torque_wording(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> 
                  "The external arm growth assumes the load's line of action stays over the same point of "
                  "the foot (the centre of pressure stays at the midfoot), as balance requires.",
                  "Whether torque is the growth stimulus is physiology, outside the model."),
-    )
-
-
-@register_experiment
-def experiment_body_type_dependence(bodies: Sequence[NamedBody] = STANDARD_BODIES,
-                                    results: Sequence[CueResult] | None = None) -> ExperimentResult:
-    """Do the verdicts or key numbers of the other cues change with body proportions?
-
-    Parameters
-    ----------
-    bodies : sequence of NamedBody
-    results : sequence of CueResult, optional
-        The other cues' results; when omitted, every other registered experiment is run.
-
-    Returns
-    -------
-    ExperimentResult
-        ``numbers["all bodies"]``: ``fraction_verdicts_dependent``, ``max_key_spread``.
-
-    Examples
-    --------
-    >>> r = experiment_body_type_dependence(STANDARD_BODIES)
-    >>> 0.0 <= r.numbers["all bodies"]["fraction_verdicts_dependent"] <= 1.0
-    True
-    """
-    if results is None:
-        results = [run_cue(c, bodies, strict=True) for c in CATALOG
-                   if c.experiment and c.experiment != "experiment_body_type_dependence"
-                   and c.experiment in EXPERIMENTS]
-    tested = [r for r in results if r.status == "verdict" and r.experiment is not None
-              and r.cue.experiment != "experiment_body_type_dependence"]
-    if not tested:
-        raise InputValueError("results holds no judged experiment; body-type dependence needs at least one.")
-    rows, spreads = [], []
-    for r in tested:
-        vals = np.array(list(r.experiment.key_values.values()), dtype=float)
-        spread = float((vals.max() - vals.min()) / max(abs(vals.mean()), 1e-12)) if vals.size > 1 else 0.0
-        spreads.append(spread)
-        rows.append({"cue": r.cue.id, "verdict depends on proportions": "yes" if r.judgement.depends_on_proportions else "no",
-                     "key number": r.experiment.key_label,
-                     "spread over bodies (max - min, % of mean)": quantity(100 * spread, "percent")})
-    frac = sum(r.judgement.depends_on_proportions for r in tested) / len(tested)
-    numbers = {"all bodies": {"fraction_verdicts_dependent": float(frac), "max_key_spread": float(max(spreads))}}
-
-    def draw():
-        from matplotlib.figure import Figure
-        fig = Figure(figsize=(7.5, 1.0 + 0.4 * len(tested)), layout="constrained")
-        ax = fig.subplots()
-        ax.barh([r.cue.id for r in tested], [100 * s for s in spreads],
-                color=["C3" if r.judgement.depends_on_proportions else "C0" for r in tested])
-        ax.invert_yaxis()
-        ax.set_xlabel("spread of the key number over the bodies (max - min, % of the mean)")
-        changed = sum(r.judgement.depends_on_proportions for r in tested)
-        ax.set_title(f"How much each cue's key number depends on body proportions\n"
-                     f"(red: verdict changes with the body; {changed} of {len(tested)} do)", fontsize=10)
-        return fig
-
-    return ExperimentResult(
-        cue_id="body-type-programming",
-        inputs={"bodies": "; ".join(f"{b.name}: {b.description}" for b in bodies),
-                "cues tested": str(len(tested))},
-        rows=rows, numbers=numbers, key_label="largest spread of a cue's key number over the bodies",
-        key_values={"all bodies": 100 * max(spreads)}, key_unit="%", figure=draw,
-        caveats=("Only cues with a key number count: those outside a sagittal model have none.",
-                 "A spread is large where the key number is a small difference (a ratio of two near-zero "
-                 "moments, a change of a few points), so the spreads rank sensitivity only roughly.",
-                 "Body type here means segment proportions and size, not muscle architecture or mobility."),
     )
 
 
@@ -647,3 +495,9 @@ def tempo_depth_profile(tempo: str, *, top_hold: Any = "0 s", samples_per_second
     up = (t - ecc - pause) / max(con, 1e-12)
     u = np.where(t >= ecc + pause, 1.0 - mj(up), u)
     return Q_(t, "s"), u
+
+
+def run_all(*args, **kwargs):
+    """Run and judge every cue: :func:`biomech.cues.run.run_all` (kept here for callers of the old path)."""
+    from .run import run_all as _run_all
+    return _run_all(*args, **kwargs)

@@ -45,6 +45,7 @@ from ..motion.summaries import summarize_joint
 from ..units import Q_, quantity
 from . import poses
 from .experiments import STANDARD_BODIES, ExperimentResult, NamedBody, register_experiment
+from .verdicts import Sample
 
 __all__ = [
     "experiment_knee_travel", "experiment_knee_travel_mobility", "experiment_heel_elevation",
@@ -127,6 +128,7 @@ class _Tally:
         self.numbers: dict[str, dict[str, float]] = {}
         self.key: dict[str, float] = {}
         self.skipped: dict[str, str] = {}
+        self.samples: list[Sample] = []
 
     @contextmanager
     def per_body(self, body):
@@ -150,14 +152,21 @@ class _Tally:
         self.numbers[body.name] = {k: float(v) for k, v in numbers.items()}
         self.key[body.name] = float(key)
 
-    def result(self, cue_id: str, inputs: Mapping[str, Any], key_label: str, figure, caveats: Sequence[str],
+    def sample(self, labels: Mapping[str, str], values: Mapping[str, Any],
+               drivers: Mapping[str, Any] | None = None) -> None:
+        """One group of the band (a body, a lift, a pose): metric values over the draws."""
+        self.samples.append(Sample(dict(labels), {k: np.atleast_1d(np.asarray(v, dtype=float))
+                                                  for k, v in values.items()},
+                                   {k: np.asarray(v, dtype=float) for k, v in (drivers or {}).items()}))
+
+    def result(self, inputs: Mapping[str, Any], key_label: str, figure, caveats: Sequence[str],
                key_unit: str = "") -> ExperimentResult:
         if self.skipped:
             caveats = (*caveats, "Not judged (the pose cannot exist in the exercise library): "
                        + "; ".join(f"{name}: {why}" for name, why in self.skipped.items()) + ".")
-        return ExperimentResult(cue_id=cue_id, inputs=dict(inputs), rows=self.rows, numbers=self.numbers,
+        return ExperimentResult(cue_id="", inputs=dict(inputs), rows=self.rows, numbers=self.numbers,
                                 key_label=key_label, key_values=self.key, key_unit=key_unit, figure=figure,
-                                caveats=tuple(caveats))
+                                caveats=tuple(caveats), samples=tuple(self.samples))
 
 
 def _figure(w=8.0, h=3.4, n=1):
@@ -261,7 +270,6 @@ def experiment_knee_travel(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> Exp
         return fig
 
     return t.result(
-        "knee-travel-quadriceps",
         {"depth (thigh angle)": Q_(KNEE_TRAVEL_DEPTH_DEG, "deg"), "bar": "high bar, mass = body mass",
          "knee travel, restricted": Q_(100 * KNEE_TRAVEL_RESTRICTED_M, "cm"),
          "knee travel, unrestricted": Q_(100 * KNEE_TRAVEL_FREE_M, "cm"),
@@ -333,8 +341,7 @@ def experiment_knee_travel_mobility(bodies: Sequence[NamedBody] = STANDARD_BODIE
         return fig
 
     return t.result(
-        "knee-travel-needs-mobility",
-        {"squats": "as in knee-travel-quadriceps (parallel, bar = body mass, 0 and 10 cm knee travel)",
+        {"squats": "as in the knee-travel experiment (parallel, bar = body mass, 0 and 10 cm knee travel)",
          "normal weight-bearing dorsiflexion": f"{norm} ± {sd} deg (lunge test, PMID 28108266)",
          "normal hip flexion": Q_(HIP_FLEXION_NORMAL_DEG, "deg")},
         "ankle dorsiflexion a parallel squat with 10 cm of knee travel needs", draw,
@@ -404,7 +411,6 @@ def experiment_heel_elevation(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> 
         return fig
 
     return t.result(
-        "heel-elevated-squat",
         {"depth (thigh angle)": Q_(90.0, "deg"), "bar": "high bar, 0.8 x body mass",
          "ankle dorsiflexion (held)": Q_(HEEL_DORSIFLEXION_DEG, "deg"),
          "heel wedges": ", ".join(f"{1000 * w:g} mm" for w in HEEL_WEDGES_M),
@@ -488,7 +494,6 @@ def experiment_stance_width_toe_out(bodies: Sequence[NamedBody] = STANDARD_BODIE
         return fig
 
     return t.result(
-        "stance-width-toes-out",
         {"depth": f"thigh 90 deg and shank {HEEL_DORSIFLEXION_DEG:g} deg in each leg's own plane",
          "stances": "; ".join(_STANCES) + f" (wide: ankles {WIDE_STANCE_PER_STATURE:g} x stature apart)",
          "bar": "high bar, 0.8 x body mass",
@@ -568,7 +573,6 @@ def experiment_squat_depth(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> Exp
         return fig
 
     return t.result(
-        "squats-build-quads",
         {"depths (thigh angle)": ", ".join(f"{k} {v:g} deg" for k, v in SQUAT_DEPTHS_DEG.items()),
          "path": "biomech.exercises.squat rep path to thigh 115 deg with 10 cm of knee travel; trunk balanced "
                  "over the midfoot",
@@ -645,7 +649,6 @@ def experiment_pulse_squat(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> Exp
         return fig
 
     return t.result(
-        "pulse-squats-tension",
         {"bottom (thigh angle)": Q_(PULSE_BOTTOM_THIGH_DEG, "deg"), "pulse range": "half to full depth",
          "path": "biomech.exercises.squat rep path, 10 cm of knee travel at the bottom",
          "bar": "high bar, 0.8 x body mass", "tempos": "pulse 1-0-1 x 5; full 2-0-1 x 3",
@@ -734,7 +737,6 @@ def experiment_lunge_patterns(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> 
         return fig
 
     return t.result(
-        "lunge-quad-vs-glute-pattern",
         {**{p: f"step {v['step_legs']:g} leg lengths, front shank {v['shank_deg']:g} deg"
             for p, v in LUNGE_PATTERNS.items()},
          "front thigh": Q_(LUNGE_THIGH_DEG, "deg"), "load": "dumbbells, 0.5 x body mass in all",
@@ -801,7 +803,6 @@ def experiment_leg_press_feet(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> 
         return fig
 
     return t.result(
-        "leg-press-feet-low",
         {"sled": "45 deg, mass 2 x body mass, friction left out; force along the sled at the midfoot",
          "backrest": "trunk 45 deg behind vertical (the library's default)",
          "depth": Q_(LEG_PRESS_DEPTH_DEG, "deg"),
@@ -865,7 +866,6 @@ def experiment_leg_press_rom(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> E
         return fig
 
     return t.result(
-        "leg-press-active-rom",
         {"full range bottom": Q_(LEG_PRESS_FULL_DEG, "deg"), "partial range bottom": Q_(LEG_PRESS_PARTIAL_DEG, "deg"),
          "normal hip flexion": Q_(HIP_FLEXION_NORMAL_DEG, "deg"), "sled": "45 deg, 2 x body mass",
          "exercise": "biomech.exercises.leg_press, feet high (the ankle's range allows the full depth only "
@@ -935,7 +935,6 @@ def experiment_leg_extension_lockout(bodies: Sequence[NamedBody] = STANDARD_BODI
         return fig
 
     return t.result(
-        "leg-extension-light-no-lockout",
         {"machine torque": f"{LEG_EXTENSION_PAD_BODY_WEIGHTS:g} x body weight at the pad, both legs, constant",
          "pad position": "5 cm above the ankle (the library's default)", "seat": "thigh horizontal, trunk 10 deg back",
          "knee flexion": "90 to 0 deg", "exercise": "biomech.exercises.leg_extension"},
@@ -961,10 +960,21 @@ RDL_BOTTOM_TRUNK_DEG = 60.0
 BACK_EXTENSION_BENCHES = {"back extension, 45-deg bench": "45 deg", "back extension, horizontal bench": "90 deg"}
 
 
+_RDL_BOTTOMS: dict = {}
+
+
 def _rdl(body, fractions, load_body_masses=RDL_HAND_LOAD_BODY_MASSES):
-    """The exercise library's RDL (knees 20 deg, bar on plumb arms) along its rep path to a 60-deg trunk lean."""
-    rdl = ex.romanian_deadlift(body, trunk_lean=Q_(RDL_BOTTOM_TRUNK_DEG, "deg"), load=_mass(body, load_body_masses))
-    return rdl.rep_path(fractions=fractions)
+    """The exercise library's RDL (knees 20 deg, bar on plumb arms) along its rep path to a 60-deg trunk lean.
+
+    The bottom position is solved once per body and load (two cues read it); the body is kept
+    with it, so its id cannot be reused while the entry lives."""
+    key = (id(body), float(load_body_masses))
+    if key not in _RDL_BOTTOMS:
+        if len(_RDL_BOTTOMS) > 32:
+            _RDL_BOTTOMS.clear()
+        _RDL_BOTTOMS[key] = (body, ex.romanian_deadlift(body, trunk_lean=Q_(RDL_BOTTOM_TRUNK_DEG, "deg"),
+                                                        load=_mass(body, load_body_masses)))
+    return _RDL_BOTTOMS[key][1].rep_path(fractions=fractions)
 
 
 @register_experiment
@@ -994,6 +1004,8 @@ def experiment_top_squeeze_hip_moment(bodies: Sequence[NamedBody] = STANDARD_BOD
             first_bench = next(iter(BACK_EXTENSION_BENCHES))
             t.body(body, {"rdl_top_fraction": fr["RDL"], "back_extension_top_fraction": fr[first_bench]},
                    100 * fr[first_bench])
+            for name, v in fr.items():
+                t.sample({"body": body.name, "lift": name}, {"top_fraction": v})
             t.rows += _rows(body, ("lift", list(out)), {
                 "hip moment at the top": ([hm[0] for _, hm in out.values()], _NM),
                 "peak hip moment": ([np.max(hm) for _, hm in out.values()], _NM),
@@ -1007,16 +1019,15 @@ def experiment_top_squeeze_hip_moment(bodies: Sequence[NamedBody] = STANDARD_BOD
         return fig
 
     return t.result(
-        "glute-squeeze-at-top",
         {"RDL": "biomech.exercises.romanian_deadlift: bar 0.75 x body mass on plumb arms, knees 20 deg, "
                 "trunk 0-60 deg",
          "back extension": "biomech.exercises.back_extension: bodyweight, 45-deg and horizontal benches"},
         "hip moment at the top of a 45-deg back extension, % of its peak (RDL: about 22 %)", draw,
         ("At the top of an RDL the load hangs under the hips: a squeeze there is voluntary "
          "co-contraction, which a torque model cannot size.",
-         "On a 45-deg bench the top holds cos 45 deg = 71 % of the peak, just above the 70 % threshold, so the "
-         "verdict on that bench is marginal; on a horizontal bench the top is the peak and the verdict would "
-         "not change.",
+         "On a 45-deg bench the top holds cos 45 deg = 71 % of the peak and on a horizontal bench the whole "
+         "peak, so the verdict turns on the lift, not on where between them a threshold sits: a bench steeper "
+         "than 60 deg would fall below half.",
          "The back extension's moment is gravity on the upper body alone; a static pose at each angle."),
         key_unit="%")
 
@@ -1052,6 +1063,10 @@ def experiment_hamstrings_two_joints(bodies: Sequence[NamedBody] = STANDARD_BODI
             curl = ex.leg_curl(body, load=_pad_torque(body, LEG_CURL_PAD_BODY_WEIGHTS), knee_flexion=Q_(45.0, "deg"))
             dc = _demand(curl, body)
             knee_share = {m: float(dc.share["knee"][m]) for m in ("hamstrings", "gastrocnemius")}
+            t.sample({"body": body.name, "action": "hip extension (RDL)"},
+                     {"hamstrings_share": hip_share["hamstrings"], "hip_share": hip_share["hamstrings"]})
+            t.sample({"body": body.name, "action": "knee flexion (lying leg curl)"},
+                     {"hamstrings_share": knee_share["hamstrings"], "knee_share": knee_share["hamstrings"]})
             t.body(body, {"hip_share_hinge": hip_share["hamstrings"], "knee_share_curl": knee_share["hamstrings"]},
                    100 * hip_share["hamstrings"])
             shares[body.name] = (hip_share, knee_share)
@@ -1077,7 +1092,6 @@ def experiment_hamstrings_two_joints(bodies: Sequence[NamedBody] = STANDARD_BODI
         return fig
 
     return t.result(
-        "hamstrings-two-joint-actions",
         {"RDL": "bar 0.75 x body mass, three-quarters of the way to a 60-deg trunk lean",
          "leg curl": f"biomech.exercises.leg_curl, prone, roller {LEG_CURL_PAD_BODY_WEIGHTS:g} x body weight, "
                      f"knee 45 deg",
@@ -1117,6 +1131,8 @@ def experiment_rectus_femoris_two_joints(bodies: Sequence[NamedBody] = STANDARD_
                 "hip-flexor moment arm": (1000 * ah, "mm"), "knee-extensor moment arm": (1000 * ak, "mm"),
                 "hip / knee": (ah / ak, "dimensionless")})
             t.body(body, {"hip_moment_arm_m": ah[0], "hip_to_knee_arm_ratio": ah[0] / ak[0]}, ah[0] / ak[0])
+            for j, pose in enumerate(poses_deg):
+                t.sample({"body": body.name, "pose": pose}, {"hip_to_knee_arm_ratio": ah[j] / ak[j]})
 
     def draw():
         body = bodies[0]
@@ -1131,7 +1147,6 @@ def experiment_rectus_femoris_two_joints(bodies: Sequence[NamedBody] = STANDARD_
         return fig
 
     return t.result(
-        "rectus-femoris-hip-flexor",
         {"muscle model": "biomech.muscles.default_muscles (hip arm representative; knee arm from the "
                          "patellar tendon MRI curve over the quadriceps/tendon force ratio)",
          "poses (hip, knee flexion)": "; ".join(f"{k} {v[0]:g}/{v[1]:g} deg" for k, v in poses_deg.items())},
@@ -1220,7 +1235,6 @@ def experiment_soleus_knee_angle(bodies: Sequence[NamedBody] = STANDARD_BODIES) 
         return fig
 
     return t.result(
-        "soleus-bent-knee",
         {"standing": f"biomech.exercises.standing_calf_raise, heels raised {CALF_FOOT_DEG:g} deg, bar "
                      f"{CALF_BAR_BODY_MASSES:g} x body mass",
          "seated": "biomech.exercises.seated_calf_raise, knee 90 deg, same ankle angle and ankle moment",
@@ -1249,7 +1263,9 @@ def experiment_calf_shin_forward(bodies: Sequence[NamedBody] = STANDARD_BODIES) 
     -------
     ExperimentResult
         ``numbers[body]``: ``ankle_moment_change`` (fraction), ``plantarflexion_change_deg``
-        (the larger of the two cases; positive = a shorter triceps surae).
+        (the larger of the two cases; positive = a shorter triceps surae; 0 when the ankle
+        angle is held) and ``plantarflexion_change_same_heel_deg`` (the heel held at its height,
+        so the shin really moves over the foot).
     """
     t = _Tally()
     d = _RAD(SHIN_FORWARD_DEG)
@@ -1275,7 +1291,9 @@ def experiment_calf_shin_forward(bodies: Sequence[NamedBody] = STANDARD_BODIES) 
             best = max(changes, key=lambda c: c[1])
             # rounded to 1e-9: the two routes agree to round-off, which must not read as a gain
             t.body(body, {"ankle_moment_change": round(max(c[0] for c in changes), 9),
-                          "plantarflexion_change_deg": round(best[1], 9)}, best[1])
+                          "plantarflexion_change_deg": round(best[1], 9),
+                          "plantarflexion_change_same_heel_deg": round(plantar["shin forward, same heel height"]
+                                                                       - plantar["baseline"], 9)}, best[1])
     ref = bodies[0]
 
     def draw():
@@ -1293,7 +1311,6 @@ def experiment_calf_shin_forward(bodies: Sequence[NamedBody] = STANDARD_BODIES) 
         return fig
 
     return t.result(
-        "calf-drive-shin-forward",
         {"top position": f"heels {CALF_TOP_DEG:g} deg up, knees straight (biomech.exercises.standing_calf_raise)",
          "shin forward": Q_(SHIN_FORWARD_DEG, "deg"), "bar": "0.5 x body mass"},
         "extra plantarflexion from driving the shin forward (best of two cases)", draw,
@@ -1362,7 +1379,6 @@ def experiment_calf_holds(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> Expe
         return fig
 
     return t.result(
-        "calf-stretch-squeeze-holds",
         {"tempo": f"{CALF_TEMPO} (down, stretch hold, up, top hold; s)",
          "range": f"heels {CALF_BOTTOM_DEG:g} to {CALF_TOP_DEG:g} deg", "bar": "0.5 x body mass"},
         "share of the rep's ankle-moment impulse in the two 2-s holds", draw,
@@ -1393,7 +1409,8 @@ def experiment_ankle_range(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> Exp
             sq = t.feasible(_squat_path(body, SQUAT_DEPTHS_DEG["deep"], fractions=f)[1], "the deep squat's rep path")
             n = {"ankle_rom_deg": np.ptp(_deg(cp.ankle)), "knee_rom_deg": np.ptp(_deg(sq.pose.knee)),
                  "hip_rom_deg": np.ptp(_deg(sq.pose.hip))}
-            t.body(body, n, n["ankle_rom_deg"] / min(n["knee_rom_deg"], n["hip_rom_deg"]))
+            n["ankle_to_smaller_range"] = n["ankle_rom_deg"] / min(n["knee_rom_deg"], n["hip_rom_deg"])
+            t.body(body, n, n["ankle_to_smaller_range"])
             t.rows.append({"body": body.name, "ankle range (calf raise on a step)": quantity(n["ankle_rom_deg"], "deg"),
                            "knee range (deep squat)": quantity(n["knee_rom_deg"], "deg"),
                            "hip range (deep squat)": quantity(n["hip_rom_deg"], "deg")})
@@ -1408,7 +1425,6 @@ def experiment_ankle_range(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> Exp
         return fig
 
     return t.result(
-        "calf-short-range-of-motion",
         {"calf raise": f"on a step, heels {CALF_BOTTOM_DEG:g} to {CALF_TOP_DEG:g} deg",
          "squat": f"deep, thigh 0 to {SQUAT_DEPTHS_DEG['deep']:g} deg along the library's rep path"},
         "ankle range in a calf raise / the smaller of knee and hip range in a deep squat", draw,
@@ -1469,7 +1485,6 @@ def experiment_tempo(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> Experimen
         return fig
 
     return t.result(
-        "tempo-holds-no-bounce",
         {"rep": "squat to parallel along the library's rep path (10 cm of knee travel at the bottom), bar 0.8 x "
                 "body mass",
          "tempos": ", ".join(TEMPO_SETS), "sampling": Q_(TEMPO_RATE_HZ, "Hz")},

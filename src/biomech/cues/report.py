@@ -16,11 +16,12 @@ is then written to a temporary file in the same directory and moved into place w
 Examples
 --------
 >>> import tempfile, pathlib
->>> from biomech.cues.experiments import run_all, STANDARD_BODIES
+>>> from biomech.cues.run import run_all
+>>> from biomech.cues.experiments import STANDARD_BODIES
 >>> from biomech.cues.catalog import get_cue
 >>> results = run_all(STANDARD_BODIES[:1], [get_cue("calf-pump")], progress=lambda *a: None)
 >>> with tempfile.TemporaryDirectory() as d:
-...     paths = write_report(d, results, progress=lambda *a: None)
+...     paths = write_report(d, results)
 ...     sorted(p.name for p in pathlib.Path(d).iterdir())
 ['cues-report-figures', 'cues-report.html', 'cues-report.md']
 """
@@ -31,7 +32,6 @@ import base64
 import html
 import io
 import os
-import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -42,7 +42,10 @@ import numpy as np
 import pint
 
 from ..errors import InputValueError
-from .experiments import STANDARD_BODIES, NamedBody, CueResult, run_all
+from .cue import SECTIONS
+from .experiments import STANDARD_BODIES, NamedBody
+from .paired import SEED
+from .run import CueResult, run_all
 
 __all__ = ["ReportPaths", "write_report", "build_report", "REPORT_MARKDOWN", "REPORT_HTML", "FIGURES_DIR"]
 
@@ -51,27 +54,39 @@ REPORT_HTML = "cues-report.html"
 FIGURES_DIR = "cues-report-figures"
 
 _TITLE = "The article's cues, tested against a sagittal torque model"
-_INTRO = ("Each claim or cue of the article *Leg Training for Maximal Muscle Growth* (Padron), paraphrased "
-          "with its section, put to the model: the experiment's inputs and numbers, a figure, and a verdict "
-          "computed from the numbers with the thresholds written beside each verdict function in "
-          "`biomech.cues.verdicts`. Verdicts: supported, partly supported, contradicted, or outside a "
-          "sagittal torque model.")
+#: The introduction, as (plain text for Markdown, HTML) pairs; rendered, never raw Markdown.
+_INTRO = (
+    ("Each claim of the article Leg Training for Maximal Muscle Growth (Padron), in a coach's words, with "
+     "the mechanical premise the model can judge. Growth, injury, feel and fatigue are outside a joint-moment "
+     "model: where a claim rests on a mechanical premise, the premise is judged and the claim is not.",
+     "Each claim of the article <em>Leg Training for Maximal Muscle Growth</em> (Padron), in a coach's words, "
+     "with the mechanical premise the model can judge. Growth, injury, feel and fatigue are outside a "
+     "joint-moment model: where a claim rests on a mechanical premise, the premise is judged and the claim "
+     "is not."),
+    ("Verdicts: consistent (the premise holds over the whole band), inconsistent (it fails over the whole "
+     "band), depends (the band straddles the threshold; the verdict names on what), outside the model (with "
+     "the reason).",
+     "Verdicts: <strong>consistent</strong> (the premise holds over the whole band), "
+     "<strong>inconsistent</strong> (it fails over the whole band), <strong>depends</strong> (the band "
+     "straddles the threshold; the verdict names on what), <strong>outside the model</strong> (with the "
+     "reason)."),
+    ("The band: each lifter's technique (centre of pressure, shin lean, ...) is drawn from published "
+     "spreads and evaluated in both of the cue's conditions, for six bodies; the band is the 5th to 95th "
+     "percentile of the paired difference, so a consistent verdict holds for nine lifters in ten of every "
+     "body. Every study cited tested men (or did not say); the female body is the model's answer only.",
+     "The band: each lifter's technique (centre of pressure, shin lean, ...) is drawn from published "
+     "spreads and evaluated in both of the cue's conditions, for six bodies; the band is the 5th to 95th "
+     "percentile of the paired difference, so a consistent verdict holds for nine lifters in ten of every "
+     "body. Every study cited tested men (or did not say); the female body is the model's answer only."),
+)
 #: What every section assumes; said once here so that no number is read without it.
 _READING = (
     "Net joint moments are per leg, in N·m, about the side-to-side axis: positive is an extensor demand "
-    "at hip and knee and a plantarflexor demand at the ankle; a negative value is the opposite demand "
-    "(a knee-flexor demand, for instance, when the load line passes in front of the knee).",
-    "Most experiments are static poses: the lifter is balanced with the centre of pressure at the "
-    "midfoot (at the balls of the feet in a calf raise), so the trunk lean is solved rather than chosen, "
-    "and speed is left out. Where the answer depends on that placement, the section says so. The tempo, "
-    "pulse and calf-hold experiments run inverse dynamics over a smooth (minimum-jerk) rep instead.",
-    "Muscle shares come from static optimisation (the least sum of squared activations), which has no "
-    "co-contraction and no neural strategy. Muscle moment arms scale with the lifter's size (each "
-    "published curve by the body's height over its source body's), so ratios of arms are the same for "
-    "all five bodies.",
-    "Percentages called 'points' are percentage points (a difference between two shares); a ratio "
-    "written 'x1.8' is a multiple. The key number in the summary is the reference body's, with its range "
-    "over the five bodies in brackets.",
+    "at hip and knee and a plantarflexor demand at the ankle.",
+    "Most experiments are static poses balanced over the centre of pressure; the tempo, pulse and calf-hold "
+    "experiments run inverse dynamics over a smooth rep instead.",
+    "Muscle shares come from static optimisation (least sum of squared activations): no co-contraction.",
+    "A key number reads: typical value (low to high of the band).",
 )
 
 
@@ -85,10 +100,6 @@ class ReportPaths:
 
     def __str__(self) -> str:
         return f"{self.markdown} and {self.html} (figures in {self.figures})"
-
-
-def _stderr(i: int, n: int, cue_id: str, status: str) -> None:
-    print(f"[report {i}/{n}] {cue_id}: {status}", file=sys.stderr, flush=True)
 
 
 #: How people write the units pint would print in its own order ("m·N"); exact spellings
@@ -144,18 +155,19 @@ def _num(x: float) -> str:
 
 
 def _verdict_text(r: CueResult) -> str:
-    if r.judgement is not None:
-        return r.judgement.verdict.value
-    return "pending" if r.status == "pending" else "error"
+    return r.judgement.verdict.value if r.judgement is not None else "error"
 
 
-def _png(fig_or_fn: Any) -> bytes | None:
+def _figure_png(fig_or_fn: Any) -> tuple[bytes, str] | None:
+    """The figure as PNG bytes and what it shows (its title), for the alt text."""
     if fig_or_fn is None:
         return None
     fig = fig_or_fn() if callable(fig_or_fn) else fig_or_fn
+    titles = [t for t in ([fig._suptitle.get_text()] if getattr(fig, "_suptitle", None) else [])
+              + [ax.get_title() for ax in fig.axes] if t]
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=110)
-    return buf.getvalue()
+    fig.savefig(buf, format="png", dpi=90)
+    return buf.getvalue(), " ".join(" ".join(titles).split())
 
 
 def _md_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
@@ -175,27 +187,27 @@ def _table_of_rows(rows: Sequence[dict]) -> tuple[list[str], list[list[str]]]:
     return header, [[_fmt(row[k]) if k in row else "" for k in header] for row in rows]
 
 
-def _sections(r: CueResult, figure_ref: str | None) -> dict:
+def _short(text: str, n: int = 110) -> str:
+    first = text.split(". ")[0].split("; ")[0].rstrip(".")
+    return first if len(first) <= n else first[: n - 1].rsplit(" ", 1)[0] + " …"
+
+
+def _sections(r: CueResult, figure_ref: str | None, alt: str = "") -> dict:
     """Everything a cue's section shows, as text, shared by the Markdown and the HTML."""
     c = r.cue
-    out = {"id": c.id, "section": c.section, "paraphrase": c.paraphrase, "kind": c.kind.value,
-           "exercises": ", ".join(c.exercises), "verdict": _verdict_text(r), "reason": "", "per_body": [],
-           "inputs": [], "table": None, "figure": figure_ref, "caveats": [], "key": "—",
-           "literature": c.literature, "disagrees": c.literature_disagrees}
-    if r.judgement is not None:
-        out["reason"] = r.judgement.reason
-        if r.judgement.per_body and len(r.judgement.per_body) > 1:
-            out["per_body"] = [(b, j.verdict.value) for b, j in r.judgement.per_body.items()]
-    else:
-        out["reason"] = r.message
+    j = r.judgement
+    out = {"id": c.id, "coach": c.coach, "section": c.section, "paraphrase": c.paraphrase,
+           "premise": c.premise, "exercises": ", ".join(c.exercises), "verdict": _verdict_text(r),
+           "reason": j.reason if j is not None else r.message, "depends_on": j.depends_on if j is not None else "",
+           "threshold": c.threshold_text(), "inputs": [], "table": None, "figure": figure_ref, "alt": alt,
+           "caveats": [], "literature": c.literature, "disagrees": c.literature_disagrees}
+    out["why"] = "" if c.in_scope else _short(c.outside)
+    out["key"] = (r.key or "—") if c.in_scope else "—"
     e = r.experiment
     if e is not None:
         out["inputs"] = [(k, _fmt(v)) for k, v in e.inputs.items()]
         out["table"] = _table_of_rows(e.rows) if e.rows else None
         out["caveats"] = list(e.caveats)
-        out["key"] = e.key_text()
-    if c.scope_note and c.kind.in_scope:  # out-of-scope cues carry it in their reason
-        out["caveats"].append(f"Scope: {c.scope_note}")
     return out
 
 
@@ -210,115 +222,167 @@ def _provenance_rows(bodies: Sequence[Any], n_cues: int) -> list[tuple[str, str]
     return [("biomech version", rec["biomech_version"]),
             ("command", f"{rec['command']} (or biomech.cues.report.build_report)"),
             ("inputs", f"{n_cues} cues, each run for the bodies named above"),
-            ("seed", "none: every number is deterministic (no random sampling)"),
+            ("seed", f"{SEED} + the body's index (technique draws, biomech.exercises.technique.draw); "
+                     "the same seed gives the same numbers"),
             ("data sources", "; ".join(sources) + "; the published studies named in each section's Literature "
                              "line")]
 
 
-def _markdown(results: Sequence[CueResult], secs: list[dict], bodies_text: str,
-              provenance_rows: Sequence[tuple[str, str]] = ()) -> str:
+def _verdict_cell(s: dict) -> str:
+    v = s["verdict"]
+    if v == "depends" and s["depends_on"]:
+        return f"{v} (on {s['depends_on'].split(':')[0].split(' (')[0]})"
+    return f"{v}: {s['why']}" if s.get("why") else v
+
+
+def _markdown(secs: list[dict], bodies_text: str, provenance_rows: Sequence[tuple[str, str]] = ()) -> str:
     counts = Counter(s["verdict"] for s in secs)
-    lines = [f"# {_TITLE}", "", _INTRO, "", f"Bodies: {bodies_text}.", ""]
+    lines = [f"# {_TITLE}", ""] + [p for md, _ in _INTRO for p in (md, "")]
+    lines += [f"Bodies: {bodies_text}.", ""]
     if provenance_rows:
         lines += ["Provenance: " + "; ".join(f"{k}: {v}" for k, v in provenance_rows) + ".", ""]
     lines += ["How to read the numbers:", ""]
     lines += [f"- {r}" for r in _READING] + [""]
-    lines += [
-             "Verdict counts: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())) + ".", "",
-             "## Summary", "",
-             _md_table(["Cue", "Section", "Verdict", "Key number"],
-                       [[f"[{s['id']}](#{s['id']})", s["section"], s["verdict"], s["key"]] for s in secs]), ""]
+    lines += ["Verdict counts: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())) + ".", "",
+              "## Summary", "",
+              _md_table(["Cue", "Premise judged", "Verdict", "Key number (band)"],
+                        [[f"[{s['coach']}](#{s['id']})", s["premise"] or "—", _verdict_cell(s), s["key"]]
+                         for s in secs]), ""]
     for s in secs:
-        lines += [f"## {s['id']}", "", f"*Section:* {s['section']} · *Kind:* {s['kind']} · "
-                  f"*Exercises:* {s['exercises']}", "", f"**Claim (paraphrased):** {s['paraphrase']}", "",
-                  f"**Verdict: {s['verdict']}.** {s['reason']}", ""]
+        lines += [f'<a id="{s["id"]}"></a>', "", f"## {s['coach']}", "",
+                  f"*Section:* {s['section']} · *Exercises:* {s['exercises']}", "",
+                  f"**Claim (paraphrased):** {s['paraphrase']}", ""]
+        if s["premise"]:
+            lines += [f"**Premise judged:** {s['premise']}", ""]
+        lines += [f"**Verdict: {s['verdict']}.** {s['reason']}", ""]
+        if s["threshold"]:
+            lines += [f"*Threshold:* {s['threshold']}", ""]
         if s["disagrees"]:
             lines += ["> Published studies disagree with the article here; the verdict above is not support.", ""]
         if s["literature"]:
             lines += [f"*Literature:* {s['literature']}", ""]
-        if s["per_body"]:
-            lines += [_md_table(["Body", "Verdict"], s["per_body"]), ""]
         if s["inputs"]:
             lines += ["### Inputs", ""] + [f"- {k}: {v}" for k, v in s["inputs"]] + [""]
         if s["table"]:
             lines += ["### Numbers", "", _md_table(*s["table"]), ""]
         if s["figure"]:
-            lines += [f"![{s['id']}]({s['figure']})", ""]
+            lines += [f"![{s['alt'] or s['coach']}]({s['figure']})", ""]
         if s["caveats"]:
             lines += ["### Caveats", ""] + [f"- {c}" for c in s["caveats"]] + [""]
+        lines += ["[Back to the summary](#summary)", ""]
     return "\n".join(lines)
 
 
 _CSS = """
-body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.45;color:#222}
+*{box-sizing:border-box}
+html{-webkit-text-size-adjust:100%;scroll-padding-top:3.2rem}
+body{font-family:system-ui,sans-serif;margin:0;line-height:1.5;color:#222;font-size:16px}
+main{max-width:62rem;margin:0 auto;padding:0 1rem 3rem}
+nav.toc{position:sticky;top:0;z-index:10;background:#f6f8fa;border-bottom:1px solid #d0d7de;
+  padding:.45rem 1rem;display:flex;flex-wrap:nowrap;gap:.9rem;overflow-x:auto;white-space:nowrap;font-size:.9rem}
+nav.toc a{color:#0969da;text-decoration:none}
+h1{font-size:1.6rem;line-height:1.25} h2{font-size:1.3rem;margin-top:2.2rem} h3{font-size:1.05rem}
+.scroll{overflow-x:auto;max-width:100%;-webkit-overflow-scrolling:touch}
 table{border-collapse:collapse;margin:.6rem 0;font-size:.9rem}
-th,td{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;vertical-align:top}
-th{background:#f2f2f2} img{max-width:100%;height:auto}
-.v-supported{color:#1a7f37}.v-partly-supported{color:#9a6700}.v-contradicted{color:#cf222e}
-.v-outside-a-sagittal-torque-model{color:#57606a}.v-pending,.v-error{color:#8250df}
+th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}
+th{background:#f2f2f2}
+#summary td:first-child{min-width:9rem} #summary td:last-child{min-width:12rem}
+img{max-width:100%;height:auto;display:block}
+figure{margin:.8rem 0} figcaption{font-size:.85rem;color:#555}
+.v-consistent{color:#1a7f37}.v-depends{color:#9a6700}.v-inconsistent{color:#cf222e}
+.v-outside-the-model{color:#57606a}.v-error{color:#8250df}
 blockquote{border-left:4px solid #cf222e;margin:.5rem 0;padding:.2rem .8rem;background:#fff5f5}
+.back{font-size:.9rem} .sechead{font-size:1.45rem;border-bottom:2px solid #d0d7de;margin-top:2.6rem}
+@media (max-width:600px){body{font-size:15px} main{padding:0 .7rem 2rem} table{font-size:.82rem}
+  #summary thead{display:none} #summary,#summary tbody,#summary tr,#summary td{display:block;width:100%}
+  #summary tr{border:1px solid #ccc;margin:.6rem 0;padding:.3rem .2rem}
+  #summary td{border:none;padding:.15rem .4rem;min-width:0}
+  #summary td:first-child{font-weight:600;font-size:.95rem}
+  #summary td[data-label]::before{content:attr(data-label) ": ";color:#57606a;font-size:.8rem}
+  #summary td:has(> .none){display:none}}
 """
+
+
+#: An empty summary cell (a claim outside the model has no premise or key number); hidden on phones.
+_NONE = '<span class="none">—</span>'
 
 
 def _cls(verdict: str) -> str:
     return "v-" + verdict.replace(" ", "-")
 
 
-def _html_table(header, rows, table_id: str | None = None) -> str:
+def _anchor(text: str) -> str:
+    return "sec-" + "".join(ch if ch.isalnum() else "-" for ch in text.lower()).strip("-")
+
+
+def _html_table(header, rows, table_id: str | None = None, labels: bool = False) -> str:
     e = html.escape
     tid = f' id="{e(table_id)}"' if table_id else ""
     head = "".join(f"<th>{e(str(h))}</th>" for h in header)
-    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
-    return f"<table{tid}><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    lab = [f' data-label="{e(str(h))}"' if labels and i else "" for i, h in enumerate(header)]
+    body = "".join("<tr>" + "".join(f"<td{lab[i]}>{c}</td>" for i, c in enumerate(row)) + "</tr>" for row in rows)
+    return f'<div class="scroll"><table{tid}><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
 
 
 def _html_page(secs: list[dict], pngs: dict[str, bytes], bodies_text: str,
                provenance_rows: Sequence[tuple[str, str]] = ()) -> str:
     e = html.escape
+    sections = [x for x in SECTIONS if any(s["section"] == x for s in secs)]
+    toc = ('<nav class="toc" aria-label="contents"><a href="#summary-heading">Summary</a>'
+           + "".join(f'<a href="#{_anchor(x)}">{e(x)}</a>' for x in sections) + "</nav>")
     summary = _html_table(
-        ["Cue", "Section", "Verdict", "Key number"],
-        [[f'<a href="#{e(s["id"])}">{e(s["id"])}</a>', e(s["section"]),
-          f'<span class="{_cls(s["verdict"])}">{e(s["verdict"])}</span>', e(s["key"])] for s in secs],
-        table_id="summary")
-    parts = [f"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{e(_TITLE)}</title>"
-             f"<style>{_CSS}</style></head><body>", f"<h1>{e(_TITLE)}</h1>",
-             f"<p>{e(_INTRO)}</p>", f"<p>Bodies: {e(bodies_text)}.</p>",
-             '<p>Move the sliders yourself: <a href="explorer.html">the interactive explorer</a> (one offline page; '
-             "write it beside this report with <code>biomech explore --out DIR/explorer.html</code>).</p>",
-             ('<p id="provenance">Provenance: ' + "; ".join(f"<em>{e(k)}</em>: {e(v)}" for k, v in provenance_rows)
-              + ".</p>") if provenance_rows else "",
-             "<p>How to read the numbers:</p>",
-             "<ul>" + "".join(f"<li>{e(r)}</li>" for r in _READING) + "</ul>",
-             "<h2 id=\"summary-heading\">Summary</h2>",
-             summary]
+        ["Cue", "Premise judged", "Verdict", "Key number (band)"],
+        [[f'<a href="#{e(s["id"])}">{e(s["coach"])}</a>', e(s["premise"]) if s["premise"] else _NONE,
+          f'<span class="{_cls(s["verdict"])}">{e(_verdict_cell(s))}</span>',
+          _NONE if s["key"] == "—" else e(s["key"])] for s in secs],
+        table_id="summary", labels=True)
+    parts = ["<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+             f"<title>{e(_TITLE)}</title><style>{_CSS}</style></head><body>", toc, "<main>",
+             f"<h1>{e(_TITLE)}</h1>"]
+    parts += [f"<p>{h}</p>" for _, h in _INTRO]
+    parts += [f"<p>Bodies: {e(bodies_text)}.</p>",
+              '<p>Move the sliders yourself: <a href="explorer.html">the interactive explorer</a> (one offline page; '
+              "write it beside this report with <code>biomech explore --out DIR/explorer.html</code>).</p>",
+              ('<p id="provenance">Provenance: ' + "; ".join(f"<em>{e(k)}</em>: {e(v)}" for k, v in provenance_rows)
+               + ".</p>") if provenance_rows else "",
+              "<p>How to read the numbers:</p>",
+              "<ul>" + "".join(f"<li>{e(r)}</li>" for r in _READING) + "</ul>",
+              '<h2 id="summary-heading">Summary</h2>', summary]
+    current = None
     for s in secs:
-        parts.append(f'<section id="{e(s["id"])}"><h2>{e(s["id"])}</h2>')
-        parts.append(f"<p><em>Section:</em> {e(s['section'])} · <em>Kind:</em> {e(s['kind'])} · "
-                     f"<em>Exercises:</em> {e(s['exercises'])}</p>")
+        if s["section"] != current:
+            current = s["section"]
+            parts.append(f'<h2 class="sechead" id="{_anchor(current)}">{e(current)}</h2>')
+        parts.append(f'<section id="{e(s["id"])}"><h3 style="font-size:1.2rem">{e(s["coach"])}</h3>')
+        parts.append(f"<p><em>Exercises:</em> {e(s['exercises'])}</p>")
         parts.append(f"<p><strong>Claim (paraphrased):</strong> {e(s['paraphrase'])}</p>")
+        if s["premise"]:
+            parts.append(f"<p><strong>Premise judged:</strong> {e(s['premise'])}</p>")
         parts.append(f'<p><strong class="{_cls(s["verdict"])}">Verdict: {e(s["verdict"])}.</strong> '
                      f"{e(s['reason'])}</p>")
+        if s["threshold"]:
+            parts.append(f"<p><em>Threshold:</em> {e(s['threshold'])}</p>")
         if s["disagrees"]:
             parts.append("<blockquote>Published studies disagree with the article here; the verdict above is "
                          "not support.</blockquote>")
         if s["literature"]:
             parts.append(f"<p><em>Literature:</em> {e(s['literature'])}</p>")
-        if s["per_body"]:
-            parts.append(_html_table(["Body", "Verdict"], [[e(b), e(v)] for b, v in s["per_body"]]))
         if s["inputs"]:
-            parts.append("<h3>Inputs</h3><ul>" + "".join(f"<li>{e(k)}: {e(v)}</li>" for k, v in s["inputs"])
+            parts.append("<h4>Inputs</h4><ul>" + "".join(f"<li>{e(k)}: {e(v)}</li>" for k, v in s["inputs"])
                          + "</ul>")
         if s["table"]:
             header, rows = s["table"]
-            parts.append("<h3>Numbers</h3>" + _html_table(header, [[e(c) for c in row] for row in rows]))
+            parts.append("<h4>Numbers</h4>" + _html_table(header, [[e(c) for c in row] for row in rows]))
         if s["id"] in pngs:
             data = base64.b64encode(pngs[s["id"]]).decode("ascii")
-            parts.append(f'<figure><img src="data:image/png;base64,{data}" alt="figure for {e(s["id"])}">'
+            alt = s["alt"] or f"Figure for the cue '{s['coach']}'"
+            parts.append(f'<figure><img src="data:image/png;base64,{data}" alt="{e(alt)}">'
                          f"</figure>")
         if s["caveats"]:
-            parts.append("<h3>Caveats</h3><ul>" + "".join(f"<li>{e(c)}</li>" for c in s["caveats"]) + "</ul>")
-        parts.append("</section>")
-    parts.append("</body></html>\n")
+            parts.append("<h4>Caveats</h4><ul>" + "".join(f"<li>{e(c)}</li>" for c in s["caveats"]) + "</ul>")
+        parts.append('<p class="back"><a href="#summary-heading">Back to the summary</a></p></section>')
+    parts.append("</main></body></html>\n")
     return "\n".join(parts)
 
 
@@ -342,8 +406,8 @@ def write_report(out_dir: str | os.PathLike, results: Sequence[CueResult], *,
     results : sequence of CueResult
         From :func:`biomech.cues.experiments.run_all`.
     progress : callable(i, n, cue_id, status), optional
-        Called per cue while figures render, and once at the end with where the report
-        went; by default a line on stderr.
+        Called per cue while figures render; by default nothing (the run already printed
+        its progress once).
     bodies : sequence of NamedBody
         Named in the report's introduction (the bodies the results were run for).
 
@@ -357,32 +421,32 @@ def write_report(out_dir: str | os.PathLike, results: Sequence[CueResult], *,
     InputValueError
         ``out_dir`` exists and is not a directory, or ``results`` is empty.
     """
-    progress = progress or _stderr
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise InputValueError(f"out_dir={str(out_dir)!r} exists and is not a directory.")
     if not results:
-        raise InputValueError("results is empty; run biomech.cues.experiments.run_all() first.")
+        raise InputValueError("results is empty; run biomech.cues.run_all() first.")
     bodies_text = "; ".join(f"{b.name} ({b.description})" for b in bodies)
     # 1. render everything in memory: an error here leaves every file untouched
     pngs: dict[str, bytes] = {}
     secs = []
     n = len(results)
     for i, r in enumerate(results, 1):
-        fig_note = None
+        fig_note, alt = None, ""
         if r.experiment is not None and r.experiment.figure is not None:
             try:
-                pngs[r.cue.id] = _png(r.experiment.figure)
+                pngs[r.cue.id], alt = _figure_png(r.experiment.figure)
             except Exception as exc:  # a broken figure is reported, not fatal
                 fig_note = f"The figure could not be drawn ({exc.__class__.__name__}: {exc})."
         ref = f"{FIGURES_DIR}/{r.cue.id}.png" if r.cue.id in pngs else None
-        s = _sections(r, ref)
+        s = _sections(r, ref, alt)
         if fig_note:
             s["caveats"].append(fig_note)
         secs.append(s)
-        progress(i, n, r.cue.id, _verdict_text(r))
+        if progress is not None:
+            progress(i, n, r.cue.id, _verdict_text(r))
     prov = _provenance_rows(list(bodies), n)
-    md = _markdown(results, secs, bodies_text, prov).encode("utf-8")
+    md = _markdown(secs, bodies_text, prov).encode("utf-8")
     page = _html_page(secs, pngs, bodies_text, prov).encode("utf-8")
     # 2. move each file into place atomically
     out.mkdir(parents=True, exist_ok=True)
@@ -395,9 +459,7 @@ def write_report(out_dir: str | os.PathLike, results: Sequence[CueResult], *,
     for old in fig_dir.glob("*.png"):
         if old.stem not in pngs:
             old.unlink()
-    paths = ReportPaths(out / REPORT_MARKDOWN, out / REPORT_HTML, fig_dir)
-    progress(n, n, "report", f"wrote {paths}")
-    return paths
+    return ReportPaths((out / REPORT_MARKDOWN).resolve(), (out / REPORT_HTML).resolve(), fig_dir.resolve())
 
 
 def build_report(out_dir: str | os.PathLike, bodies: Sequence[NamedBody] = STANDARD_BODIES, *,
@@ -409,4 +471,4 @@ def build_report(out_dir: str | os.PathLike, bodies: Sequence[NamedBody] = STAND
     ReportPaths
     """
     results = run_all(bodies, progress=progress)
-    return write_report(out_dir, results, progress=progress, bodies=bodies)
+    return write_report(out_dir, results, bodies=bodies)

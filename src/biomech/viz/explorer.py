@@ -131,8 +131,9 @@ _RES = {"m": 0.1, "arm": 1e-4, "pos": 1e-3, "force": 1.0, "deg": 0.1, "code": 1.
 def preset_bodies() -> list[tuple[str, str, Body]]:
     """The cue report's standard bodies (:data:`biomech.cues.STANDARD_BODIES`) in both sexes.
 
-    The report's five bodies use de Leva's (1996) male segment table; the same five recipes
-    (stature, mass, femur scale with the trunk adjusted) are built with the female table too.
+    The report's men (de Leva's 1996 male segment table) are built with the female table
+    too (the same stature, mass and femur scale, the trunk adjusted); the report's woman is
+    listed with the women.
 
     Returns
     -------
@@ -143,14 +144,16 @@ def preset_bodies() -> list[tuple[str, str, Body]]:
     >>> [i for i, _, _ in preset_bodies()][:2]
     ['male-reference', 'male-long-femur']
     >>> len(preset_bodies())
-    10
+    11
     """
     from ..cues.experiments import STANDARD_BODIES, NamedBody
 
+    recipes = [nb for nb in STANDARD_BODIES if nb.sex == "male"]
     out = []
     for sex in ("male", "female"):
-        for nb in STANDARD_BODIES:
-            body = nb if sex == "male" else NamedBody.from_proportions(
+        own = [nb for nb in STANDARD_BODIES if nb.sex == sex and nb not in recipes]
+        for nb in recipes + own:
+            body = nb if nb.sex == sex else NamedBody.from_proportions(
                 nb.name, Q_(nb.height_m, "m"), Q_(nb.mass_kg, "kg"), nb.thigh_scale, nb.description, sex=sex)
             label = (f"{sex}, {nb.name}: {nb.height_m * 100:.0f} cm, {nb.mass_kg:.0f} kg"
                      + ("" if nb.thigh_scale == 1.0 else f", femur {100 * (nb.thigh_scale - 1):+.0f} %"))
