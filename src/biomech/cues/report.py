@@ -85,7 +85,9 @@ _READING = (
     "at hip and knee and a plantarflexor demand at the ankle.",
     "Most experiments are static poses balanced over the centre of pressure; the tempo, pulse and calf-hold "
     "experiments run inverse dynamics over a smooth rep instead.",
-    "Muscle shares come from static optimisation (least sum of squared activations): no co-contraction.",
+    "Muscle shares come from static optimisation (least sum of squared activations); a two-joint muscle "
+    "working at one joint adds a moment at the other, so a share can exceed 100 % where another muscle "
+    "pulls against it (co-contraction).",
     "A key number reads: typical value (low to high of the band).",
 )
 
