@@ -7,7 +7,7 @@ import biomech.exercises as ex
 from biomech import Q_
 from biomech.cues import get_cue, run_cue
 from biomech.cues import paired
-from biomech.cues.anatomy import (DOSTAL1981_GLUTES, experiment_glute_heads, experiment_muscle_crossings,
+from biomech.cues.anatomy import (GLUTE_PARTS, experiment_glute_heads, experiment_muscle_crossings,
                                   experiment_roller_press)
 from biomech.cues.experiments import STANDARD_BODIES
 from biomech.cues.verdicts import Verdict
@@ -70,8 +70,12 @@ def test_depth_gain_is_positive_and_thigh_calf_contact_shrinks_it():
 def test_glute_parts_and_the_short_head():
     r = experiment_glute_heads()
     standing = {s.labels["muscle"]: float(s.values["standing_arm_mm"][0]) for s in r.samples}
-    assert standing["gluteus maximus"] > 30 and standing["gluteus minimus, anterior"] < 0
-    assert set(standing) == set(DOSTAL1981_GLUTES)
+    # the model's wrapped paths: every gluteus maximus part extends the hip over the whole range (20 deg of
+    # extension to 120 of flexion); the front of the gluteus minimus flexes it throughout
+    arms = {s.labels["muscle"]: s.values["extensor_arm_mm"] for s in r.samples}
+    assert all((arms[f"gluteus maximus ({p})"] > 10).all() for p in ("upper", "middle", "lower"))
+    assert (arms["gluteus minimus (front)"] < 0).all() and standing["gluteus maximus (middle)"] > 30
+    assert len(standing) == len(GLUTE_PARTS) == 9
     c = experiment_muscle_crossings()
     rows = {row["muscle"]: row["joints crossed"] for row in c.rows}
     assert rows["biceps femoris, short head"] == "knee" and rows["biceps femoris, long head"] == "hip, knee"

@@ -1,16 +1,14 @@
 """Anatomy experiments: which joints a muscle crosses, and whether each glute extends the hip.
 
-Kept apart from the other experiments on purpose: they read muscle geometry, and when the
-muscle layer offers the Rajagopal model's muscles (gluteus medius and minimus, biceps
-femoris short head as their own groups) these two functions are the only place to re-point.
-Until then the geometry is the straight-line hip model of Dostal & Andrews (1981), the same
-source :mod:`biomech.muscles.catalog` uses for its hip moment arms, read with its
-:func:`~biomech.muscles.catalog.line_of_action_moment_arm`.
+Kept apart from the other experiments on purpose: they read muscle geometry. The glute
+moment arms come from the Rajagopal-Lai-Uhlrich lower-limb model's tables
+(:mod:`biomech.muscles.rajagopal`: wrapped paths over the model's whole hip range, the
+gluteus maximus, medius and minimus in three parts each).
 
 Examples
 --------
 >>> r = experiment_glute_heads()
->>> {s.labels["muscle"]: bool(s.values["standing_arm_mm"][0] > 0) for s in r.samples}["gluteus minimus, anterior"]
+>>> {s.labels["muscle"]: bool(s.values["standing_arm_mm"][0] > 0) for s in r.samples}["gluteus minimus (front)"]
 False
 """
 
@@ -20,31 +18,21 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from ..muscles.catalog import line_of_action_moment_arm
 from ..units import quantity
 from .experiments import ExperimentResult, register_experiment
 from .verdicts import Sample
 
-__all__ = ["DOSTAL1981_GLUTES", "MUSCLE_PATH_BODIES", "experiment_glute_heads", "experiment_muscle_crossings",
+__all__ = ["GLUTE_PARTS", "MUSCLE_PATH_BODIES", "experiment_glute_heads", "experiment_muscle_crossings",
            "experiment_roller_press", "HIP_ANGLES_DEG"]
 
-#: Dostal WF, Andrews JG (1981) A three-dimensional biomechanical model of hip musculature.
-#: J Biomech 14:803-812, Table 1: origin (pelvis) and insertion (femur), cm, hip centre at
-#: the origin, x anterior, y superior, z lateral. Transcribed from the public
-#: HipJointForceModel project (RWTHmediTEC/HipJointForceModel, data/Dostal1981.m, commit
-#: 07d516f9bb44405dc7304e84d12aa8e937121729). One cadaver-based geometry: no spread is given.
-DOSTAL1981_GLUTES = {
-    "gluteus maximus": ((-8.7, 6.8, -4.4), (-0.9, -10.3, 4.7)),
-    "gluteus medius, anterior": ((2.7, 10.2, 6.2), (-1.8, -2.6, 7.3)),
-    "gluteus medius, middle": ((-0.2, 13.2, 1.8), (-1.8, -2.6, 7.3)),
-    "gluteus medius, posterior": ((-4.8, 9.7, -1.5), (-1.8, -2.6, 7.3)),
-    "gluteus minimus, anterior": ((2.9, 7.3, 4.1), (0.4, -2.7, 6.9)),
-    "gluteus minimus, middle": ((-0.4, 8.8, 2.0), (0.4, -2.7, 6.9)),
-    "gluteus minimus, posterior": ((-2.6, 7.1, 0.0), (0.4, -2.7, 6.9)),
-}
-#: Hip flexion range the glute arms are read over (deg): 20 deg of extension to 90 of flexion,
-#: the range Dostal, Soderberg & Andrews (1986, Phys Ther 66:351-361) used this model for.
-HIP_ANGLES_DEG = np.arange(-20.0, 91.0, 5.0)
+#: Hip flexion range the glute arms are read over (deg): 20 deg of extension to 120 deg of
+#: flexion, within the Rajagopal model's hip range (-30 to 120 deg), deep squats included.
+HIP_ANGLES_DEG = np.arange(-20.0, 121.0, 5.0)
+
+#: The glute parts of the Rajagopal-Lai-Uhlrich model (three each of maximus, medius, minimus).
+GLUTE_PARTS = tuple(k for k in ("gluteus_maximus_superior", "gluteus_maximus_middle", "gluteus_maximus_inferior",
+                                "gluteus_medius_anterior", "gluteus_medius_middle", "gluteus_medius_posterior",
+                                "gluteus_minimus_anterior", "gluteus_minimus_middle", "gluteus_minimus_posterior"))
 
 #: The bodies each muscle path attaches to, first and last path point, in the Rajagopal
 #: lower-limb model (Rajagopal A et al. 2016, IEEE Trans Biomed Eng 63:2068-2079, as
@@ -78,40 +66,47 @@ def experiment_glute_heads(bodies: Sequence = ()) -> ExperimentResult:
         Samples per muscle part: ``extensor_arm_mm`` over the hip angles, with hip flexion
         as the driver.
     """
+    from ..muscles.rajagopal import ARM_ROWS, KEYS, NAMES, tables
+
+    h = HIP_ANGLES_DEG
+    arms, _, _ = tables().evaluate(h, np.zeros_like(h), np.zeros_like(h))  # knee and ankle do not matter here
     samples, rows, curves = [], [], {}
-    for name, (o, ins) in DOSTAL1981_GLUTES.items():
-        arm_mm = -10.0 * np.asarray(line_of_action_moment_arm(o, ins, HIP_ANGLES_DEG), dtype=float)  # cm -> mm, + ext
+    for key in GLUTE_PARTS:
+        name = NAMES[key]
+        arm_mm = 1000.0 * arms[:, ARM_ROWS.index("hip"), KEYS.index(key)]  # + extends (library sign)
         curves[name] = arm_mm
         samples.append(Sample({"muscle": name}, {"extensor_arm_mm": arm_mm,
-                                                 "standing_arm_mm": arm_mm[HIP_ANGLES_DEG == 0.0]},
-                              {"hip flexion (deg)": HIP_ANGLES_DEG}))
+                                                 "standing_arm_mm": arm_mm[h == 0.0]},
+                              {"hip flexion (deg)": h}))
         rows.append({"muscle": name, "at 20 deg extension": quantity(arm_mm[0], "mm"),
-                     "standing (0 deg)": quantity(arm_mm[4], "mm"),
-                     "at 90 deg flexion": quantity(arm_mm[-1], "mm")})
+                     "standing (0 deg)": quantity(float(arm_mm[h == 0.0][0]), "mm"),
+                     "at 90 deg flexion": quantity(float(arm_mm[h == 90.0][0]), "mm"),
+                     "at 120 deg flexion": quantity(arm_mm[-1], "mm")})
 
     def draw():
         from matplotlib.figure import Figure
         fig = Figure(figsize=(7.5, 4.2), layout="constrained")
         ax = fig.subplots()
         for k, (name, arm) in enumerate(curves.items()):
-            ax.plot(HIP_ANGLES_DEG, arm, ["-", "--", "-.", ":", "--", "-.", ":"][k],
+            ax.plot(HIP_ANGLES_DEG, arm, ["-", "--", ":"][k % 3],
                     color=("C0" if "maximus" in name else "C1" if "medius" in name else "C2"), label=name)
         ax.axhline(0, color="grey", lw=0.8)
         ax.set_xlabel("hip flexion (deg; negative = extension)")
         ax.set_ylabel("hip moment arm (mm; + extends)")
-        fig.legend(*ax.get_legend_handles_labels(), fontsize=7, ncols=4, loc="outside lower center")
-        ax.set_title("Do all three glutes extend the hip? Moment arm of each part (Dostal & Andrews 1981)",
-                     fontsize=10)
+        fig.legend(*ax.get_legend_handles_labels(), fontsize=7, ncols=3, loc="outside lower center")
+        ax.set_title("Do all three glutes extend the hip? Moment arm of each part\n"
+                     "(Rajagopal-Lai-Uhlrich model, knee and ankle at 0 deg)", fontsize=10)
         return fig
 
     return ExperimentResult(
-        "", {"geometry": "Dostal & Andrews (1981) straight-line hip model, Table 1",
-             "hip flexion": "-20 to 90 deg"},
+        "", {"geometry": "Rajagopal-Lai-Uhlrich lower-limb model (Rajagopal et al. 2016, with Lai et al. 2017 "
+                         "and Uhlrich et al. 2022), tabulated in biomech.muscles.rajagopal",
+             "hip flexion": "-20 to 120 deg"},
         rows, {}, "", {}, figure=draw, samples=tuple(samples),
-        caveats=("Straight lines from origin to insertion: the gluteus maximus wraps over the ischium in "
-                 "deep flexion, which a straight line ignores, so its reversal past about 55 deg is an artefact "
-                 "(the Delp 1990 path with its via point, which biomech.muscles uses, keeps it an extensor).",
-                 "One cadaver geometry; no between-subject spread is published with it."))
+        caveats=("One generic model geometry (scaled cadaver and imaging data); no between-subject spread is "
+                 "published with it.",
+                 "Sagittal moment arms only: the gluteus medius and minimus act mainly as abductors, which this "
+                 "report cannot judge."))
 
 
 @register_experiment

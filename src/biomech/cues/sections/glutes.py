@@ -34,12 +34,13 @@ CUES = (
         "The article's anatomy has the gluteus maximus, medius and minimus working together, hip extension among "
         "their actions.",
         premise="every part of the three glutes has a hip-extensor moment arm over the hip's range (20 deg of "
-                "extension to 90 deg of flexion)",
+                "extension to 120 deg of flexion, the Rajagopal-Lai-Uhlrich model's wrapped paths)",
         rule=Rule("extensor_arm_mm", 0.0, "above", "a positive extensor moment arm is what extending the hip "
                   "means; zero is the dividing line", unit="mm"),
         experiment=experiment_glute_heads,
-        key="hip-extensor lever of the 7 glute parts standing: {standing_arm_mm:mm}; over the range: "
-            "{extensor_arm_mm:mm}",
+        key="hip-extensor lever of the 9 glute parts standing: {standing_arm_mm:mm}; over the range: "
+            "{extensor_arm_mm:mm} (the gluteus maximus extends throughout; the front of the medius and the "
+            "minimus flex)",
         flips=((np.array([20.0, 45.0]), V.CONSISTENT), (np.array([-15.0, 30.0]), V.DEPENDS)),
         exercises=("squat", "romanian_deadlift", "back_extension")),
     Cue("glute-squeeze-at-top", _G, "Squeeze the glutes at the top",
