@@ -225,8 +225,13 @@ def _first_rising_root(fn, lo: float, hi: float, step: float):
 
 
 def _hinge(name: str, body: Body, *, knee_bend: Any, depth: Any, load: Any, toe_out: Any, cop: Any,
-           extra_loads: Sequence[Load], fraction: Any, depth_name: str = "bar_height", arms: str = "free"):
+           extra_loads: Sequence[Load], fraction: Any, depth_name: str = "bar_height", arms: str = "free",
+           technique: dict | None = None):
     check_body(body)
+    technique = technique or {}
+    hang_mode = arms == "hang"  # handles at the sides (trap bar): arms plumb, the bar touches nothing
+    if hang_mode:
+        arms = "free"
     if not isinstance(arms, str) or arms.strip().lower() not in ("free", "plumb"):
         raise InputValueError(f"arm_position={arms!r} is not one of 'free', 'plumb'.")
     plumb_mode = arms.strip().lower() == "plumb"
@@ -240,16 +245,21 @@ def _hinge(name: str, body: Body, *, knee_bend: Any, depth: Any, load: Any, toe_
     if body.arms is None:
         raise InputValueError(f"{name}: the bar hangs from the arms; the body needs an arms segment.")
     L_s, L_t, L_k, L_a = body.shank.length_m, body.thigh.length_m, body.trunk.length_m, body.arms.length_m
-    cphi = np.cos(check_single(as_angle(toe_out, "toe_out"), "toe_out"))
+    if technique.get("toe_out_rad") is not None:
+        cphi = np.cos(np.asarray(technique["toe_out_rad"], dtype=float))
+    else:
+        cphi = np.cos(check_single(as_angle(toe_out, "toe_out"), "toe_out"))
     keyword = isinstance(depth, str) and depth.strip().lower() in ("mid_shin", "knee", "floor")
     depth_is_trunk = not (keyword or is_length(depth, depth_name))
     load_kg = load_mass(load)
-    abody = array_body(body, foot_scale=cphi, knee_depth_scale=cphi) if cphi != 1.0 else body
+    abody = array_body(body, foot_scale=cphi, knee_depth_scale=cphi) if np.ndim(cphi) or cphi != 1.0 else body
     model = make_model(abody, [HandLoad(quantity(load_kg, "kg"), label="bar")] + list(extra_loads), "both", "feet")
     afg = abody.foot_geometry
     cop_v = None if cop is None else cop_value(cop, ("midfoot", "ball", "heel"))
     target = {None: 0.5 * afg.toe_x, "midfoot": 0.5 * afg.toe_x, "ball": afg.ball_x, "heel": 0.0 * afg.toe_x}[cop_v] \
         if cop_v is None or isinstance(cop_v, str) else cop_v
+    if technique.get("cop_fraction") is not None:
+        target = np.asarray(technique["cop_fraction"], dtype=float) * afg.toe_x
     ankle = (afg.ankle_x, afg.ankle_y)
     offsets = leg_front_offsets(body)
     if depth_is_trunk:
@@ -261,6 +271,8 @@ def _hinge(name: str, body: Body, *, knee_bend: Any, depth: Any, load: Any, toe_
     K = None if knee_bend is None else as_angle(knee_bend, "knee_flexion")
     shape = broadcast_shape(load_kg, 0.0 if K is None else K, 0.0 if h_bar is None else h_bar,
                             0.0 if trunk_bottom is None else trunk_bottom)
+    if technique:
+        shape = broadcast_shape(np.zeros(shape), cphi, target)
     if np.ndim(target):
         check_broadcasts_into(target, shape, "cop")
     frac = place_fraction(fraction, shape)
@@ -327,6 +339,22 @@ def _hinge(name: str, body: Body, *, knee_bend: Any, depth: Any, load: Any, toe_
         a = 0.0 * s
         feas.flag(~ok | ~reach, "bar_height", bar_height=quantity(hb, "m"))
         ok = np.ones(shape, dtype=bool)
+    elif hang_mode:
+        # handles at the sides (trap bar): arms plumb, the bar clear of the legs; the shank lean balances
+        Kb = bc(K) if frac is None else bc(K) * frac
+        hb = bc(h_bar)
+        if frac is not None:
+            top = ankle[1] + L_s + L_t + L_k - L_a - TOP_MARGIN_M
+            hb = top + frac * (hb - top)
+
+        def hang(s):
+            t, hip = legs(s, Kb)
+            ratio = (hb + L_a - hip[1]) / L_k
+            return np.arccos(np.clip(ratio, -1, 1)), ratio
+        s, ok = bisect(lambda ss: cop_error(ss, Kb, hang(ss)[0], 0.0), S_LO, S_HI)
+        k, ratio = hang(s)
+        a = 0.0 * s
+        feas.flag(np.abs(ratio) > 1, "bar_height", bar_height=quantity(hb, "m"))
     elif K is None:
         # conventional deadlift: arms plumb; the knees bend until the shins touch the bar
         hb0 = bc(h_bar)
@@ -411,11 +439,13 @@ def _hinge(name: str, body: Body, *, knee_bend: Any, depth: Any, load: Any, toe_
               "trunk_lean": None if trunk_bottom is None else quantity(np.degrees(trunk_bottom), "deg"),
               "bar_height": None if h_bar is None else quantity(h_bar, "m"), "load": quantity(load_kg, "kg"),
               "toe_out": quantity(np.degrees(np.arccos(cphi)), "deg"), "support": "feet", "stance": "both",
-              "arms": ("plumb: the bar hangs straight below the shoulders, touching the legs" if plumb_mode
+              "arms": ("plumb: the handles hang straight below the shoulders, clear of the legs" if hang_mode
+                       else "plumb: the bar hangs straight below the shoulders, touching the legs" if plumb_mode
                        else "plumb (bar hung against the shins)" if knee_bend is None and frac is None
                        else "free: the hands hold the bar against the legs"),
               "cop": cop_v if cop_v is None or isinstance(cop_v, str) else quantity(cop_v, "m"),
-              "bar_contact": "front of the shins or thighs", "plate_diameter": quantity(PLATE_DIAMETER_M, "m")}
+              "bar_contact": "none: handles at the sides" if hang_mode else "front of the shins or thighs",
+              "plate_diameter": quantity(PLATE_DIAMETER_M, "m")}
     # the hands hold the bar where the arms put it: with the grip behind the shoulder (arms angled
     # back) the shoulders' extensors hold it there (bar and arm weights only; both arms)
     arms_seg = body.arms
@@ -443,7 +473,8 @@ def _top_height(body: Body, ankle: tuple, offsets: tuple) -> float:
 
 def _romanian_deadlift(body: Body, *, bar_height: Any = None, trunk_lean: Any = None, knee_flexion: Any = "20 deg",
                        load: Any = None, toe_out: Any = "0 deg", cop: Any = None, extra_loads: Sequence[Load] = (),
-                       arms: str = "free", fraction: Any = None, name: str = "romanian_deadlift") -> ExerciseResult:
+                       arms: str = "free", fraction: Any = None, name: str = "romanian_deadlift",
+                       technique: dict | None = None) -> ExerciseResult:
     """The hinge solver behind :class:`RomanianDeadlift` and :class:`StiffLegDeadlift`: the bottom
     at a bar height (default the knee) or a trunk lean."""
     if trunk_lean is not None:
@@ -451,15 +482,91 @@ def _romanian_deadlift(body: Body, *, bar_height: Any = None, trunk_lean: Any = 
     else:
         depth, depth_name = ("knee" if bar_height is None else bar_height), "bar_height"
     return _hinge(name, body, knee_bend=knee_flexion, depth=depth, load=load, toe_out=toe_out, cop=cop,
-                  extra_loads=extra_loads, fraction=fraction, depth_name=depth_name, arms=arms)
+                  extra_loads=extra_loads, fraction=fraction, depth_name=depth_name, arms=arms, technique=technique)
 
 
 def _deadlift(body: Body, *, load: Any = None, knee_flexion: Any = None, bar_height: Any = "floor",
               toe_out: Any = "0 deg", cop: Any = None, extra_loads: Sequence[Load] = (),
-              fraction: Any = None) -> ExerciseResult:
-    """The solver behind :class:`Deadlift`."""
-    return _hinge("deadlift", body, knee_bend=knee_flexion, depth=bar_height, load=load, toe_out=toe_out, cop=cop,
-                  extra_loads=extra_loads, fraction=fraction, depth_name="bar_height")
+              fraction: Any = None, name: str = "deadlift", arms: str = "free",
+              technique: dict | None = None) -> ExerciseResult:
+    """The solver behind :class:`Deadlift`, :class:`SumoDeadlift` and (``arms="hang"``, handles at
+    the sides) :class:`TrapBarDeadlift`."""
+    return _hinge(name, body, knee_bend=knee_flexion, depth=bar_height, load=load, toe_out=toe_out, cop=cop,
+                  extra_loads=extra_loads, fraction=fraction, depth_name="bar_height", arms=arms,
+                  technique=technique)
+
+
+def _sampled_hinge(spec: Any, body: Body, kw: dict, fraction: Any, technique_name: str, solve: Any,
+                   cop_free: bool = True) -> ExerciseResult:
+    """A hinge with ``spec.samples`` technique samples on a leading axis (``technique.draw``).
+
+    Drawn unless the call gives them: ``cop`` (fraction of the heel-to-toe-tip length; not with
+    the arms plumb, where it is an output), ``knee_flexion`` and ``toe_out`` (where the exercise
+    has it). A given value inside the drawn bounds conditions the other draws on it. The trunk
+    (hinges with a bar height) or the shin (the good morning) is solved from balance for every
+    sample. ``arm_angle``, ``stance`` and ``lumbar_flexion`` are drawn and recorded only: the
+    free arms are placed by the bar's contact, the legs are not projected for the stance, and the
+    trunk is one segment until it splits at L5/S1.
+    """
+    from . import technique as tq
+    from ..units import Q_
+
+    check_body(body)
+    tech = tq.typical(technique_name)
+    given: dict[str, Any] = {}
+    used: dict[str, str] = {}
+
+    def inside(name, v):
+        lo, hi = tech.bounds[name]
+        return np.ndim(v) == 0 and lo <= float(v) <= hi
+
+    draw_cop = cop_free and "cop" in kw and not spec._given("cop")
+    if cop_free and not draw_cop and "cop" in kw:
+        v = cop_value(kw["cop"], ("midfoot", "ball", "heel"))
+        fg = body.foot_geometry
+        along = {"midfoot": 0.5 * fg.toe_x, "ball": fg.ball_x, "heel": 0.0}.get(v, v) if isinstance(v, str) else v
+        if inside("cop", np.asarray(along) / fg.toe_x):
+            given["cop"] = float(along) / fg.toe_x
+    draw_knee = not spec._given("knee_flexion")
+    if not draw_knee:
+        deg_ = np.degrees(as_angle(kw["knee_flexion"], "knee_flexion"))
+        if inside("knee_flexion", deg_):
+            given["knee_flexion"] = Q_(float(deg_), "deg")
+    draw_toe = "toe_out" in kw and not spec._given("toe_out")
+    if "toe_out" in tech.drawn and not draw_toe and "toe_out" in kw:
+        deg_ = np.degrees(as_angle(kw["toe_out"], "toe_out"))
+        if inside("toe_out", deg_):
+            given["toe_out"] = Q_(float(deg_), "deg")
+    samples, ndim = spec._draw(technique_name, body, fraction, given=given)
+    lead = (samples.n,) + (1,) * ndim
+    technique: dict[str, Any] = {}
+    if draw_cop:
+        technique["cop_fraction"] = samples.si("cop").reshape(lead)
+        used["cop"] = "cop (fraction of the heel-to-toe-tip length)"
+    else:
+        used["cop"] = "not used: " + ("cop given" if cop_free else "the centre of pressure is an output here")
+    if draw_knee:
+        kw["knee_flexion"] = Q_(samples.si("knee_flexion").reshape(lead), "rad")
+        used["knee_flexion"] = "knee_flexion"
+    else:
+        used["knee_flexion"] = "not used: knee_flexion given"
+    if "toe_out" in tech.drawn:
+        if draw_toe:
+            technique["toe_out_rad"] = samples.si("toe_out").reshape(lead)
+            used["toe_out"] = "toe_out (the foot's side view)"
+        else:
+            used["toe_out"] = "not used: toe_out given"
+    if "stance" in tech.drawn:
+        used["stance"] = "recorded only (the hinge's legs are not projected for the stance)"
+    if "arm_angle" in tech.drawn:
+        used["arm_angle"] = "recorded only (the arms are placed by the bar's contact or hang plumb)"
+    used["lumbar_flexion"] = "recorded only (the trunk is one segment until it splits at L5/S1)"
+    res = solve(kw, technique)
+    if draw_cop:
+        res.parameters["cop"] = "drawn (technique samples)"
+    if draw_knee:
+        res.parameters["knee_flexion"] = "drawn (technique samples)"
+    return spec._sampled(res, samples, used, fraction)
 
 
 def _back_extension(body: Body, *, load: Any = None, bench: Any = "45 deg", hip_flexion: Any = "90 deg",
@@ -539,7 +646,7 @@ def _back_extension(body: Body, *, load: Any = None, bench: Any = "45 deg", hip_
 
 
 # --------------------------------------------------------------------------- the declared exercises
-from .spec import ExerciseSpec, declare, param, spec_function  # noqa: E402
+from .spec import ExerciseSpec, declare, param, sampling_params, spec_function  # noqa: E402
 
 _BAR_WORDS = {"knee": "ankle height plus shank length", "mid_shin": "ankle height plus half the shank",
               "floor": f"the plates' radius, {PLATE_DIAMETER_M / 2:g} m"}
@@ -592,9 +699,17 @@ class _HingeSpec(ExerciseSpec):
             raise InputValueError(f"{self.name}: bar_height={self.bar_height!r} and trunk_lean={self.trunk_lean!r} "
                                   f"were both given; give one: the other follows from it.")
 
+    #: the typical technique the samples come from (technique.EXERCISES)
+    technique_name = "romanian_deadlift"
+
     def _solve(self, body: Body, fraction: Any) -> ExerciseResult:
-        kw = self.values()
+        kw = self._plain_values()
         kw["arms"] = kw.pop("arm_position")
+        if self.samples is not None:
+            return _sampled_hinge(self, body, kw, fraction, self.technique_name,
+                                  lambda k, t: _romanian_deadlift(body, **k, fraction=fraction, name=self.name,
+                                                                  technique=t),
+                                  cop_free=kw["arms"] != "plumb")
         return _romanian_deadlift(body, **kw, fraction=fraction, name=self.name)
 
 
@@ -624,7 +739,8 @@ class RomanianDeadlift(_HingeSpec):
     example = "biomech romanian_deadlift --load 100kg"
 
 
-declare(RomanianDeadlift, *_hinge_common("20 deg"))
+_m, _r = _hinge_common("20 deg")
+declare(RomanianDeadlift, _m, {**_r, **sampling_params("Romanian deadlift")})
 
 
 class StiffLegDeadlift(_HingeSpec):
@@ -641,9 +757,14 @@ class StiffLegDeadlift(_HingeSpec):
     name = "stiff_leg_deadlift"
     summary = "stiff-leg deadlift: hip hinge with straight knees"
     example = "biomech stiff_leg_deadlift --load 100kg"
+    #: straight knees: the knee flexion is drawn from the good morning's measured spread
+    #: (Schellenberg et al. 2013, 5.3 +- 6.7 deg), the closest measured straight-knee hinge (assumption)
+    technique_name = "good_morning"
 
 
-declare(StiffLegDeadlift, *_hinge_common("5 deg"))
+_m, _r = _hinge_common("5 deg")
+declare(StiffLegDeadlift, _m, {**_r, **sampling_params("stiff-leg deadlift (the good morning's straight knees)")})
+del _m, _r
 
 
 class Deadlift(ExerciseSpec):
@@ -667,8 +788,16 @@ class Deadlift(ExerciseSpec):
     renamed = {"knee_bend": "knee_flexion"}
     rep_fraction = _HINGE_REP
 
+    technique_name = "deadlift"
+    arms_mode = "free"
+
     def _solve(self, body: Body, fraction: Any) -> ExerciseResult:
-        return _deadlift(body, **self.values(), fraction=fraction)
+        kw = self._plain_values()
+        if self.samples is not None:
+            return _sampled_hinge(self, body, kw, fraction, self.technique_name,
+                                  lambda k, t: _deadlift(body, **k, fraction=fraction, name=self.name,
+                                                         arms=self.arms_mode, technique=t))
+        return _deadlift(body, **kw, fraction=fraction, name=self.name, arms=self.arms_mode)
 
 
 _main, _rest = _hinge_common(None)
@@ -679,7 +808,8 @@ declare(Deadlift, dict(
                             "of pressure at the midfoot"),
     bar_height=param("length", "floor", "Height of the bar's centre above the floor, or a named height.",
                      words=_BAR_WORDS, source="IWF and IPF rules: plates of 450 mm diameter"),
-    toe_out=_rest["toe_out"], cop=_rest["cop"], extra_loads=_rest["extra_loads"]))
+    toe_out=_rest["toe_out"], cop=_rest["cop"], extra_loads=_rest["extra_loads"],
+    **sampling_params("conventional deadlift")))
 del _main, _rest
 
 
