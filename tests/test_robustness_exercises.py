@@ -34,7 +34,7 @@ JOINTS = ("ankle", "knee", "hip", "lumbar")
 BODY = bm.Body.from_anthropometrics(height="178 cm", mass="80 kg", sex="male")
 NO_ARMS = bm.Body.from_segments(shank=bm.Segment("0.40 m", "4 kg", 0.40), thigh=bm.Segment("0.40 m", "10 kg", 0.40),
                                 trunk=bm.Segment("0.50 m", "50 kg", 0.50))
-EXERCISES = list(ex.__all__[:18])
+EXERCISES = list(ex.__all__[:ex.N_EXERCISES])
 
 
 def outcome(fn, *args, **kwargs):

@@ -34,7 +34,8 @@ __all__ = ["main", "build_parser", "EXERCISES"]
 #: Exercise subcommands, each calling ``biomech.exercises.<name>``.
 EXERCISES = ("squat", "front_squat", "goblet_squat", "bodyweight_squat", "box_squat", "lunge", "split_squat",
              "bulgarian_split_squat", "step_up", "romanian_deadlift", "stiff_leg_deadlift", "deadlift",
-             "back_extension", "leg_press", "leg_extension", "leg_curl", "standing_calf_raise", "seated_calf_raise")
+             "back_extension", "leg_press", "leg_extension", "leg_curl", "standing_calf_raise", "seated_calf_raise",
+             "sumo_deadlift", "trap_bar_deadlift", "good_morning")
 
 #: How each kind of exercise parameter (biomech.exercises.spec.KINDS) is read at the command
 #: line: the kind of quantity it needs (None: a name or a plain number) and its metavar.

@@ -51,7 +51,8 @@ from .common import (ExerciseResult, Feasibility, array_body, as_angle, as_lengt
 from .common import check_single, cop_value
 
 __all__ = ["romanian_deadlift", "stiff_leg_deadlift", "deadlift", "back_extension", "RomanianDeadlift",
-           "StiffLegDeadlift", "Deadlift", "BackExtension", "PLATE_DIAMETER_M",
+           "StiffLegDeadlift", "Deadlift", "BackExtension", "sumo_deadlift", "trap_bar_deadlift", "good_morning",
+           "SumoDeadlift", "TrapBarDeadlift", "GoodMorning", "GOOD_MORNING_TRUNK_DEG", "PLATE_DIAMETER_M",
            "CHEST_PLATE", "BAR_RADIUS_M", "SHIN_FRONT_PER_STATURE", "THIGH_FRONT_AT_HIP_PER_STATURE",
            "leg_front_offsets", "bar_contact_x", "plumb_bar_gap"]
 
@@ -496,6 +497,93 @@ def _deadlift(body: Body, *, load: Any = None, knee_flexion: Any = None, bar_hei
                   technique=technique)
 
 
+#: Good morning: trunk lean at the bottom, deg. ASSUMPTION: the trunk about 10 deg above horizontal,
+#: as lifters are cued ("bend until the back is near parallel"); Schellenberg et al. 2013 (BMC Sports
+#: Sci Med Rehabil 5:27, 13 subjects, 25 % body weight) report the maximal hip flexion 25 % smaller
+#: than in their deadlift but no angle could be read.
+GOOD_MORNING_TRUNK_DEG = 80.0
+
+
+def _good_morning(body: Body, *, trunk_lean: Any = f"{GOOD_MORNING_TRUNK_DEG:g} deg", knee_flexion: Any = "5.3 deg",
+                  load: Any = None, cop: Any = None, toe_out: Any = "0 deg", extra_loads: Sequence[Load] = (),
+                  fraction: Any = None, name: str = "good_morning", technique: dict | None = None) -> ExerciseResult:
+    """The solver behind :class:`GoodMorning`: the bar on the upper back (high bar), the arms folded
+    to it, the knee flexion held and the trunk lean given; the shin lean (how far the hips travel
+    back) is solved in closed form so that the centre of pressure sits at its target."""
+    from ..model.loads import BAR_POSITIONS, Barbell
+    from .common import solve_free_angle
+
+    check_body(body)
+    technique = technique or {}
+    extra_loads = check_loads(extra_loads)
+    k0 = as_angle(trunk_lean, "trunk_lean")
+    K0 = as_angle(knee_flexion, "knee_flexion")
+    load_kg = load_mass(load)
+    if technique.get("toe_out_rad") is not None:
+        phi = np.asarray(technique["toe_out_rad"], dtype=float)
+    else:
+        phi = check_single(as_angle(toe_out, "toe_out"), "toe_out")
+    cphi = np.cos(phi)
+    b, o = BAR_POSITIONS["high_bar"]
+    arms_geom = (float(np.hypot(b, o)), 0.5) if body.arms is not None else None
+    abody = array_body(body, foot_scale=cphi, knee_depth_scale=cphi, arms=arms_geom)
+    afg = abody.foot_geometry
+    if technique.get("cop_fraction") is not None:
+        target = np.asarray(technique["cop_fraction"], dtype=float) * afg.toe_x
+    elif cop is None:
+        from .technique import COP_HINGE
+
+        target = COP_HINGE.mean * afg.toe_x
+    else:
+        cop_v = cop_value(cop, ("midfoot", "ball", "heel"))
+        if isinstance(cop_v, str):
+            target = {"midfoot": 0.5 * afg.toe_x, "ball": afg.ball_x, "heel": 0.0 * afg.toe_x}[cop_v]
+        else:
+            target = cop_v
+    shape = broadcast_shape(k0, K0, load_kg, target, cphi)
+    frac = place_fraction(fraction, shape)
+    shape = broadcast_shape(np.zeros(shape), 0.0 if frac is None else frac)
+    feas = Feasibility(shape)
+
+    def bc(x):
+        return np.broadcast_to(np.asarray(x, dtype=float), shape)
+
+    k = bc(k0) if frac is None else bc(k0) * frac
+    K = bc(K0) if frac is None else bc(K0) * frac
+    model = make_model(abody, [Barbell(quantity(load_kg, "kg"), "high_bar")] + list(extra_loads), "both", "feet")
+    g = float(np.arctan2(o, -b))
+    angles = {"foot": 0.0 * k, "shank": 0.0 * k, "thigh": K, "trunk": k, "arms": g - k if arms_geom else 0.0 * k}
+    s, ok = solve_free_angle(model, angles, "shank", bc(target), {"thigh": (K, -1.0)})
+    feas.flag(bc(k0) > np.pi / 2 + 1e-9, "trunk_past_horizontal", trunk_lean=quantity(np.degrees(bc(k0)), "deg"))
+    feas.flag(~ok, "balance", knee_flexion=quantity(np.degrees(K), "deg"), trunk_lean=quantity(np.degrees(k), "deg"))
+    s = np.where(ok, s, 0.0)
+    t = K - s
+    joints = {"ankle": s, "knee": K, "hip": t + k}
+    out = np.zeros(shape, dtype=bool)
+    for j, v in joints.items():
+        lo, hi = JOINT_RANGES_DEG[j]
+        out = out | (np.degrees(v) < lo - 1e-9) | (np.degrees(v) > hi + 1e-9)
+    feas.flag(out, "joint_range", hip_flexion=quantity(np.degrees(t + k), "deg"),
+              dorsiflexion=quantity(np.degrees(s), "deg"), knee_flexion=quantity(np.degrees(K), "deg"))
+    angles = {"foot": feas.nan(0.0 * s), "shank": feas.nan(s), "thigh": feas.nan(t), "trunk": feas.nan(k),
+              "arms": feas.nan(angles["arms"])}
+    pose = Pose.from_radians(angles["shank"], angles["thigh"], angles["trunk"], angles["foot"], angles["arms"])
+    sc = model.sincos(angles)
+    moments = MomentResult(model, pose, sc, model.moments(sc))
+    single = shape == ()
+    feas.include(moments)
+    feas.raise_if_single(single, name, {"balance": "Fix: less trunk lean or more knee flexion, or move the centre "
+                                                   "of pressure (cop) toward the midfoot."})
+    params = {"trunk_lean": quantity(np.degrees(k0), "deg"), "knee_flexion": quantity(np.degrees(K0), "deg"),
+              "load": quantity(load_kg, "kg"), "bar": "high_bar", "toe_out": quantity(np.degrees(phi), "deg"),
+              "cop": cop if not technique.get("cop_fraction") is not None else "drawn (technique samples)",
+              "support": "feet", "stance": "both",
+              "fraction": None if fraction is None else np.asarray(fraction, dtype=float)}
+    extras = {"target": quantity(bc(target), "m"), "cop_fraction": feas.nan(bc(target) / afg.toe_x)}
+    return ExerciseResult(name, pose, moments, params, bool(feas.ok) if single else feas.ok,
+                          str(feas.reason) if single else feas.reason, extras)
+
+
 def _sampled_hinge(spec: Any, body: Body, kw: dict, fraction: Any, technique_name: str, solve: Any,
                    cop_free: bool = True) -> ExerciseResult:
     """A hinge with ``spec.samples`` technique samples on a leading axis (``technique.draw``).
@@ -813,6 +901,149 @@ declare(Deadlift, dict(
 del _main, _rest
 
 
+def _technique_mean(exercise: str, name: str) -> float:
+    from .technique import EXERCISES
+
+    return EXERCISES[exercise].drawn[name].mean
+
+
+class SumoDeadlift(Deadlift):
+    """A sumo deadlift's start: wide stance, feet turned out, the bar at the plates' radius
+    against the shins, the knee flexion held and the shin lean solved for balance.
+
+    The defaults are the typical sumo start of :mod:`biomech.exercises.technique`: knee flexion
+    119.8 deg (the conventional 107.8 +- 22.4 deg of Schellenberg et al. 2013 plus the 12 deg
+    more of the sumo group of Escamilla et al. 2000), feet turned out 42 +- 8 deg (Escamilla et
+    al. 2000), the centre of pressure at the midfoot (an assumption: no force-plate value read).
+    The arms hold the bar against the shins (free arms: the shoulders hold it there). The stance
+    width (0.70 +- 0.11 m in Escamilla et al. 2000) enters only the foot's side view through the
+    toe-out: the legs of a hinge are not projected for a wide stance (a stated simplification,
+    larger for sumo than for any other hinge; see docs/exercises.md).
+
+    Examples
+    --------
+    >>> import biomech as bm
+    >>> body = bm.Body.from_anthropometrics("178 cm", "80 kg")
+    >>> su = bm.exercises.sumo_deadlift(body, load="140 kg")
+    >>> bool(su.feasible), round(float(su.pose.knee.to("deg").magnitude), 1)
+    (True, 119.8)
+    """
+
+    name = "sumo_deadlift"
+    summary = "sumo deadlift from the floor: wide stance, feet turned out"
+    example = "biomech sumo_deadlift --load 140kg"
+    technique_name = "sumo_deadlift"
+
+
+class TrapBarDeadlift(Deadlift):
+    """A trap-bar (hexagonal bar) deadlift's start: the handles at the sides, hanging from plumb
+    arms clear of the legs, the knee flexion held and the shin lean solved for balance.
+
+    The defaults are the typical trap-bar start of :mod:`biomech.exercises.technique`: knee
+    flexion 117.8 deg (an assumption: the conventional 107.8 deg of Schellenberg et al. 2013
+    plus 10 deg, in the direction Swinton et al. 2011's moments imply), feet turned out 14 deg
+    (the conventional value of Escamilla et al. 2000, assumed), the centre of pressure at the
+    midfoot (assumed). The handles are the low ones, at the plates' centre height (an
+    assumption: 0.225 m with 450 mm plates).
+
+    Examples
+    --------
+    >>> import biomech as bm
+    >>> body = bm.Body.from_anthropometrics("178 cm", "80 kg")
+    >>> tb = bm.exercises.trap_bar_deadlift(body, load="140 kg")
+    >>> bool(tb.feasible), round(float(tb.pose.arms.to("deg").magnitude), 1)
+    (True, 0.0)
+    """
+
+    name = "trap_bar_deadlift"
+    summary = "trap-bar (hexagonal bar) deadlift: handles at the sides"
+    example = "biomech trap_bar_deadlift --load 140kg"
+    technique_name = "trap_bar_deadlift"
+    arms_mode = "hang"
+
+
+_main, _rest = _hinge_common(None)
+_SUMO_SOURCE = ("Schellenberg et al. 2013, BMC Sports Sci Med Rehabil 5:27 (conventional 107.8 +- 22.4 deg) plus "
+                "Escamilla et al. 2000, Med Sci Sports Exerc 32:1265 (sumo 12 deg more); technique.py")
+declare(SumoDeadlift, dict(
+    load=_main["load"],
+    knee_flexion=param("angle", f"{_technique_mean('sumo_deadlift', 'knee_flexion'):g} deg",
+                       "Knee flexion at the start (0 deg: straight).", source=_SUMO_SOURCE),
+    bar_height=param("length", "floor", "Height of the bar's centre above the floor, or a named height.",
+                     words=_BAR_WORDS, source="IWF and IPF rules: plates of 450 mm diameter"),
+    toe_out=param("angle", f"{_technique_mean('sumo_deadlift', 'toe_out'):g} deg",
+                  "Feet turned out by this angle; the foot's side view shortens by cos(toe_out).",
+                  source="Escamilla et al. 2000, Med Sci Sports Exerc 32:1265 (sumo lifters 42 +- 8 deg)"),
+    cop=_rest["cop"], extra_loads=_rest["extra_loads"], **sampling_params("sumo deadlift")))
+declare(TrapBarDeadlift, dict(
+    load=param("load", None, "The trap bar's mass with its plates, or its weight as a force.", none="no load"),
+    knee_flexion=param("angle", f"{_technique_mean('trap_bar_deadlift', 'knee_flexion'):g} deg",
+                       "Knee flexion at the start (0 deg: straight).",
+                       source="assumption: Schellenberg et al. 2013's conventional 107.8 deg plus 10 deg, the "
+                              "direction from Swinton et al. 2011, J Strength Cond Res 25:2000; technique.py"),
+    bar_height=param("length", "floor", "Height of the handles above the floor, or a named height (floor: the "
+                                        "low handles at the plates' centre height, an assumption).",
+                     words=_BAR_WORDS, source="IWF and IPF rules: plates of 450 mm diameter"),
+    toe_out=param("angle", f"{_technique_mean('trap_bar_deadlift', 'toe_out'):g} deg",
+                  "Feet turned out by this angle; the foot's side view shortens by cos(toe_out).",
+                  source="Escamilla et al. 2000 (conventional lifters 14 +- 6 deg), assumed for the trap bar"),
+    cop=_rest["cop"], extra_loads=_rest["extra_loads"], **sampling_params("trap-bar deadlift")))
+del _main, _rest
+
+
+class GoodMorning(ExerciseSpec):
+    """A good morning's bottom: the bar on the upper back, knees nearly straight, the trunk
+    leaning forward and the hips pushed back until the lifter balances.
+
+    The knee flexion is held and the trunk lean given; the shin lean (how far the hips travel
+    back) is solved in closed form so that the centre of pressure sits at its target. The
+    defaults are the typical good morning of :mod:`biomech.exercises.technique`: knee flexion
+    5.3 +- 6.7 deg (Schellenberg et al. 2013), the centre of pressure at 42 % of the foot from
+    the heel (an assumption, ``COP_HINGE``), the trunk 80 deg from vertical (an assumption:
+    no angle could be read). Schellenberg et al. found an external knee *extension* moment in
+    the good morning, an internal knee flexor demand: negative knee moments here.
+
+    Examples
+    --------
+    >>> import biomech as bm
+    >>> body = bm.Body.from_anthropometrics("178 cm", "80 kg")
+    >>> gm = bm.exercises.good_morning(body, load="20 kg")
+    >>> bool(gm.feasible), float(gm.knee.magnitude) < 0 < float(gm.hip.magnitude)
+    (True, True)
+    """
+
+    name = "good_morning"
+    summary = "good morning: bar on the back, hip hinge with straight knees"
+    example = "biomech good_morning --load 20kg --trunk-lean 70deg"
+    rep_fraction = "The trunk lean and the knee flexion grow together from standing (0) to the bottom (1)."
+
+    def _solve(self, body: Body, fraction: Any) -> ExerciseResult:
+        kw = self._plain_values()
+        if self.samples is not None:
+            return _sampled_hinge(self, body, kw, fraction, "good_morning",
+                                  lambda k, t: _good_morning(body, **k, fraction=fraction, technique=t))
+        return _good_morning(body, **kw, fraction=fraction)
+
+
+declare(GoodMorning, dict(
+    trunk_lean=param("angle", f"{GOOD_MORNING_TRUNK_DEG:g} deg", "Trunk lean from vertical at the bottom (forward "
+                                                               "positive).",
+                     source="assumption: near horizontal, as lifters are cued; no angle read from Schellenberg et al. "
+                            "2013"),
+    knee_flexion=param("angle", f"{_technique_mean('good_morning', 'knee_flexion'):g} deg",
+                       "Knee flexion held through the rep (0 deg: straight).",
+                       source="Schellenberg et al. 2013, BMC Sports Sci Med Rehabil 5:27 (5.3 +- 6.7 deg, 13 "
+                              "subjects)"),
+    load=param("load", None, "The bar's mass on the upper back (high bar), or its weight as a force.", none="no load"),
+    toe_out=param("angle", "0 deg", "Feet turned out by this angle; the foot's side view shortens by cos(toe_out)."),
+    cop=param("length", None, "Target of the centre of pressure: a named point of the foot or a distance from the "
+                              "heel along the sole.",
+              none="42 % of the heel-to-toe-tip length (an assumption, technique.COP_HINGE)",
+              words={"midfoot": "the heel-toe midpoint", "ball": "the ball of the foot", "heel": "the heel"}),
+    extra_loads=param("loads", (), "Bands or cables; their forces count in the balance."),
+    **sampling_params("good morning")))
+
+
 class BackExtension(ExerciseSpec):
     """A back extension's bottom on a 45 deg or 90 deg (horizontal) bench.
 
@@ -849,6 +1080,9 @@ declare(BackExtension, dict(
     band=param("band", None, "An elastic band on the trunk, its anchor in the model's frame.", none="no band")))
 
 romanian_deadlift = spec_function(RomanianDeadlift)
+sumo_deadlift = spec_function(SumoDeadlift)
+trap_bar_deadlift = spec_function(TrapBarDeadlift)
+good_morning = spec_function(GoodMorning)
 stiff_leg_deadlift = spec_function(StiffLegDeadlift)
 deadlift = spec_function(Deadlift)
 back_extension = spec_function(BackExtension)
