@@ -611,7 +611,8 @@ def _lunge(body: Body, *, step_length: Any = None, depth: Any = None, knee_trave
            load: Any = None, hold: str = "hands", rear_knee_height: Any = None, rear_ankle: Any = "15 deg",
            front_share: Any = None, trunk: Any = None, direction: str = "forward",
            extra_loads: Sequence[Load] = (), dorsiflexion_limit: Any = None, step_fraction: Any = None,
-           front_shank: Any = None, fraction: Any = None, name: str = "lunge") -> SplitExerciseResult:
+           front_shank: Any = None, fraction: Any = None, name: str = "lunge",
+           infeasible: tuple | None = None) -> SplitExerciseResult:
     """A lunge's bottom position (front foot flat, rear foot on its ball), balanced.
 
     The bottom has two free coordinates (where the hip is). By default the front shin
@@ -683,7 +684,7 @@ def _lunge(body: Body, *, step_length: Any = None, depth: Any = None, knee_trave
                   rear_knee_height=rear_knee_height, rear_ankle=rear_ankle, contact="ball", contact_height=0.0,
                   floor=0.0, load=load, hold=hold, front_share=front_share, trunk=trunk, extra_loads=extra_loads,
                   direction=direction, _fraction=fraction, call=None, dorsiflexion_limit=dorsiflexion_limit,
-                  step_fraction=step_fraction, front_shank=front_shank)
+                  step_fraction=step_fraction, front_shank=front_shank, infeasible=infeasible)
 
 
 def _bulgarian_split_squat(body: Body, *, step_length: Any = None, depth: Any = None, knee_travel: Any = None,
@@ -691,7 +692,7 @@ def _bulgarian_split_squat(body: Body, *, step_length: Any = None, depth: Any = 
                            rear_knee_height: Any = None, rear_ankle: Any = "-45 deg", front_share: Any = None,
                            trunk: Any = None, extra_loads: Sequence[Load] = (), dorsiflexion_limit: Any = None,
                            step_fraction: Any = None, front_shank: Any = None,
-                           fraction: Any = None) -> SplitExerciseResult:
+                           fraction: Any = None, infeasible: tuple | None = None) -> SplitExerciseResult:
     """A Bulgarian (rear-foot-elevated) split squat: the rear instep on a bench.
 
     ``step_length`` (or ``step_fraction`` of the leg length; default
@@ -714,7 +715,7 @@ def _bulgarian_split_squat(body: Body, *, step_length: Any = None, depth: Any = 
                  rear_knee_height=rear_knee_height, rear_ankle=rear_ankle, contact="instep", contact_height=h,
                  floor=0.0, load=load, hold=hold, front_share=front_share, trunk=trunk, extra_loads=extra_loads,
                  direction="forward", _fraction=fraction, call=None, dorsiflexion_limit=dorsiflexion_limit,
-                 step_fraction=step_fraction, front_shank=front_shank)
+                 step_fraction=step_fraction, front_shank=front_shank, infeasible=infeasible)
     res.parameters["bench_height"] = quantity(h, "m")
     return res
 
@@ -853,7 +854,9 @@ def _sampled_split(spec: ExerciseSpec, body: Body, kw: dict, fraction: Any, solv
     front foot's centre of pressure at the drawn ``cop`` (fraction of the front foot's
     heel-to-toe-tip length), ``share = (x_com - x_rear) / (x_front - x_rear)`` for gravity and
     the loads' weights; the pose is then solved again with that share. A share outside 0 to 1
-    cannot stand (``reason="balance"``). Extra loads (bands, cables) are refused with samples:
+    cannot stand (``reason="balance"``), nor can a sample whose first pass (the share at its
+    default) could not stand: it has no pose to solve the share from (conservative: another
+    share might have balanced it). Extra loads (bands, cables) are refused with samples:
     their forces are not vertical and the share's closed form would not hold.
     """
     from . import technique as tq
@@ -894,10 +897,10 @@ def _sampled_split(spec: ExerciseSpec, body: Body, kw: dict, fraction: Any, solv
         share = (x_com - x_rear) / (x_front - x_rear)
     ok = np.isfinite(share) & (share > 0.0) & (share <= 1.0)
     kw["front_share"] = np.where(ok, share, 0.5)
+    # a sample whose first pass (the share at its default) could not stand has no pose to solve the share
+    # from: it stays infeasible (conservative: another share might have balanced it)
+    kw["infeasible"] = (~ok, "balance", {"front_share": np.where(ok, share, np.nan)})
     res = solve(kw)
-    feas = np.asarray(res.feasible, dtype=bool) & ok
-    reason = np.where(~ok & np.asarray(res.feasible, dtype=bool), "balance", np.asarray(res.reason, dtype=object))
-    res._feasible, res._reason = feas, reason
     res.parameters["front_share"] = "solved from balance for each sample (extras['front_share'])"
     res.extras["front_share"] = np.where(ok, share, np.nan)
     used = {"cop": "the front foot's centre of pressure; balance then decides the front foot's share",
@@ -919,7 +922,7 @@ class _SplitSpec(ExerciseSpec):
         return kw
 
     def _solve_plain(self, body: Body, kw: dict, fraction: Any) -> SplitExerciseResult:
-        return _lunge(body, **kw, fraction=fraction, name=self.name)
+        return _lunge(body, **kw, fraction=fraction, name=self.name)  # kw may carry infeasible= (samples)
 
     def _solve(self, body: Body, fraction: Any) -> SplitExerciseResult:
         kw = self._kwargs()
