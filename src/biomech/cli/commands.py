@@ -713,8 +713,8 @@ def _cmd_exercise(args, names: list[str]) -> int:
         return _cmd_band(args, cls, kw, body)
     spec, notes = _spec_from_args(cls, kw)
     if getattr(spec, "samples", None) is not None:
-        raise _Fail(f"argument --samples: prints a spread; add --band to print the typical value with its band "
-                    f"(the table shows one pose)", 2)
+        raise _Fail("argument --samples: prints a spread; add --band to print the typical value with its band "
+                    "(the table shows one pose)", 2)
     res = spec.solve(body)  # an exercise result: a static result plus its parameters
     feasible, reason = _feasibility(res, None)
     _warn_infeasible(feasible, reason)

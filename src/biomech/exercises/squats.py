@@ -444,8 +444,6 @@ def _sampled_squat(spec: ExerciseSpec, body: Body, kw: dict, fraction: Any, box:
     solved from balance for every sample, never drawn; ``lumbar_flexion`` is drawn and recorded
     but moves no moment until the trunk splits at L5/S1.
     """
-    from . import technique as tq
-
     check_body(body)
     tbar = _TECHNIQUE_BAR[_hold(kw.get("bar"))]
     draw_cop = not spec._given("cop")

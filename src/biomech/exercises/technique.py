@@ -33,7 +33,6 @@ Inside, everything is numpy in SI (rad, m, plain fractions); Quantities only at 
 from __future__ import annotations
 
 import math
-import warnings
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Mapping
