@@ -52,6 +52,13 @@ out = [{"workload": f"balanced squats, {r['poses']:,} requests (depth x knee tra
         "path": "bm.exercises.squat, one vectorized call", "value": r["poses_per_second"], "unit": "poses/s",
         "note": f"feasible {r['feasible_fraction']:.0%}; centre of pressure on target to "
                 f"{r['max_cop_error_m']:.0e} m; no peer solves this"}]
+s = ns["run_samples"]()
+out.append({"workload": f"balanced squats with technique spread: samples={s['samples']} x {s['grid'][0]} x "
+                        f"{s['grid'][1]} depth x knee travel",
+            "path": "bm.exercises.squat(..., samples=1000), one vectorized call", "value": s["rate_sampled"],
+            "unit": "poses/s",
+            "note": f"{s['ratio_vs_grid']:.1f} x the per-pose rate of the grid without spread (goal >= 0.5), "
+                    f"{s['ratio_vs_same_poses']:.2f} x the same poses with the pressure points given"})
 """,
     "bench_muscles": r"""
 import time

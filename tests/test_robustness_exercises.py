@@ -34,7 +34,7 @@ JOINTS = ("ankle", "knee", "hip", "lumbar")
 BODY = bm.Body.from_anthropometrics(height="178 cm", mass="80 kg", sex="male")
 NO_ARMS = bm.Body.from_segments(shank=bm.Segment("0.40 m", "4 kg", 0.40), thigh=bm.Segment("0.40 m", "10 kg", 0.40),
                                 trunk=bm.Segment("0.50 m", "50 kg", 0.50))
-EXERCISES = list(ex.__all__[:18])
+EXERCISES = list(ex.__all__[:ex.N_EXERCISES])
 
 
 def outcome(fn, *args, **kwargs):
@@ -65,10 +65,11 @@ def nm(q):
 #: or a length, "band" one load or None, "m" a length, "deg" an angle, "load" a mass or a weight, "depth" an angle or a
 #: length or a keyword, "choice:<a|b>" one of the names (``"?"`` appended when None is
 #: valid), "share" a fraction, "fraction" a plain positive number (a step in leg lengths), "loads" a
-#: sequence of loads, "lengths" a dict.
+#: sequence of loads, "lengths" a dict, "samples" a number of technique samples, "seed" a seed.
+_SAMPLING = dict(samples="samples", seed="seed")
 _SQUAT_TECHNIQUE = dict(heel_lift="m", stance_width="m", toe_out="deg", knee_travel_at="choice:front|centre",
                        cop="choice+m:midfoot|ball|heel", arms="deg", dorsiflexion_limit="deg", lengths="lengths",
-                       hip_width="m", extra_loads="loads")
+                       hip_width="m", extra_loads="loads", **_SAMPLING)
 SPEC = {
     "squat": dict(depth="depth", knee_travel="m", load="load", bar="choice:high_bar|low_bar|front|goblet?",
                   box_height="m", **_SQUAT_TECHNIQUE),
@@ -80,24 +81,32 @@ SPEC = {
     "lunge": dict(step_length="m", depth="deg", knee_travel="m", load="load", hold="choice:hands|back",
                   rear_knee_height="m", rear_ankle="deg", front_share="share", trunk_lean="deg",
                   direction="choice:forward|reverse|walking", extra_loads="loads", dorsiflexion_limit="deg",
-                  step_fraction="fraction", front_shank="deg"),
+                  step_fraction="fraction", front_shank="deg", **_SAMPLING),
     "split_squat": dict(step_length="m", depth="deg", knee_travel="m", load="load", hold="choice:hands|back",
                         rear_knee_height="m", rear_ankle="deg", front_share="share", trunk_lean="deg",
-                        extra_loads="loads", dorsiflexion_limit="deg", step_fraction="fraction", front_shank="deg"),
+                        extra_loads="loads", dorsiflexion_limit="deg", step_fraction="fraction", front_shank="deg",
+                        **_SAMPLING),
     "bulgarian_split_squat": dict(step_length="m", depth="deg", knee_travel="m", load="load", bench_height="m",
                                   hold="choice:hands|back", rear_knee_height="m", rear_ankle="deg",
                                   front_share="share", trunk_lean="deg", extra_loads="loads", dorsiflexion_limit="deg",
-                                  step_fraction="fraction", front_shank="deg"),
+                                  step_fraction="fraction", front_shank="deg", **_SAMPLING),
     "step_up": dict(box_height="m", knee_travel="m", load="load", step_length="m", hold="choice:hands|back",
                     rear_ankle="deg", front_share="share", trunk_lean="deg", extra_loads="loads",
                     dorsiflexion_limit="deg"),
     "romanian_deadlift": dict(bar_height="depth", trunk_lean="deg", knee_flexion="deg", load="load", toe_out="deg",
-                              cop="choice+m:midfoot|ball|heel?", extra_loads="loads", arm_position="choice:free|plumb"),
+                              cop="choice+m:midfoot|ball|heel?", extra_loads="loads", arm_position="choice:free|plumb",
+                              **_SAMPLING),
     "stiff_leg_deadlift": dict(bar_height="depth", trunk_lean="deg", knee_flexion="deg", load="load", toe_out="deg",
                                cop="choice+m:midfoot|ball|heel?", extra_loads="loads",
-                               arm_position="choice:free|plumb"),
+                               arm_position="choice:free|plumb", **_SAMPLING),
     "deadlift": dict(load="load", knee_flexion="deg", bar_height="depth", toe_out="deg",
-                     cop="choice+m:midfoot|ball|heel?", extra_loads="loads"),
+                     cop="choice+m:midfoot|ball|heel?", extra_loads="loads", **_SAMPLING),
+    "sumo_deadlift": dict(load="load", knee_flexion="deg", bar_height="depth", toe_out="deg",
+                          cop="choice+m:midfoot|ball|heel?", extra_loads="loads", **_SAMPLING),
+    "trap_bar_deadlift": dict(load="load", knee_flexion="deg", bar_height="depth", toe_out="deg",
+                              cop="choice+m:midfoot|ball|heel?", extra_loads="loads", **_SAMPLING),
+    "good_morning": dict(trunk_lean="deg", knee_flexion="deg", load="load", toe_out="deg",
+                         cop="choice+m:midfoot|ball|heel?", extra_loads="loads", **_SAMPLING),
     "back_extension": dict(load="load", bench="deg", hip_flexion="deg", pad="m", roller="m", band="band"),
     "leg_press": dict(load="load", foot_position="choice+m:high|middle|low", knee_flexion="deg", sled_angle="deg",
                       back_angle="deg", cop="choice+m:midfoot|heel|ball"),
@@ -131,6 +140,10 @@ def bad_values(kind: str):
     """Values that are never a valid argument of this kind."""
     if kind == "profile":
         return []
+    if kind in ("samples", "seed"):
+        out = [("negative", -1), ("float", 10.5), ("bool", True), ("word", "many"), ("string number", "10"),
+               ("quantity", Q_(10, "")), ("object", object()), ("list", [10])]
+        return out + ([("zero", 0), ("too many", 10 ** 6)] if kind == "samples" else [])
     if kind.startswith("choice+m:"):
         return [("unknown name", "nonsense"), ("empty name", ""), ("number", 5), ("object", object()),
                 ("wrong dimension", "3 kg"), ("NaN", Q_(math.nan, "m"))] + ([] if kind.endswith("?") else
@@ -188,7 +201,8 @@ def test_body_that_is_not_a_body_is_refused(name, body):
     refused(getattr(ex, name), "body", body)
 
 
-@pytest.mark.parametrize("name", ["romanian_deadlift", "stiff_leg_deadlift", "deadlift"])
+@pytest.mark.parametrize("name", ["romanian_deadlift", "stiff_leg_deadlift", "deadlift", "sumo_deadlift",
+                                  "trap_bar_deadlift"])
 def test_hinges_need_arms(name):
     refused(getattr(ex, name), "arms", NO_ARMS, load="60 kg")
 
@@ -262,6 +276,13 @@ VALID = {
     "stiff_leg_deadlift": lambda d: dict(bar_height=d(st.sampled_from(["mid_shin", "knee"])), load=q(d, 40, 200, "kg")),
     "deadlift": lambda d: dict(load=q(d, 20, 250, "kg"),
                                bar_height=d(st.one_of(st.just("floor"), st.floats(15, 40).map(lambda v: Q_(v, "cm"))))),
+    "sumo_deadlift": lambda d: dict(load=q(d, 20, 250, "kg"), knee_flexion=q(d, 90, 140, "deg"),
+                                    toe_out=q(d, 20, 60, "deg")),
+    "trap_bar_deadlift": lambda d: dict(load=q(d, 20, 250, "kg"), knee_flexion=q(d, 80, 140, "deg"),
+                                        bar_height=d(st.one_of(st.just("floor"),
+                                                               st.floats(20, 35).map(lambda v: Q_(v, "cm"))))),
+    "good_morning": lambda d: dict(load=q(d, 0, 100, "kg"), trunk_lean=q(d, 30, 90, "deg"),
+                                   knee_flexion=q(d, 0, 30, "deg")),
     "back_extension": lambda d: dict(bench=q(d, 30, 90, "deg"), hip_flexion=q(d, 0, 100, "deg"),
                                      load=q(d, 0, 25, "kg")),
     "leg_press": lambda d: dict(load=q(d, 50, 300, "kg"), foot_position=d(st.sampled_from(["high", "middle", "low"])),
@@ -282,7 +303,9 @@ SWEEP = {"squat": ("depth", 40, 175, "deg"), "front_squat": ("depth", 40, 175, "
          "stiff_leg_deadlift": ("load", 0, 300, "kg"), "deadlift": ("load", 0, 300, "kg"),
          "back_extension": ("hip_flexion", 0, 150, "deg"), "leg_press": ("knee_flexion", 0, 160, "deg"),
          "leg_extension": ("knee_flexion", 0, 130, "deg"), "leg_curl": ("knee_flexion", 0, 130, "deg"),
-         "standing_calf_raise": ("foot", -60, 70, "deg"), "seated_calf_raise": ("foot", -60, 70, "deg")}
+         "standing_calf_raise": ("foot", -60, 70, "deg"), "seated_calf_raise": ("foot", -60, 70, "deg"),
+         "sumo_deadlift": ("load", 0, 300, "kg"), "trap_bar_deadlift": ("knee_flexion", 60, 160, "deg"),
+         "good_morning": ("trunk_lean", 0, 120, "deg")}
 
 
 @st.composite

@@ -96,3 +96,78 @@ def test_rdl_knee_moment_within_two_sd(rows):
 def test_split_squat_longer_step_moves_load_from_knee_to_hip(rows):
     assert rows["split_squat_step_hip_long_over_short"] > SONG_HIP_LONG_OVER_SHORT_MIN
     assert rows["split_squat_step_knee_hip_ratio_long_over_short"] < SONG_KNEE_HIP_RATIO_LONG_OVER_SHORT_MAX
+
+
+# --- rows 9-12: the deadlift family and standing tall, with the typical technique ------------------
+# Tolerances fixed here, before the model's numbers for these rows were computed (each a direction
+# where the study gives only a direction). Every model number comes from the exercises' defaults,
+# which are the typical technique of biomech.exercises.technique (the conventional deadlift at the
+# technique's typical knee flexion and toe-out, as its own default solves the knee bend instead);
+# load, body and instant are stated per row in docs/validation.md and biomech.validation.studies.
+#
+# Swinton, Stewart, Agouris, Keogh & Lloyd (2011), J Strength Cond Res 25(7):2000-2009, abstract:
+# 19 male powerlifters, hexagonal (trap) bar against straight bar, submaximal loads: peak knee moment
+# higher; peak lumbar, hip and ankle moments lower with the hexagonal bar. Tolerance = direction,
+# trap - straight: knee > 0; lumbar, hip, ankle < 0 (at lift-off, the same load).
+SWINTON_KNEE_SIGN, SWINTON_LUMBAR_SIGN, SWINTON_HIP_SIGN, SWINTON_ANKLE_SIGN = +1, -1, -1, -1
+# Escamilla, Francisco, Fleisig et al. (2000), Med Sci Sports Exerc 32(7):1265-1275, abstract:
+# 12 sumo and 12 conventional lifters: an ankle dorsiflexor moment in the sumo deadlift, a
+# plantarflexor moment in the conventional one. Tolerance = direction: sumo ankle < 0 < conventional.
+# Schellenberg et al. (2013), BMC Sports Sci Med Rehabil 5:27, abstract: the deadlift gave an external
+# knee flexion moment (internal knee extensor: > 0 here), the good morning an external knee extension
+# moment (internal flexor: < 0 here), both with 25 % body weight. Tolerance = direction. The model's
+# knee angles come from the same study (technique.KNEE_DEADLIFT, KNEE_GOOD_MORNING): a consistency
+# check rather than a validation.
+SCHELLENBERG_LOAD_BODY_MASSES = 0.25
+# Standing tall with a 100 kg bar on the back: in quiet standing the sagittal balance is held at the
+# ankle and the knee and hip moments stay near zero (Winter 1995, Gait Posture 3:193-214; no table of
+# knee and hip moments read). Tolerance from the project's issue: |knee| and |hip| within 0.2 N*m/kg.
+STANDING_TOL_PER_KG = 0.2
+
+
+#: A difference within round-off is no direction (added after the first run, which gave the ankle a
+#: difference of 4.5e-13 N*m; the direction rule itself is unchanged).
+ROUND_OFF_N_M = 1e-6
+
+
+def _sign(x):
+    return 0 if abs(x) <= ROUND_OFF_N_M else int(math.copysign(1, x))
+
+
+def test_swinton_trap_bar_against_straight_bar_knee_hip_lumbar(rows):
+    d = rows["trap_minus_straight"]
+    assert _sign(d["knee"]) == SWINTON_KNEE_SIGN
+    assert _sign(d["lumbar"]) == SWINTON_LUMBAR_SIGN
+    assert _sign(d["hip"]) == SWINTON_HIP_SIGN
+
+
+@pytest.mark.xfail(strict=True, reason="the ankle moment at lift-off is fixed by the centre of pressure, and both "
+                   "bars put it at the midfoot with the same toe-out (technique.COP_DEADLIFT, an assumption: no "
+                   "force-plate value read): the model's ankle moments are equal (difference at round-off). Swinton "
+                   "2011's lower ankle moment with the hexagonal bar implies the pressure further back; tolerance "
+                   "unchanged")
+def test_swinton_trap_bar_lowers_the_ankle_moment(rows):
+    assert _sign(rows["trap_minus_straight"]["ankle"]) == SWINTON_ANKLE_SIGN
+
+
+@pytest.mark.xfail(strict=True, reason="the model places the centre of pressure at the midfoot for both styles "
+                   "(technique.COP_DEADLIFT, an assumption: no force-plate value read); with the foot flat the ankle "
+                   "moment is then plantarflexor in the sumo start too. Escamilla 2000's dorsiflexor moment implies the "
+                   "pressure behind the ankle (or a frontal-plane component the sagittal model lacks); tolerance "
+                   "unchanged")
+def test_escamilla_sumo_ankle_dorsiflexor_conventional_plantarflexor(rows):
+    assert rows["sumo_ankle"] < 0 < rows["conventional_ankle"]
+
+
+def test_schellenberg_deadlift_knee_extensor_good_morning_knee_flexor(rows):
+    assert rows["schellenberg_deadlift_knee"] > 0 > rows["schellenberg_good_morning_knee"]
+
+
+@pytest.mark.xfail(strict=True, reason="standing tall, the squat's default shin keeps 5 cm of knee travel and the "
+                   "trunk is solved for the pressure at the midfoot, so the knee and hip moments are large and opposite "
+                   "(+1.36 and -1.36 N*m/kg per leg with 100 kg); quiet standing has both near zero. The typical technique's "
+                   "standing posture (knees straight, pressure under the centre of mass) is what the technique "
+                   "defaults must fix next; tolerance unchanged")
+def test_standing_tall_with_a_bar_knee_and_hip_near_zero(rows):
+    assert abs(rows["standing_knee_per_kg"]) <= STANDING_TOL_PER_KG
+    assert abs(rows["standing_hip_per_kg"]) <= STANDING_TOL_PER_KG

@@ -34,14 +34,15 @@ __all__ = ["main", "build_parser", "EXERCISES"]
 #: Exercise subcommands, each calling ``biomech.exercises.<name>``.
 EXERCISES = ("squat", "front_squat", "goblet_squat", "bodyweight_squat", "box_squat", "lunge", "split_squat",
              "bulgarian_split_squat", "step_up", "romanian_deadlift", "stiff_leg_deadlift", "deadlift",
-             "back_extension", "leg_press", "leg_extension", "leg_curl", "standing_calf_raise", "seated_calf_raise")
+             "back_extension", "leg_press", "leg_extension", "leg_curl", "standing_calf_raise", "seated_calf_raise",
+             "sumo_deadlift", "trap_bar_deadlift", "good_morning")
 
 #: How each kind of exercise parameter (biomech.exercises.spec.KINDS) is read at the command
 #: line: the kind of quantity it needs (None: a name or a plain number) and its metavar.
 _CLI_KIND = {"angle": ("angle", "DEG"), "length": ("length", "CM"), "angle_or_length": ("angle or length", "DEG_OR_CM"),
              "load": ("mass", "KG"), "machine_load": ("mass", "KG"), "fraction": (None, "FRACTION"),
              "leg_lengths": (None, "LEG_LENGTHS"),
-             "choice": (None, None), "profile": (None, None)}
+             "choice": (None, None), "profile": (None, None), "samples": (None, "N"), "seed": (None, "SEED")}
 _UNIT_OF_KIND = {"angle": "deg", "length": "cm", "mass": "kg", "force": "N", "angle or length": "deg_or_cm"}
 _SI_OF_KIND = {"angle": "rad", "length": "m", "mass": "kg", "force": "N", "angle or length": "rad"}
 #: Values beyond these are refused at the command line as typing slips (SI units): a
@@ -213,6 +214,22 @@ def _leg_lengths_type(text: str) -> float:
     return v
 
 
+def _count_type(kind: str):
+    """argparse type of ``--samples`` (1 to 100000) and ``--seed`` (0 or more): a whole number."""
+    def parse(text: str) -> int:
+        try:
+            v = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if kind == "samples" and not 1 <= v <= 100000:
+            raise argparse.ArgumentTypeError(f"{text!r} is outside 1 to 100000 samples")
+        if kind == "seed" and v < 0:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a seed (0 or more)")
+        return v
+    parse.__name__ = "whole number"
+    return parse
+
+
 def _option_help(cls, p, grid: bool = False) -> str:
     """The option's help: the declaration's sentences, the words or choices, the default with its
     unit, the source; plain text (argparse's % escaped)."""
@@ -235,6 +252,8 @@ def _add_option(g, cls, p, flag: str, dest: str, grid: bool, help_: str) -> None
         g.add_argument(flag, dest=dest, type=_fraction_type, default=None, metavar=metavar, help=help_)
     elif p.kind == "leg_lengths":
         g.add_argument(flag, dest=dest, type=_leg_lengths_type, default=None, metavar=metavar, help=help_)
+    elif p.kind in ("samples", "seed"):
+        g.add_argument(flag, dest=dest, type=_count_type(p.kind), default=None, metavar=metavar, help=help_)
     else:
         g.add_argument(flag, dest=dest, type=_Quantity(cli_kind, allow_names=True), default=None, metavar=metavar,
                        help=help_)
@@ -255,7 +274,10 @@ def _add_exercise_options(p: argparse.ArgumentParser, name: str, grid: bool = Fa
     cls = _specs()[name]
     g = p.add_argument_group(f"{name} parameters")
     names = []
-    params = {q.name: q for q in _cli_params(cls)}
+    params = {q.name: q for q in _cli_params(cls) if not (grid and q.kind in ("samples", "seed"))}
+    technique = [q for q in params.values() if q.kind in ("samples", "seed")]
+    if technique:  # not coach technique: their own group, with --band
+        params = {k: q for k, q in params.items() if q.kind not in ("samples", "seed")}
     for prm in params.values():
         _add_option(g, cls, prm, "--" + prm.name.replace("_", "-"), prm.name, grid, _option_help(cls, prm, grid))
         names.append(prm.name)
@@ -264,6 +286,16 @@ def _add_exercise_options(p: argparse.ArgumentParser, name: str, grid: bool = Fa
             continue
         _add_option(g, cls, _old_param(params, new), "--" + old.replace("_", "-"), old, grid, argparse.SUPPRESS)
         names.append(old)
+    if technique and not grid:
+        t = p.add_argument_group("spread over technique (not coach technique: how much real lifters vary; see "
+                                 "docs/technique.md)")
+        for prm in technique:
+            _add_option(t, cls, prm, "--" + prm.name, prm.name, False, _option_help(cls, prm))
+            names.append(prm.name)
+        t.add_argument("--band", action="store_true",
+                       help="Print each joint moment as its typical value (the median over the feasible technique "
+                            "samples) with its 5th to 95th percentile band and the feasible fraction; draws 1000 "
+                            "samples when --samples is not given.")
     return names
 
 
@@ -541,7 +573,7 @@ def _reason_words(code: str) -> str:
     return _REASON_WORDS.get(code, code)
 
 
-def _provenance(args, body=None) -> dict:
+def _provenance(args, body=None, seed=None) -> dict:
     """``{"provenance": {...}}``: version, the command line as given, seed (none: deterministic)
     and the data sources (the body's segment table)."""
     from ..provenance import provenance
@@ -552,7 +584,7 @@ def _provenance(args, body=None) -> dict:
         except Exception:  # no body options on this command
             body = None
     words = list(_ARGV or [])
-    return {"provenance": provenance(words, body=body, command="biomech " + " ".join(words))}
+    return {"provenance": provenance(words, body=body, seed=seed, command="biomech " + " ".join(words))}
 
 
 def _warn_infeasible(feasible: bool, reason: str) -> None:
@@ -677,7 +709,12 @@ def _cmd_exercise(args, names: list[str]) -> int:
     _check_plot_path(args.plot)
     kw = _exercise_kwargs(args, names)
     body = _body(args)
+    if getattr(args, "band", False):
+        return _cmd_band(args, cls, kw, body)
     spec, notes = _spec_from_args(cls, kw)
+    if getattr(spec, "samples", None) is not None:
+        raise _Fail("argument --samples: prints a spread; add --band to print the typical value with its band "
+                    "(the table shows one pose)", 2)
     res = spec.solve(body)  # an exercise result: a static result plus its parameters
     feasible, reason = _feasibility(res, None)
     _warn_infeasible(feasible, reason)
@@ -692,6 +729,40 @@ def _cmd_exercise(args, names: list[str]) -> int:
     else:
         head = f"{args.command.replace('_', ' ')}: " + (", ".join(f"{k}={v}" for k, v in kw.items()) or "defaults")
         print(_table_text(res, head + "\n" + _pose_title(res), feasible, reason))
+    for note in notes:
+        print(note, file=sys.stderr)
+    return 0
+
+
+def _cmd_band(args, cls, kw: dict, body) -> int:
+    """``--band``: the exercise with technique samples (1000 unless --samples), each joint moment as
+    typical (median over the feasible samples) with its 5th-95th percentile band."""
+    if args.plot:
+        raise _Fail("argument --plot: a band has no single pose to draw; leave --plot or --band out", 2)
+    kw = dict(kw)
+    kw.setdefault("samples", 1000)
+    spec, notes = _spec_from_args(cls, kw)
+    res = spec.solve(body)
+    b = res.band()
+    tech = res.extras.get("technique", {})
+    if args.json:
+        _print_json({"command": args.command, **_provenance(args, body, tech.get("seed")),
+                     "inputs": {k: str(v) for k, v in kw.items()}, "body": _body_dict(body), "band": b.to_dict(),
+                     "technique": {"exercise": tech.get("exercise"), "seed": tech.get("seed"),
+                                   "used_as": tech.get("used_as")},
+                     "units": _UNITS_NOTE})
+    else:
+        head = f"{args.command.replace('_', ' ')}: " + ", ".join(f"{k}={v}" for k, v in kw.items())
+        lines = [head, f"Joint moments over {b.samples} technique samples (typical = median over the feasible ones; "
+                       f"seed {tech.get('seed')}), N·m, + = plantarflexor, knee extensor, hip extensor, lumbar "
+                       f"extensor; leg joints per leg:", ""]
+        lines += b.lines()
+        drawn = [f"{k}: {v}" for k, v in (tech.get("used_as") or {}).items()]
+        if drawn:
+            lines += ["", "Drawn from the measured technique (docs/technique.md):"] + ["  " + d for d in drawn]
+        print("\n".join(lines))
+        if float(b.feasible_fraction) == 0.0:
+            print("biomech: warning: no technique sample could stand; the band is empty (nan).", file=sys.stderr)
     for note in notes:
         print(note, file=sys.stderr)
     return 0
@@ -1071,7 +1142,7 @@ def _run(args) -> int:
     raise _Fail(f"unknown command {args.command!r}", 2)  # pragma: no cover (argparse refuses it first)
 
 
-_COMMON_DESTS = {"command", "height", "mass", "sex", "table", "json", "plot"}
+_COMMON_DESTS = {"command", "height", "mass", "sex", "table", "json", "plot", "band"}
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -35,19 +35,25 @@ from .squats import BodyweightSquat, BoxSquat, FrontSquat, GobletSquat, Squat, b
     front_squat, goblet_squat, squat
 from .lunges import BulgarianSplitSquat, Lunge, SplitSquat, StepUp, bulgarian_split_squat, lunge, split_squat, \
     step_up
-from .hinges import BackExtension, Deadlift, RomanianDeadlift, StiffLegDeadlift, back_extension, deadlift, \
-    romanian_deadlift, stiff_leg_deadlift
+from .hinges import BackExtension, Deadlift, GoodMorning, RomanianDeadlift, StiffLegDeadlift, SumoDeadlift, \
+    TrapBarDeadlift, back_extension, deadlift, good_morning, romanian_deadlift, stiff_leg_deadlift, sumo_deadlift, \
+    trap_bar_deadlift
 from .machines import LegCurl, LegExtension, LegPress, leg_curl, leg_extension, leg_press
 from .calves import SeatedCalfRaise, StandingCalfRaise, seated_calf_raise, standing_calf_raise
 
 __all__ = ["squat", "front_squat", "goblet_squat", "bodyweight_squat", "box_squat", "lunge", "split_squat",
            "bulgarian_split_squat", "step_up", "romanian_deadlift", "stiff_leg_deadlift", "deadlift",
            "back_extension", "leg_press", "leg_extension", "leg_curl", "standing_calf_raise", "seated_calf_raise",
+           "sumo_deadlift", "trap_bar_deadlift", "good_morning",
            "rep_path", "ExerciseResult", "SplitExerciseResult", "DORSIFLEXION_LIMIT_DEG", "hip_joint_spacing",
            "stance_projection", "SPECS", "ExerciseSpec", "Param", "param", "keyword_table", "DEPTH_WORDS",
            "Squat", "FrontSquat", "GobletSquat", "BodyweightSquat", "BoxSquat", "Lunge", "SplitSquat",
            "BulgarianSplitSquat", "StepUp", "RomanianDeadlift", "StiffLegDeadlift", "Deadlift", "BackExtension",
-           "LegPress", "LegExtension", "LegCurl", "StandingCalfRaise", "SeatedCalfRaise"]
+           "LegPress", "LegExtension", "LegCurl", "StandingCalfRaise", "SeatedCalfRaise",
+           "SumoDeadlift", "TrapBarDeadlift", "GoodMorning", "N_EXERCISES"]
+
+#: How many exercise functions lead ``__all__`` (the commands, in order).
+N_EXERCISES = 21
 
 #: Every exercise's spec class by its name, in the order of the docs and the command line.
-SPECS = {name: globals()[name].spec for name in __all__[:18]}
+SPECS = {name: globals()[name].spec for name in __all__[:N_EXERCISES]}

@@ -51,7 +51,8 @@ from .common import (ExerciseResult, Feasibility, array_body, as_angle, as_lengt
 from .common import check_single, cop_value
 
 __all__ = ["romanian_deadlift", "stiff_leg_deadlift", "deadlift", "back_extension", "RomanianDeadlift",
-           "StiffLegDeadlift", "Deadlift", "BackExtension", "PLATE_DIAMETER_M",
+           "StiffLegDeadlift", "Deadlift", "BackExtension", "sumo_deadlift", "trap_bar_deadlift", "good_morning",
+           "SumoDeadlift", "TrapBarDeadlift", "GoodMorning", "GOOD_MORNING_TRUNK_DEG", "PLATE_DIAMETER_M",
            "CHEST_PLATE", "BAR_RADIUS_M", "SHIN_FRONT_PER_STATURE", "THIGH_FRONT_AT_HIP_PER_STATURE",
            "leg_front_offsets", "bar_contact_x", "plumb_bar_gap"]
 
@@ -225,8 +226,13 @@ def _first_rising_root(fn, lo: float, hi: float, step: float):
 
 
 def _hinge(name: str, body: Body, *, knee_bend: Any, depth: Any, load: Any, toe_out: Any, cop: Any,
-           extra_loads: Sequence[Load], fraction: Any, depth_name: str = "bar_height", arms: str = "free"):
+           extra_loads: Sequence[Load], fraction: Any, depth_name: str = "bar_height", arms: str = "free",
+           technique: dict | None = None):
     check_body(body)
+    technique = technique or {}
+    hang_mode = arms == "hang"  # handles at the sides (trap bar): arms plumb, the bar touches nothing
+    if hang_mode:
+        arms = "free"
     if not isinstance(arms, str) or arms.strip().lower() not in ("free", "plumb"):
         raise InputValueError(f"arm_position={arms!r} is not one of 'free', 'plumb'.")
     plumb_mode = arms.strip().lower() == "plumb"
@@ -240,16 +246,21 @@ def _hinge(name: str, body: Body, *, knee_bend: Any, depth: Any, load: Any, toe_
     if body.arms is None:
         raise InputValueError(f"{name}: the bar hangs from the arms; the body needs an arms segment.")
     L_s, L_t, L_k, L_a = body.shank.length_m, body.thigh.length_m, body.trunk.length_m, body.arms.length_m
-    cphi = np.cos(check_single(as_angle(toe_out, "toe_out"), "toe_out"))
+    if technique.get("toe_out_rad") is not None:
+        cphi = np.cos(np.asarray(technique["toe_out_rad"], dtype=float))
+    else:
+        cphi = np.cos(check_single(as_angle(toe_out, "toe_out"), "toe_out"))
     keyword = isinstance(depth, str) and depth.strip().lower() in ("mid_shin", "knee", "floor")
     depth_is_trunk = not (keyword or is_length(depth, depth_name))
     load_kg = load_mass(load)
-    abody = array_body(body, foot_scale=cphi, knee_depth_scale=cphi) if cphi != 1.0 else body
+    abody = array_body(body, foot_scale=cphi, knee_depth_scale=cphi) if np.ndim(cphi) or cphi != 1.0 else body
     model = make_model(abody, [HandLoad(quantity(load_kg, "kg"), label="bar")] + list(extra_loads), "both", "feet")
     afg = abody.foot_geometry
     cop_v = None if cop is None else cop_value(cop, ("midfoot", "ball", "heel"))
     target = {None: 0.5 * afg.toe_x, "midfoot": 0.5 * afg.toe_x, "ball": afg.ball_x, "heel": 0.0 * afg.toe_x}[cop_v] \
         if cop_v is None or isinstance(cop_v, str) else cop_v
+    if technique.get("cop_fraction") is not None:
+        target = np.asarray(technique["cop_fraction"], dtype=float) * afg.toe_x
     ankle = (afg.ankle_x, afg.ankle_y)
     offsets = leg_front_offsets(body)
     if depth_is_trunk:
@@ -261,6 +272,8 @@ def _hinge(name: str, body: Body, *, knee_bend: Any, depth: Any, load: Any, toe_
     K = None if knee_bend is None else as_angle(knee_bend, "knee_flexion")
     shape = broadcast_shape(load_kg, 0.0 if K is None else K, 0.0 if h_bar is None else h_bar,
                             0.0 if trunk_bottom is None else trunk_bottom)
+    if technique:
+        shape = broadcast_shape(np.zeros(shape), cphi, target)
     if np.ndim(target):
         check_broadcasts_into(target, shape, "cop")
     frac = place_fraction(fraction, shape)
@@ -327,6 +340,22 @@ def _hinge(name: str, body: Body, *, knee_bend: Any, depth: Any, load: Any, toe_
         a = 0.0 * s
         feas.flag(~ok | ~reach, "bar_height", bar_height=quantity(hb, "m"))
         ok = np.ones(shape, dtype=bool)
+    elif hang_mode:
+        # handles at the sides (trap bar): arms plumb, the bar clear of the legs; the shank lean balances
+        Kb = bc(K) if frac is None else bc(K) * frac
+        hb = bc(h_bar)
+        if frac is not None:
+            top = ankle[1] + L_s + L_t + L_k - L_a - TOP_MARGIN_M
+            hb = top + frac * (hb - top)
+
+        def hang(s):
+            t, hip = legs(s, Kb)
+            ratio = (hb + L_a - hip[1]) / L_k
+            return np.arccos(np.clip(ratio, -1, 1)), ratio
+        s, ok = bisect(lambda ss: cop_error(ss, Kb, hang(ss)[0], 0.0), S_LO, S_HI)
+        k, ratio = hang(s)
+        a = 0.0 * s
+        feas.flag(np.abs(ratio) > 1, "bar_height", bar_height=quantity(hb, "m"))
     elif K is None:
         # conventional deadlift: arms plumb; the knees bend until the shins touch the bar
         hb0 = bc(h_bar)
@@ -411,11 +440,13 @@ def _hinge(name: str, body: Body, *, knee_bend: Any, depth: Any, load: Any, toe_
               "trunk_lean": None if trunk_bottom is None else quantity(np.degrees(trunk_bottom), "deg"),
               "bar_height": None if h_bar is None else quantity(h_bar, "m"), "load": quantity(load_kg, "kg"),
               "toe_out": quantity(np.degrees(np.arccos(cphi)), "deg"), "support": "feet", "stance": "both",
-              "arms": ("plumb: the bar hangs straight below the shoulders, touching the legs" if plumb_mode
+              "arms": ("plumb: the handles hang straight below the shoulders, clear of the legs" if hang_mode
+                       else "plumb: the bar hangs straight below the shoulders, touching the legs" if plumb_mode
                        else "plumb (bar hung against the shins)" if knee_bend is None and frac is None
                        else "free: the hands hold the bar against the legs"),
               "cop": cop_v if cop_v is None or isinstance(cop_v, str) else quantity(cop_v, "m"),
-              "bar_contact": "front of the shins or thighs", "plate_diameter": quantity(PLATE_DIAMETER_M, "m")}
+              "bar_contact": "none: handles at the sides" if hang_mode else "front of the shins or thighs",
+              "plate_diameter": quantity(PLATE_DIAMETER_M, "m")}
     # the hands hold the bar where the arms put it: with the grip behind the shoulder (arms angled
     # back) the shoulders' extensors hold it there (bar and arm weights only; both arms)
     arms_seg = body.arms
@@ -443,7 +474,8 @@ def _top_height(body: Body, ankle: tuple, offsets: tuple) -> float:
 
 def _romanian_deadlift(body: Body, *, bar_height: Any = None, trunk_lean: Any = None, knee_flexion: Any = "20 deg",
                        load: Any = None, toe_out: Any = "0 deg", cop: Any = None, extra_loads: Sequence[Load] = (),
-                       arms: str = "free", fraction: Any = None, name: str = "romanian_deadlift") -> ExerciseResult:
+                       arms: str = "free", fraction: Any = None, name: str = "romanian_deadlift",
+                       technique: dict | None = None) -> ExerciseResult:
     """The hinge solver behind :class:`RomanianDeadlift` and :class:`StiffLegDeadlift`: the bottom
     at a bar height (default the knee) or a trunk lean."""
     if trunk_lean is not None:
@@ -451,15 +483,178 @@ def _romanian_deadlift(body: Body, *, bar_height: Any = None, trunk_lean: Any = 
     else:
         depth, depth_name = ("knee" if bar_height is None else bar_height), "bar_height"
     return _hinge(name, body, knee_bend=knee_flexion, depth=depth, load=load, toe_out=toe_out, cop=cop,
-                  extra_loads=extra_loads, fraction=fraction, depth_name=depth_name, arms=arms)
+                  extra_loads=extra_loads, fraction=fraction, depth_name=depth_name, arms=arms, technique=technique)
 
 
 def _deadlift(body: Body, *, load: Any = None, knee_flexion: Any = None, bar_height: Any = "floor",
               toe_out: Any = "0 deg", cop: Any = None, extra_loads: Sequence[Load] = (),
-              fraction: Any = None) -> ExerciseResult:
-    """The solver behind :class:`Deadlift`."""
-    return _hinge("deadlift", body, knee_bend=knee_flexion, depth=bar_height, load=load, toe_out=toe_out, cop=cop,
-                  extra_loads=extra_loads, fraction=fraction, depth_name="bar_height")
+              fraction: Any = None, name: str = "deadlift", arms: str = "free",
+              technique: dict | None = None) -> ExerciseResult:
+    """The solver behind :class:`Deadlift`, :class:`SumoDeadlift` and (``arms="hang"``, handles at
+    the sides) :class:`TrapBarDeadlift`."""
+    return _hinge(name, body, knee_bend=knee_flexion, depth=bar_height, load=load, toe_out=toe_out, cop=cop,
+                  extra_loads=extra_loads, fraction=fraction, depth_name="bar_height", arms=arms,
+                  technique=technique)
+
+
+#: Good morning: trunk lean at the bottom, deg. ASSUMPTION: the trunk about 10 deg above horizontal,
+#: as lifters are cued ("bend until the back is near parallel"); Schellenberg et al. 2013 (BMC Sports
+#: Sci Med Rehabil 5:27, 13 subjects, 25 % body weight) report the maximal hip flexion 25 % smaller
+#: than in their deadlift but no angle could be read.
+GOOD_MORNING_TRUNK_DEG = 80.0
+
+
+def _good_morning(body: Body, *, trunk_lean: Any = f"{GOOD_MORNING_TRUNK_DEG:g} deg", knee_flexion: Any = "5.3 deg",
+                  load: Any = None, cop: Any = None, toe_out: Any = "0 deg", extra_loads: Sequence[Load] = (),
+                  fraction: Any = None, name: str = "good_morning", technique: dict | None = None) -> ExerciseResult:
+    """The solver behind :class:`GoodMorning`: the bar on the upper back (high bar), the arms folded
+    to it, the knee flexion held and the trunk lean given; the shin lean (how far the hips travel
+    back) is solved in closed form so that the centre of pressure sits at its target."""
+    from ..model.loads import BAR_POSITIONS, Barbell
+    from .common import solve_free_angle
+
+    check_body(body)
+    technique = technique or {}
+    extra_loads = check_loads(extra_loads)
+    k0 = as_angle(trunk_lean, "trunk_lean")
+    K0 = as_angle(knee_flexion, "knee_flexion")
+    load_kg = load_mass(load)
+    if technique.get("toe_out_rad") is not None:
+        phi = np.asarray(technique["toe_out_rad"], dtype=float)
+    else:
+        phi = check_single(as_angle(toe_out, "toe_out"), "toe_out")
+    cphi = np.cos(phi)
+    b, o = BAR_POSITIONS["high_bar"]
+    arms_geom = (float(np.hypot(b, o)), 0.5) if body.arms is not None else None
+    abody = array_body(body, foot_scale=cphi, knee_depth_scale=cphi, arms=arms_geom)
+    afg = abody.foot_geometry
+    if technique.get("cop_fraction") is not None:
+        target = np.asarray(technique["cop_fraction"], dtype=float) * afg.toe_x
+    elif cop is None:
+        from .technique import COP_HINGE
+
+        target = COP_HINGE.mean * afg.toe_x
+    else:
+        cop_v = cop_value(cop, ("midfoot", "ball", "heel"))
+        if isinstance(cop_v, str):
+            target = {"midfoot": 0.5 * afg.toe_x, "ball": afg.ball_x, "heel": 0.0 * afg.toe_x}[cop_v]
+        else:
+            target = cop_v
+    shape = broadcast_shape(k0, K0, load_kg, target, cphi)
+    frac = place_fraction(fraction, shape)
+    shape = broadcast_shape(np.zeros(shape), 0.0 if frac is None else frac)
+    feas = Feasibility(shape)
+
+    def bc(x):
+        return np.broadcast_to(np.asarray(x, dtype=float), shape)
+
+    k = bc(k0) if frac is None else bc(k0) * frac
+    K = bc(K0) if frac is None else bc(K0) * frac
+    model = make_model(abody, [Barbell(quantity(load_kg, "kg"), "high_bar")] + list(extra_loads), "both", "feet")
+    g = float(np.arctan2(o, -b))
+    angles = {"foot": 0.0 * k, "shank": 0.0 * k, "thigh": K, "trunk": k, "arms": g - k if arms_geom else 0.0 * k}
+    s, ok = solve_free_angle(model, angles, "shank", bc(target), {"thigh": (K, -1.0)})
+    feas.flag(bc(k0) > np.pi / 2 + 1e-9, "trunk_past_horizontal", trunk_lean=quantity(np.degrees(bc(k0)), "deg"))
+    feas.flag(~ok, "balance", knee_flexion=quantity(np.degrees(K), "deg"), trunk_lean=quantity(np.degrees(k), "deg"))
+    s = np.where(ok, s, 0.0)
+    t = K - s
+    joints = {"ankle": s, "knee": K, "hip": t + k}
+    out = np.zeros(shape, dtype=bool)
+    for j, v in joints.items():
+        lo, hi = JOINT_RANGES_DEG[j]
+        out = out | (np.degrees(v) < lo - 1e-9) | (np.degrees(v) > hi + 1e-9)
+    feas.flag(out, "joint_range", hip_flexion=quantity(np.degrees(t + k), "deg"),
+              dorsiflexion=quantity(np.degrees(s), "deg"), knee_flexion=quantity(np.degrees(K), "deg"))
+    angles = {"foot": feas.nan(0.0 * s), "shank": feas.nan(s), "thigh": feas.nan(t), "trunk": feas.nan(k),
+              "arms": feas.nan(angles["arms"])}
+    pose = Pose.from_radians(angles["shank"], angles["thigh"], angles["trunk"], angles["foot"], angles["arms"])
+    sc = model.sincos(angles)
+    moments = MomentResult(model, pose, sc, model.moments(sc))
+    single = shape == ()
+    feas.include(moments)
+    feas.raise_if_single(single, name, {"balance": "Fix: less trunk lean or more knee flexion, or move the centre "
+                                                   "of pressure (cop) toward the midfoot."})
+    params = {"trunk_lean": quantity(np.degrees(k0), "deg"), "knee_flexion": quantity(np.degrees(K0), "deg"),
+              "load": quantity(load_kg, "kg"), "bar": "high_bar", "toe_out": quantity(np.degrees(phi), "deg"),
+              "cop": cop if not technique.get("cop_fraction") is not None else "drawn (technique samples)",
+              "support": "feet", "stance": "both",
+              "fraction": None if fraction is None else np.asarray(fraction, dtype=float)}
+    extras = {"target": quantity(bc(target), "m"), "cop_fraction": feas.nan(bc(target) / afg.toe_x)}
+    return ExerciseResult(name, pose, moments, params, bool(feas.ok) if single else feas.ok,
+                          str(feas.reason) if single else feas.reason, extras)
+
+
+def _sampled_hinge(spec: Any, body: Body, kw: dict, fraction: Any, technique_name: str, solve: Any,
+                   cop_free: bool = True) -> ExerciseResult:
+    """A hinge with ``spec.samples`` technique samples on a leading axis (``technique.draw``).
+
+    Drawn unless the call gives them: ``cop`` (fraction of the heel-to-toe-tip length; not with
+    the arms plumb, where it is an output), ``knee_flexion`` and ``toe_out`` (where the exercise
+    has it). A given value inside the drawn bounds conditions the other draws on it. The trunk
+    (hinges with a bar height) or the shin (the good morning) is solved from balance for every
+    sample. ``arm_angle``, ``stance`` and ``lumbar_flexion`` are drawn and recorded only: the
+    free arms are placed by the bar's contact, the legs are not projected for the stance, and the
+    trunk is one segment until it splits at L5/S1.
+    """
+    from . import technique as tq
+    from ..units import Q_
+
+    check_body(body)
+    tech = tq.typical(technique_name)
+    given: dict[str, Any] = {}
+    used: dict[str, str] = {}
+
+    def inside(name, v):
+        lo, hi = tech.bounds[name]
+        return np.ndim(v) == 0 and lo <= float(v) <= hi
+
+    draw_cop = cop_free and "cop" in kw and not spec._given("cop")
+    if cop_free and not draw_cop and "cop" in kw:
+        v = cop_value(kw["cop"], ("midfoot", "ball", "heel"))
+        fg = body.foot_geometry
+        along = {"midfoot": 0.5 * fg.toe_x, "ball": fg.ball_x, "heel": 0.0}.get(v, v) if isinstance(v, str) else v
+        if inside("cop", np.asarray(along) / fg.toe_x):
+            given["cop"] = float(along) / fg.toe_x
+    draw_knee = not spec._given("knee_flexion")
+    if not draw_knee:
+        deg_ = np.degrees(as_angle(kw["knee_flexion"], "knee_flexion"))
+        if inside("knee_flexion", deg_):
+            given["knee_flexion"] = Q_(float(deg_), "deg")
+    draw_toe = "toe_out" in kw and not spec._given("toe_out")
+    if "toe_out" in tech.drawn and not draw_toe and "toe_out" in kw:
+        deg_ = np.degrees(as_angle(kw["toe_out"], "toe_out"))
+        if inside("toe_out", deg_):
+            given["toe_out"] = Q_(float(deg_), "deg")
+    samples, ndim = spec._draw(technique_name, body, fraction, given=given)
+    lead = (samples.n,) + (1,) * ndim
+    technique: dict[str, Any] = {}
+    if draw_cop:
+        technique["cop_fraction"] = samples.si("cop").reshape(lead)
+        used["cop"] = "cop (fraction of the heel-to-toe-tip length)"
+    else:
+        used["cop"] = "not used: " + ("cop given" if cop_free else "the centre of pressure is an output here")
+    if draw_knee:
+        kw["knee_flexion"] = Q_(samples.si("knee_flexion").reshape(lead), "rad")
+        used["knee_flexion"] = "knee_flexion"
+    else:
+        used["knee_flexion"] = "not used: knee_flexion given"
+    if "toe_out" in tech.drawn:
+        if draw_toe:
+            technique["toe_out_rad"] = samples.si("toe_out").reshape(lead)
+            used["toe_out"] = "toe_out (the foot's side view)"
+        else:
+            used["toe_out"] = "not used: toe_out given"
+    if "stance" in tech.drawn:
+        used["stance"] = "recorded only (the hinge's legs are not projected for the stance)"
+    if "arm_angle" in tech.drawn:
+        used["arm_angle"] = "recorded only (the arms are placed by the bar's contact or hang plumb)"
+    used["lumbar_flexion"] = "recorded only (the trunk is one segment until it splits at L5/S1)"
+    res = solve(kw, technique)
+    if draw_cop:
+        res.parameters["cop"] = "drawn (technique samples)"
+    if draw_knee:
+        res.parameters["knee_flexion"] = "drawn (technique samples)"
+    return spec._sampled(res, samples, used, fraction)
 
 
 def _back_extension(body: Body, *, load: Any = None, bench: Any = "45 deg", hip_flexion: Any = "90 deg",
@@ -539,7 +734,7 @@ def _back_extension(body: Body, *, load: Any = None, bench: Any = "45 deg", hip_
 
 
 # --------------------------------------------------------------------------- the declared exercises
-from .spec import ExerciseSpec, declare, param, spec_function  # noqa: E402
+from .spec import ExerciseSpec, declare, param, sampling_params, spec_function  # noqa: E402
 
 _BAR_WORDS = {"knee": "ankle height plus shank length", "mid_shin": "ankle height plus half the shank",
               "floor": f"the plates' radius, {PLATE_DIAMETER_M / 2:g} m"}
@@ -592,9 +787,17 @@ class _HingeSpec(ExerciseSpec):
             raise InputValueError(f"{self.name}: bar_height={self.bar_height!r} and trunk_lean={self.trunk_lean!r} "
                                   f"were both given; give one: the other follows from it.")
 
+    #: the typical technique the samples come from (technique.EXERCISES)
+    technique_name = "romanian_deadlift"
+
     def _solve(self, body: Body, fraction: Any) -> ExerciseResult:
-        kw = self.values()
+        kw = self._plain_values()
         kw["arms"] = kw.pop("arm_position")
+        if self.samples is not None:
+            return _sampled_hinge(self, body, kw, fraction, self.technique_name,
+                                  lambda k, t: _romanian_deadlift(body, **k, fraction=fraction, name=self.name,
+                                                                  technique=t),
+                                  cop_free=kw["arms"] != "plumb")
         return _romanian_deadlift(body, **kw, fraction=fraction, name=self.name)
 
 
@@ -624,7 +827,8 @@ class RomanianDeadlift(_HingeSpec):
     example = "biomech romanian_deadlift --load 100kg"
 
 
-declare(RomanianDeadlift, *_hinge_common("20 deg"))
+_m, _r = _hinge_common("20 deg")
+declare(RomanianDeadlift, _m, {**_r, **sampling_params("Romanian deadlift")})
 
 
 class StiffLegDeadlift(_HingeSpec):
@@ -641,9 +845,14 @@ class StiffLegDeadlift(_HingeSpec):
     name = "stiff_leg_deadlift"
     summary = "stiff-leg deadlift: hip hinge with straight knees"
     example = "biomech stiff_leg_deadlift --load 100kg"
+    #: straight knees: the knee flexion is drawn from the good morning's measured spread
+    #: (Schellenberg et al. 2013, 5.3 +- 6.7 deg), the closest measured straight-knee hinge (assumption)
+    technique_name = "good_morning"
 
 
-declare(StiffLegDeadlift, *_hinge_common("5 deg"))
+_m, _r = _hinge_common("5 deg")
+declare(StiffLegDeadlift, _m, {**_r, **sampling_params("stiff-leg deadlift (the good morning's straight knees)")})
+del _m, _r
 
 
 class Deadlift(ExerciseSpec):
@@ -667,8 +876,16 @@ class Deadlift(ExerciseSpec):
     renamed = {"knee_bend": "knee_flexion"}
     rep_fraction = _HINGE_REP
 
+    technique_name = "deadlift"
+    arms_mode = "free"
+
     def _solve(self, body: Body, fraction: Any) -> ExerciseResult:
-        return _deadlift(body, **self.values(), fraction=fraction)
+        kw = self._plain_values()
+        if self.samples is not None:
+            return _sampled_hinge(self, body, kw, fraction, self.technique_name,
+                                  lambda k, t: _deadlift(body, **k, fraction=fraction, name=self.name,
+                                                         arms=self.arms_mode, technique=t))
+        return _deadlift(body, **kw, fraction=fraction, name=self.name, arms=self.arms_mode)
 
 
 _main, _rest = _hinge_common(None)
@@ -679,8 +896,152 @@ declare(Deadlift, dict(
                             "of pressure at the midfoot"),
     bar_height=param("length", "floor", "Height of the bar's centre above the floor, or a named height.",
                      words=_BAR_WORDS, source="IWF and IPF rules: plates of 450 mm diameter"),
-    toe_out=_rest["toe_out"], cop=_rest["cop"], extra_loads=_rest["extra_loads"]))
+    toe_out=_rest["toe_out"], cop=_rest["cop"], extra_loads=_rest["extra_loads"],
+    **sampling_params("conventional deadlift")))
 del _main, _rest
+
+
+def _technique_mean(exercise: str, name: str) -> float:
+    from .technique import EXERCISES
+
+    return EXERCISES[exercise].drawn[name].mean
+
+
+class SumoDeadlift(Deadlift):
+    """A sumo deadlift's start: wide stance, feet turned out, the bar at the plates' radius
+    against the shins, the knee flexion held and the shin lean solved for balance.
+
+    The defaults are the typical sumo start of :mod:`biomech.exercises.technique`: knee flexion
+    119.8 deg (the conventional 107.8 +- 22.4 deg of Schellenberg et al. 2013 plus the 12 deg
+    more of the sumo group of Escamilla et al. 2000), feet turned out 42 +- 8 deg (Escamilla et
+    al. 2000), the centre of pressure at the midfoot (an assumption: no force-plate value read).
+    The arms hold the bar against the shins (free arms: the shoulders hold it there). The stance
+    width (0.70 +- 0.11 m in Escamilla et al. 2000) enters only the foot's side view through the
+    toe-out: the legs of a hinge are not projected for a wide stance (a stated simplification,
+    larger for sumo than for any other hinge; see docs/exercises.md).
+
+    Examples
+    --------
+    >>> import biomech as bm
+    >>> body = bm.Body.from_anthropometrics("178 cm", "80 kg")
+    >>> su = bm.exercises.sumo_deadlift(body, load="140 kg")
+    >>> bool(su.feasible), round(float(su.pose.knee.to("deg").magnitude), 1)
+    (True, 119.8)
+    """
+
+    name = "sumo_deadlift"
+    summary = "sumo deadlift from the floor: wide stance, feet turned out"
+    example = "biomech sumo_deadlift --load 140kg"
+    technique_name = "sumo_deadlift"
+
+
+class TrapBarDeadlift(Deadlift):
+    """A trap-bar (hexagonal bar) deadlift's start: the handles at the sides, hanging from plumb
+    arms clear of the legs, the knee flexion held and the shin lean solved for balance.
+
+    The defaults are the typical trap-bar start of :mod:`biomech.exercises.technique`: knee
+    flexion 117.8 deg (an assumption: the conventional 107.8 deg of Schellenberg et al. 2013
+    plus 10 deg, in the direction Swinton et al. 2011's moments imply), feet turned out 14 deg
+    (the conventional value of Escamilla et al. 2000, assumed), the centre of pressure at the
+    midfoot (assumed). The handles are the low ones, at the plates' centre height (an
+    assumption: 0.225 m with 450 mm plates).
+
+    Examples
+    --------
+    >>> import biomech as bm
+    >>> body = bm.Body.from_anthropometrics("178 cm", "80 kg")
+    >>> tb = bm.exercises.trap_bar_deadlift(body, load="140 kg")
+    >>> bool(tb.feasible), round(float(tb.pose.arms.to("deg").magnitude), 1)
+    (True, 0.0)
+    """
+
+    name = "trap_bar_deadlift"
+    summary = "trap-bar (hexagonal bar) deadlift: handles at the sides"
+    example = "biomech trap_bar_deadlift --load 140kg"
+    technique_name = "trap_bar_deadlift"
+    arms_mode = "hang"
+
+
+_main, _rest = _hinge_common(None)
+_SUMO_SOURCE = ("Schellenberg et al. 2013, BMC Sports Sci Med Rehabil 5:27 (conventional 107.8 +- 22.4 deg) plus "
+                "Escamilla et al. 2000, Med Sci Sports Exerc 32:1265 (sumo 12 deg more); technique.py")
+declare(SumoDeadlift, dict(
+    load=_main["load"],
+    knee_flexion=param("angle", f"{_technique_mean('sumo_deadlift', 'knee_flexion'):g} deg",
+                       "Knee flexion at the start (0 deg: straight).", source=_SUMO_SOURCE),
+    bar_height=param("length", "floor", "Height of the bar's centre above the floor, or a named height.",
+                     words=_BAR_WORDS, source="IWF and IPF rules: plates of 450 mm diameter"),
+    toe_out=param("angle", f"{_technique_mean('sumo_deadlift', 'toe_out'):g} deg",
+                  "Feet turned out by this angle; the foot's side view shortens by cos(toe_out).",
+                  source="Escamilla et al. 2000, Med Sci Sports Exerc 32:1265 (sumo lifters 42 +- 8 deg)"),
+    cop=_rest["cop"], extra_loads=_rest["extra_loads"], **sampling_params("sumo deadlift")))
+declare(TrapBarDeadlift, dict(
+    load=param("load", None, "The trap bar's mass with its plates, or its weight as a force.", none="no load"),
+    knee_flexion=param("angle", f"{_technique_mean('trap_bar_deadlift', 'knee_flexion'):g} deg",
+                       "Knee flexion at the start (0 deg: straight).",
+                       source="assumption: Schellenberg et al. 2013's conventional 107.8 deg plus 10 deg, the "
+                              "direction from Swinton et al. 2011, J Strength Cond Res 25:2000; technique.py"),
+    bar_height=param("length", "floor", "Height of the handles above the floor, or a named height (floor: the "
+                                        "low handles at the plates' centre height, an assumption).",
+                     words=_BAR_WORDS, source="IWF and IPF rules: plates of 450 mm diameter"),
+    toe_out=param("angle", f"{_technique_mean('trap_bar_deadlift', 'toe_out'):g} deg",
+                  "Feet turned out by this angle; the foot's side view shortens by cos(toe_out).",
+                  source="Escamilla et al. 2000 (conventional lifters 14 +- 6 deg), assumed for the trap bar"),
+    cop=_rest["cop"], extra_loads=_rest["extra_loads"], **sampling_params("trap-bar deadlift")))
+del _main, _rest
+
+
+class GoodMorning(ExerciseSpec):
+    """A good morning's bottom: the bar on the upper back, knees nearly straight, the trunk
+    leaning forward and the hips pushed back until the lifter balances.
+
+    The knee flexion is held and the trunk lean given; the shin lean (how far the hips travel
+    back) is solved in closed form so that the centre of pressure sits at its target. The
+    defaults are the typical good morning of :mod:`biomech.exercises.technique`: knee flexion
+    5.3 +- 6.7 deg (Schellenberg et al. 2013), the centre of pressure at 42 % of the foot from
+    the heel (an assumption, ``COP_HINGE``), the trunk 80 deg from vertical (an assumption:
+    no angle could be read). Schellenberg et al. found an external knee *extension* moment in
+    the good morning, an internal knee flexor demand: negative knee moments here.
+
+    Examples
+    --------
+    >>> import biomech as bm
+    >>> body = bm.Body.from_anthropometrics("178 cm", "80 kg")
+    >>> gm = bm.exercises.good_morning(body, load="20 kg")
+    >>> bool(gm.feasible), float(gm.knee.magnitude) < 0 < float(gm.hip.magnitude)
+    (True, True)
+    """
+
+    name = "good_morning"
+    summary = "good morning: bar on the back, hip hinge with straight knees"
+    example = "biomech good_morning --load 20kg --trunk-lean 70deg"
+    rep_fraction = "The trunk lean and the knee flexion grow together from standing (0) to the bottom (1)."
+
+    def _solve(self, body: Body, fraction: Any) -> ExerciseResult:
+        kw = self._plain_values()
+        if self.samples is not None:
+            return _sampled_hinge(self, body, kw, fraction, "good_morning",
+                                  lambda k, t: _good_morning(body, **k, fraction=fraction, technique=t))
+        return _good_morning(body, **kw, fraction=fraction)
+
+
+declare(GoodMorning, dict(
+    trunk_lean=param("angle", f"{GOOD_MORNING_TRUNK_DEG:g} deg", "Trunk lean from vertical at the bottom (forward "
+                                                               "positive).",
+                     source="assumption: near horizontal, as lifters are cued; no angle read from Schellenberg et al. "
+                            "2013"),
+    knee_flexion=param("angle", f"{_technique_mean('good_morning', 'knee_flexion'):g} deg",
+                       "Knee flexion held through the rep (0 deg: straight).",
+                       source="Schellenberg et al. 2013, BMC Sports Sci Med Rehabil 5:27 (5.3 +- 6.7 deg, 13 "
+                              "subjects)"),
+    load=param("load", None, "The bar's mass on the upper back (high bar), or its weight as a force.", none="no load"),
+    toe_out=param("angle", "0 deg", "Feet turned out by this angle; the foot's side view shortens by cos(toe_out)."),
+    cop=param("length", None, "Target of the centre of pressure: a named point of the foot or a distance from the "
+                              "heel along the sole.",
+              none="42 % of the heel-to-toe-tip length (an assumption, technique.COP_HINGE)",
+              words={"midfoot": "the heel-toe midpoint", "ball": "the ball of the foot", "heel": "the heel"}),
+    extra_loads=param("loads", (), "Bands or cables; their forces count in the balance."),
+    **sampling_params("good morning")))
 
 
 class BackExtension(ExerciseSpec):
@@ -719,6 +1080,9 @@ declare(BackExtension, dict(
     band=param("band", None, "An elastic band on the trunk, its anchor in the model's frame.", none="no band")))
 
 romanian_deadlift = spec_function(RomanianDeadlift)
+sumo_deadlift = spec_function(SumoDeadlift)
+trap_bar_deadlift = spec_function(TrapBarDeadlift)
+good_morning = spec_function(GoodMorning)
 stiff_leg_deadlift = spec_function(StiffLegDeadlift)
 deadlift = spec_function(Deadlift)
 back_extension = spec_function(BackExtension)

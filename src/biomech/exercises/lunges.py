@@ -611,7 +611,8 @@ def _lunge(body: Body, *, step_length: Any = None, depth: Any = None, knee_trave
            load: Any = None, hold: str = "hands", rear_knee_height: Any = None, rear_ankle: Any = "15 deg",
            front_share: Any = None, trunk: Any = None, direction: str = "forward",
            extra_loads: Sequence[Load] = (), dorsiflexion_limit: Any = None, step_fraction: Any = None,
-           front_shank: Any = None, fraction: Any = None, name: str = "lunge") -> SplitExerciseResult:
+           front_shank: Any = None, fraction: Any = None, name: str = "lunge",
+           infeasible: tuple | None = None) -> SplitExerciseResult:
     """A lunge's bottom position (front foot flat, rear foot on its ball), balanced.
 
     The bottom has two free coordinates (where the hip is). By default the front shin
@@ -683,7 +684,7 @@ def _lunge(body: Body, *, step_length: Any = None, depth: Any = None, knee_trave
                   rear_knee_height=rear_knee_height, rear_ankle=rear_ankle, contact="ball", contact_height=0.0,
                   floor=0.0, load=load, hold=hold, front_share=front_share, trunk=trunk, extra_loads=extra_loads,
                   direction=direction, _fraction=fraction, call=None, dorsiflexion_limit=dorsiflexion_limit,
-                  step_fraction=step_fraction, front_shank=front_shank)
+                  step_fraction=step_fraction, front_shank=front_shank, infeasible=infeasible)
 
 
 def _bulgarian_split_squat(body: Body, *, step_length: Any = None, depth: Any = None, knee_travel: Any = None,
@@ -691,7 +692,7 @@ def _bulgarian_split_squat(body: Body, *, step_length: Any = None, depth: Any = 
                            rear_knee_height: Any = None, rear_ankle: Any = "-45 deg", front_share: Any = None,
                            trunk: Any = None, extra_loads: Sequence[Load] = (), dorsiflexion_limit: Any = None,
                            step_fraction: Any = None, front_shank: Any = None,
-                           fraction: Any = None) -> SplitExerciseResult:
+                           fraction: Any = None, infeasible: tuple | None = None) -> SplitExerciseResult:
     """A Bulgarian (rear-foot-elevated) split squat: the rear instep on a bench.
 
     ``step_length`` (or ``step_fraction`` of the leg length; default
@@ -714,7 +715,7 @@ def _bulgarian_split_squat(body: Body, *, step_length: Any = None, depth: Any = 
                  rear_knee_height=rear_knee_height, rear_ankle=rear_ankle, contact="instep", contact_height=h,
                  floor=0.0, load=load, hold=hold, front_share=front_share, trunk=trunk, extra_loads=extra_loads,
                  direction="forward", _fraction=fraction, call=None, dorsiflexion_limit=dorsiflexion_limit,
-                 step_fraction=step_fraction, front_shank=front_shank)
+                 step_fraction=step_fraction, front_shank=front_shank, infeasible=infeasible)
     res.parameters["bench_height"] = quantity(h, "m")
     return res
 
@@ -775,7 +776,7 @@ def _step_up(body: Body, *, box_height: Any = "40 cm", knee_travel: Any = "5 cm"
 
 
 # --------------------------------------------------------------------------- the declared exercises
-from .spec import DEPTH_WORDS, ExerciseSpec, declare, param, spec_function  # noqa: E402
+from .spec import DEPTH_WORDS, ExerciseSpec, declare, param, sampling_params, spec_function  # noqa: E402
 
 _SPLIT_REP = ("The hip moves in a straight line from the top (both legs as straight as the stance allows) to the "
               "bottom.")
@@ -842,20 +843,93 @@ def _word_depth(depth: Any) -> Any:
     return depth
 
 
+def _sampled_split(spec: ExerciseSpec, body: Body, kw: dict, fraction: Any, solve: Any) -> SplitExerciseResult:
+    """A split stance with ``spec.samples`` technique samples (``technique.draw("lunge")``) on a
+    leading axis.
+
+    Drawn unless the call gives them: the front shin lean (``front_shank``; not when
+    ``knee_travel`` or ``front_shank`` is given, or depth and rear knee height together fix the
+    shin) and the trunk lean (``trunk``). Balance then decides the front foot's share of the
+    ground reaction, never drawn: with the pose solved once, the share is the one that puts the
+    front foot's centre of pressure at the drawn ``cop`` (fraction of the front foot's
+    heel-to-toe-tip length), ``share = (x_com - x_rear) / (x_front - x_rear)`` for gravity and
+    the loads' weights; the pose is then solved again with that share. A share outside 0 to 1
+    cannot stand (``reason="balance"``), nor can a sample whose first pass (the share at its
+    default) could not stand: it has no pose to solve the share from (conservative: another
+    share might have balanced it). Extra loads (bands, cables) are refused with samples:
+    their forces are not vertical and the share's closed form would not hold.
+    """
+    from . import technique as tq
+    from ..units import Q_
+
+    check_body(body)
+    if kw.get("extra_loads"):
+        raise InputValueError(f"{spec.name}: samples= cannot be combined with extra_loads (the front foot's share "
+                              f"is solved for weights alone); leave one of them out.")
+    tech = tq.typical("lunge")
+    given: dict[str, Any] = {}
+    pinned_shin = (kw.get("knee_travel") is not None or kw.get("front_shank") is not None
+                   or (kw.get("depth") is not None and kw.get("rear_knee_height") is not None))
+    if kw.get("front_shank") is not None:
+        v = np.degrees(as_angle(kw["front_shank"], "front_shank"))
+        if np.ndim(v) == 0 and tech.bounds["front_shank"][0] <= float(v) <= tech.bounds["front_shank"][1]:
+            given["front_shank"] = Q_(float(v), "deg")
+    draw_trunk = kw.get("trunk") is None
+    if not draw_trunk:
+        v = np.degrees(as_angle(kw["trunk"], "trunk_lean"))
+        if np.ndim(v) == 0 and tech.bounds["trunk"][0] <= float(v) <= tech.bounds["trunk"][1]:
+            given["trunk"] = Q_(float(v), "deg")
+    if kw.get("front_share") is not None:
+        raise InputValueError(f"{spec.name}: samples= solves front_share from balance for every sample; leave "
+                              f"front_share={kw['front_share']!r} out (or call without samples).")
+    samples, ndim = spec._draw("lunge", body, fraction, given=given)
+    lead = (samples.n,) + (1,) * ndim
+    kw = dict(kw)
+    if not pinned_shin:
+        kw["front_shank"] = Q_(samples.si("front_shank").reshape(lead), "rad")
+    if draw_trunk:
+        kw["trunk"] = Q_(samples.si("trunk").reshape(lead), "rad")
+    first = solve(kw)
+    x_com = first.positions["com"].to("m").magnitude[..., 0]
+    x_rear = first.extras["rear_contact_point"].to("m").magnitude[..., 0]
+    x_front = samples.si("cop").reshape(lead) * body.foot_geometry.toe_x
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share = (x_com - x_rear) / (x_front - x_rear)
+    ok = np.isfinite(share) & (share > 0.0) & (share <= 1.0)
+    kw["front_share"] = np.where(ok, share, 0.5)
+    # a sample whose first pass (the share at its default) could not stand has no pose to solve the share
+    # from: it stays infeasible (conservative: another share might have balanced it)
+    kw["infeasible"] = (~ok, "balance", {"front_share": np.where(ok, share, np.nan)})
+    res = solve(kw)
+    res.parameters["front_share"] = "solved from balance for each sample (extras['front_share'])"
+    res.extras["front_share"] = np.where(ok, share, np.nan)
+    used = {"cop": "the front foot's centre of pressure; balance then decides the front foot's share",
+            "front_shank": "not used: the front shin is pinned by the call" if pinned_shin else "front_shank",
+            "trunk": "trunk_lean" if draw_trunk else "not used: trunk_lean given"}
+    return spec._sampled(res, samples, used, fraction)
+
+
 class _SplitSpec(ExerciseSpec):
     renamed = {"trunk": "trunk_lean"}
     returns = "SplitExerciseResult"
     rep_fraction = _SPLIT_REP
 
     def _kwargs(self) -> dict[str, Any]:
-        kw = self.values()
+        kw = self._plain_values()
         kw["trunk"] = kw.pop("trunk_lean")
         if "depth" in kw:
             kw["depth"] = _word_depth(kw["depth"])
         return kw
 
+    def _solve_plain(self, body: Body, kw: dict, fraction: Any) -> SplitExerciseResult:
+        return _lunge(body, **kw, fraction=fraction, name=self.name)  # kw may carry infeasible= (samples)
+
     def _solve(self, body: Body, fraction: Any) -> SplitExerciseResult:
-        res = _lunge(body, **self._kwargs(), fraction=fraction, name=self.name)
+        kw = self._kwargs()
+        if getattr(self, "samples", None) is not None:
+            res = _sampled_split(self, body, kw, fraction, lambda k: self._solve_plain(body, k, fraction))
+        else:
+            res = self._solve_plain(body, kw, fraction)
         return _renamed_parameters(res)
 
 
@@ -886,7 +960,7 @@ class Lunge(_SplitSpec):
 
 
 _main, _rest = _split_params("lunge")
-declare(Lunge, _main, {**_rest, "direction": param("choice", "forward", "Which way the lunger steps; recorded only, "
+declare(Lunge, _main, {**_rest, **sampling_params("lunge"), "direction": param("choice", "forward", "Which way the lunger steps; recorded only, "
                                                                         "the static bottom position is the same.",
                                                    choices=DIRECTIONS)})
 
@@ -908,7 +982,7 @@ class SplitSquat(_SplitSpec):
 
 
 _main, _rest = _split_params("split_squat")
-declare(SplitSquat, _main, _rest)
+declare(SplitSquat, _main, {**_rest, **sampling_params("lunge (the split squat's bottom is the lunge's)")})
 
 
 class BulgarianSplitSquat(_SplitSpec):
@@ -930,15 +1004,16 @@ class BulgarianSplitSquat(_SplitSpec):
     summary = "Bulgarian split squat: rear foot on a bench, step length, depth, load"
     example = "biomech bulgarian_split_squat --step-length 55cm --load 30kg"
 
-    def _solve(self, body: Body, fraction: Any) -> SplitExerciseResult:
-        return _renamed_parameters(_bulgarian_split_squat(body, **self._kwargs(), fraction=fraction))
+    def _solve_plain(self, body: Body, kw: dict, fraction: Any) -> SplitExerciseResult:
+        return _bulgarian_split_squat(body, **kw, fraction=fraction)
 
 
 _main, _rest = _split_params("bulgarian_split_squat", rear_ankle="-45 deg",
                              rear_ankle_help="Rear ankle angle, the instep on the bench (negative: plantarflexed; "
                                              "an assumption).")
 declare(BulgarianSplitSquat, {**_main, "bench_height": param("length", "45 cm", "Height of the bench under the rear "
-                                                                                "instep.", positive=True)}, _rest)
+                                                                                "instep.", positive=True)},
+        {**_rest, **sampling_params("lunge (an assumption: no Bulgarian split squat technique was measured)")})
 
 
 class StepUp(_SplitSpec):

@@ -44,7 +44,8 @@ import numpy as np
 
 from ..errors import InputValueError, RangeError
 
-__all__ = ["ExerciseSpec", "Param", "param", "declare", "KINDS", "DEPTH_WORDS", "spec_function", "keyword_table"]
+__all__ = ["ExerciseSpec", "Param", "param", "declare", "KINDS", "DEPTH_WORDS", "spec_function", "keyword_table",
+           "sampling_params", "check_count"]
 
 #: What each kind of parameter holds, as a user reads it: (what it is, the unit the command
 #: line shows, whether the command line offers it).
@@ -62,6 +63,8 @@ KINDS = {
     "lengths": ("a dict of segment lengths", "", False),
     "band": ("an elastic band (a Load)", "", False),
     "profile": ("a resistance profile: a name or a callable", "", True),
+    "samples": ("a whole number of technique samples, 1 to 100000 (or None)", "", True),
+    "seed": ("a whole number, 0 or more (or None for fresh randomness)", "", True),
 }
 
 #: Coach words for ``depth`` (the thigh angle from vertical seen from the side; 90 deg is
@@ -190,8 +193,47 @@ class Param:
         elif kind == "profile":
             if not callable(value):
                 check_choice(value, name, self.choices)
+        elif kind in ("samples", "seed"):
+            check_count(value, name, kind)
         else:  # pragma: no cover - a declaration error, caught by the tests
             raise TypeError(f"unknown parameter kind {kind!r}")
+
+
+def check_count(value: Any, name: str, kind: str = "samples") -> int:
+    """A number of technique samples (1 to ``technique.MAX_SAMPLES``) or a seed (0 or more):
+    a whole number, not a bool or a string; refused naming ``name``."""
+    from .technique import MAX_SAMPLES
+
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)):
+        what = "a whole number of samples" if kind == "samples" else "a whole number seed (0 or more)"
+        raise InputValueError(f"{name}={value!r} is not {what}.")
+    if kind == "samples" and not 1 <= int(value) <= MAX_SAMPLES:
+        raise RangeError(f"{name}={value!r} is outside 1 to {MAX_SAMPLES}; memory for the samples stays bounded.")
+    if kind == "seed" and int(value) < 0:
+        raise RangeError(f"{name}={value!r} must be 0 or more.")
+    return int(value)
+
+
+def sampling_params(technique: str) -> dict[str, Any]:
+    """The two fields that turn on the spread over technique: ``samples`` and ``seed``.
+
+    ``technique`` names, for the help, the measured technique the samples come from
+    (:mod:`biomech.exercises.technique`).
+    """
+    from .technique import DEFAULT_SEED
+
+    return dict(
+        samples=param("samples", None, "Number of technique samples: not a coach's choice but a request for the "
+                                       f"spread real lifters show. Each sample draws the {technique} technique "
+                                       "values a coach did not give from their measured spread (see "
+                                       "docs/technique.md), solves balance for every sample in one call and "
+                                       "puts the samples on a leading axis (dims start with sample); "
+                                       "result.band() gives the low, typical and high moments.",
+                      none="no samples: the parameters as given, one result"),
+        seed=param("seed", DEFAULT_SEED, "Seed of the technique samples' random numbers, so the same call gives "
+                                         "the same samples; used only with samples.",
+                   none="fresh randomness"),
+    )
 
 
 @functools.lru_cache(maxsize=4096)
@@ -283,6 +325,54 @@ class ExerciseSpec:
 
     def _check(self) -> None:
         """Checks across parameters (a subclass hook)."""
+
+    # ----------------------------------------------------------------------------- technique samples
+    def _plain_values(self) -> dict[str, Any]:
+        """The parameters without ``samples`` and ``seed`` (what the solvers take)."""
+        return {k: v for k, v in self.values().items() if k not in ("samples", "seed")}
+
+    def _given(self, name: str) -> bool:
+        """True when parameter ``name`` differs from its declared default (a coach's choice,
+        held fixed in every technique sample; a value equal to the default is drawn)."""
+        p = next(q for q in self.params() if q.name == name)
+        return not _same(getattr(self, name), p.default)
+
+    def _draw(self, technique: str, body: Any, fraction: Any, bar: str | None = None,
+              given: dict[str, Any] | None = None, n_fields: int = 16):
+        """``self.samples`` technique samples (``technique.draw``), after checking the memory of
+        samples x the parameters' grid x the rep path's fractions (``technique.check_memory``).
+
+        Returns ``(samples, ndim)``: the :class:`~biomech.exercises.technique.TechniqueSamples`
+        and the number of grid axes the parameters make (the samples go in front of them).
+        """
+        from . import technique as tq
+
+        grid = _grid_shape(self._plain_values())
+        fr = () if fraction is None or np.ndim(fraction) == 0 else np.shape(fraction)
+        tq.check_memory(int(self.samples), tuple(fr) + tuple(grid), n_fields)
+        s = tq.draw(technique, int(self.samples), seed=self.seed, bar=bar, given=given or {})
+        return s, len(grid)
+
+    def _sampled(self, result: Any, samples: Any, used: dict[str, str], fraction: Any) -> Any:
+        """Name the sample axis, and record the draws in ``result.extras["technique"]``."""
+        from .common import _param_dims
+
+        params = {k: v for k, v in result.parameters.items() if k != "fraction"}
+        shape = result.shape
+        if fraction is not None and np.ndim(fraction):
+            dims = ("fraction", "sample") + _param_dims(params, shape[2:])
+        else:
+            dims = ("sample",) + _param_dims(params, shape[1:])
+        result._dims = dims
+        result.parameters["samples"] = int(self.samples)
+        result.parameters["seed"] = self.seed
+        result.extras["technique"] = {
+            "exercise": samples.exercise, "seed": samples.seed, "samples": samples.n,
+            "drawn": {k: samples[k] for k in samples.names},
+            "used_as": dict(used),
+            "note": "Each sample draws the technique values the call did not give, from their measured spread "
+                    "(biomech.exercises.technique); values given in the call are held in every sample."}
+        return result
 
     # ----------------------------------------------------------------------------- declarations
     @classmethod
@@ -421,6 +511,24 @@ class ExerciseSpec:
         return text
 
 
+def _grid_shape(values: dict[str, Any]) -> tuple[int, ...]:
+    """Broadcast shape of the array parameters (numbers, Quantities, dicts of them)."""
+    shapes = []
+    for v in values.values():
+        items = v.values() if isinstance(v, dict) else [v]
+        for x in items:
+            if isinstance(x, (str, tuple, list)) or x is None:
+                continue
+            shp = np.shape(getattr(x, "magnitude", x))
+            if shp:
+                shapes.append(shp)
+    try:
+        return tuple(np.broadcast_shapes(*shapes)) if shapes else ()
+    except ValueError:
+        raise InputValueError("the exercise's array parameters do not broadcast together ("
+                              + ", ".join(map(str, shapes)) + ").") from None
+
+
 def declare(cls: type, main: dict[str, Any], rest: dict[str, Any] | None = None) -> type:
     """Make ``cls`` a frozen, keyword-only spec dataclass whose fields are ``main`` then ``rest``
     (dicts of :func:`param` fields; ``rest`` lets a family share its trailing fields)."""
@@ -440,7 +548,7 @@ def _numpydoc_type(p: Param) -> str:
             "load": "Quantity or str (a mass or a weight)", "machine_load": "Quantity or str (a mass or a torque)",
             "fraction": "float (0 to 1)", "leg_lengths": "float (leg lengths, above 0 and up to 3)",
             "loads": "sequence of Load", "lengths": "dict of lengths",
-            "band": "ElasticBand"}[p.kind]
+            "band": "ElasticBand", "samples": "int", "seed": "int or None"}[p.kind]
     if p.words:
         text += " or str (" + ", ".join(p.words) + ")"
     return text + (", optional" if p.default is None else "")
@@ -508,7 +616,8 @@ _UNIT_TEXT = {"angle": "deg", "length": "m (any length unit)", "angle_or_length"
               "load": "kg (or a weight in N)", "machine_load": "kg (or a torque in N*m)", "fraction": "0 to 1",
               "leg_lengths": "leg lengths (a plain number)",
               "choice": "a name", "profile": "a name or a function", "loads": "Load objects",
-              "lengths": "dict of lengths", "band": "an ElasticBand"}
+              "lengths": "dict of lengths", "band": "an ElasticBand", "samples": "a whole number",
+              "seed": "a whole number"}
 
 
 #: The quantity of keywords whose declarations word it per exercise (the table shows one line).
@@ -524,6 +633,9 @@ _QUANTITY = {
     "trunk_lean": "Trunk lean from vertical (forward positive), given instead of solved",
     "rear_ankle": "Rear ankle angle (dorsiflexion positive)",
     "bar_height": "Height of the bar's centre above the floor, or a named height",
+    "samples": "Number of technique samples drawn from the measured spread (not a coach's choice; "
+               "docs/technique.md)",
+    "seed": "Seed of the technique samples, so a call repeats",
 }
 
 

@@ -26,7 +26,7 @@ from ..model.loads import BAR_POSITIONS, Barbell, HandLoad, Load, bar_position
 from ..model.pose import Pose
 from ..mechanics.statics import MomentResult, StaticModel
 from ..units import quantity
-from .spec import DEPTH_WORDS, ExerciseSpec, declare, param, spec_function
+from .spec import DEPTH_WORDS, ExerciseSpec, declare, param, sampling_params, spec_function
 from .common import (DORSIFLEXION_LIMIT_DEG, ExerciseResult, Feasibility, array_body, as_angle, as_length, make_model,
                      body_height, broadcast_shape, check_body, check_broadcasts_into, check_lengths,
                      check_loads, hip_joint_spacing, in_plane_from_sagittal, is_length,
@@ -93,11 +93,17 @@ def squat_kernel(body: Body, *, hold: str, load_kg: Any, depth_kind: str, depth_
                  knee_travel_at: str = "front", cop: Any = "midfoot", box_m: Any = None,
                  arms_rad: Any = None, dorsiflexion_limit_rad: Any = np.radians(DORSIFLEXION_LIMIT_DEG),
                  lengths: dict[str, Any] | None = None, hip_spacing_m: float | None = None,
-                 extra_loads: Sequence[Load] = (), fraction: Any = None):
+                 extra_loads: Sequence[Load] = (), fraction: Any = None, cop_fraction: Any = None,
+                 shank_at_parallel_rad: Any = None):
     """The unit-free squat solver: SI floats or arrays in, (pose, model, angles, feasibility, info) out.
 
     Every array argument broadcasts; ``fraction`` (0 top .. 1 bottom) scales the bottom
-    position's thigh angle and shank lean for the rep path.
+    position's thigh angle and shank lean for the rep path. Technique samples
+    (:mod:`biomech.exercises.technique`): ``cop_fraction`` places the centre of pressure at
+    that fraction of the heel-to-toe-tip length (replacing ``cop``), and
+    ``shank_at_parallel_rad`` sets the shin lean from the depth with
+    :func:`~biomech.exercises.technique.squat_shank_lean`'s relation (replacing the knee
+    travel; not with a box).
     """
     lengths = dict(lengths or {})
     L_s0 = np.asarray(lengths.get("shank", body.shank.length_m), dtype=float)
@@ -107,7 +113,8 @@ def squat_kernel(body: Body, *, hold: str, load_kg: Any, depth_kind: str, depth_
     width = spacing if stance_width_m is None else stance_width_m
     base_shape = broadcast_shape(load_kg, depth_value, knee_travel_m, heel_lift_m, width, toe_out_rad,
                                  L_s0, L_t0, np.asarray(lengths.get("trunk", 0.0)), dorsiflexion_limit_rad,
-                                 0.0 if box_m is None else box_m)
+                                 0.0 if box_m is None else box_m, 0.0 if cop_fraction is None else cop_fraction,
+                                 0.0 if shank_at_parallel_rad is None else shank_at_parallel_rad)
     frac = place_fraction(fraction, base_shape)
     shape = broadcast_shape(np.zeros(base_shape), 0.0 if frac is None else frac)
     feas = Feasibility(shape)
@@ -177,6 +184,12 @@ def squat_kernel(body: Body, *, hold: str, load_kg: Any, depth_kind: str, depth_
         feas.flag((bc(depth_value) > np.radians(165.0)) | (bc(depth_value) < np.radians(-45.0)), "depth",
                   depth=quantity(np.degrees(bc(depth_value)), "deg"))
         t_bottom = in_plane_from_sagittal(bc(depth_value), cphi, calpha)
+    if shank_at_parallel_rad is not None and box_m is None:
+        from .technique import _REF_STANCE, _shank_lean_si
+
+        # the shin leans further as the lifter goes deeper (technique.squat_shank_lean); the
+        # stance correction needs a shoulder width the body model lacks: the reference stance
+        s_bottom = _shank_lean_si(t_bottom, bc(shank_at_parallel_rad), _REF_STANCE)
 
     if frac is None:
         s, t = s_bottom, t_bottom
@@ -224,7 +237,11 @@ def squat_kernel(body: Body, *, hold: str, load_kg: Any, depth_kind: str, depth_
     model = make_model(abody, loads, "both", "feet")
 
     angles = {"foot": f, "shank": s_side, "thigh": t_side, "trunk": 0.0, "arms": arms_angle}
-    target = _target_x(abody, cop, f)
+    if cop_fraction is None:
+        target = _target_x(abody, cop, f)
+    else:
+        afg = abody.foot_geometry
+        target = (afg.ball_x - afg.ball_x * np.cos(f)) + bc(cop_fraction) * afg.toe_x * np.cos(f)
     k, ok = solve_free_angle(model, angles, "trunk", target, tied)
     feas.flag(~ok, "balance", shank=quantity(np.degrees(s_side), "deg"), thigh=quantity(np.degrees(t_side), "deg"))
     feas.flag(k > np.pi / 2 + 1e-12, "trunk_past_horizontal", trunk=quantity(np.degrees(k), "deg"))
@@ -294,7 +311,8 @@ def _squat(body: Body, *, depth: Any = "parallel", knee_travel: Any = "5 cm", lo
            bar: Any = "high_bar", heel_lift: Any = "0 cm", stance_width: Any = None, toe_out: Any = "0 deg",
            knee_travel_at: str = "front", cop: Any = "midfoot", box: Any = None, arms: Any = None,
            dorsiflexion_limit: Any = None, lengths: dict[str, Any] | None = None, hip_width: Any = None,
-           extra_loads: Sequence[Load] = (), fraction: Any = None, name: str = "squat") -> ExerciseResult:
+           extra_loads: Sequence[Load] = (), fraction: Any = None, name: str = "squat",
+           technique: dict | None = None) -> ExerciseResult:
     """The squat family's solver behind :class:`Squat` and its variants (units to SI, the
     kernel, the result). ``fraction`` (0 top .. 1 bottom) gives the rep path; ``name`` the
     exercise named in the result and in errors."""
@@ -314,7 +332,8 @@ def _squat(body: Body, *, depth: Any = "parallel", knee_travel: Any = "5 cm", lo
     lens = {k: as_length(v, f"lengths[{k!r}]", positive=True) for k, v in lengths.items()}
     extra_loads = check_loads(extra_loads)
     cop_v = cop_value(cop, _COP_TARGETS)
-    if np.ndim(cop_v):
+    technique = technique or {}
+    if np.ndim(cop_v) and technique.get("cop_fraction") is None:
         others = broadcast_shape(load_kg, dval, as_length(knee_travel, "knee_travel"),
                                  as_length(heel_lift, "heel_lift"), *lens.values(), lim,
                                  0.0 if box is None else as_length(box, "box_height"),
@@ -330,7 +349,8 @@ def _squat(body: Body, *, depth: Any = "parallel", knee_travel: Any = "5 cm", lo
         arms_rad=None if arms is None else check_single(as_angle(arms, "arms"), "arms"),
         dorsiflexion_limit_rad=lim, lengths=lens,
         hip_spacing_m=None if hip_width is None else as_length(hip_width, "hip_width", positive=True),
-        extra_loads=tuple(extra_loads), fraction=fraction)
+        extra_loads=tuple(extra_loads), fraction=fraction, cop_fraction=technique.get("cop_fraction"),
+        shank_at_parallel_rad=technique.get("shank_at_parallel_rad"))
     params = {"depth": depth if kind == "angle" and isinstance(depth, str) else quantity(
                   np.degrees(dval) if kind == "angle" else dval, "deg" if kind == "angle" else "m"),
               "knee_travel": quantity(as_length(knee_travel, "knee_travel"), "m"), "knee_travel_at": at,
@@ -402,7 +422,54 @@ def _squat_technique() -> dict[str, Any]:
                         positive=True, source="Harrington et al. 2007, J Biomech 40:595"),
         extra_loads=param("loads", (), "Bands, cables or other loads added to the bar; their forces count in the "
                                        "balance."),
+        **sampling_params("squat"),
     )
+
+
+#: Which typical technique (``technique.typical("squat", bar=...)``) a squat's samples come from,
+#: by how the load is held. Goblet and bodyweight squats have no measured technique of their
+#: own: the goblet squat (load in front) takes the front squat's and the bodyweight squat the
+#: high-bar squat's (assumptions).
+_TECHNIQUE_BAR = {"high_bar": "high_bar", "low_bar": "low_bar", "front": "front", "goblet": "front",
+                  "none": "high_bar"}
+
+
+def _sampled_squat(spec: ExerciseSpec, body: Body, kw: dict, fraction: Any, box: bool) -> ExerciseResult:
+    """The squat with ``spec.samples`` technique samples on a leading axis.
+
+    Drawn (``technique.draw("squat", bar=...)``): ``cop`` (fraction of the heel-to-toe-tip
+    length) unless the call gives ``cop``; ``shank_at_parallel`` (the shin lean at any depth via
+    ``technique.squat_shank_lean``) unless the call gives ``knee_travel`` or a box. A given
+    ``cop`` inside the drawn bounds conditions the other draws on it (``given=``). The trunk is
+    solved from balance for every sample, never drawn; ``lumbar_flexion`` is drawn and recorded
+    but moves no moment until the trunk splits at L5/S1.
+    """
+    check_body(body)
+    tbar = _TECHNIQUE_BAR[_hold(kw.get("bar"))]
+    draw_cop = not spec._given("cop")
+    draw_shank = not box and not spec._given("knee_travel")
+    given: dict[str, Any] = {}
+    if not draw_cop:
+        v = cop_value(kw["cop"], _COP_TARGETS)
+        fg = body.foot_geometry
+        along = {"midfoot": 0.5 * fg.toe_x, "ball": fg.ball_x, "heel": 0.0}.get(v, v) if isinstance(v, str) else v
+        if np.ndim(along) == 0 and 0.25 <= float(along) / fg.toe_x <= 0.75:
+            given["cop"] = float(along) / fg.toe_x
+    samples, ndim = spec._draw("squat", body, fraction, bar=tbar, given=given)
+    lead = (samples.n,) + (1,) * ndim
+    technique = {"cop_fraction": samples.si("cop").reshape(lead) if draw_cop else None,
+                 "shank_at_parallel_rad": samples.si("shank_at_parallel").reshape(lead) if draw_shank else None}
+    res = _squat(body, **kw, fraction=fraction, name=spec.name, technique=technique)
+    used = {"lumbar_flexion": "recorded only (the trunk is one segment until it splits at L5/S1)"}
+    used["cop"] = "cop (fraction of the heel-to-toe-tip length)" if draw_cop else "not used: cop given"
+    used["shank_at_parallel"] = ("the shin lean at the depth (technique.squat_shank_lean; reference stance)"
+                                 if draw_shank else "not used: knee travel given" if not box else
+                                 "not used: the box sets the depth and the knee travel the shin")
+    if draw_cop:
+        res.parameters["cop"] = "drawn (technique samples)"
+    if draw_shank:
+        res.parameters["knee_travel"] = "from the drawn shin lean (technique samples)"
+    return spec._sampled(res, samples, used, fraction)
 
 
 class _SquatSpec(ExerciseSpec):
@@ -411,11 +478,14 @@ class _SquatSpec(ExerciseSpec):
     rep_fraction = "A fraction scales the bottom's thigh angle and shank lean together."
 
     def _solve(self, body: Body, fraction: Any) -> ExerciseResult:
-        kw = self.values()
+        kw = self._plain_values()
+        box = kw.get("box_height") is not None
         if "box_height" in kw:
             kw["box"] = kw.pop("box_height")
         if "bar" not in kw:
             kw["bar"] = self.bar_fixed
+        if self.samples is not None:
+            return _sampled_squat(self, body, kw, fraction, box)
         return _squat(body, **kw, fraction=fraction, name=self.name)
 
 
@@ -516,7 +586,10 @@ class BodyweightSquat(_SquatSpec):
     bar_fixed = None
 
     def _solve(self, body: Body, fraction: Any) -> ExerciseResult:
-        return _squat(body, **self.values(), load=None, bar=None, fraction=fraction, name=self.name)
+        kw = {**self._plain_values(), "load": None, "bar": None}
+        if self.samples is not None:
+            return _sampled_squat(self, body, kw, fraction, False)
+        return _squat(body, **kw, fraction=fraction, name=self.name)
 
 
 declare(BodyweightSquat, dict(depth=_depth_param(), knee_travel=_knee_travel_param()), _squat_technique())
@@ -544,9 +617,11 @@ class BoxSquat(_SquatSpec):
     example = "biomech box_squat --box-height 40cm --load 100kg --bar low"
 
     def _solve(self, body: Body, fraction: Any) -> ExerciseResult:
-        kw = self.values()
+        kw = {**self._plain_values(), "depth": "parallel"}
         kw["box"] = kw.pop("box_height")
-        return _squat(body, depth="parallel", **kw, fraction=fraction, name=self.name)
+        if self.samples is not None:
+            return _sampled_squat(self, body, kw, fraction, True)
+        return _squat(body, **kw, fraction=fraction, name=self.name)
 
 
 declare(BoxSquat, dict(box_height=param("length", "40 cm", "Box height: the bottom is sitting on the box, the hip "

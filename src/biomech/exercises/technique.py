@@ -33,7 +33,6 @@ Inside, everything is numpy in SI (rad, m, plain fractions); Quantities only at 
 from __future__ import annotations
 
 import math
-import warnings
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Mapping
@@ -1075,86 +1074,9 @@ def stance_change(lean: Any, *, stance_from: float, stance_to: float, toe_out_fr
 
 
 # --------------------------------------------------------------------------- bands
-@dataclass(frozen=True)
-class Band:
-    """Low, typical and high value of a sampled result over its feasible samples.
-
-    ``typical`` is the median over feasible samples; ``low`` and ``high`` the ``low_pct``
-    and ``high_pct`` percentiles (``numpy.nanpercentile``). ``feasible_fraction`` is the
-    share of samples that were feasible, per grid point. Where no sample is feasible all
-    three are NaN and the fraction is 0.
-
-    >>> lo, mid, hi = band(np.arange(101.0))
-    >>> float(lo), float(mid), float(hi)
-    (5.0, 50.0, 95.0)
-    """
-
-    low: Any
-    typical: Any
-    high: Any
-    feasible_fraction: np.ndarray
-    low_pct: float
-    high_pct: float
-
-    def __iter__(self):
-        return iter((self.low, self.typical, self.high))
-
-
-def band(values: Any, feasible: Any = None, low: float = 5, high: float = 95) -> Band:
-    """Low / typical / high of sampled values, over the feasible samples.
-
-    Parameters
-    ----------
-    values : array_like or Quantity
-        Samples along the first axis, any grid after it: shape ``(n, ...)``.
-    feasible : array_like of bool, optional
-        Which samples are feasible; broadcast against ``values``. Default: the finite ones.
-    low, high : float
-        Percentiles, ``0 <= low <= 50 <= high <= 100``.
-
-    Returns
-    -------
-    Band
-        Each of ``low``, ``typical``, ``high`` has the grid shape (``values.shape[1:]``) and
-        the unit of ``values``; ``feasible_fraction`` too.
-
-    Examples
-    --------
-    >>> b = band(Q_([1.0, 2.0, 3.0, 100.0], "N*m"), feasible=[True, True, True, False])
-    >>> float(b.typical.m_as("N*m")), float(b.feasible_fraction)
-    (2.0, 0.75)
-    >>> b = band([1.0, 2.0], feasible=[False, False])
-    >>> bool(np.isnan(b.typical)), float(b.feasible_fraction)
-    (True, 0.0)
-    """
-    unit = None
-    if isinstance(values, pint.Quantity):
-        unit = values.units
-        values = values.magnitude
-    v = np.asarray(values, dtype=float)
-    if v.ndim == 0:
-        raise InputValueError("values must have a sample axis (first axis), got a scalar.")
-    for nm, p in (("low", low), ("high", high)):
-        if isinstance(p, bool) or not isinstance(p, (int, float, np.integer, np.floating)) or not math.isfinite(p):
-            raise InputValueError(f"{nm}={p!r} must be a percentile, a number from 0 to 100.")
-    if not 0 <= low <= 50 <= high <= 100:
-        raise RangeError(f"low={low!r}, high={high!r}: expected 0 <= low <= 50 <= high <= 100.")
-    if feasible is None:
-        ok = np.isfinite(v)
-    else:
-        try:
-            ok = np.broadcast_to(np.asarray(feasible, dtype=bool), v.shape) & np.isfinite(v)
-        except ValueError:
-            raise InputValueError(f"feasible of shape {np.shape(feasible)} does not broadcast against values of "
-                                  f"shape {v.shape}.") from None
-    masked = np.where(ok, v, np.nan)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)
-        lo, mid, hi = np.nanpercentile(masked, [low, 50.0, high], axis=0)
-    frac = ok.mean(axis=0)
-    wrap = (lambda a: Q_(a, unit)) if unit is not None else (lambda a: a)
-    return Band(low=wrap(lo), typical=wrap(mid), high=wrap(hi), feasible_fraction=np.asarray(frac),
-                low_pct=float(low), high_pct=float(high))
+# Band and band live in biomech.mechanics.bands (every result of the family uses them, and the
+# mechanics layer sits below the exercises); they are the same objects here.
+from ..mechanics.bands import Band, band  # noqa: E402
 
 
 # --------------------------------------------------------------------------- memory

@@ -57,7 +57,7 @@ from ..constants import JOINTS
 from ..errors import BiomechError, InputValueError
 from ..units import Q_, ureg
 
-__all__ = ["JointValues", "ResultBase", "PoseMoments", "format_value", "unit_label", "jsonable"]
+__all__ = ["JointValues", "ResultBase", "PoseMoments", "MomentBand", "format_value", "unit_label", "jsonable"]
 
 #: pint units made once (building a unit from a string costs more than the arithmetic)
 _UNITS: dict[str, Any] = {}
@@ -371,6 +371,68 @@ class ResultBase:
         n = len(self.shape)
         return ("pose",) if n == 1 else tuple(f"pose_{i}" for i in range(n))
 
+    # ------------------------------------------------------------------ spread over technique samples
+    def band(self, low: float = 5, high: float = 95) -> "MomentBand":
+        """Low, typical and high value of each joint moment over the technique samples.
+
+        With a ``"sample"`` axis (an exercise called with ``samples=N``), each joint moment
+        is reduced over it with :func:`biomech.mechanics.bands.band` (the same function as
+        ``biomech.exercises.technique.band``): ``typical`` is the median over the feasible
+        samples, ``low`` and ``high`` the ``low`` and ``high`` percentiles
+        (``numpy.nanpercentile``), and ``feasible_fraction`` the share of samples that could
+        stand, per element of the remaining axes. A result without a sample axis gives its
+        single value as low = typical = high (``spread=False``, and the note says so).
+
+        Parameters
+        ----------
+        low, high : float
+            Percentiles, ``0 <= low <= 50 <= high <= 100`` (default 5 and 95).
+
+        Returns
+        -------
+        MomentBand
+            ``.low``, ``.typical``, ``.high`` (:class:`JointValues`, N·m, anatomical signs:
+            + = plantarflexor, knee extensor, hip extensor, lumbar extensor), the
+            ``feasible_fraction``, the number of ``samples`` and a ``note``.
+
+        Examples
+        --------
+        >>> import biomech as bm
+        >>> body = bm.Body.from_anthropometrics("178 cm", "80 kg")
+        >>> b = bm.exercises.squat(body, load="100 kg", samples=200).band()
+        >>> b.samples, b.spread, bool(b.low.knee <= b.typical.knee <= b.high.knee)
+        (200, True, True)
+        >>> one = bm.exercises.squat(body, load="100 kg").band()
+        >>> one.spread, bool(one.low.knee == one.typical.knee == one.high.knee)
+        (False, True)
+        """
+        from .bands import band as _band
+
+        dims = self.dims
+        shape = self.shape
+        feas = getattr(self, "feasible", None)
+        ok = np.ones(shape, dtype=bool) if feas is None else np.broadcast_to(np.asarray(feas, dtype=bool), shape)
+        mass = self.moments._mass_kg
+        if "sample" not in dims:
+            _band(np.zeros((1,)), low=low, high=high)  # the same checks of low and high
+            vals = {j: np.where(ok, self.moments.si(j), np.nan) if shape else
+                    (self.moments.si(j) if bool(ok) else np.nan) for j in self.moments.joints}
+            jv = JointValues.from_si(vals, "N*m", mass)
+            return MomentBand(jv, jv, jv, ok.astype(float) if shape else float(bool(ok)), 1, float(low),
+                              float(high), False, "no sample axis: the single value is low, typical and high "
+                              "(call the exercise with samples=N for the spread over technique)", dims)
+        axis = dims.index("sample")
+        okm = np.moveaxis(ok, axis, 0)
+        lo, mid, hi, frac = {}, {}, {}, None
+        for j in self.moments.joints:
+            v = np.moveaxis(np.broadcast_to(np.asarray(self.moments.si(j), dtype=float), shape), axis, 0)
+            b = _band(v, okm, low, high)
+            lo[j], mid[j], hi[j], frac = b.low, b.typical, b.high, b.feasible_fraction
+        rest = tuple(d for i, d in enumerate(dims) if i != axis)
+        return MomentBand(JointValues.from_si(lo, "N*m", mass), JointValues.from_si(mid, "N*m", mass),
+                          JointValues.from_si(hi, "N*m", mass), frac, int(shape[axis]), float(low), float(high), True,
+                          f"{shape[axis]} technique samples; typical = median over the feasible ones", rest)
+
     # ------------------------------------------------------------------ export
     def _dict_extras(self) -> dict[str, Any]:
         return {}
@@ -506,3 +568,65 @@ class PoseMoments(ResultBase):
 
     def _moment_si(self):
         return self._m
+
+
+# --------------------------------------------------------------------------- bands
+class MomentBand:
+    """Low, typical and high joint moments over technique samples (from :meth:`ResultBase.band`).
+
+    Attributes
+    ----------
+    low, typical, high : JointValues
+        N·m, anatomical signs; the shape of the result without its sample axis.
+    feasible_fraction : float or numpy.ndarray
+        Share of the samples that could stand, per element.
+    samples : int
+        Number of samples (1 for a result without a sample axis).
+    low_pct, high_pct : float
+        The percentiles of ``low`` and ``high``.
+    spread : bool
+        False when the result had no sample axis (low = typical = high).
+    note : str
+        What the band is.
+    dims : tuple of str
+        Names of the remaining axes.
+    """
+
+    def __init__(self, low, typical, high, feasible_fraction, samples, low_pct, high_pct, spread, note, dims=()):
+        self.low, self.typical, self.high = low, typical, high
+        self.feasible_fraction = feasible_fraction
+        self.samples = samples
+        self.low_pct, self.high_pct = low_pct, high_pct
+        self.spread = spread
+        self.note = note
+        self.dims = tuple(dims)
+
+    def __iter__(self):
+        return iter((self.low, self.typical, self.high))
+
+    def lines(self) -> list[str]:
+        """One line per joint: typical (low to high), N·m, and the feasible fraction (single values only)."""
+        if self.typical.shape != ():
+            return [f"band over {self.samples} samples, shape {self.typical.shape} (dims {self.dims})"]
+        out = []
+        for j in self.typical.joints:
+            t, lo, hi = (float(x.si(j)) for x in (self.typical, self.low, self.high))
+            if self.spread:
+                out.append(f"{j:<7}{format_value(t, 'N*m'):>12}   ({self.low_pct:g}th to {self.high_pct:g}th "
+                           f"percentile: {format_value(lo, 'N*m')} to {format_value(hi, 'N*m')})")
+            else:
+                out.append(f"{j:<7}{format_value(t, 'N*m'):>12}")
+        frac = float(np.asarray(self.feasible_fraction))
+        out.append(f"feasible: {frac:.0%} of {self.samples} sample{'s' if self.samples != 1 else ''}" +
+                   ("" if self.spread else " (no spread: " + self.note.split(": ", 1)[-1] + ")"))
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready numbers (NaN as None), units in the keys."""
+        return {"low_N_m": self.low.to_dict(), "typical_N_m": self.typical.to_dict(), "high_N_m": self.high.to_dict(),
+                "low_percentile": self.low_pct, "high_percentile": self.high_pct,
+                "feasible_fraction": jsonable(self.feasible_fraction), "samples": self.samples,
+                "spread": self.spread, "note": self.note, "dims": list(self.dims)}
+
+    def __repr__(self) -> str:
+        return "MomentBand(" + "; ".join(self.lines()) + ")"

@@ -181,10 +181,81 @@ def rdl_knee_moment_per_kg(load_body_masses: float = LEE_2018_LOAD_BODY_MASSES) 
             "max_per_kg": float(np.max(per_leg))}
 
 
+#: Load of the deadlift-family rows (Swinton 2011, Escamilla 2000): 100 kg, a submaximal load for the
+#: reference body (Swinton et al. used 10-80 % of 1RM; the lifters' 1RM was not read). Assumption.
+DEADLIFT_ROW_LOAD_KG = 100.0
+
+
+def _typical_conventional(load_kg: float, body):
+    """The conventional deadlift at the typical technique's knee flexion and toe-out
+    (``technique.typical("deadlift")``): its own default solves the knee bend instead."""
+    from ..exercises import deadlift
+    from ..exercises import technique as tq
+    from ..units import Q_
+
+    t = tq.typical("deadlift").drawn
+    return deadlift(body, load=Q_(load_kg, "kg"), knee_flexion=Q_(t["knee_flexion"].mean, "deg"),
+                    toe_out=Q_(t["toe_out"].mean, "deg"))
+
+
+def trap_bar_against_straight_bar(load_kg: float = DEADLIFT_ROW_LOAD_KG) -> dict:
+    """Swinton et al. 2011: trap-bar minus straight-bar joint moments at lift-off, N·m per leg
+    (lumbar whole body), both at the typical technique, the same load, the reference body."""
+    from ..exercises import trap_bar_deadlift
+    from ..units import Q_
+
+    body = _REF
+    trap = trap_bar_deadlift(body, load=Q_(load_kg, "kg"))
+    straight = _typical_conventional(load_kg, body)
+    return {j: float(getattr(trap, j).m_as("N*m") - getattr(straight, j).m_as("N*m"))
+            for j in ("ankle", "knee", "hip", "lumbar")} | {
+        "trap": {j: float(getattr(trap, j).m_as("N*m")) for j in ("ankle", "knee", "hip", "lumbar")},
+        "straight": {j: float(getattr(straight, j).m_as("N*m")) for j in ("ankle", "knee", "hip", "lumbar")}}
+
+
+def sumo_against_conventional_ankle(load_kg: float = DEADLIFT_ROW_LOAD_KG) -> dict:
+    """Escamilla et al. 2000: the ankle moment at lift-off, sumo and conventional, N·m per leg
+    (+ plantarflexor), at the typical technique, the reference body."""
+    from ..exercises import sumo_deadlift
+    from ..units import Q_
+
+    body = _REF
+    return {"sumo": float(sumo_deadlift(body, load=Q_(load_kg, "kg")).ankle.m_as("N*m")),
+            "conventional": float(_typical_conventional(load_kg, body).ankle.m_as("N*m"))}
+
+
+def deadlift_against_good_morning_knee(load_body_masses: float = 0.25) -> dict:
+    """Schellenberg et al. 2013: the knee moment, N·m per leg (+ extensor), of the deadlift's start
+    and of the good morning's bottom, both with ``load_body_masses`` x body mass, the typical technique."""
+    from ..exercises import good_morning
+    from ..units import Q_
+
+    body = _REF
+    load = load_body_masses * body.mass_kg
+    return {"deadlift": float(_typical_conventional(load, body).knee.m_as("N*m")),
+            "good_morning": float(good_morning(body, load=Q_(load, "kg")).knee.m_as("N*m"))}
+
+
+def standing_tall_with_a_bar(load_kg: float = 100.0) -> dict:
+    """Knee and hip moments per kg (per leg) standing tall with a bar on the back: the squat at a
+    thigh angle of 0 deg, every other parameter at its default."""
+    from ..exercises import squat
+    from ..units import Q_
+
+    body = _REF
+    r = squat(body, depth="0 deg", load=Q_(load_kg, "kg"))
+    return {"knee_per_kg": float(r.knee.m_as("N*m")) / body.mass_kg,
+            "hip_per_kg": float(r.hip.m_as("N*m")) / body.mass_kg,
+            "knee_N_m": float(r.knee.m_as("N*m")), "hip_N_m": float(r.hip.m_as("N*m"))}
+
+
 def validation_rows() -> dict:
     """Every model number of ``docs/validation.md``, by row id."""
     fry = fry_knee_travel()
     song = split_squat_step_length()
+    sumo = sumo_against_conventional_ankle()
+    sch = deadlift_against_good_morning_knee()
+    stand = standing_tall_with_a_bar()
     return {
         "fry_knee_change": fry["knee_change"],
         "fry_hip_ratio": fry["hip_ratio"],
@@ -195,4 +266,8 @@ def validation_rows() -> dict:
         "rdl_knee_per_kg": rdl_knee_moment_per_kg()["mean_per_kg"],
         "split_squat_step_hip_long_over_short": song["hip_long_over_short"],
         "split_squat_step_knee_hip_ratio_long_over_short": song["knee_hip_ratio_long_over_short"],
+        "trap_minus_straight": trap_bar_against_straight_bar(),
+        "sumo_ankle": sumo["sumo"], "conventional_ankle": sumo["conventional"],
+        "schellenberg_deadlift_knee": sch["deadlift"], "schellenberg_good_morning_knee": sch["good_morning"],
+        "standing_knee_per_kg": stand["knee_per_kg"], "standing_hip_per_kg": stand["hip_per_kg"],
     }
