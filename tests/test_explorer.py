@@ -18,6 +18,9 @@ import warnings
 import numpy as np
 import pytest
 
+import biomech as bm
+from biomech import Q_
+
 from biomech.errors import InfeasiblePoseError, InputValueError
 from biomech.viz import explorer as ex
 from biomech.exercises.common import _REASON_TEXT
@@ -238,7 +241,7 @@ def test_page_is_self_contained(page):
     build, text, meta = page
     assert not re.search(r'(src|href)="(https?:)?//', text)          # nothing fetched from the network
     assert "<script src" not in text and "<link" not in text
-    assert meta["band"] is False and "No technique band" in text    # no band is faked
+    assert meta["band"] is True and "5th to 95th percentile" in text  # the technique band, from samples=
     assert meta["version"] and "biomech explore" in text
     assert build.points == meta["points"] == sum(b["n"] for b in meta["blocks"])
     assert "snap" in text
@@ -446,3 +449,18 @@ def test_a_band_provider_fills_the_optional_columns(monkeypatch):
             assert abs(p["hi_knee"] - (p["m_knee"] + 20.0)) <= 0.1 + 1e-9
     lunge = next(b for b in meta["blocks"] if b["exercise"] == "lunge")
     assert "lo_knee" not in lunge["columns"]
+
+
+def test_the_band_is_the_librarys_sampled_band():
+    """The default band provider is the exercise's own samples= band: the page's low and high at a
+    grid point are the 5th and 95th percentiles of that exercise's technique draws there."""
+    body = bm.Body.from_anthropometrics("178 cm", "80 kg")
+    kw = dict(depth=Q_(90, "deg"), knee_travel=Q_(5, "cm"), load=Q_(100, "kg"), bar="high_bar",
+              stance_width=Q_(35, "cm"))
+    band = ex.technique_band("squat", body, kw)
+    res = bm.exercises.squat(body, **kw, samples=ex.BAND_SAMPLES, seed=ex.BAND_SEED)
+    knee = res.knee.m_as("N*m")
+    ok = np.isfinite(knee)
+    lo, hi = np.percentile(knee[ok], [5, 95])
+    assert band["knee"][0] == pytest.approx(lo, abs=1e-9) and band["knee"][1] == pytest.approx(hi, abs=1e-9)
+    assert lo < hi                                              # the drawn technique moves the knee moment

@@ -7,6 +7,7 @@ Directions from the literature are written here as the tolerance before the mode
 from __future__ import annotations
 
 import numpy as np
+from hypothesis import given, settings, strategies as st
 import pytest
 
 import biomech as bm
@@ -225,3 +226,22 @@ def test_cli_band_prints_typical_with_its_band(capsys):
     assert main(["squat", "--samples", "10"]) == 2        # a spread needs --band
     assert main(["squat", "--samples", "0", "--band"]) == 2
     assert main(["leg_press", "--band"]) == 2              # no technique samples there
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(1, 12), st.integers(1, 6), st.floats(0.0, 0.9), st.integers(0, 2**31 - 1))
+def test_band_percentiles_are_numpys_nanpercentile(n, m, nan_share, seed):
+    """The vectorised percentiles of mechanics.bands equal numpy.nanpercentile (linear), NaNs and
+    all-NaN grid points included."""
+    import warnings
+
+    from biomech.mechanics.bands import _percentiles
+
+    rng = np.random.default_rng(seed)
+    x = rng.normal(size=(n, m))
+    x[rng.random(x.shape) < nan_share] = np.nan
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        ref = np.nanpercentile(x, [5, 50, 95], axis=0)
+    for r, g in zip(ref, _percentiles(x, (5.0, 50.0, 95.0))):
+        np.testing.assert_allclose(g, r, rtol=1e-12, atol=1e-12, equal_nan=True)

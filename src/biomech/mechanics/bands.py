@@ -8,7 +8,6 @@ Every result of the family (:mod:`biomech.mechanics.results`) reduces its sample
 from __future__ import annotations
 
 import math
-import warnings
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,6 +43,26 @@ class Band:
 
     def __iter__(self):
         return iter((self.low, self.typical, self.high))
+
+
+def _percentiles(masked: np.ndarray, pcts: tuple[float, ...]) -> list[np.ndarray]:
+    """``numpy.nanpercentile(masked, pcts, axis=0)`` (linear interpolation), vectorised: NaNs
+    sort last, each grid point's count of numbers sets its own interpolation indices (numpy's
+    own routine loops in Python over grid points when NaNs are present)."""
+    srt = np.sort(masked, axis=0)                                   # NaN last
+    count = np.sum(~np.isnan(masked), axis=0)
+    out = []
+    for p in pcts:
+        pos = (count - 1) * (p / 100.0)
+        below = np.clip(np.floor(pos), 0, None).astype(np.intp)
+        above = np.minimum(below + 1, np.maximum(count - 1, 0))
+        frac = pos - below
+        a = np.take_along_axis(srt, below[None], axis=0)[0]
+        b = np.take_along_axis(srt, above[None], axis=0)[0]
+        with np.errstate(invalid="ignore"):
+            val = a + (b - a) * frac
+        out.append(np.where(count > 0, val, np.nan))
+    return out
 
 
 def band(values: Any, feasible: Any = None, low: float = 5, high: float = 95) -> Band:
@@ -93,10 +112,7 @@ def band(values: Any, feasible: Any = None, low: float = 5, high: float = 95) ->
         except ValueError:
             raise InputValueError(f"feasible of shape {np.shape(feasible)} does not broadcast against values of "
                                   f"shape {v.shape}.") from None
-    masked = np.where(ok, v, np.nan)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)
-        lo, mid, hi = np.nanpercentile(masked, [low, 50.0, high], axis=0)
+    lo, mid, hi = _percentiles(np.where(ok, v, np.nan), (low, 50.0, high))
     frac = ok.mean(axis=0)
     wrap = (lambda a: Q_(a, unit)) if unit is not None else (lambda a: a)
     return Band(low=wrap(lo), typical=wrap(mid), high=wrap(hi), feasible_fraction=np.asarray(frac),

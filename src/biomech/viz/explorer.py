@@ -13,9 +13,9 @@ Data format (``meta`` JSON plus one binary blob, see :func:`explorer_data`): for
 exercise and body a *block* of ``n`` grid points (the exercise's axes in C order); each
 quantity is a *column*, stored either as one constant or as ``n`` int16 values with a
 scale (value = int16 * scale; -32768 = not a number). Columns ``lo_<joint>`` and
-``hi_<joint>`` (the joint moments' technique band; ``lo_rear_<joint>`` for a lunge's rear leg) are optional: they are present only
-when a band provider gives them (:data:`BAND_PROVIDER`); this library version has none,
-and the page says so. The int16 blob is gzip-compressed and base64-encoded; the page
+``hi_<joint>`` (the joint moments' technique band; ``lo_rear_<joint>`` for a lunge's rear leg) are present
+when a band provider gives them (:data:`BAND_PROVIDER`, by default :func:`technique_band`:
+the 5th to 95th percentile over techniques drawn from the measured spread). The int16 blob is gzip-compressed and base64-encoded; the page
 inflates it with the browser's ``DecompressionStream``.
 
 Examples
@@ -47,7 +47,7 @@ from ..model.body import Body
 from ..errors import InputValueError
 from ..units import Q_
 
-__all__ = ["GRIDS", "BAND_PROVIDER", "ExplorerBuild", "preset_bodies", "lifter_body", "explorer_data",
+__all__ = ["GRIDS", "BAND_PROVIDER", "BAND_SAMPLES", "technique_band", "ExplorerBuild", "preset_bodies", "lifter_body", "explorer_data",
            "grid_description",
            "explorer_html", "build_explorer", "grid_point", "library_point", "add_explore_arguments",
            "run_explore"]
@@ -117,10 +117,60 @@ _CHOICE_LABELS = {"high_bar": "high bar", "low_bar": "low bar", "front": "front 
 
 _EXERCISE_LABELS = {"squat": "Squat", "lunge": "Lunge", "romanian_deadlift": "Romanian deadlift"}
 
-#: A technique-band provider: ``f(exercise, body, kwargs) -> {joint: (low, high)}`` arrays of N*m
-#: over the block (shape of the block's grid), or None. None here: this library version has no
-#: technique band, and the page says so rather than drawing one.
-BAND_PROVIDER: Callable[..., Any] | None = None
+#: Technique samples per grid point for the joint moments' band, and their seed (fixed, so a
+#: page repeats). 24 draws estimate the 5th and 95th percentiles (interpolated) roughly, and
+#: keep the default page within its build-time budget (about 1.3 M poses); more cost time.
+BAND_SAMPLES = 24
+BAND_SEED = 13
+
+
+def technique_band(exercise: str, body: Body, kwargs: dict) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """The joint moments' band at one block of grid points: the 5th and 95th percentiles over
+    :data:`BAND_SAMPLES` techniques drawn from the measured spread (``samples=`` of the
+    exercise; the sliders' own values are held, everything else drawn, balance solved).
+
+    Parameters
+    ----------
+    exercise : str
+        ``"squat"``, ``"lunge"`` or ``"romanian_deadlift"``.
+    body : Body
+        The lifter.
+    kwargs : dict
+        The exercise's keyword arguments for the block (arrays on the grid's axes).
+
+    Returns
+    -------
+    dict
+        ``joint -> (low, high)``, N·m arrays of the block's grid shape (``rear_<joint>`` too for
+        a lunge's rear leg).
+
+    Examples
+    --------
+    >>> import biomech as bm
+    >>> b = technique_band("squat", bm.Body.from_anthropometrics("178 cm", "80 kg"),
+    ...                    dict(depth=bm.Q_(90, "deg"), knee_travel=bm.Q_(5, "cm"), load=bm.Q_(100, "kg")))
+    >>> bool(b["ankle"][0] < b["ankle"][1])
+    True
+    """
+    from .. import exercises as ex
+
+    fn = {"squat": ex.squat, "lunge": ex.lunge, "romanian_deadlift": ex.romanian_deadlift}[exercise]
+    kw = {k: v for k, v in kwargs.items() if not (k == "bar" and exercise != "squat")}
+    res = fn(body, **kw, samples=BAND_SAMPLES, seed=BAND_SEED)
+    legs = {"": res} if exercise != "lunge" else {"": res, "rear_": res.rear}
+    out = {}
+    for pre, r in legs.items():
+        b = r.band(low=5, high=95)
+        for j in ("ankle", "knee", "hip", "lumbar"):
+            if pre and j == "lumbar":
+                continue
+            out[pre + j] = (np.asarray(b.low.si(j), dtype=float), np.asarray(b.high.si(j), dtype=float))
+    return out
+
+
+#: The technique-band provider: ``f(exercise, body, kwargs) -> {joint: (low, high)}`` arrays of
+#: N·m over the block (shape of the block's grid), or None for a page without a band.
+BAND_PROVIDER: Callable[..., Any] | None = technique_band
 
 # int16 columns: name -> resolution in SI-ish display units (the page divides nothing but per kg)
 _NAN16 = -32768
@@ -470,8 +520,12 @@ def explorer_html(meta: dict, blob: bytes, *, command: str = "biomech explore") 
     grid_text = (f"This page holds {meta['points']:,} grid points (grid {meta['grid']!r}, "
                  f"{len(meta['bodies'])} bodies). {grid_description(meta)} "
                  "The sliders snap to these values; nothing is interpolated.")
+    band_text = (f"5th to 95th percentile over {BAND_SAMPLES} techniques drawn per grid point from the measured "
+                 f"spread (biomech.exercises.technique, seed {BAND_SEED})." if meta.get("band")
+                 else "none on this page (no band provider).")
     return (_PAGE.replace("__TITLE__", "biomech explorer: where the load goes")
             .replace("__GRIDTEXT__", html.escape(grid_text))
+            .replace("__BANDTEXT__", html.escape(band_text))
             .replace("__VERSION__", html.escape(str(meta["version"])))
             .replace("__COMMAND__", html.escape(command))
             .replace("__CSS__", _CSS).replace("__JS__", _JS)
@@ -719,7 +773,7 @@ the load line through the centre of pressure (red triangle); yellow: the centre 
 <p>Every number on this page was computed in Python by biomech __VERSION__ (<code>__COMMAND__</code>):
 static, sagittal-plane model; bodies from de Leva (1996) segment tables; the balanced pose puts the centre of pressure
 at the midfoot; muscle forces by static optimisation (<code>biomech.muscle_demand</code>, sum of squared activations,
-nine muscles, moment arms scaled to the body). No random draws (no seed). The page only looks the numbers up and draws
+nine muscles, moment arms scaled to the body). The band: __BANDTEXT__ The page only looks the numbers up and draws
 them. Leg joints are per leg, the lumbar (L5/S1) moment is the whole body's; per kg means per kg of body mass.</p>
 </footer>
 <script id="meta" type="application/json">__META__</script>
@@ -914,7 +968,7 @@ function render() {
   });
   document.querySelectorAll('.band').forEach(function (x) { x.style.display = band ? '' : 'none'; });
   Array.prototype.forEach.call(tb.querySelectorAll('tr'), function (tr) { tr.lastChild.style.display = band ? '' : 'none'; });
-  document.getElementById('bandnote').textContent = band ? 'Band: the joint moments over the measured spread of technique.' :
+  document.getElementById('bandnote').textContent = band ? 'Band: 5th to 95th percentile of each joint moment over techniques drawn from the measured spread (what no slider sets, such as where the pressure sits on the foot; the sliders hold their own values).' :
     'No technique band: this library version computes one technique per grid point, so no band is drawn.';
   var mu = document.getElementById('muscles');
   mu.innerHTML = '';
