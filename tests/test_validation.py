@@ -210,3 +210,51 @@ FRY_SIGNS = {"knee": -1, "hip": +1, "trunk": +1, "shank": -1}
 # extensor (+ plantarflexor) moment over the rep path, lumbar = L5/S1 whole body, ankle per leg.
 # Tolerance: direction, traditional > powerlifting > box for both joints.
 SWINTON_2012_ORDER = ("traditional", "powerlifting", "box")
+
+
+@pytest.mark.xfail(strict=True, reason="the pressure point sits at the midfoot in every pose of both lifts (technique.COP_DEADLIFT, an assumption: no force-plate value read), so the flat foot's ankle moment is body-plus-bar weight times the same lever (about 8 cm per leg): +0.81 N*m/kg for both lifts, against the study's 0.33 +- 0.08; the study's value implies the pressure about 3 cm ahead of the ankle. Tolerance unchanged")
+def test_lee_conventional_deadlift_ankle_within_two_sd(rows):
+    assert abs(rows["lee_ankle_conventional_per_kg"] - LEE_ANKLE_CONVENTIONAL_PER_KG) <= LEE_ANKLE_CONVENTIONAL_TOL
+
+
+@pytest.mark.xfail(strict=True, reason="the pressure point sits at the midfoot in every pose of both lifts (technique.COP_DEADLIFT, an assumption: no force-plate value read), so the flat foot's ankle moment is body-plus-bar weight times the same lever (about 8 cm per leg): +0.81 N*m/kg for both lifts, against the study's 0.29 +- 0.06; the study's value implies the pressure about 3 cm ahead of the ankle. Tolerance unchanged")
+def test_lee_romanian_deadlift_ankle_within_two_sd(rows):
+    assert abs(rows["lee_ankle_romanian_per_kg"] - LEE_ANKLE_ROMANIAN_PER_KG) <= LEE_ANKLE_ROMANIAN_TOL
+
+
+@pytest.mark.parametrize("what", sorted(FRY_SIGNS))
+def test_fry_restricted_minus_free_direction(rows, what):
+    assert _sign(rows["fry_directions"][what]) == FRY_SIGNS[what]
+
+
+def test_mackey_bulgarian_split_squat_hip_above_knee_and_ankle(rows):
+    p = rows["bulgarian_split_squat_peaks"]
+    assert p["hip"] > p["knee"] and p["hip"] > p["ankle"]
+
+
+@pytest.mark.xfail(strict=True, reason="the model's front knee peaks at 212 N*m partway down (front shin at its "
+                   "largest lean, 40 deg) against the ankle's 86 N*m, which is the same in every pose: the front "
+                   "foot's share (0.84) and its pressure point are fixed, so the ankle's lever never changes; at the "
+                   "bottom the knee (86) equals the ankle. The study's lifters kept the knee's peak below the ankle's. "
+                   "Tolerance unchanged")
+def test_mackey_bulgarian_split_squat_knee_below_ankle(rows):
+    p = rows["bulgarian_split_squat_peaks"]
+    assert p["knee"] < p["ankle"]
+
+
+_SWINTON_LUMBAR_MISS = ("the box squat's lumbar peak is the largest (502 against 472 and 451 N*m): with the "
+                        "shins held vertical the trunk leans further to keep the pressure at the midfoot, and "
+                        "the model has no sitting back onto the box; Swinton's box squat had the smallest. "
+                        "Tolerance unchanged")
+_SWINTON_ANKLE_MISS = ("the pressure point is at the midfoot in every squat and pose (an assumption), so the flat "
+                       "foot's ankle moment is the same in all three (71.5 N*m per leg, equal to round-off); "
+                       "Swinton's ordering follows the system centre of mass moving forward (traditional) or "
+                       "back (powerlifting, box), which a fixed pressure point cannot show. Tolerance unchanged")
+
+
+@pytest.mark.parametrize("joint", [
+    pytest.param("lumbar", marks=pytest.mark.xfail(strict=True, reason=_SWINTON_LUMBAR_MISS)),
+    pytest.param("ankle", marks=pytest.mark.xfail(strict=True, reason=_SWINTON_ANKLE_MISS))])
+def test_swinton_2012_traditional_above_powerlifting_above_box(rows, joint):
+    a, b, c = (rows["swinton_2012_peaks"][s][joint] for s in SWINTON_2012_ORDER)
+    assert a > b > c

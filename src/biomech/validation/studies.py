@@ -44,7 +44,9 @@ from ..cues.experiments import STANDARD_BODIES
 
 __all__ = ["fry_knee_travel", "lunge_step_patellofemoral", "leg_press_feet_knee_extensor_force",
            "gastrocnemius_capacity_by_knee_angle", "heel_lift_knee_moment", "rdl_knee_moment_per_kg",
-           "lee2018_knee_per_kg", "LEE_2018_LOAD_BODY_MASSES", "validation_rows"]
+           "lee2018_knee_per_kg", "LEE_2018_LOAD_BODY_MASSES", "validation_rows",
+           "lee2018_ankle_per_kg", "fry_directions", "bulgarian_split_squat_peaks", "swinton_2012_squat_peaks",
+           "MACKEY_2021_BODY", "MACKEY_2021_LOAD_BODY_MASSES", "SWINTON_2012_LOAD_KG", "SWINTON_2012_MAPPING"]
 
 _REF = STANDARD_BODIES[0]      # 1.78 m, 80 kg: used where a study does not report its subjects' size
 
@@ -270,4 +272,128 @@ def validation_rows() -> dict:
         "sumo_ankle": sumo["sumo"], "conventional_ankle": sumo["conventional"],
         "schellenberg_deadlift_knee": sch["deadlift"], "schellenberg_good_morning_knee": sch["good_morning"],
         "standing_knee_per_kg": stand["knee_per_kg"], "standing_hip_per_kg": stand["hip_per_kg"],
+        "lee_ankle_conventional_per_kg": lee2018_ankle_per_kg("deadlift"),
+        "lee_ankle_romanian_per_kg": lee2018_ankle_per_kg("romanian_deadlift"),
+        "fry_directions": fry_directions(),
+        "bulgarian_split_squat_peaks": bulgarian_split_squat_peaks(),
+        "swinton_2012_peaks": swinton_2012_squat_peaks(),
     }
+
+
+def lee2018_ankle_per_kg(lift: str = "romanian_deadlift", body=None,
+                         load_body_masses: float = LEE_2018_LOAD_BODY_MASSES, **kwargs) -> float:
+    """Mean ankle moment per leg per kg of body mass over a deadlift's rep path, N*m/kg
+    (+ plantarflexor), read as Lee et al. (2018) are read here (row 13 of ``docs/validation.md``).
+
+    The same reading as :func:`lee2018_knee_per_kg`: per leg, mean over
+    :data:`LEE_2018_SAMPLES` fractions of the rep path from standing to the exercise's default
+    bottom, bar :data:`LEE_2018_LOAD_BODY_MASSES` x body mass. Lee et al. report the ankle as
+    -0.33 +- 0.08 (conventional) and -0.29 +- 0.06 (Romanian), read as plantarflexor moments,
+    i.e. +0.33 and +0.29 in this library's signs (the study's sign convention was not readable).
+
+    Parameters
+    ----------
+    lift : str
+        ``"romanian_deadlift"`` or ``"deadlift"`` (any exercise name works).
+    body : Body, optional
+        The lifter; default the reference body (1.78 m, 80 kg).
+    load_body_masses : float
+        Bar mass in body masses.
+    **kwargs
+        Passed to the exercise.
+
+    Returns
+    -------
+    float
+        N*m per kg of body mass, per leg; + = plantarflexor.
+
+    Examples
+    --------
+    >>> round(lee2018_ankle_per_kg("deadlift"), 2) != 0.0
+    True
+    """
+    body = _REF if body is None else body
+    load = Q_(load_body_masses * body.mass_kg, "kg")
+    path = ex.rep_path(lift, body, load=load, n=LEE_2018_SAMPLES, **kwargs)
+    return float(np.mean(path.ankle.to("N*m").magnitude)) / body.mass_kg
+
+
+def fry_directions() -> dict:
+    """Fry et al. (2003) directions (row 14): restricted (knee travel 0) minus free squat (the
+    squat's default knee travel), both at the default depth (parallel), high bar, bar = body mass,
+    static bottom, the reference body.
+
+    Returns
+    -------
+    dict
+        ``knee``, ``hip``: moment differences, N*m per leg (+ extensor); ``trunk``, ``shank``:
+        segment-angle differences, deg from vertical (forward positive); and each condition's
+        values under ``restricted`` and ``free``.
+
+    Examples
+    --------
+    >>> d = fry_directions()
+    >>> sorted(d["free"])
+    ['hip', 'knee', 'shank', 'trunk']
+    """
+    def one(**kw):
+        r = ex.squat(_REF, load=_REF.mass, bar="high_bar", **kw)
+        return {"knee": float(r.knee.m_as("N*m")), "hip": float(r.hip.m_as("N*m")),
+                "trunk": float(r.pose.trunk.m_as("deg")), "shank": float(r.pose.shank.m_as("deg"))}
+
+    restricted, free = one(knee_travel="0 cm"), one()
+    return {k: restricted[k] - free[k] for k in free} | {"restricted": restricted, "free": free}
+
+
+#: Mackey & Riemann (2021) subjects: 20 trained men, 1.76 +- 0.06 m, 85.3 +- 13.9 kg (abstract).
+MACKEY_2021_BODY = ("176 cm", "85.3 kg")
+#: Bulgarian split-squat load: 35 % of the back-squat 1RM (abstract); the 1RM was not read and is
+#: taken as 1.5 x body mass (an assumption), i.e. 0.525 x body mass.
+MACKEY_2021_LOAD_BODY_MASSES = 0.35 * 1.5
+#: Fractions of the rep path over which the model's peak is taken (rows 15 and 16).
+PEAK_SAMPLES = 21
+
+
+def bulgarian_split_squat_peaks() -> dict:
+    """Mackey & Riemann (2021), row 15: the front leg's peak ankle, knee and hip moments, N*m
+    (+ plantarflexor, knee extensor, hip extensor), over the rep path of the library's
+    :func:`biomech.exercises.bulgarian_split_squat` at its defaults, the study's mean body,
+    :data:`MACKEY_2021_LOAD_BODY_MASSES` x body mass held in the hands (the default hold).
+
+    Examples
+    --------
+    >>> p = bulgarian_split_squat_peaks()
+    >>> sorted(p)
+    ['ankle', 'hip', 'knee']
+    """
+    body = Body.from_anthropometrics(*MACKEY_2021_BODY)
+    path = ex.rep_path("bulgarian_split_squat", body, load=Q_(MACKEY_2021_LOAD_BODY_MASSES * body.mass_kg, "kg"),
+                       n=PEAK_SAMPLES)
+    return {j: float(np.nanmax(getattr(path.front, j).m_as("N*m"))) for j in ("ankle", "knee", "hip")}
+
+
+#: Bar of the Swinton et al. (2012) row: 100 kg for every style (their lifters used 30-70 % of 1RM;
+#: the 1RM was not read; an assumption).
+SWINTON_2012_LOAD_KG = 100.0
+#: Which library exercise stands for each of Swinton et al.'s (2012) squats (each at its defaults).
+SWINTON_2012_MAPPING = {"traditional": ("squat", {"bar": "high_bar"}),
+                        "powerlifting": ("squat", {"bar": "low_bar"}),
+                        "box": ("box_squat", {})}
+
+
+def swinton_2012_squat_peaks(load_kg: float = SWINTON_2012_LOAD_KG) -> dict:
+    """Swinton et al. (2012), row 16: peak lumbar (L5/S1, whole body, + extensor) and ankle (per
+    leg, + plantarflexor) moments, N*m, over the rep path of each squat of
+    :data:`SWINTON_2012_MAPPING` at its defaults, the same bar, the reference body.
+
+    Examples
+    --------
+    >>> p = swinton_2012_squat_peaks()
+    >>> sorted(p), sorted(p["box"])
+    (['box', 'powerlifting', 'traditional'], ['ankle', 'lumbar'])
+    """
+    out = {}
+    for style, (name, kw) in SWINTON_2012_MAPPING.items():
+        path = ex.rep_path(name, _REF, load=Q_(load_kg, "kg"), n=PEAK_SAMPLES, **kw)
+        out[style] = {j: float(np.nanmax(getattr(path, j).m_as("N*m"))) for j in ("lumbar", "ankle")}
+    return out
