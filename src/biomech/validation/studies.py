@@ -20,7 +20,14 @@ Studies and what they report:
 * Lee S, Schultz J, Timgren J, Staelgraeve K, Miller M, Liu H (2018) J Exerc Sci Fit 16(3):87-93
   (PMC6323186), abstract: Romanian deadlift at 70 % of the RDL 1RM, knee net joint torque
   -0.28 +- 0.10 N*m/kg (a flexor demand; conventional deadlift +0.21 +- 0.13); read per leg
-  (see :data:`LEE_2018_LOAD_BODY_MASSES`).
+  (see :data:`LEE_2018_LOAD_BODY_MASSES`); ankle -0.33 +- 0.08 (conventional) and -0.29 +- 0.06
+  (Romanian), read as plantarflexor moments (:func:`lee2018_ankle_per_kg`).
+* Mackey ER, Riemann BL (2021) Int J Exerc Sci 14(1):533-543 (PMC8136570), abstract: Bulgarian split
+  squat, 20 trained men (1.76 +- 0.06 m, 85.3 +- 13.9 kg): peak hip moment above the ankle's and the
+  knee's, the knee's below the ankle's (:func:`bulgarian_split_squat_peaks`).
+* Swinton PA, Lloyd R, Keogh JWL, Agouris I, Stewart AD (2012) J Strength Cond Res 26(7):1805-1816,
+  abstract: peak spine and ankle moments largest in the traditional squat, then the powerlifting
+  squat, then the box squat (:func:`swinton_2012_squat_peaks`).
 
 Examples
 --------
@@ -309,7 +316,7 @@ def lee2018_ankle_per_kg(lift: str = "romanian_deadlift", body=None,
 
     Examples
     --------
-    >>> round(lee2018_ankle_per_kg("deadlift"), 2) != 0.0
+    >>> lee2018_ankle_per_kg("deadlift") > 0          # plantarflexor, as the study's value is read
     True
     """
     body = _REF if body is None else body
