@@ -41,6 +41,8 @@ def _act(u, p):
     up = np.maximum(u, 0.0)
     if p == 2:
         return up
+    if p == 3:
+        return np.sqrt(up)
     return up ** (1.0 / (p - 1.0))
 
 
@@ -48,9 +50,23 @@ def _dact(u, p):
     up = np.maximum(u, 0.0)
     if p == 2:
         return (u > 0).astype(float)
+    if p == 3:
+        r = np.sqrt(up)
+        return np.divide(0.5, r, out=np.zeros_like(r), where=r > 0)
     with np.errstate(divide="ignore", invalid="ignore"):
         d = np.where(up > 0, up ** ((2.0 - p) / (p - 1.0)) / (p - 1.0), 0.0)
     return d
+
+
+def _conj_sum(u, p):
+    """sum over the last axis of max(u, 0)^(p/(p-1)) (the dual's conjugate term without
+    its factor), with a square or u*sqrt(u) in place of the power for p = 2 and 3."""
+    up = np.maximum(u, 0.0)
+    if p == 2:
+        return np.einsum("...k,...k->...", up, up)
+    if p == 3:
+        return np.einsum("...k,...k->...", up, np.sqrt(up))
+    return np.sum(up ** (p / (p - 1.0)), axis=-1)
 
 
 def _dual(lam, A, M, p):
@@ -143,7 +159,6 @@ def _solve(A, M, p, tol, max_iter):
     steps = 0.5 ** np.arange(30)
     floor = 1e-8 if p == 2 else 1e-6
     active = np.arange(N)
-    conj_pow = p / (p - 1.0)
     conj_c = (p - 1.0) / p
     for _ in range(max_iter):
         if active.size == 0:
@@ -167,20 +182,31 @@ def _solve(A, M, p, tol, max_iter):
         # backtracking (Armijo) on the concave dual along lambda + t d, all step sizes at
         # once: u(t) = u + t A^T d, so no copy of A per trial step
         ud = np.matmul(d[:, None, :], Aa)[:, 0, :]
-        f0 = np.einsum("nj,nj->n", la, Ma) - conj_c * np.sum(np.maximum(u, 0.0) ** conj_pow, axis=1)
+        base = np.einsum("nj,nj->n", la, Ma)
+        c0 = conj_c * _conj_sum(u, p)
+        f0 = base - c0
+        # the Armijo test cannot see gains below the rounding of f0: a step whose change is
+        # within it passes (near the optimum the full Newton step is taken)
+        f0 = f0 - 1e-13 * (np.abs(base) + c0)
         slope = np.einsum("nj,nj->n", g, d)
         dM = np.einsum("nj,nj->n", d, Ma)
-        base = np.einsum("nj,nj->n", la, Ma)
-        f1 = base + dM - conj_c * np.sum(np.maximum(u + ud, 0.0) ** conj_pow, axis=1)
+        f1 = base + dM - conj_c * _conj_sum(u + ud, p)
         tstep = np.ones(u.shape[0])
         bad = np.flatnonzero(f1 < f0 + 1e-4 * slope)
-        if bad.size:
-            ut = u[bad, None, :] + steps[None, 1:, None] * ud[bad, None, :]
-            ft = base[bad, None] + steps[None, 1:] * dM[bad, None] \
-                - conj_c * np.sum(np.maximum(ut, 0.0) ** conj_pow, axis=2)
-            ok = ft >= f0[bad, None] + 1e-4 * steps[None, 1:] * slope[bad, None]
-            tstep[bad] = steps[1:][np.where(ok.any(axis=1), ok.argmax(axis=1), steps.size - 2)]
+        # halve the step of the poses that fail until each passes (the smallest step if
+        # none does); only the failing poses are evaluated at each trial step
+        for t in steps[1:]:
+            if bad.size == 0:
+                break
+            tstep[bad] = t
+            ft = base[bad] + t * dM[bad] - conj_c * _conj_sum(u[bad] + t * ud[bad], p)
+            bad = bad[ft < f0[bad] + 1e-4 * t * slope[bad]]
         lam[active] = la + tstep[:, None] * d
+        if bad.size:
+            # no step along the Newton direction raised the dual (it is at the limit of
+            # the arithmetic): further iterations would not move these poses, the polish
+            # step below takes the remaining residual
+            active = np.delete(active, bad)
     return _act(np.einsum("njk,nj->nk", A, lam), p)
 
 
