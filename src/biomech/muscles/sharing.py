@@ -140,6 +140,10 @@ def _polish(A, M, a):
     return np.where((r1 <= r0)[:, None], out, a)
 
 
+#: Steps without a measurable rise of the dual after which a pose stops iterating.
+STALL = 3
+
+
 def _solve(A, M, p, tol, max_iter):
     """Dual Newton iterations on the scaled problem; ``tol`` is per pose (N*m)."""
     N, J, K = A.shape
@@ -159,6 +163,7 @@ def _solve(A, M, p, tol, max_iter):
     steps = 0.5 ** np.arange(30)
     floor = 1e-8 if p == 2 else 1e-6
     active = np.arange(N)
+    stall = np.zeros(N, dtype=int)
     conj_c = (p - 1.0) / p
     for _ in range(max_iter):
         if active.size == 0:
@@ -184,14 +189,15 @@ def _solve(A, M, p, tol, max_iter):
         ud = np.matmul(d[:, None, :], Aa)[:, 0, :]
         base = np.einsum("nj,nj->n", la, Ma)
         c0 = conj_c * _conj_sum(u, p)
-        f0 = base - c0
-        # the Armijo test cannot see gains below the rounding of f0: a step whose change is
-        # within it passes (near the optimum the full Newton step is taken)
-        f0 = f0 - 1e-13 * (np.abs(base) + c0)
+        # the Armijo test cannot see gains below the rounding of the dual: a step whose
+        # change is within it passes (near the optimum the full Newton step is taken)
+        fr = 1e-13 * (np.abs(base) + c0)
+        f0 = base - c0 - fr
         slope = np.einsum("nj,nj->n", g, d)
         dM = np.einsum("nj,nj->n", d, Ma)
         f1 = base + dM - conj_c * _conj_sum(u + ud, p)
         tstep = np.ones(u.shape[0])
+        fnew = f1
         bad = np.flatnonzero(f1 < f0 + 1e-4 * slope)
         # halve the step of the poses that fail until each passes (the smallest step if
         # none does); only the failing poses are evaluated at each trial step
@@ -200,13 +206,14 @@ def _solve(A, M, p, tol, max_iter):
                 break
             tstep[bad] = t
             ft = base[bad] + t * dM[bad] - conj_c * _conj_sum(u[bad] + t * ud[bad], p)
+            fnew[bad] = ft
             bad = bad[ft < f0[bad] + 1e-4 * t * slope[bad]]
         lam[active] = la + tstep[:, None] * d
-        if bad.size:
-            # no step along the Newton direction raised the dual (it is at the limit of
-            # the arithmetic): further iterations would not move these poses, the polish
-            # step below takes the remaining residual
-            active = np.delete(active, bad)
+        # a pose whose dual has not risen beyond its rounding for STALL steps in a row is at
+        # the limit of the arithmetic (a muscle at the edge of switching on can make the
+        # iteration cycle): it leaves the loop, the polish step takes its remaining residual
+        stall[active] = np.where(fnew - (base - c0) <= fr, stall[active] + 1, 0)
+        active = active[stall[active] < STALL]
     return _act(np.einsum("njk,nj->nk", A, lam), p)
 
 
