@@ -148,7 +148,7 @@ def _solve(A, M, p, tol, max_iter):
     """Dual Newton iterations on the scaled problem; ``tol`` is per pose (N*m)."""
     N, J, K = A.shape
     # start from the multipliers of the unconstrained least-norm problem (p = 2)
-    AAt = np.einsum("njk,nik->nji", A, A)
+    AAt = np.matmul(A, A.transpose(0, 2, 1))
     eye = np.eye(J)
     scale = np.trace(AAt, axis1=1, axis2=2)[:, None, None] / J + 1e-30
     lam = np.linalg.solve(AAt + 1e-12 * scale * eye, M[..., None])[..., 0]
@@ -158,34 +158,44 @@ def _solve(A, M, p, tol, max_iter):
         a2 = _solve(A, M, 2.0, tol, 100)
         target = a2 ** (p - 1.0)
         W = np.where(a2[:, None, :] > 0, A, 0.0)
-        WWt = np.einsum("njk,nik->nji", W, W)
-        lam = np.linalg.solve(WWt + 1e-12 * scale * eye, np.einsum("njk,nk->nj", W, target)[..., None])[..., 0]
+        WWt = np.matmul(W, W.transpose(0, 2, 1))
+        lam = np.linalg.solve(WWt + 1e-12 * scale * eye, np.matmul(W, target[..., None]))[..., 0]
     steps = 0.5 ** np.arange(30)
     floor = 1e-8 if p == 2 else 1e-6
-    active = np.arange(N)
-    stall = np.zeros(N, dtype=int)
     conj_c = (p - 1.0) / p
+    # the working set: the poses still iterating, with their own copies of A, M, lambda,
+    # tolerance, scale and stall count; copied again only when some poses leave it
+    idx = np.arange(N)
+    Aa, Ma, la, ta, sa = A, M, lam, np.asarray(tol, dtype=float), scale
+    st = np.zeros(N, dtype=int)
     for _ in range(max_iter):
-        if active.size == 0:
+        if idx.size == 0:
             break
-        Aa, Ma, la = A[active], M[active], lam[active]
         u = np.matmul(la[:, None, :], Aa)[:, 0, :]
         a = _act(u, p)
         g = Ma - np.matmul(Aa, a[..., None])[..., 0]
-        done = np.max(np.abs(g), axis=1) <= tol[active]
-        if np.all(done):
-            break
-        keep = ~done
-        active, Aa, Ma, la, u, g = active[keep], Aa[keep], Ma[keep], la[keep], u[keep], g[keep]
+        done = np.max(np.abs(g), axis=1) <= ta
+        if done.any():
+            lam[idx[done]] = la[done]
+            keep = ~done
+            idx = idx[keep]
+            if idx.size == 0:
+                break
+            Aa, Ma, la, ta, sa, st, u, a, g = (x[keep] for x in (Aa, Ma, la, ta, sa, st, u, a, g))
         # modified Newton: inactive muscles get a small curvature so that a joint whose
         # muscles are all switched off still has a well-scaled step
-        w = _dact(u, p)
+        if p == 2:
+            w = (a > 0).astype(float)
+        elif p == 3:
+            w = np.divide(0.5, a, out=np.zeros_like(a), where=a > 0)   # da/du = 1/(2 sqrt(u))
+        else:
+            w = _dact(u, p)
         w = np.maximum(w, floor * np.max(w, axis=1, keepdims=True) + 1e-300)
         H = np.matmul(Aa * w[:, None, :], Aa.transpose(0, 2, 1))
-        sc = np.trace(H, axis1=1, axis2=2)[:, None, None] / J + scale[active]
+        sc = np.trace(H, axis1=1, axis2=2)[:, None, None] / J + sa
         d = np.linalg.solve(H + 1e-10 * sc * eye, g[..., None])[..., 0]
-        # backtracking (Armijo) on the concave dual along lambda + t d, all step sizes at
-        # once: u(t) = u + t A^T d, so no copy of A per trial step
+        # backtracking (Armijo) on the concave dual along lambda + t d: u(t) = u + t A^T d,
+        # so no copy of A per trial step
         ud = np.matmul(d[:, None, :], Aa)[:, 0, :]
         base = np.einsum("nj,nj->n", la, Ma)
         c0 = conj_c * _conj_sum(u, p)
@@ -195,10 +205,9 @@ def _solve(A, M, p, tol, max_iter):
         f0 = base - c0 - fr
         slope = np.einsum("nj,nj->n", g, d)
         dM = np.einsum("nj,nj->n", d, Ma)
-        f1 = base + dM - conj_c * _conj_sum(u + ud, p)
+        fnew = base + dM - conj_c * _conj_sum(u + ud, p)
         tstep = np.ones(u.shape[0])
-        fnew = f1
-        bad = np.flatnonzero(f1 < f0 + 1e-4 * slope)
+        bad = np.flatnonzero(fnew < f0 + 1e-4 * slope)
         # halve the step of the poses that fail until each passes (the smallest step if
         # none does); only the failing poses are evaluated at each trial step
         for t in steps[1:]:
@@ -208,12 +217,19 @@ def _solve(A, M, p, tol, max_iter):
             ft = base[bad] + t * dM[bad] - conj_c * _conj_sum(u[bad] + t * ud[bad], p)
             fnew[bad] = ft
             bad = bad[ft < f0[bad] + 1e-4 * t * slope[bad]]
-        lam[active] = la + tstep[:, None] * d
+        la = la + tstep[:, None] * d
         # a pose whose dual has not risen beyond its rounding for STALL steps in a row is at
         # the limit of the arithmetic (a muscle at the edge of switching on can make the
         # iteration cycle): it leaves the loop, the polish step takes its remaining residual
-        stall[active] = np.where(fnew - (base - c0) <= fr, stall[active] + 1, 0)
-        active = active[stall[active] < STALL]
+        st = np.where(fnew - (base - c0) <= fr, st + 1, 0)
+        leave = st >= STALL
+        if leave.any():
+            lam[idx[leave]] = la[leave]
+            keep = ~leave
+            idx = idx[keep]
+            Aa, Ma, la, ta, sa, st = (x[keep] for x in (Aa, Ma, la, ta, sa, st))
+    if idx.size:
+        lam[idx] = la
     return _act(np.einsum("njk,nj->nk", A, lam), p)
 
 
