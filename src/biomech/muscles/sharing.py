@@ -126,14 +126,13 @@ def share_activations(A, M, p: float = 2.0, tol: float = 1e-7, max_iter: int | N
 def _polish(A, M, a):
     """Remove the remaining moment residual by the least-norm change of the active
     activations (one batched 3x3 solve); a second-order change of the cost."""
-    act = a > 0
-    W = np.where(act[:, None, :], A, 0.0)
+    W = A * (a > 0)[:, None, :]
     g = M - np.einsum("njk,nk->nj", A, a)
-    WWt = np.einsum("njk,nik->nji", W, W)
+    WWt = np.matmul(W, W.transpose(0, 2, 1))
     J = A.shape[1]
     reg = 1e-12 * (np.trace(WWt, axis1=1, axis2=2)[:, None, None] / J + 1e-300) * np.eye(J)
-    y = np.linalg.solve(WWt + reg, g[..., None])[..., 0]
-    out = np.maximum(a + np.einsum("njk,nj->nk", W, y), 0.0)
+    y = np.linalg.solve(WWt + reg, g[..., None])
+    out = np.maximum(a + np.einsum("njk,nj->nk", W, y[..., 0]), 0.0)
     # keep the polished solution only where it reduced the residual
     r0 = np.max(np.abs(g), axis=1)
     r1 = np.max(np.abs(M - np.einsum("njk,nk->nj", A, out)), axis=1)
@@ -171,9 +170,9 @@ def _solve(A, M, p, tol, max_iter):
     for _ in range(max_iter):
         if idx.size == 0:
             break
-        u = np.matmul(la[:, None, :], Aa)[:, 0, :]
+        u = np.einsum("njk,nj->nk", Aa, la)
         a = _act(u, p)
-        g = Ma - np.matmul(Aa, a[..., None])[..., 0]
+        g = Ma - np.einsum("njk,nk->nj", Aa, a)
         done = np.max(np.abs(g), axis=1) <= ta
         if done.any():
             lam[idx[done]] = la[done]
@@ -196,7 +195,7 @@ def _solve(A, M, p, tol, max_iter):
         d = np.linalg.solve(H + 1e-10 * sc * eye, g[..., None])[..., 0]
         # backtracking (Armijo) on the concave dual along lambda + t d: u(t) = u + t A^T d,
         # so no copy of A per trial step
-        ud = np.matmul(d[:, None, :], Aa)[:, 0, :]
+        ud = np.einsum("njk,nj->nk", Aa, d)
         base = np.einsum("nj,nj->n", la, Ma)
         c0 = conj_c * _conj_sum(u, p)
         # the Armijo test cannot see gains below the rounding of the dual: a step whose
