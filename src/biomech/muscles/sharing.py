@@ -160,7 +160,9 @@ def _solve(A, M, p, tol, max_iter):
         WWt = np.matmul(W, W.transpose(0, 2, 1))
         lam = np.linalg.solve(WWt + 1e-12 * scale * eye, np.matmul(W, target[..., None]))[..., 0]
     steps = 0.5 ** np.arange(30)
-    floor = 1e-8 if p == 2 else 1e-6
+    # curvature given to switched-off muscles, relative to the largest: small enough that a
+    # p = 2 step on the right active set is exact to ~1e-11 (one step, not two, to the tolerance)
+    floor = 1e-11 if p == 2 else 1e-6
     conj_c = (p - 1.0) / p
     # the working set: the poses still iterating, with their own copies of A, M, lambda,
     # tolerance, scale and stall count; copied again only when some poses leave it
