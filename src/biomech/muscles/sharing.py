@@ -199,7 +199,7 @@ def _solve(A, M, p, tol, max_iter):
         # so no copy of A per trial step
         ud = np.einsum("njk,nj->nk", Aa, d)
         base = np.einsum("nj,nj->n", la, Ma)
-        c0 = conj_c * _conj_sum(u, p)
+        c0 = conj_c * np.einsum("nk,nk->n", np.maximum(u, 0.0), a)   # max(u,0)^(p/(p-1)) = u a
         # the Armijo test cannot see gains below the rounding of the dual: a step whose
         # change is within it passes (near the optimum the full Newton step is taken)
         fr = 1e-13 * (np.abs(base) + c0)
