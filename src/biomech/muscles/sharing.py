@@ -14,8 +14,13 @@ constraints, so its Lagrange dual is a smooth concave function of three multipli
 lambda: with u = A^T lambda (A = R diag(F)), the minimiser for given lambda is
 a_i = max(u_i, 0)^(1/(p-1)), and the dual gradient is M - A a. Newton's method on the
 dual, with a 3x3 Hessian A diag(da/du) A^T per pose, solved with a batched
-``numpy.linalg.solve`` and a vectorized backtracking line search, converges in a few
-iterations; only the poses not yet converged are iterated. The muscles span both
+``numpy.linalg.solve`` (by the adjugate when there are three moments) and a vectorized
+backtracking line search, converges in a few iterations; only the poses not yet converged
+are iterated, and only the poses whose step fails the Armijo test are evaluated at smaller
+steps. The Armijo test allows for the rounding of the dual (so the full Newton step is
+taken near the optimum), and a pose whose dual has stopped rising for three steps leaves
+the loop (a muscle at the edge of switching on can make the p = 3 iteration cycle); the
+final polish removes what moment residual is left. The muscles span both
 directions at every joint (plantar/dorsiflexors, extensors/flexors), so the constraints
 are always feasible and the dual is bounded.
 
