@@ -139,9 +139,19 @@ def _polish(A, M, a):
     y = np.linalg.solve(WWt + reg, g[..., None])
     out = np.maximum(a + np.einsum("njk,nj->nk", W, y[..., 0]), 0.0)
     # keep the polished solution only where it reduced the residual
-    r0 = np.max(np.abs(g), axis=1)
-    r1 = np.max(np.abs(M - np.einsum("njk,nk->nj", A, out)), axis=1)
+    r0 = _rowmax(np.abs(g))
+    r1 = _rowmax(np.abs(M - np.einsum("njk,nk->nj", A, out)))
     return np.where((r1 <= r0)[:, None], out, a)
+
+
+def _rowmax(x):
+    """Largest entry of each row of a 2-D array: one ``np.maximum`` per column, several times
+    faster than ``np.max(x, axis=1)`` for the few columns here (numpy reduces short rows
+    slowly)."""
+    m = x[:, 0].copy()
+    for j in range(1, x.shape[1]):
+        np.maximum(m, x[:, j], out=m)
+    return m
 
 
 def _solve_sym(H, g):
@@ -198,7 +208,7 @@ def _solve(A, M, p, tol, max_iter):
         u = np.einsum("njk,nj->nk", Aa, la)
         a = _act(u, p)
         g = Ma - np.einsum("njk,nk->nj", Aa, a)
-        done = np.max(np.abs(g), axis=1) <= ta
+        done = _rowmax(np.abs(g)) <= ta
         if done.any():
             lam[idx[done]] = la[done]
             keep = ~done
@@ -214,9 +224,9 @@ def _solve(A, M, p, tol, max_iter):
             w = np.divide(0.5, a, out=np.zeros_like(a), where=a > 0)   # da/du = 1/(2 sqrt(u))
         else:
             w = _dact(u, p)
-        w = np.maximum(w, floor * np.max(w, axis=1, keepdims=True) + 1e-300)
+        w = np.maximum(w, (floor * _rowmax(w) + 1e-300)[:, None])
         H = np.matmul(Aa * w[:, None, :], Aa.transpose(0, 2, 1))
-        sc = np.trace(H, axis1=1, axis2=2)[:, None, None] / J + sa
+        sc = np.einsum("njj->n", H)[:, None, None] / J + sa
         d = _solve_sym(H + 1e-10 * sc * eye, g)
         # backtracking (Armijo) on the concave dual along lambda + t d: u(t) = u + t A^T d,
         # so no copy of A per trial step
