@@ -17,10 +17,10 @@ dual, with a 3x3 Hessian A diag(da/du) A^T per pose, solved with a batched
 ``numpy.linalg.solve`` (by the adjugate when there are three moments) and a vectorized
 backtracking line search, converges in a few iterations; only the poses not yet converged
 are iterated, and only the poses whose step fails the Armijo test are evaluated at smaller
-steps. The Armijo test allows for the rounding of the dual (so the full Newton step is
-taken near the optimum), and a pose whose dual has stopped rising for three steps leaves
-the loop (a muscle at the edge of switching on can make the p = 3 iteration cycle); the
-final polish removes what moment residual is left. The muscles span both
+steps. For p = 2 the Armijo test allows for the rounding of the dual (so the full Newton
+step is taken near the optimum), and a pose whose moment residual has not reached a new
+minimum for ten steps leaves the loop (no step along the Newton direction raises its dual:
+the limit of the arithmetic); the final polish removes what moment residual is left. The muscles span both
 directions at every joint (plantar/dorsiflexors, extensors/flexors), so the constraints
 are always feasible and the dual is bounded.
 
@@ -172,8 +172,8 @@ def _solve_sym(H, g):
                      c02 * g0 + c12 * g1 + c22 * g2], axis=1) / det[:, None]
 
 
-#: Steps without a measurable rise of the dual after which a pose stops iterating.
-STALL = 3
+#: Newton steps without a new smallest moment residual after which a pose stops iterating.
+STALL = 10
 
 
 def _solve(A, M, p, tol, max_iter):
@@ -202,20 +202,29 @@ def _solve(A, M, p, tol, max_iter):
     idx = np.arange(N)
     Aa, Ma, la, ta, sa = A, M, lam, np.asarray(tol, dtype=float), scale
     st = np.zeros(N, dtype=int)
+    gb = np.full(N, np.inf)
     for _ in range(max_iter):
         if idx.size == 0:
             break
         u = np.einsum("njk,nj->nk", Aa, la)
         a = _act(u, p)
         g = Ma - np.einsum("njk,nk->nj", Aa, a)
-        done = _rowmax(np.abs(g)) <= ta
+        gm = _rowmax(np.abs(g))
+        # a pose leaves the loop when its residual is within tolerance, or when it has not
+        # reached a new smallest residual for STALL steps: it is then at the limit of the
+        # arithmetic (a muscle at the edge of switching on can make the iteration cycle,
+        # or no step along the Newton direction raises the dual), and the polish step takes
+        # its remaining residual
+        st = np.where(gm < 0.999 * gb, 0, st + 1)
+        gb = np.minimum(gb, gm)
+        done = (gm <= ta) | (st >= STALL)
         if done.any():
             lam[idx[done]] = la[done]
             keep = ~done
             idx = idx[keep]
             if idx.size == 0:
                 break
-            Aa, Ma, la, ta, sa, st, u, a, g = (x[keep] for x in (Aa, Ma, la, ta, sa, st, u, a, g))
+            Aa, Ma, la, ta, sa, st, gb, u, a, g = (x[keep] for x in (Aa, Ma, la, ta, sa, st, gb, u, a, g))
         # modified Newton: inactive muscles get a small curvature so that a joint whose
         # muscles are all switched off still has a well-scaled step
         if p == 2:
@@ -233,10 +242,12 @@ def _solve(A, M, p, tol, max_iter):
         ud = np.einsum("njk,nj->nk", Aa, d)
         base = np.einsum("nj,nj->n", la, Ma)
         c0 = conj_c * np.einsum("nk,nk->n", np.maximum(u, 0.0), a)   # max(u,0)^(p/(p-1)) = u a
-        # the Armijo test cannot see gains below the rounding of the dual: a step whose
-        # change is within it passes (near the optimum the full Newton step is taken)
-        fr = 1e-13 * (np.abs(base) + c0)
-        f0 = base - c0 - fr
+        f0 = base - c0
+        if p == 2:
+            # the Armijo test cannot see gains below the rounding of the dual: a step whose
+            # change is within it passes (near the optimum the full Newton step is taken; the
+            # p = 2 dual is piecewise quadratic, so that step is exact on the right active set)
+            f0 = f0 - 1e-13 * (np.abs(base) + c0)
         slope = np.einsum("nj,nj->n", g, d)
         dM = np.einsum("nj,nj->n", d, Ma)
         fnew = base + dM - conj_c * _conj_sum(u + ud, p)
@@ -249,19 +260,8 @@ def _solve(A, M, p, tol, max_iter):
                 break
             tstep[bad] = t
             ft = base[bad] + t * dM[bad] - conj_c * _conj_sum(u[bad] + t * ud[bad], p)
-            fnew[bad] = ft
             bad = bad[ft < f0[bad] + 1e-4 * t * slope[bad]]
         la = la + tstep[:, None] * d
-        # a pose whose dual has not risen beyond its rounding for STALL steps in a row is at
-        # the limit of the arithmetic (a muscle at the edge of switching on can make the
-        # iteration cycle): it leaves the loop, the polish step takes its remaining residual
-        st = np.where(fnew - (base - c0) <= fr, st + 1, 0)
-        leave = st >= STALL
-        if leave.any():
-            lam[idx[leave]] = la[leave]
-            keep = ~leave
-            idx = idx[keep]
-            Aa, Ma, la, ta, sa, st = (x[keep] for x in (Aa, Ma, la, ta, sa, st))
     if idx.size:
         lam[idx] = la
     return _act(np.einsum("njk,nj->nk", A, lam), p)
