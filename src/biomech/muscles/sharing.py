@@ -120,7 +120,7 @@ def share_activations(A, M, p: float = 2.0, tol: float = 1e-7, max_iter: int | N
     # The problem is homogeneous: scaling M by s scales the optimal activations by s. Each
     # pose is solved with its moments scaled to activations of order one (the Newton steps
     # on the dual are then well conditioned for p = 3 too) and scaled back.
-    mag = np.max(np.abs(M), axis=1) / np.maximum(np.max(np.abs(A), axis=(1, 2)), 1e-300)
+    mag = _rowmax(np.abs(M)) / np.maximum(_rowmax(np.abs(A).reshape(A.shape[0], -1)), 1e-300)
     s = np.where(mag > 0, mag, 1.0)
     Ms = M / s[:, None]
     a = _solve(A, Ms, p, tol / s, max_iter)
@@ -136,11 +136,13 @@ def _polish(A, M, a):
     WWt = np.matmul(W, W.transpose(0, 2, 1))
     J = A.shape[1]
     reg = 1e-12 * (np.trace(WWt, axis1=1, axis2=2)[:, None, None] / J + 1e-300) * np.eye(J)
-    y = np.linalg.solve(WWt + reg, g[..., None])
+    y = _solve_sym(WWt + reg, g)[..., None]
     out = np.maximum(a + np.einsum("njk,nj->nk", W, y[..., 0]), 0.0)
-    # keep the polished solution only where it reduced the residual
+    # keep the polished solution only where it reduced the residual (and is finite: with no
+    # muscle active the system is singular and the correction is not used)
     r0 = _rowmax(np.abs(g))
-    r1 = _rowmax(np.abs(M - np.einsum("njk,nk->nj", A, out)))
+    with np.errstate(invalid="ignore"):
+        r1 = _rowmax(np.abs(M - np.einsum("njk,nk->nj", A, np.where(np.isfinite(out), out, np.inf))))
     return np.where((r1 <= r0)[:, None], out, a)
 
 
@@ -168,8 +170,9 @@ def _solve_sym(H, g):
     c11, c12, c22 = a * f - c * c, b * c - a * e, a * d - b * b
     det = a * c00 + b * c01 + c * c02
     g0, g1, g2 = g[:, 0], g[:, 1], g[:, 2]
-    return np.stack([c00 * g0 + c01 * g1 + c02 * g2, c01 * g0 + c11 * g1 + c12 * g2,
-                     c02 * g0 + c12 * g1 + c22 * g2], axis=1) / det[:, None]
+    with np.errstate(divide="ignore", invalid="ignore"):   # a singular H gives inf/nan (callers check)
+        return np.stack([c00 * g0 + c01 * g1 + c02 * g2, c01 * g0 + c11 * g1 + c12 * g2,
+                         c02 * g0 + c12 * g1 + c22 * g2], axis=1) / det[:, None]
 
 
 #: Newton steps without a new smallest moment residual after which a pose stops iterating.
@@ -183,7 +186,7 @@ def _solve(A, M, p, tol, max_iter):
     AAt = np.matmul(A, A.transpose(0, 2, 1))
     eye = np.eye(J)
     scale = np.trace(AAt, axis1=1, axis2=2)[:, None, None] / J + 1e-30
-    lam = np.linalg.solve(AAt + 1e-12 * scale * eye, M[..., None])[..., 0]
+    lam = _solve_sym(AAt + 1e-12 * scale * eye, M)
     if p != 2:
         # warm start from the p = 2 solution a2: choose lambda so that A^T lambda matches
         # a2^(p-1) on the muscles it uses (least squares), then continue by Newton.
@@ -191,7 +194,7 @@ def _solve(A, M, p, tol, max_iter):
         target = a2 ** (p - 1.0)
         W = np.where(a2[:, None, :] > 0, A, 0.0)
         WWt = np.matmul(W, W.transpose(0, 2, 1))
-        lam = np.linalg.solve(WWt + 1e-12 * scale * eye, np.matmul(W, target[..., None]))[..., 0]
+        lam = _solve_sym(WWt + 1e-12 * scale * eye, np.einsum("njk,nk->nj", W, target))
     steps = 0.5 ** np.arange(30)
     # curvature given to switched-off muscles, relative to the largest: small enough that a
     # p = 2 step on the right active set is exact to ~1e-11 (one step, not two, to the tolerance)
