@@ -1,5 +1,6 @@
 """Benchmark: muscle force sharing for many poses in one vectorized call versus scipy's
-SLSQP looped over a subset of them, in the same run, for both muscle sets: the nine-muscle
+SLSQP (given the analytic gradients of the objective and of the constraints) looped over a
+subset of them, in the same run, for both muscle sets: the nine-muscle
 classic set (3 sagittal moments) and the 40 muscles of the Rajagopal-Lai-Uhlrich (2023)
 model (3 sagittal moments + the held frontal and transverse hip moments). Prints poses per
 second and the ratio (target: at least 100 times the loop, for p = 2 and p = 3).

@@ -14,8 +14,13 @@ constraints, so its Lagrange dual is a smooth concave function of three multipli
 lambda: with u = A^T lambda (A = R diag(F)), the minimiser for given lambda is
 a_i = max(u_i, 0)^(1/(p-1)), and the dual gradient is M - A a. Newton's method on the
 dual, with a 3x3 Hessian A diag(da/du) A^T per pose, solved with a batched
-``numpy.linalg.solve`` and a vectorized backtracking line search, converges in a few
-iterations; only the poses not yet converged are iterated. The muscles span both
+``numpy.linalg.solve`` (by the adjugate when there are three moments) and a vectorized
+backtracking line search, converges in a few iterations; only the poses not yet converged
+are iterated, and only the poses whose step fails the Armijo test are evaluated at smaller
+steps. For p = 2 the Armijo test allows for the rounding of the dual (so the full Newton
+step is taken near the optimum), and a pose whose moment residual has not reached a new
+minimum for ten steps leaves the loop (no step along the Newton direction raises its dual:
+the limit of the arithmetic); the final polish removes what moment residual is left. The muscles span both
 directions at every joint (plantar/dorsiflexors, extensors/flexors), so the constraints
 are always feasible and the dual is bounded.
 
@@ -41,6 +46,8 @@ def _act(u, p):
     up = np.maximum(u, 0.0)
     if p == 2:
         return up
+    if p == 3:
+        return np.sqrt(up)
     return up ** (1.0 / (p - 1.0))
 
 
@@ -48,9 +55,23 @@ def _dact(u, p):
     up = np.maximum(u, 0.0)
     if p == 2:
         return (u > 0).astype(float)
+    if p == 3:
+        r = np.sqrt(up)
+        return np.divide(0.5, r, out=np.zeros_like(r), where=r > 0)
     with np.errstate(divide="ignore", invalid="ignore"):
         d = np.where(up > 0, up ** ((2.0 - p) / (p - 1.0)) / (p - 1.0), 0.0)
     return d
+
+
+def _conj_sum(u, p):
+    """sum over the last axis of max(u, 0)^(p/(p-1)) (the dual's conjugate term without
+    its factor), with a square or u*sqrt(u) in place of the power for p = 2 and 3."""
+    up = np.maximum(u, 0.0)
+    if p == 2:
+        return np.einsum("...k,...k->...", up, up)
+    if p == 3:
+        return np.einsum("...k,...k->...", up, np.sqrt(up))
+    return np.sum(up ** (p / (p - 1.0)), axis=-1)
 
 
 def _dual(lam, A, M, p):
@@ -99,7 +120,7 @@ def share_activations(A, M, p: float = 2.0, tol: float = 1e-7, max_iter: int | N
     # The problem is homogeneous: scaling M by s scales the optimal activations by s. Each
     # pose is solved with its moments scaled to activations of order one (the Newton steps
     # on the dual are then well conditioned for p = 3 too) and scaled back.
-    mag = np.max(np.abs(M), axis=1) / np.maximum(np.max(np.abs(A), axis=(1, 2)), 1e-300)
+    mag = _rowmax(np.abs(M)) / np.maximum(_rowmax(np.abs(A).reshape(A.shape[0], -1)), 1e-300)
     s = np.where(mag > 0, mag, 1.0)
     Ms = M / s[:, None]
     a = _solve(A, Ms, p, tol / s, max_iter)
@@ -110,77 +131,142 @@ def share_activations(A, M, p: float = 2.0, tol: float = 1e-7, max_iter: int | N
 def _polish(A, M, a):
     """Remove the remaining moment residual by the least-norm change of the active
     activations (one batched 3x3 solve); a second-order change of the cost."""
-    act = a > 0
-    W = np.where(act[:, None, :], A, 0.0)
+    W = A * (a > 0)[:, None, :]
     g = M - np.einsum("njk,nk->nj", A, a)
-    WWt = np.einsum("njk,nik->nji", W, W)
+    WWt = np.matmul(W, W.transpose(0, 2, 1))
     J = A.shape[1]
     reg = 1e-12 * (np.trace(WWt, axis1=1, axis2=2)[:, None, None] / J + 1e-300) * np.eye(J)
-    y = np.linalg.solve(WWt + reg, g[..., None])[..., 0]
-    out = np.maximum(a + np.einsum("njk,nj->nk", W, y), 0.0)
-    # keep the polished solution only where it reduced the residual
-    r0 = np.max(np.abs(g), axis=1)
-    r1 = np.max(np.abs(M - np.einsum("njk,nk->nj", A, out)), axis=1)
+    y = _solve_sym(WWt + reg, g)[..., None]
+    out = np.maximum(a + np.einsum("njk,nj->nk", W, y[..., 0]), 0.0)
+    # keep the polished solution only where it reduced the residual (and is finite: with no
+    # muscle active the system is singular and the correction is not used)
+    r0 = _rowmax(np.abs(g))
+    with np.errstate(invalid="ignore"):
+        r1 = _rowmax(np.abs(M - np.einsum("njk,nk->nj", A, np.where(np.isfinite(out), out, np.inf))))
     return np.where((r1 <= r0)[:, None], out, a)
+
+
+def _rowmax(x):
+    """Largest entry of each row of a 2-D array: one ``np.maximum`` per column, several times
+    faster than ``np.max(x, axis=1)`` for the few columns here (numpy reduces short rows
+    slowly)."""
+    m = x[:, 0].copy()
+    for j in range(1, x.shape[1]):
+        np.maximum(m, x[:, j], out=m)
+    return m
+
+
+def _solve_sym(H, g):
+    """x with H x = g for a stack of symmetric positive definite matrices H (N, J, J).
+
+    For J = 3 by the adjugate (a few vectorized products, several times faster than
+    ``numpy.linalg.solve``'s loop of LAPACK calls on 3x3 systems); otherwise by LAPACK.
+    """
+    if H.shape[-1] != 3:
+        return np.linalg.solve(H, g[..., None])[..., 0]
+    a, b, c = H[:, 0, 0], H[:, 0, 1], H[:, 0, 2]
+    d, e, f = H[:, 1, 1], H[:, 1, 2], H[:, 2, 2]
+    c00, c01, c02 = d * f - e * e, c * e - b * f, b * e - c * d
+    c11, c12, c22 = a * f - c * c, b * c - a * e, a * d - b * b
+    det = a * c00 + b * c01 + c * c02
+    g0, g1, g2 = g[:, 0], g[:, 1], g[:, 2]
+    with np.errstate(divide="ignore", invalid="ignore"):   # a singular H gives inf/nan (callers check)
+        return np.stack([c00 * g0 + c01 * g1 + c02 * g2, c01 * g0 + c11 * g1 + c12 * g2,
+                         c02 * g0 + c12 * g1 + c22 * g2], axis=1) / det[:, None]
+
+
+#: Newton steps without a new smallest moment residual after which a pose stops iterating.
+STALL = 10
 
 
 def _solve(A, M, p, tol, max_iter):
     """Dual Newton iterations on the scaled problem; ``tol`` is per pose (N*m)."""
     N, J, K = A.shape
     # start from the multipliers of the unconstrained least-norm problem (p = 2)
-    AAt = np.einsum("njk,nik->nji", A, A)
+    AAt = np.matmul(A, A.transpose(0, 2, 1))
     eye = np.eye(J)
     scale = np.trace(AAt, axis1=1, axis2=2)[:, None, None] / J + 1e-30
-    lam = np.linalg.solve(AAt + 1e-12 * scale * eye, M[..., None])[..., 0]
+    lam = _solve_sym(AAt + 1e-12 * scale * eye, M)
     if p != 2:
         # warm start from the p = 2 solution a2: choose lambda so that A^T lambda matches
         # a2^(p-1) on the muscles it uses (least squares), then continue by Newton.
         a2 = _solve(A, M, 2.0, tol, 100)
         target = a2 ** (p - 1.0)
         W = np.where(a2[:, None, :] > 0, A, 0.0)
-        WWt = np.einsum("njk,nik->nji", W, W)
-        lam = np.linalg.solve(WWt + 1e-12 * scale * eye, np.einsum("njk,nk->nj", W, target)[..., None])[..., 0]
+        WWt = np.matmul(W, W.transpose(0, 2, 1))
+        lam = _solve_sym(WWt + 1e-12 * scale * eye, np.einsum("njk,nk->nj", W, target))
     steps = 0.5 ** np.arange(30)
-    floor = 1e-8 if p == 2 else 1e-6
-    active = np.arange(N)
-    conj_pow = p / (p - 1.0)
+    # curvature given to switched-off muscles, relative to the largest: small enough that a
+    # p = 2 step on the right active set is exact to ~1e-11 (one step, not two, to the tolerance)
+    floor = 1e-11 if p == 2 else 1e-6
     conj_c = (p - 1.0) / p
+    # the working set: the poses still iterating, with their own copies of A, M, lambda,
+    # tolerance, scale and stall count; copied again only when some poses leave it
+    idx = np.arange(N)
+    Aa, Ma, la, ta, sa = A, M, lam, np.asarray(tol, dtype=float), scale
+    st = np.zeros(N, dtype=int)
+    gb = np.full(N, np.inf)
     for _ in range(max_iter):
-        if active.size == 0:
+        if idx.size == 0:
             break
-        Aa, Ma, la = A[active], M[active], lam[active]
-        u = np.matmul(la[:, None, :], Aa)[:, 0, :]
+        u = np.einsum("njk,nj->nk", Aa, la)
         a = _act(u, p)
-        g = Ma - np.matmul(Aa, a[..., None])[..., 0]
-        done = np.max(np.abs(g), axis=1) <= tol[active]
-        if np.all(done):
-            break
-        keep = ~done
-        active, Aa, Ma, la, u, g = active[keep], Aa[keep], Ma[keep], la[keep], u[keep], g[keep]
+        g = Ma - np.einsum("njk,nk->nj", Aa, a)
+        gm = _rowmax(np.abs(g))
+        # a pose leaves the loop when its residual is within tolerance, or when it has not
+        # reached a new smallest residual for STALL steps: it is then at the limit of the
+        # arithmetic (a muscle at the edge of switching on can make the iteration cycle,
+        # or no step along the Newton direction raises the dual), and the polish step takes
+        # its remaining residual
+        st = np.where(gm < 0.999 * gb, 0, st + 1)
+        gb = np.minimum(gb, gm)
+        done = (gm <= ta) | (st >= STALL)
+        if done.any():
+            lam[idx[done]] = la[done]
+            keep = ~done
+            idx = idx[keep]
+            if idx.size == 0:
+                break
+            Aa, Ma, la, ta, sa, st, gb, u, a, g = (x[keep] for x in (Aa, Ma, la, ta, sa, st, gb, u, a, g))
         # modified Newton: inactive muscles get a small curvature so that a joint whose
         # muscles are all switched off still has a well-scaled step
-        w = _dact(u, p)
-        w = np.maximum(w, floor * np.max(w, axis=1, keepdims=True) + 1e-300)
+        if p == 2:
+            w = (a > 0).astype(float)
+        elif p == 3:
+            w = np.divide(0.5, a, out=np.zeros_like(a), where=a > 0)   # da/du = 1/(2 sqrt(u))
+        else:
+            w = _dact(u, p)
+        w = np.maximum(w, (floor * _rowmax(w) + 1e-300)[:, None])
         H = np.matmul(Aa * w[:, None, :], Aa.transpose(0, 2, 1))
-        sc = np.trace(H, axis1=1, axis2=2)[:, None, None] / J + scale[active]
-        d = np.linalg.solve(H + 1e-10 * sc * eye, g[..., None])[..., 0]
-        # backtracking (Armijo) on the concave dual along lambda + t d, all step sizes at
-        # once: u(t) = u + t A^T d, so no copy of A per trial step
-        ud = np.matmul(d[:, None, :], Aa)[:, 0, :]
-        f0 = np.einsum("nj,nj->n", la, Ma) - conj_c * np.sum(np.maximum(u, 0.0) ** conj_pow, axis=1)
+        sc = np.einsum("njj->n", H)[:, None, None] / J + sa
+        d = _solve_sym(H + 1e-10 * sc * eye, g)
+        # backtracking (Armijo) on the concave dual along lambda + t d: u(t) = u + t A^T d,
+        # so no copy of A per trial step
+        ud = np.einsum("njk,nj->nk", Aa, d)
+        base = np.einsum("nj,nj->n", la, Ma)
+        c0 = conj_c * np.einsum("nk,nk->n", np.maximum(u, 0.0), a)   # max(u,0)^(p/(p-1)) = u a
+        f0 = base - c0
+        if p == 2:
+            # the Armijo test cannot see gains below the rounding of the dual: a step whose
+            # change is within it passes (near the optimum the full Newton step is taken; the
+            # p = 2 dual is piecewise quadratic, so that step is exact on the right active set)
+            f0 = f0 - 1e-13 * (np.abs(base) + c0)
         slope = np.einsum("nj,nj->n", g, d)
         dM = np.einsum("nj,nj->n", d, Ma)
-        base = np.einsum("nj,nj->n", la, Ma)
-        f1 = base + dM - conj_c * np.sum(np.maximum(u + ud, 0.0) ** conj_pow, axis=1)
+        fnew = base + dM - conj_c * _conj_sum(u + ud, p)
         tstep = np.ones(u.shape[0])
-        bad = np.flatnonzero(f1 < f0 + 1e-4 * slope)
-        if bad.size:
-            ut = u[bad, None, :] + steps[None, 1:, None] * ud[bad, None, :]
-            ft = base[bad, None] + steps[None, 1:] * dM[bad, None] \
-                - conj_c * np.sum(np.maximum(ut, 0.0) ** conj_pow, axis=2)
-            ok = ft >= f0[bad, None] + 1e-4 * steps[None, 1:] * slope[bad, None]
-            tstep[bad] = steps[1:][np.where(ok.any(axis=1), ok.argmax(axis=1), steps.size - 2)]
-        lam[active] = la + tstep[:, None] * d
+        bad = np.flatnonzero(fnew < f0 + 1e-4 * slope)
+        # halve the step of the poses that fail until each passes (the smallest step if
+        # none does); only the failing poses are evaluated at each trial step
+        for t in steps[1:]:
+            if bad.size == 0:
+                break
+            tstep[bad] = t
+            ft = base[bad] + t * dM[bad] - conj_c * _conj_sum(u[bad] + t * ud[bad], p)
+            bad = bad[ft < f0[bad] + 1e-4 * t * slope[bad]]
+        la = la + tstep[:, None] * d
+    if idx.size:
+        lam[idx] = la
     return _act(np.einsum("njk,nj->nk", A, lam), p)
 
 
