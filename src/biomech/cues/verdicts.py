@@ -224,7 +224,7 @@ def _what_it_depends_on(rule: Rule, samples: Sequence[Sample]) -> str:
                     + (f"; fails for {' and '.join(no)}" if no else "")
                     + (f"; mixed for {' and '.join(mixed)}" if mixed else ""))
     # technique: the drawn variable that moves the metric most (rank correlation, pooled)
-    best, best_r, best_sign = "", 0.0, 0
+    best, best_r = "", 0.0
     names = {n for s in samples for n in s.drivers}
     for name in sorted(names):
         xs, ys = [], []
@@ -244,8 +244,7 @@ def _what_it_depends_on(rule: Rule, samples: Sequence[Sample]) -> str:
     if best:
         up = (best_r > 0) == (rule.holds == "above")
         return f"{best} most of all (the premise holds with {'more' if up else 'less'} of it)"
-    per = [k for k in keys]
-    return f"the {per[0]}" if per else "the lifter"
+    return f"the {keys[0]}" if keys else "the lifter"
 
 
 def judge_band(rule: Rule, samples: Sequence[Sample]) -> Judgement:

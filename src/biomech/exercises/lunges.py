@@ -201,8 +201,7 @@ def default_front_shank(body: Body, C, ell, depth, hk, lim):
 def _longest_step(body: Body, depth, ell, C):
     """Longest step (m) the default bottom reaches: the front shin leaning back by
     SHANK_BACK_LIMIT_DEG and the rear leg REAR_REACH_MARGIN_DEG short of straight."""
-    fg = body.foot_geometry
-    L_s, L_t = body.shank.length_m, body.thigh.length_m
+    L_t = body.thigh.length_m
     reach = np.sqrt(L_t ** 2 + ell ** 2 + 2 * L_t * ell * np.cos(np.radians(REAR_REACH_MARGIN_DEG)))
     H = _hip_of(body, -np.radians(SHANK_BACK_LIMIT_DEG), depth)
     with np.errstate(invalid="ignore"):
@@ -613,71 +612,9 @@ def _lunge(body: Body, *, step_length: Any = None, depth: Any = None, knee_trave
            extra_loads: Sequence[Load] = (), dorsiflexion_limit: Any = None, step_fraction: Any = None,
            front_shank: Any = None, fraction: Any = None, name: str = "lunge",
            infeasible: tuple | None = None) -> SplitExerciseResult:
-    """A lunge's bottom position (front foot flat, rear foot on its ball), balanced.
-
-    The bottom has two free coordinates (where the hip is). By default the front shin
-    follows the step (:func:`default_front_shank`: forward on short steps, vertical from
-    about one leg length on) and the lifter descends until the front thigh reaches
-    ``depth`` (parallel) or the rear knee reaches ``rear_knee_height`` (5 cm) above the
-    floor, whichever comes first; ``extras["stopped_by"]`` says which. Giving ``depth``,
-    ``rear_knee_height``, ``knee_travel`` or ``front_shank`` pins that constraint exactly;
-    any two of them fix the bottom, and a third is refused (the error names the three and
-    what the other two give). Pinned constraints that no bottom position meets come back
-    infeasible with the range that would fit (an error for a single request).
-
-    Parameters
-    ----------
-    body : Body
-    step_length : Quantity or str, optional
-        Horizontal distance from the front heel back to the rear foot's ball. Give this or
-        ``step_fraction``; default ``DEFAULT_STEP_FRACTION["lunge"]`` (0.8) leg lengths.
-    depth : Quantity or str, optional
-        Front thigh angle at the bottom ("parallel" = 90 deg); pinned when given.
-        Default: parallel as a limit (shallower where the rear knee reaches its height first).
-    knee_travel : Quantity or str, optional
-        Front of the front knee ahead of its toe tip; pins the front shin.
-    load : Quantity or str, optional
-        Dumbbells (``hold="hands"``, arms hanging) or a bar (``hold="back"``, high bar).
-    rear_knee_height : Quantity or str, optional
-        Rear knee joint centre above the floor at the bottom; pinned when given.
-        Default: 5 cm as a limit (higher where the front thigh reaches its depth first).
-    rear_ankle : Quantity or str
-        Rear ankle dorsiflexion (foot on its toes), default 15 deg (assumption).
-    front_share : float, optional
-        Fraction of the ground reaction on the front foot; default
-        :data:`FRONT_SHARE` (0.70 for lunges, an assumption: see there).
-    trunk : Quantity or str, optional
-        Trunk lean; default solved so the front centre of pressure is at the midfoot.
-    direction : {"forward", "reverse", "walking"}
-        Recorded only: the static bottom position is the same.
-    extra_loads : sequence of Load
-        Bands or cables.
-    step_fraction : float, optional
-        The step in leg lengths, a plain number such as 0.9 (instead of step_length).
-        The leg length is the standing hip joint centre height (:func:`leg_length_m`);
-        an array gives a sweep.
-    front_shank : Quantity or str, optional
-        Front shin lean from vertical, knee forward positive; pins the front shin.
-        Like ``knee_travel`` (give one of the two).
-
-    Returns
-    -------
-    SplitExerciseResult
-        ``.front`` and ``.rear`` legs' moments; ``.knee``/``.hip``/``.ankle`` are the front leg's.
-        ``parameters["step_fraction"]``, ``["leg_length"]`` and ``["pinned"]`` (the
-        constraints given), ``extras["stopped_by"]`` and ``extras["rear_knee_height"]``.
-
-    Examples
-    --------
-    >>> import biomech as bm
-    >>> body = bm.Body.from_anthropometrics("178 cm", "80 kg")
-    >>> lg = bm.exercises.lunge(body, step_length="70 cm", load="2 * 15 kg")
-    >>> float(lg.front.knee.magnitude) > 0 and float(lg.front.hip.magnitude) > 0
-    True
-    >>> long_ = bm.exercises.lunge(body, step_fraction=1.0, load="2 * 15 kg")
-    >>> round(float(long_.pose.front.shank.m_as("deg")), 1), long_.extras["stopped_by"]
-    (10.5, 'depth')
-    """
+    """The solver behind :class:`Lunge` and :class:`SplitSquat` (their parameters are
+    documented there, declared once); ``fraction`` places a rep-path pose, ``infeasible`` marks
+    requests a caller already found impossible."""
     if not isinstance(direction, str) or direction not in DIRECTIONS:
         raise InputValueError(f"direction={direction!r}: expected 'forward', 'reverse' or 'walking'.")
     return _split(name, body, step_length=step_length, depth=depth, knee_travel=knee_travel,
@@ -941,9 +878,20 @@ def _renamed_parameters(res: SplitExerciseResult) -> SplitExerciseResult:
 class Lunge(_SplitSpec):
     """A lunge's bottom position (front foot flat, rear foot on its ball), balanced.
 
+    The bottom has two free coordinates (where the hip is). By default the front shin
+    follows the step (:func:`default_front_shank`: forward on short steps, vertical from
+    about one leg length on) and the lifter descends until the front thigh reaches
+    ``depth`` (parallel) or the rear knee reaches ``rear_knee_height`` (5 cm) above the
+    floor, whichever comes first; ``extras["stopped_by"]`` says which. Giving ``depth``,
+    ``rear_knee_height``, ``knee_travel`` or ``front_shank`` pins that constraint exactly;
+    any two of them fix the bottom, and a third is refused (the error names the three and
+    what the other two give). Pinned constraints that no bottom position meets come back
+    infeasible with the range that would fit (an error for a single request).
+
     The result's ``.front`` and ``.rear`` hold each leg's moments; ``.knee``, ``.hip`` and
-    ``.ankle`` are the front leg's. Forward and reverse lunges share the static bottom
-    position: ``direction`` is recorded only.
+    ``.ankle`` are the front leg's; ``parameters["step_fraction"]``, ``["leg_length"]`` and
+    ``["pinned"]`` say what was given. Forward, reverse and walking lunges share the static
+    bottom position: ``direction`` is recorded only.
 
     Examples
     --------
@@ -952,6 +900,9 @@ class Lunge(_SplitSpec):
     >>> lg = bm.exercises.lunge(body, step_length="70 cm", load="2 * 15 kg")
     >>> float(lg.front.knee.magnitude) > 0 and float(lg.front.hip.magnitude) > 0
     True
+    >>> long_ = bm.exercises.lunge(body, step_fraction=1.0, load="2 * 15 kg")
+    >>> round(float(long_.pose.front.shank.m_as("deg")), 1), long_.extras["stopped_by"]
+    (10.5, 'depth')
     """
 
     name = "lunge"
