@@ -1,5 +1,7 @@
-"""Tests of biomech.muscles: curves against their sources, static optimisation, contact
-forces and muscle_demand. Every expected number names its source beside it."""
+"""Tests of biomech.muscles' classic nine-muscle model (``muscle_demand(..., model="classic")``):
+curves against their sources, static optimisation, contact forces and muscle_demand. Every
+expected number names its source beside it. The default model (rajagopal2023) is tested in
+tests/test_rajagopal.py."""
 
 import numpy as np
 import pytest
@@ -21,6 +23,11 @@ from biomech.muscles.sharing import kkt_residual, objective, share_activations_s
 from biomech.muscles.strength import max_voluntary_moment
 
 RAD = np.radians
+
+
+def classic(result, **kw):
+    """muscle_demand with the classic nine-muscle model (the default is rajagopal2023)."""
+    return muscle_demand(result, model="classic", **kw)
 
 
 class Pose:
@@ -208,8 +215,8 @@ def test_soleus_share_larger_seated_than_standing():
     # shortened by 0.00056 x 0.434 m x 90 = 22 mm (Hawkins & Hull 1990), its fibres
     # (~5.3 cm, Ward 2009) drop to ~58 % of optimal and its capacity to ~31 % (Geyer & Herr
     # 2010 force-length), so the soleus must carry more of the same plantarflexor moment.
-    stand = muscle_demand(Result(Pose(0.0, 0.0, 0.0), 60.0, 0.0, 0.0))
-    seat = muscle_demand(Result(Pose(0.0, 90.0, 90.0), 60.0, 0.0, 0.0))
+    stand = classic(Result(Pose(0.0, 0.0, 0.0), 60.0, 0.0, 0.0))
+    seat = classic(Result(Pose(0.0, 90.0, 90.0), 60.0, 0.0, 0.0))
     s0, s1 = float(stand.share["ankle"]["soleus"]), float(seat.share["ankle"]["soleus"])
     # numbers at the time of writing: standing 0.63, seated 0.95 (0.58 / 0.93 with a rigid tendon)
     assert s1 > s0 + 0.2
@@ -231,7 +238,7 @@ def test_rdl_shares_follow_moment_arms():
     res = Result(Pose(np.full(4, 5.0), np.full(4, 15.0), hip), np.full(4, 10.0), np.full(4, -20.0), np.full(4, 200.0))
     splits = {}
     for p in (2, 3):
-        d = muscle_demand(res, p=p)
+        d = classic(res, p=p)
         g, h, am = (d.share["hip"][k] for k in ("gluteus_maximus", "hamstrings", "adductor_magnus"))
         assert np.all(np.diff(g) < 0) and np.all(np.diff(am) > 0)
         assert (h / g)[2] > (h / g)[0]
@@ -249,7 +256,7 @@ def test_parallel_squat_patellofemoral_within_published_range():
     # body weight (as quoted in secondary text; attribution not verified), lower bound 2.5 BW
     # from the lowest value of the 2007 Summer Bioengineering Conference abstract (2.5-3.35
     # BW from 60 to 110 deg). Ours: ~4.3 BW, above that abstract's range (see docs).
-    d = muscle_demand(Result(Pose(20.0, 100.0, 95.0), 20.0, 45.0, 40.0),
+    d = classic(Result(Pose(20.0, 100.0, 95.0), 20.0, 45.0, 40.0),
                       body_mass=Q_(70, "kg"), body_height=Q_(1.75, "m"))
     bw = 70 * 9.80665
     assert 2.5 < d.patellofemoral.to("N").magnitude / bw < 7.6
@@ -262,7 +269,7 @@ def test_deadlift_l5s1_within_cholewicki_1991():
     # powerlifters' deadlifts, L4/L5 moments up to 988 N*m and average compression up to
     # 17,192 N with a 6 cm extensor moment arm. With their largest moment, a 45 deg trunk
     # and 450 N above L5/S1 (representative), we expect 15-19 kN.
-    d = muscle_demand(Result(Pose(15.0, 60.0, 90.0, trunk=Q_(45, "deg")), 30.0, -20.0, 400.0, lumbar=988.0),
+    d = classic(Result(Pose(15.0, 60.0, 90.0, trunk=Q_(45, "deg")), 30.0, -20.0, 400.0, lumbar=988.0),
                       weight_above=Q_(450, "N"))
     assert 15000 < d.l5s1_compression.to("N").magnitude < 19000
     # and the same formula directly: 988/0.06 + 450 cos 45
@@ -271,15 +278,15 @@ def test_deadlift_l5s1_within_cholewicki_1991():
 
 # ------------------------------------------------------------------------ muscle_demand
 def test_unmet_reported_not_raised():
-    d = muscle_demand(Result(Pose(0.0, 90.0, 90.0), 20.0, 900.0, 50.0))
+    d = classic(Result(Pose(0.0, 90.0, 90.0), 20.0, 900.0, 50.0))
     assert "knee" in d.unmet and float(d.unmet["knee"]) > 0
     assert "knee" in d.unmet_summary()
-    ok = muscle_demand(Result(Pose(0.0, 30.0, 30.0), 20.0, 50.0, 50.0))
+    ok = classic(Result(Pose(0.0, 30.0, 30.0), 20.0, 50.0, 50.0))
     assert ok.unmet == {} and ok.unmet_summary() == "all joint moments are met"
 
 
 def test_shares_sum_to_one_and_arrays_broadcast():
-    d = muscle_demand(Result(Pose(10.0, np.array([30.0, 60.0, 90.0]), 60.0), 30.0, 100.0, 150.0))
+    d = classic(Result(Pose(10.0, np.array([30.0, 60.0, 90.0]), 60.0), 30.0, 100.0, 150.0))
     for joint in ("ankle", "knee", "hip"):
         total = sum(d.share[joint][k] for k in ("vasti", "rectus_femoris", "gluteus_maximus", "hamstrings",
                                                  "adductor_magnus", "iliopsoas", "gastrocnemius", "soleus",
@@ -342,8 +349,8 @@ def test_body_scaled_by_k_gets_arms_times_k_and_forces_over_k(k, p):
     pose = Pose(*_SQUAT_POSE)
     b1 = bm.Body.from_anthropometrics(height=Q_(1.78, "m"), mass=Q_(80, "kg"))
     bk = bm.Body.from_anthropometrics(height=Q_(1.78 * k, "m"), mass=Q_(80, "kg"))
-    d1 = muscle_demand(_with_body(b1, pose, *_SQUAT_MOMENTS), muscles=muscles, p=p)
-    dk = muscle_demand(_with_body(bk, pose, *_SQUAT_MOMENTS), muscles=muscles, p=p)
+    d1 = classic(_with_body(b1, pose, *_SQUAT_MOMENTS), muscles=muscles, p=p)
+    dk = classic(_with_body(bk, pose, *_SQUAT_MOMENTS), muscles=muscles, p=p)
     for key, joints in d1.moment_arm_scale.items():
         for joint, f in joints.items():
             assert dk.moment_arm_scale[key][joint] == pytest.approx(k * f, rel=1e-12), (key, joint)
@@ -356,8 +363,8 @@ def test_body_scaled_by_k_gets_arms_times_k_and_forces_over_k(k, p):
         return bm.Body.from_segments(shank=Segment(f"{0.44 * s} m", "4 kg", 0.44),
                                      thigh=Segment(f"{0.43 * s} m", "10 kg", 0.41),
                                      trunk=Segment(f"{0.52 * s} m", "40 kg", 0.5))
-    ds1 = muscle_demand(_with_body(seg_body(1.0), pose, *_SQUAT_MOMENTS), muscles=muscles, p=p)
-    dsk = muscle_demand(_with_body(seg_body(k), pose, *_SQUAT_MOMENTS), muscles=muscles, p=p)
+    ds1 = classic(_with_body(seg_body(1.0), pose, *_SQUAT_MOMENTS), muscles=muscles, p=p)
+    dsk = classic(_with_body(seg_body(k), pose, *_SQUAT_MOMENTS), muscles=muscles, p=p)
     assert np.allclose(dsk.force["quadriceps"].magnitude, ds1.force["quadriceps"].magnitude / k, rtol=1e-6)
 
 
@@ -368,9 +375,9 @@ def test_reference_body_reproduces_the_unscaled_numbers():
     ref = bm.Body.from_anthropometrics(height=Q_(REFERENCE_HEIGHT_M, "m"), mass=Q_(75, "kg")) \
         .with_segment("shank", length=Q_(REFERENCE_SHANK_M, "m"))
     pose = Pose(*_SQUAT_POSE)
-    d = muscle_demand(_with_body(ref, pose, *_SQUAT_MOMENTS))
+    d = classic(_with_body(ref, pose, *_SQUAT_MOMENTS))
     assert all(f == pytest.approx(1.0, abs=1e-12) for joints in d.moment_arm_scale.values() for f in joints.values())
-    d0 = muscle_demand(_with_body(ref, pose, *_SQUAT_MOMENTS), scale_moment_arms=False)
+    d0 = classic(_with_body(ref, pose, *_SQUAT_MOMENTS), scale_moment_arms=False)
     for key in d.force:
         assert np.allclose(d.force[key].magnitude, d0.force[key].magnitude, rtol=1e-9, atol=1e-9), key
     # and the curves at the source's body are the published ones: the scaled moment arm the
@@ -389,15 +396,15 @@ def test_unscaled_option_and_resultless_body_are_the_published_curves():
     short = bm.Body.from_anthropometrics(height=Q_(1.60, "m"), mass=Q_(80, "kg"))
     pose = Pose(*_SQUAT_POSE)
     mus = default_muscles(1.78, 80.0)
-    a, b = (muscle_demand(_with_body(x, pose, *_SQUAT_MOMENTS), muscles=mus, scale_moment_arms=False)
+    a, b = (classic(_with_body(x, pose, *_SQUAT_MOMENTS), muscles=mus, scale_moment_arms=False)
             for x in (tall, short))
     assert np.allclose(a.force["vasti"].magnitude, b.force["vasti"].magnitude)
     # scaled: the taller lifter's longer patellar tendon arm needs less quadriceps force
-    a, b = (muscle_demand(_with_body(x, pose, *_SQUAT_MOMENTS), muscles=mus) for x in (tall, short))
+    a, b = (classic(_with_body(x, pose, *_SQUAT_MOMENTS), muscles=mus) for x in (tall, short))
     assert np.all(a.force["vasti"].magnitude < b.force["vasti"].magnitude)
     assert a.moment_arm_scale["vasti"]["knee"] == pytest.approx(1.95 / 1.80)
     # no body and no body_height: unscaled, and a note says so
-    d = muscle_demand(Result(pose, *_SQUAT_MOMENTS))
+    d = classic(Result(pose, *_SQUAT_MOMENTS))
     assert d.moment_arm_scale["soleus"]["ankle"] == 1.0 and any("unscaled" in n for n in d.notes)
 
 
@@ -406,7 +413,7 @@ def test_kernel_takes_the_same_scaling():
     body = bm.Body.from_anthropometrics(height=Q_(1.65, "m"), mass=Q_(60, "kg"))
     pose = Pose(*_SQUAT_POSE)
     mus = default_muscles(1.65, 60.0)
-    d = muscle_demand(_with_body(body, pose, *_SQUAT_MOMENTS), muscles=mus, knee_lock=False)
+    d = classic(_with_body(body, pose, *_SQUAT_MOMENTS), muscles=mus, knee_lock=False)
     out = muscle_demand_si(pose.joint_angles_rad(), np.stack(_SQUAT_MOMENTS, axis=1), mus,
                            lengths=body_scaling_lengths(body))
     assert np.allclose(out["force"][:, 0], d.force["vasti"].magnitude, rtol=1e-9)
@@ -417,7 +424,7 @@ def test_kernel_takes_the_same_scaling():
 
 def test_scaling_bad_inputs_named():
     with pytest.raises(InputValueError, match="scale_moment_arms="):
-        muscle_demand(Result(Pose(0, 0, 0), 1.0, 1.0, 1.0), scale_moment_arms="yes")
+        classic(Result(Pose(0, 0, 0), 1.0, 1.0, 1.0), scale_moment_arms="yes")
     with pytest.raises(InputValueError, match="lengths="):
         muscle_demand_si({"ankle": np.zeros(1), "knee": np.zeros(1), "hip": np.zeros(1)}, np.zeros((1, 3)),
                          lengths={"height": 1.8})

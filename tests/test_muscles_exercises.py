@@ -78,7 +78,8 @@ def test_parallel_squat_patellofemoral_against_trepczynski_2012():
     # contact forces during activities with high knee flexion", J Orthop Res 2012;30:408-415
     # (telemetric knee implants + model): PF force above 3 BW in high-flexion activities,
     # squat included. Upper bound 7.6 BW: deep knee bend value attributed to Reilly & Martens
-    # 1972 (secondary text). Ours (at the time of writing): 6.5 BW, quadriceps 4.5 BW (moment arms scaled to 1.78 m).
+    # 1972 (secondary text). Ours (at the time of writing, the default 40-muscle model): 4.0 BW
+    # plus 1.0 BW tendofemoral (the classic model: 6.5 BW, quadriceps 4.5 BW).
     sq = bm.exercises.squat(BODY, depth=Q_(90, "deg"), knee_travel=Q_(5, "cm"), load=Q_(0, "kg"), bar="high_bar")
     d = muscle_demand(sq)
     pf = float(d.patellofemoral.to("N").magnitude) / BW
@@ -140,6 +141,9 @@ def test_kernels_refuse_bad_input():
 
 
 # ------------------------------------------------------------- calf raises through their range
+# The classic model's triceps surae (tendon excursion share from Maganaris et al. 1998, the
+# locked knee) is what these tests check, so they name model="classic"; the default 40-muscle
+# model takes rigid tendons (see docs/muscles.md).
 def test_excursion_fraction_reproduces_maganaris_1998():
     # Maganaris, Baltzopoulos & Sargeant 1998 (J Physiol 512:603, abstract point 3): at MVC the
     # GM, GL and SOL fibres shorten by 27-30 % from 15 deg dorsiflexion to 30 deg plantarflexion.
@@ -165,13 +169,13 @@ def test_standing_calf_raise_soleus_share_through_range(load):
     # body weight plus up to 120 kg (was up to 16 at the top with a rigid tendon).
     foot = Q_(np.array([-20.0, -10.0, 0.0, 10.0, 20.0, 30.0, 40.0]), "deg")
     r = bm.exercises.standing_calf_raise(BODY, load=load, foot=foot)
-    d = muscle_demand(r)
+    d = muscle_demand(r, model="classic")
     s = np.asarray(d.share["ankle"]["soleus"])
     assert np.all((s > 0.45) & (s < 0.75)), s
     assert max(float(np.max(v)) for v in d.activation.values()) < 1.0
     assert np.all(np.asarray(d.passive["knee"].to("N*m").magnitude) > 0)  # the straight knee is locked
     # without the lock the gastrocnemius serves the straight knee's flexor moment too
-    d_free = muscle_demand(r, knee_lock=False)
+    d_free = muscle_demand(r, knee_lock=False, model="classic")
     assert np.all(np.asarray(d_free.share["ankle"]["soleus"]) < s)
 
 
@@ -179,8 +183,8 @@ def test_seated_calf_raise_soleus_dominates_from_heel_level():
     # Knee at 90 deg: gastrocnemius shortened (Hawkins & Hull 1990), so from heel level upward
     # the soleus carries most of the moment (expected > 0.8; standing gives ~0.6 there).
     foot = Q_(np.array([0.0, 10.0, 20.0, 30.0]), "deg")
-    seat = muscle_demand(bm.exercises.seated_calf_raise(BODY, load="60 kg", foot=foot))
-    stand = muscle_demand(bm.exercises.standing_calf_raise(BODY, load="60 kg", foot=foot))
+    seat = muscle_demand(bm.exercises.seated_calf_raise(BODY, load="60 kg", foot=foot), model="classic")
+    stand = muscle_demand(bm.exercises.standing_calf_raise(BODY, load="60 kg", foot=foot), model="classic")
     s1, s0 = np.asarray(seat.share["ankle"]["soleus"]), np.asarray(stand.share["ankle"]["soleus"])
     assert np.all(s1 > 0.8) and np.all(s1 > s0)
     assert max(float(np.max(v)) for v in seat.activation.values()) < 1.0

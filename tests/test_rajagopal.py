@@ -499,7 +499,7 @@ def test_tibiofemoral_from_the_shank_free_body(reference_body):
     forces = {k: np.atleast_1d(d.force[k].to("N").magnitude) for k in KEYS}
     knee = np.atleast_1d(np.degrees(r.pose.joint_angles_rad()["knee"]))
     muscle_only, _ = tibiofemoral_rajagopal(forces, knee)
-    above = -float(r.moments.resultant_forces.knee.to("N").magnitude[1])     # weight above the knee, per leg
+    above = -float(r.resultant_forces.knee.to("N").magnitude[1])     # weight above the knee, per leg
     expected = muscle_only[0] + above * np.cos(float(r.pose.shank_rad))
     assert float(d.tibiofemoral_compression.to("N").magnitude) == pytest.approx(expected, rel=1e-9)
     assert not any("muscle forces alone" in n for n in d.notes)

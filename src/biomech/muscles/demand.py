@@ -3,13 +3,15 @@
 :func:`muscle_demand` takes any result that holds poses and net joint moments (a static
 ``joint_moments`` result, an ``inverse_dynamics`` result over time, an exercise, a
 split-stance exercise) and returns a :class:`MuscleDemand` (or a :class:`SplitDemand`
-with ``.front`` and ``.rear``). :func:`muscle_demand_si` is the unit-free kernel.
+with ``.front`` and ``.rear``). :func:`muscle_demand_si` is the classic model's unit-free
+kernel; :func:`biomech.muscles.rajagopal_demand.rajagopal_demand_si` the default model's.
 
-Limits, stated in every result (``.limits``): static (no force-velocity term), tendon
-compliance as a fixed share of the ankle excursion (triceps surae only), a passive locked
-knee, a sagittal nine-muscle model, and static optimisation's known suppression of
-co-contraction, which makes the gluteus maximus / hamstrings split partly a product of
-the method (compare ``p=2`` with ``p=3``).
+Two muscle models: ``model="rajagopal2023"`` (default), the 40 muscles per leg of the
+Rajagopal-Lai-Uhlrich (2023) OpenSim model with its moment arms over the whole joint ranges
+(limits in :data:`LIMITS_RAJAGOPAL`), and ``model="classic"``, a sagittal nine-muscle model
+from separate published curves (limits in :data:`LIMITS`). Every result states its limits
+(``.limits``): static (no force-velocity term), and static optimisation picks one of many
+force sharings (compare ``p=2``, ``p=3`` and, for the default model, ``band=True``).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from .sharing import share_activations
 from .strength import relative_effort
 
 __all__ = ["MuscleDemand", "SplitDemand", "muscle_demand", "muscle_demand_si", "moment_matrix", "LIMITS",
+           "LIMITS_RAJAGOPAL",
            "locked_knee_moment", "KNEE_LOCK_RAD", "body_scaling_lengths"]
 
 LIMITS = (
@@ -291,7 +294,7 @@ def _single(value, name: str) -> float:
 
 
 def muscle_demand(result, *, p=2, weight_above=None, sex="male", muscles=None, body_mass=None,
-                  body_height=None, knee_lock=True, scale_moment_arms=True, model="classic", band=False,
+                  body_height=None, knee_lock=True, scale_moment_arms=True, model="rajagopal2023", band=False,
                   hip_frontal=None, hold_frontal=True, thigh_calf=True, max_force=None):
     """Muscle forces, activations, shares, joint contact forces and relative effort.
 
@@ -303,15 +306,17 @@ def muscle_demand(result, *, p=2, weight_above=None, sex="male", muscles=None, b
         already have. Read through the common interface: ``result.moments`` (ankle, knee,
         hip; lumbar when present), ``result.pose.joint_angles_rad()`` and ``result.body``.
         A split stance (``result.legs``) gives one demand per leg.
-    p : {2, 3}
-        Exponent of the activation cost (2 = sum of squares, default).
+    p : {2, 3, "minmax"}
+        Exponent of the activation cost (2 = sum of squares, default); ``"minmax"`` (the least
+        largest activation) with ``model="rajagopal2023"``.
     weight_above : Quantity or str, optional
         Weight above L5/S1 (a force, N) for the spine compression. Taken from the result's
         ``weight_above_l5s1`` if it has one; otherwise 0 N and a note says so.
     sex : {"male", "female"}
         Strength curves for relative effort (young adults, Anderson et al. 2007).
     muscles : sequence of Muscle, optional
-        Your own muscle set; default :func:`default_muscles` scaled to the body.
+        ``model="classic"``: your own muscle set; default :func:`default_muscles` scaled to
+        the body.
     body_mass, body_height : Quantity, optional
         Used when the result carries no ``body``; default 70 kg and 1.75 m (noted). The
         height then also scales the moment arms.
@@ -327,15 +332,18 @@ def muscle_demand(result, *, p=2, weight_above=None, sex="male", muscles=None, b
         ``body_height``). A result with neither is not scaled (noted). False: the
         published curves as they are, for every body.
 
-    model : {"classic", "rajagopal2023"}
-        ``"classic"`` (default): the nine-muscle sagittal model of :mod:`~biomech.muscles.catalog`.
-        ``"rajagopal2023"``: the 40 muscles of the Rajagopal-Lai-Uhlrich (2023) model
+    model : {"rajagopal2023", "classic"}
+        ``"rajagopal2023"`` (default): the 40 muscles of the Rajagopal-Lai-Uhlrich (2023) model
         (:mod:`~biomech.muscles.rajagopal`), with per-muscle results and coach groups, the
         frontal and transverse hip moments held, co-contraction and beyond-range flags
         reported, and the patellofemoral force with tendofemoral contact. ``p`` may then also
-        be ``"minmax"``. The hip angle passed to it is the pose's hip flexion (today thigh +
-        trunk; it becomes thigh-to-pelvis once the pose has a pelvis: one line in
-        ``_rajagopal_demand``).
+        be ``"minmax"``. Hip flexion is read from the pose as
+        ``pose.joint_angles_rad()["hip"]``, the angle between the thigh and the pelvis where
+        the pose has a pelvis (the model's ``hip_flexion``); past the model's 120 deg it is
+        flagged in ``.beyond_range`` and the tables are extended linearly
+        (:mod:`~biomech.muscles.rajagopal`). ``"classic"``: the nine-muscle sagittal model
+        of :mod:`~biomech.muscles.catalog` (the default before the 40-muscle model; a muscle
+        set of your own, ``muscles=``, goes with it).
     band : bool
         ``model="rajagopal2023"`` only: also solve with p = 2, p = 3 and min-max activation
         and report each group's share range in ``.band`` (a loop of linear programmes for the
@@ -362,11 +370,16 @@ def muscle_demand(result, *, p=2, weight_above=None, sex="male", muscles=None, b
     >>> import biomech as bm
     >>> from biomech.mechanics.results import PoseMoments
     >>> pose = bm.Pose.from_joint_angles(ankle="20 deg", knee="90 deg", hip="90 deg")
-    >>> d = muscle_demand(PoseMoments(pose, ankle="40 N*m", knee="150 N*m", hip="200 N*m"))
-    >>> round(float(sum(d.share["knee"][k] for k in ("vasti", "rectus_femoris", "hamstrings", "gastrocnemius"))), 6)
-    1.0
+    >>> from biomech.muscles.rajagopal import KEYS
+    >>> moments = PoseMoments(pose, ankle="40 N*m", knee="150 N*m", hip="200 N*m")
+    >>> d = muscle_demand(moments)
+    >>> d.model, round(float(sum(d.share["knee"][k] for k in KEYS)), 6)
+    ('rajagopal2023', 1.0)
     >>> d.force["quadriceps"].units
     <Unit('newton')>
+    >>> c = muscle_demand(moments, model="classic")
+    >>> round(float(sum(c.share["knee"][k] for k in ("vasti", "rectus_femoris", "hamstrings", "gastrocnemius"))), 6)
+    1.0
     """
     if not isinstance(result, ResultBase):
         raise InputValueError(f"result={type(result).__name__} is not a joint-moment result; pass what "
@@ -527,7 +540,8 @@ LIMITS_RAJAGOPAL = (
     "frontal and transverse hip moments held at the given values (0 by default: a symmetric bilateral "
     "lift is assumed to need little of them); with hold_frontal=False they are reported instead",
     "static optimisation picks one of many force sharings; compare p=2, p=3 and min-max (band=True)",
-    "hip flexion is the pose's thigh-to-trunk angle until the pose has a pelvis",
+    "hip flexion is the pose's hip angle (pose.joint_angles_rad()['hip']: thigh to pelvis where the pose has "
+    "a pelvis, else thigh to trunk); past the model's 120 deg the tables are extended linearly (flagged)",
     "a knee-flexor net moment at a straight knee (<= 5 deg) is carried by the passive posterior "
     "structures (knee_lock=True)",
     "tibiofemoral force from the shank free body (muscles other than the patellar tendon taken along the tibia); "
@@ -551,8 +565,9 @@ def _rajagopal_demand(pose, angles, M, M_net, ok, shape, passive_knee, notes, ma
         except ValueError:
             raise InputValueError(f"hip_frontal has shape {hf.shape}; expected (..., 2) matching the result "
                                   f"(shape {shape}): hip adduction and internal-rotation moments.") from None
-    # Hip flexion for the model: between thigh and pelvis. The pose has no pelvis yet, so the
-    # library's hip flexion (thigh to trunk) is used; this is the line to change.
+    # Hip flexion for the model (its hip_flexion coordinate): the pose's own hip angle,
+    # pose.joint_angles_rad()["hip"], read by muscle_demand; between the thigh and the pelvis
+    # where the pose has a pelvis. Past 120 deg it is flagged and the tables are extended.
     hip_deg = np.degrees(angles["hip"])
     knee_deg, ankle_deg = np.degrees(angles["knee"]), np.degrees(angles["ankle"])
     K = len(KEYS)
