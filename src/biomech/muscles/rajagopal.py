@@ -56,7 +56,7 @@ import numpy as np
 from ..errors import InputValueError
 
 __all__ = ["tables", "RajagopalTables", "ARM_ROWS", "KEYS", "NAMES", "GROUPS", "MODEL_NAMES",
-           "EXTRAPOLATION_LIMIT_DEG", "EXTRAPOLATION_SLOPE_SPAN_DEG", "interpolation_error",
+           "EXTRAPOLATION_LIMIT_DEG", "EXTRAPOLATION_SLOPE_SPAN_DEG", "DISPLAY_GROUPS", "interpolation_error",
            "force_length_multiplier", "THELEN2003_WIDTH", "WRAP_JUMP_M"]
 
 #: Rows of the moment-arm array: the three sagittal moments of the library, then the hip's
@@ -136,6 +136,11 @@ GROUPS = {
     "peronei": ("peroneus_longus", "peroneus_brevis"),
     "dorsiflexors": ("tibialis_anterior", "extensor_digitorum_longus", "extensor_hallucis_longus"),
 }
+#: Muscles and groups that together hold each of the 40 muscles exactly once, in the order a
+#: coach reads them: what a figure of shares draws (the shares of a joint over these sum to 1).
+DISPLAY_GROUPS = ("vasti", "rectus_femoris", "glutes", "hamstrings", "biceps_femoris_short_head", "adductors",
+                  "gluteus_medius_minimus", "piriformis", "hip_flexors", "gastrocnemius", "soleus",
+                  "deep_plantarflexors", "peronei", "dorsiflexors")
 NAMES.update({"quadriceps": "quadriceps", "vasti": "vasti", "glutes": "glutes",
               "gluteus_maximus": "gluteus maximus", "gluteus_medius_minimus": "gluteus medius and minimus",
               "hamstrings": "hamstrings", "adductor_magnus": "adductor magnus", "adductors": "adductors",

@@ -169,7 +169,8 @@ def fig_muscle_shares(out_dir: str) -> list[str]:
     res = _squat(standard_body(), depth="90 deg", knee_travel="5 cm", load="100 kg")
     fig, _ = plot.muscle_shares(muscle_demand(res), figsize=(8.6, 4.6),
                                 title="High-bar back squat, 100 kg, thigh parallel: which muscles carry each joint's "
-                                      "moment\n(static optimisation, per leg)")
+                                      "moment\n(static optimisation, 40-muscle Rajagopal-Lai-Uhlrich 2023 model, "
+                                      "per leg)")
     return [_save(plot, fig, out_dir, "squat_muscle_shares.png")]
 
 

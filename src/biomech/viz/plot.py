@@ -85,7 +85,11 @@ _EXTRA_LOAD_COLORS = ["#2CA02C", "#D62728", "#9467BD", "#8C564B", "#BCBD22", "#1
 #: Colours of the muscles in :func:`muscle_shares`.
 MUSCLE_COLORS = {"vasti": "#0072B2", "rectus_femoris": "#56B4E9", "gluteus_maximus": "#D55E00",
                  "hamstrings": "#E69F00", "adductor_magnus": "#F0E442", "iliopsoas": "#CC79A7",
-                 "gastrocnemius": "#009E73", "soleus": "#66C2A5", "tibialis_anterior": "#999999"}
+                 "gastrocnemius": "#009E73", "soleus": "#66C2A5", "tibialis_anterior": "#999999",
+                 # the 40-muscle model's groups (biomech.muscles.rajagopal.DISPLAY_GROUPS)
+                 "glutes": "#D55E00", "adductors": "#F0E442", "biceps_femoris_short_head": "#B8860B",
+                 "gluteus_medius_minimus": "#8C510A", "piriformis": "#555555", "hip_flexors": "#CC79A7",
+                 "deep_plantarflexors": "#1B7F5F", "peronei": "#A6D8C5", "dorsiflexors": "#999999"}
 _VARIATION_COLORS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442"]
 _JOINT_STYLES = {"ankle": ":", "knee": "-", "hip": "--", "lumbar": "-."}
 _NM = "N\u00b7m"
@@ -1020,14 +1024,17 @@ def muscle_shares(demand: Any, ax=None, *, index: Any = None, joints: Sequence[s
         ys = np.arange(len(joints))[::-1]
         seen = {}
         groups = {"quadriceps", "triceps_surae"}
+        drawn = None
+        if getattr(demand, "model", "classic") == "rajagopal2023":  # 40 muscles: the coach groups that hold each once
+            from ..muscles.rajagopal import DISPLAY_GROUPS as drawn
         over: list[str] = []  # co-contraction, in words, per joint
         for yk, j in zip(ys, joints):
             if j not in share:
                 raise InputValueError(f"joints: {j!r} has no muscle shares; expected some of {', '.join(share)}.")
             pos = neg = 0.0
             antagonists, agonists = [], []
-            for muscle, s in share[j].items():
-                if muscle in groups:
+            for muscle, s in (share[j].items() if drawn is None else ((k, share[j][k]) for k in drawn)):
+                if drawn is None and muscle in groups:
                     continue
                 v = np.asarray(s, dtype=float)
                 v = float(v if v.ndim == 0 else (v[index] if index is not None else v.ravel()[0]))
@@ -1041,7 +1048,8 @@ def muscle_shares(demand: Any, ax=None, *, index: Any = None, joints: Sequence[s
                 name = muscle.replace("_", " ")
                 if abs(v) >= 0.15:  # the muscle's name and share inside its bar
                     ax.text((left + v / 2) * 100, yk, f"{name}\n{v * 100:.0f}%", ha="center", va="center",
-                            fontsize=7, color="white" if muscle in ("vasti", "gastrocnemius", "gluteus_maximus")
+                            fontsize=7,
+                            color="white" if muscle in ("vasti", "gastrocnemius", "gluteus_maximus", "glutes")
                             else "black", zorder=4, linespacing=1.0)
                 elif abs(v) >= 0.02:  # a thin bar: named above it, with a leader
                     ax.annotate(f"{name} {v * 100:.0f}%", xy=((left + v / 2) * 100, yk + 0.3),
