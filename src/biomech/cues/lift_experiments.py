@@ -38,7 +38,7 @@ from ..errors import InfeasiblePoseError
 from ..exercises.common import hip_joint_spacing
 from ..exercises.machines import FOOT_POSITIONS
 from ..model.loads import Barbell
-from ..muscles import default_muscles, muscle_demand
+from ..muscles import muscle_demand
 from ..muscles.catalog import QUADRICEPS_EFFECTIVE
 from ..motion.tempo import rep_motion
 from ..motion.summaries import summarize_joint
@@ -97,8 +97,17 @@ def _mass(body, fraction: float):
     return Q_(fraction * body.mass_kg, "kg")
 
 
-def _demand(res, body):
-    return muscle_demand(res, body_mass=body.mass, body_height=body.height)
+def _demand(res, body, **kw):
+    """Muscle demand with the library's default model (the 40 muscles of the Rajagopal-Lai-Uhlrich
+    2023 model) unless ``kw`` names another."""
+    return muscle_demand(res, body_mass=body.mass, body_height=body.height, **kw)
+
+
+#: The muscle model the soleus experiment reads. The classic model's triceps surae takes the
+#: tendon's measured share of the ankle excursion (Maganaris et al. 1998); the default
+#: 40-muscle model takes rigid tendons, which for the long Achilles tendon put the soleus far
+#: off its optimal fibre length at the ankle angles of a calf raise (docs/muscles.md).
+CALF_MUSCLE_MODEL = "classic"
 
 
 def _path(result) -> Callable[[Any], Any]:
@@ -1062,7 +1071,8 @@ def experiment_hamstrings_two_joints(bodies: Sequence[NamedBody] = STANDARD_BODI
             hip_share_named = {_HIP_EXTENSOR_NAMES[m]: v for m, v in hip_share.items()}
             curl = ex.leg_curl(body, load=_pad_torque(body, LEG_CURL_PAD_BODY_WEIGHTS), knee_flexion=Q_(45.0, "deg"))
             dc = _demand(curl, body)
-            knee_share = {m: float(dc.share["knee"][m]) for m in ("hamstrings", "gastrocnemius")}
+            knee_share = {m: float(dc.share["knee"][m]) for m in ("hamstrings", "biceps_femoris_short_head",
+                                                                  "gastrocnemius")}
             t.sample({"body": body.name, "action": "hip extension (RDL)"},
                      {"hamstrings_share": hip_share["hamstrings"], "hip_share": hip_share["hamstrings"]})
             t.sample({"body": body.name, "action": "knee flexion (lying leg curl)"},
@@ -1086,7 +1096,9 @@ def experiment_hamstrings_two_joints(bodies: Sequence[NamedBody] = STANDARD_BODI
         a1.set_ylabel("share of the hip-extensor moment (%)")
         a1.set_title("RDL, three-quarter depth: who extends the hip", fontsize=10)
         a1.tick_params(axis="x", labelsize=9)
-        a2.bar(list(knee_share), [100 * v for v in knee_share.values()], color=["C1", "C3"])
+        a2.bar([m.replace("_", " ").replace("femoris ", "femoris\n") for m in knee_share],
+               [100 * v for v in knee_share.values()], color=["C1", "C4", "C3"])
+        a2.tick_params(axis="x", labelsize=9)
         a2.set_ylabel("share of the knee-flexor moment (%)")
         a2.set_title("Lying leg curl, knee 45 deg: who flexes the knee", fontsize=10)
         return fig
@@ -1095,11 +1107,16 @@ def experiment_hamstrings_two_joints(bodies: Sequence[NamedBody] = STANDARD_BODI
         {"RDL": "bar 0.75 x body mass, three-quarters of the way to a 60-deg trunk lean",
          "leg curl": f"biomech.exercises.leg_curl, prone, roller {LEG_CURL_PAD_BODY_WEIGHTS:g} x body weight, "
                      f"knee 45 deg",
-         "muscle model": "nine sagittal muscles, static optimisation (sum of squared activations)"},
+         "muscle model": "the 40 muscles of the Rajagopal-Lai-Uhlrich (2023) model (biomech.muscle_demand's "
+                         "default), static optimisation (sum of squared activations), the hip's frontal and "
+                         "transverse moments held at 0"},
         "hamstrings' share of the hip-extensor moment, RDL at three-quarter depth", draw,
-        ("Static optimisation suppresses co-contraction, so the glute/hamstrings split is partly a product "
-         "of the method; the hip moment arms come from straight-line and via-point geometry (Dostal & "
-         "Andrews 1981, Delp et al. 1990), held at their 90 deg values in deeper flexion.",
+        ("Static optimisation picks one of many sharings, so the glute/hamstrings split is partly a product "
+         "of the cost (compare p = 2, p = 3 and min-max with muscle_demand(..., band=True)); a share above "
+         "100 % is co-contraction: in the curl the hamstrings also carry the hip-extensor moment the exercise "
+         "gives the hip (pad and leg weights), and the vasti balance the surplus knee-flexor moment that brings, "
+         "so the hamstrings' knee share exceeds 100 % and the biceps femoris short head is not needed.",
+         "The biceps femoris short head (which does not cross the hip) is reported apart from the hamstrings.",
          "Driving the heels into the roller of a back extension (knee-flexion effort) is not modelled."),
         key_unit="%")
 
@@ -1108,54 +1125,67 @@ def experiment_hamstrings_two_joints(bodies: Sequence[NamedBody] = STANDARD_BODI
 def experiment_rectus_femoris_two_joints(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> ExperimentResult:
     """Rectus femoris: its hip-flexor moment arm against its knee-extensor moment arm.
 
-    Moment arms from the muscle model (:func:`biomech.muscles.default_muscles`) in the
-    leg-extension seat (hip flexion 80 deg, knee 60 deg) and in a parallel squat (hip
-    flexion about 125 deg, knee 125 deg), and standing.
+    Moment arms of the Rajagopal-Lai-Uhlrich (2023) model (:mod:`biomech.muscles.rajagopal`,
+    the default muscle model; the knee arm includes the patella's motion) in the
+    leg-extension seat (hip flexion 80 deg, knee 60 deg), in a parallel squat (hip flexion
+    about 125 deg, knee 125 deg: past the model's 120 deg of hip flexion, extended linearly)
+    and standing, scaled to each body's thigh and shank.
 
     Returns
     -------
     ExperimentResult
         ``numbers[body]``: ``hip_moment_arm_m`` (positive = flexor), ``hip_to_knee_arm_ratio``.
     """
+    from ..muscles.demand import body_scaling_lengths
+    from ..muscles.rajagopal import ARM_ROWS, KEYS, tables
+    from ..muscles.rajagopal_demand import arm_scale_factors
+
     t = _Tally()
     poses_deg = {"leg extension seat": (80.0, 60.0), "parallel squat": (125.0, 125.0), "standing": (0.0, 0.0)}
-    hip, knee = (np.radians([v[i] for v in poses_deg.values()]) for i in (0, 1))
+    hip_deg, knee_deg = (np.array([v[i] for v in poses_deg.values()]) for i in (0, 1))
+    hip, knee = np.radians(hip_deg), np.radians(knee_deg)
+    rf = KEYS.index("rectus_femoris")
+    ih, ik = ARM_ROWS.index("hip"), ARM_ROWS.index("knee")
+
+    def arms(body, h_deg, k_deg):
+        r, _, beyond = tables().evaluate(h_deg, k_deg, np.zeros_like(h_deg))
+        f = arm_scale_factors(body_scaling_lengths(body))
+        return -f[ih] * r[:, ih, rf], f[ik] * r[:, ik, rf], beyond[:, 0]  # + hip flexor, + knee extensor
+
     for body in bodies:
         with t.per_body(body):
-            rf = next(m for m in default_muscles(body.height_m, body.mass_kg) if m.key == "rectus_femoris")
-            (sign_h, curve_h), (sign_k, curve_k) = rf.arms["hip"], rf.arms["knee"]
-            ah = -sign_h * np.asarray(curve_h(hip), float)       # positive = hip flexor
-            ak = sign_k * np.asarray(curve_k(knee), float)       # positive = knee extensor
+            ah, ak, beyond = arms(body, hip_deg, knee_deg)
             t.rows += _rows(body, ("pose", list(poses_deg)), {
                 "hip flexion": (np.degrees(hip), "deg"), "knee flexion": (np.degrees(knee), "deg"),
                 "hip-flexor moment arm": (1000 * ah, "mm"), "knee-extensor moment arm": (1000 * ak, "mm"),
-                "hip / knee": (ah / ak, "dimensionless")})
+                "hip / knee": (ah / ak, "dimensionless"),
+                "hip beyond the model's range (extended)": (beyond.astype(float), "dimensionless")})
             t.body(body, {"hip_moment_arm_m": ah[0], "hip_to_knee_arm_ratio": ah[0] / ak[0]}, ah[0] / ak[0])
             for j, pose in enumerate(poses_deg):
                 t.sample({"body": body.name, "pose": pose}, {"hip_to_knee_arm_ratio": ah[j] / ak[j]})
 
     def draw():
         body = bodies[0]
-        rf = next(m for m in default_muscles(body.height_m, body.mass_kg) if m.key == "rectus_femoris")
-        ang = np.radians(np.linspace(0, 120, 25))
-        arm = {j: 1000 * np.asarray(rf.arms[j][1](ang)) for j in ("hip", "knee")}
-        fig, _ = _line_plot({"hip-flexor arm vs hip flexion": (np.degrees(ang), arm["hip"]),
-                             "knee-extensor arm vs knee flexion": (np.degrees(ang), arm["knee"])},
+        ang = np.linspace(0, 120, 25)
+        h, _, _ = arms(body, ang, np.zeros_like(ang))
+        _, k, _ = arms(body, np.zeros_like(ang), ang)
+        fig, _ = _line_plot({"hip-flexor arm vs hip flexion (knee straight)": (ang, 1000 * h),
+                             "knee-extensor arm vs knee flexion (hip straight)": (ang, 1000 * k)},
                             "joint flexion (deg)", "moment arm (mm)",
-                            "Rectus femoris moment arms at the hip and at the knee",
-                            size=(6.0, 3.4))
+                            "Rectus femoris moment arms at the hip and at the knee\n(Rajagopal-Lai-Uhlrich 2023 "
+                            f"model, scaled to {body.name})", size=(6.0, 3.6))
         return fig
 
     return t.result(
-        {"muscle model": "biomech.muscles.default_muscles (hip arm representative; knee arm from the "
-                         "patellar tendon MRI curve over the quadriceps/tendon force ratio)",
+        {"muscle model": "the Rajagopal-Lai-Uhlrich (2023) model's rectus femoris path (biomech.muscles.rajagopal), "
+                         "moment arms scaled with the thigh and shank",
          "poses (hip, knee flexion)": "; ".join(f"{k} {v[0]:g}/{v[1]:g} deg" for k, v in poses_deg.items())},
         "rectus femoris hip-flexor arm / knee-extensor arm, leg-extension seat (ratio)", draw,
-        ("The rectus femoris hip moment arm comes from Dostal & Andrews (1981) attachment coordinates "
-         "(straight-line path), held at its 90 deg value in deeper flexion.",
-         "The knee arm is the effective one (patellar tendon arm over the quadriceps-to-tendon force ratio); "
-         "its steep fall from full extension drives the ratio. Moment arms scale with body size, but a ratio "
-         "of two arms does not, so every body gives the same numbers.",
+        ("The parallel squat's 125 deg of hip flexion lies past the model's 120 deg: its hip arm is the tables' "
+         "linear extension (flagged in the table).",
+         "The knee arm is the model's effective one (minus the path length's change with knee angle, the "
+         "patella moving with the knee). Moment arms scale with the thigh and shank; their ratio changes only "
+         "as the two segments' proportions do.",
          "A muscle's strength at a joint also depends on its length there; moment arms alone compare levers."))
 
 
@@ -1204,7 +1234,7 @@ def experiment_soleus_knee_angle(bodies: Sequence[NamedBody] = STANDARD_BODIES) 
             seat = ex.seated_calf_raise(body, load=Q_((target - m0) / (m1 - m0), "kg"), foot=seat_foot)
             out = {}
             for name, res in (("standing, knee straight", stand), ("seated, knee 90 deg", seat)):
-                d = _demand(res, body)
+                d = _demand(res, body, model=CALF_MUSCLE_MODEL)
                 out[name] = {"soleus share": float(d.share["ankle"]["soleus"]),
                              "gastrocnemius share": float(d.share["ankle"]["gastrocnemius"]),
                              "soleus activation": float(d.activation["soleus"]),
@@ -1238,10 +1268,15 @@ def experiment_soleus_knee_angle(bodies: Sequence[NamedBody] = STANDARD_BODIES) 
         {"standing": f"biomech.exercises.standing_calf_raise, heels raised {CALF_FOOT_DEG:g} deg, bar "
                      f"{CALF_BAR_BODY_MASSES:g} x body mass",
          "seated": "biomech.exercises.seated_calf_raise, knee 90 deg, same ankle angle and ankle moment",
-         "muscle model": "static optimisation; gastrocnemius force-length after Hawkins & Hull (1990)"},
+         "muscle model": "the classic nine-muscle model (muscle_demand(..., model='classic')): its triceps surae "
+                         "takes the tendon's measured share of the ankle excursion; static optimisation; "
+                         "gastrocnemius force-length after Hawkins & Hull (1990)"},
         "soleus share of the ankle moment, knee 90 deg minus knee straight", draw,
         ("Static optimisation has no neural strategy: it loads whichever muscle is cheapest, so the result "
          "shows what the mechanics allow, not what EMG must show.",
+         "Read with the classic model (CALF_MUSCLE_MODEL): the default 40-muscle model's rigid tendons leave "
+         "the soleus far from its optimal fibre length in a calf raise, so its soleus share there says more "
+         "about the tendon simplification than about the knee angle.",
          "The standing calf raise leans the whole straight body about the ankles, which leaves a knee-flexor "
          "demand at the knee; static optimisation gives the ankle moment to the gastrocnemius, which serves "
          "both joints, so the soleus can come out silent with the knee straight.",
