@@ -10,7 +10,10 @@ model's own coordinate ranges and writes
   length and its moment arm about every coordinate it crosses (hip flexion, hip adduction,
   hip rotation, knee, ankle), on a grid of the sagittal angles of the joints it crosses
   (one-joint muscles: 1-D; two-joint muscles: 2-D); for the quadriceps, the directions of the
-  path where it wraps the femur (tendofemoral contact) and enters the patella;
+  path where it wraps the femur (tendofemoral contact) and enters the patella; for the other
+  muscles crossing the knee (hamstrings, biceps femoris short head, gracilis, sartorius, tensor
+  fasciae latae, gastrocnemius), the line of action of their pull on the leg below the knee,
+  relative to the shank's axis, on the same grid (tibiofemoral contact);
 * ``src/biomech/data/rajagopal/rajagopal2023.json``: grids, muscle parameters (maximum
   isometric force, optimal fibre length, tendon slack length, pennation at optimal fibre
   length), the model file's sha256, the OpenSim version, the body the model
@@ -33,7 +36,10 @@ subtalar, mtp) stay at their default values (0).
 
 Usage::
 
-    python scripts/tabulate_rajagopal.py [MODEL.osim] [--out DIR] [--step DEG]
+    python scripts/tabulate_rajagopal.py [MODEL.osim] [--out DIR] [--step DEG] [--only-tibia]
+
+``--only-tibia`` adds the lines of action at the tibia to tables already written from the same
+model file.
 """
 
 from __future__ import annotations
@@ -59,6 +65,9 @@ RANGES_DEG = {"hip": (-30.0, 120.0), "knee": (0.0, 140.0), "ankle": (-50.0, 50.0
 ARM_COORDS = {"hip": ("hip_flexion_r", "hip_adduction_r", "hip_rotation_r"),
               "knee": ("knee_angle_r",), "ankle": ("ankle_angle_r",)}
 QUADRICEPS = ("vasint_r", "vaslat_r", "vasmed_r", "recfem_r")
+#: muscles crossing the knee other than the quadriceps: their lines of action at the tibia
+#: (the shank's free body for the tibiofemoral contact force)
+KNEE_CROSSERS = ("bflh_r", "bfsh_r", "semimem_r", "semiten_r", "grac_r", "sart_r", "tfl_r", "gasmed_r", "gaslat_r")
 #: hip flexion (deg) beyond the model's range, sampled with clamping off for the extrapolation check
 BEYOND_HIP_DEG = (125.0, 130.0, 135.0, 140.0)
 
@@ -182,12 +191,76 @@ def quadriceps_geometry(model, state, muscle, knee_deg):
     return u_patella, tendofemoral
 
 
+def tibia_line_of_action(model, state, muscle):
+    """The sagittal direction of the muscle's pull on the leg below the knee, at the current
+    pose: along the path segment that crosses the knee (from the first path point on the tibia or
+    a body below it towards the point before it, on the femur, patella or pelvis; wrapping points
+    included, so the wrap contacts below the knee, internal to that free body, drop out). Returned
+    as (component along the shank's axis, ankle to knee joint centre: + proximal; component across
+    it: + anterior), a unit vector."""
+    path = muscle.getGeometryPath().getCurrentPath(state)
+    ground = model.getGround()
+    pts, order = [], []
+    for j in range(path.getSize()):
+        pp = path.get(j)
+        g = pp.getParentFrame().findStationLocationInAnotherFrame(state, pp.getLocation(state), ground)
+        pts.append([g.get(0), g.get(1), g.get(2)])
+        order.append(SEGMENT_ORDER[pp.getParentFrame().getName()])
+    pts = np.asarray(pts)
+    j = next(i for i, o in enumerate(order) if o >= 2)
+    d = pts[j - 1] - pts[j]
+
+    def centre(joint):
+        v = model.getJointSet().get(joint).getChildFrame().getPositionInGround(state)
+        return np.array([v.get(0), v.get(1), v.get(2)])
+    axis = centre("walker_knee_r") - centre("ankle_r")
+    axis = axis[:2] / np.linalg.norm(axis[:2])
+    anterior = np.array([axis[1], -axis[0]])      # the axis turned forward (x anterior, y up in ground)
+    u = np.array([d[:2] @ axis, d[:2] @ anterior])
+    return u / np.linalg.norm(u)
+
+
+def sample_tibia_lines(model, state, muscle, dims, grids):
+    """:func:`tibia_line_of_action` on the grid of the joints the muscle crosses: shape grid + (2,)."""
+    shape = tuple(len(grids[d]) for d in dims)
+    out = np.empty(shape + (2,))
+    for idx in np.ndindex(*shape):
+        pose = {d: grids[d][i] for d, i in zip(dims, idx)}
+        set_pose(model, state, pose.get("hip", 0.0), pose.get("knee", 0.0), pose.get("ankle", 0.0))
+        out[idx] = tibia_line_of_action(model, state, muscle)
+    return out
+
+
+def add_tibia_lines(model, state, out, grids):
+    """Add the lines of action at the tibia to tables already written (``--only-tibia``)."""
+    npz_path = out / "rajagopal2023.npz"
+    with np.load(npz_path) as f:
+        arrays = {k: f[k] for k in f.files}
+    meta = json.loads((out / "rajagopal2023.json").read_text())
+    for mu in right_leg_muscles(model):
+        if mu.getName() in KNEE_CROSSERS:
+            name = mu.getName()[:-2]
+            print(f"{name}: line of action at the tibia", flush=True)
+            arrays[f"{name}.tibia_direction"] = sample_tibia_lines(model, state, mu, meta["muscles"][name]["joints"],
+                                                                   grids)
+    np.savez_compressed(npz_path, **arrays)
+    meta["tibia_direction"] = TIBIA_DIRECTION_NOTE
+    (out / "rajagopal2023.json").write_text(json.dumps(meta, indent=1) + "\n")
+
+
+TIBIA_DIRECTION_NOTE = ("per knee-crossing muscle other than the quadriceps: unit vector of its pull on the leg "
+                        "below the knee along the path segment crossing the knee, components (along the shank's "
+                        "ankle-to-knee axis, + proximal; across it, + anterior), on the muscle's grid")
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("model", nargs="?", default=str(DEFAULT_MODEL), help="the .osim file")
     ap.add_argument("--out", default=str(DEFAULT_OUT), help="output folder")
     ap.add_argument("--step", type=float, default=5.0, help="grid step (deg)")
     ap.add_argument("--no-check", action="store_true", help="skip the midpoint interpolation check")
+    ap.add_argument("--only-tibia", action="store_true",
+                    help="add the lines of action at the tibia to the tables already in --out")
     args = ap.parse_args(argv)
     import opensim as osim
     model_path = Path(args.model).resolve()
@@ -201,6 +274,13 @@ def main(argv=None):
         model, state = load_model(model_path, clamp=False)
         step = args.step
         grids = {j: np.arange(lo, hi + 1e-9, step) for j, (lo, hi) in RANGES_DEG.items()}
+        if args.only_tibia:
+            meta = json.loads((out / "rajagopal2023.json").read_text())
+            if meta["model_sha256"] != sha256(model_path):
+                sys.exit("the tables in --out come from another model file; run the whole script")
+            add_tibia_lines(model, state, out, grids)
+            print(f"added the lines of action at the tibia to {out}")
+            return
         mids = {j: g[:-1] + step / 2 for j, g in grids.items()}
         arrays, meta_muscles = {}, {}
         for mu in right_leg_muscles(model):
@@ -227,6 +307,8 @@ def main(argv=None):
                 "tendon_slack_length_m": mu.getTendonSlackLength(),
                 "pennation_at_optimal_rad": mu.getPennationAngleAtOptimalFiberLength(),
             }
+            if mu.getName() in KNEE_CROSSERS:
+                arrays[f"{name}.tibia_direction"] = sample_tibia_lines(model, state, mu, dims, grids)
             if mu.getName() in QUADRICEPS:
                 u, tf = quadriceps_geometry(model, state, mu, grids["knee"])
                 arrays[f"{name}.patella_direction"] = u
@@ -263,6 +345,7 @@ def main(argv=None):
             "other_coordinates": "default values (0); clamping off; knee set with constraints enforced",
             "body": body_size(model, state),
             "muscles": meta_muscles,
+            "tibia_direction": TIBIA_DIRECTION_NOTE,
             "beyond_hip_range": {"hip_flexion_deg": list(BEYOND_HIP_DEG), "columns": ["arm.hip_flexion", "length"],
                                  "values": beyond},
         }

@@ -544,7 +544,8 @@ LIMITS_RAJAGOPAL = (
     "a pelvis, else thigh to trunk); past the model's 120 deg the tables are extended linearly (flagged)",
     "a knee-flexor net moment at a straight knee (<= 5 deg) is carried by the passive posterior "
     "structures (knee_lock=True)",
-    "tibiofemoral force from the shank free body (muscles other than the patellar tendon taken along the tibia); "
+    "tibiofemoral force from the shank free body (the other knee-crossing muscles along their lines of action at "
+    "the tibia, from the model); "
     "patellofemoral force: quadriceps paths from the model, patellar tendon force from a cadaver ratio "
     "(Buff et al. 1988, held beyond 70 deg), ligament angle from van Eijden et al. (1985)",
 )
@@ -612,9 +613,9 @@ def _rajagopal_demand(pose, angles, M, M_net, ok, shape, passive_knee, notes, ma
     if thigh_on_shank is not None:
         F_ts, shank = thigh_on_shank
         tc = None if thigh_calf_force is None else np.nan_to_num(thigh_calf_force)
-        tfc, tfs = tibiofemoral_free_body(fdict, knee_deg, shank, F_ts, tc)
+        tfc, tfs = tibiofemoral_free_body(fdict, knee_deg, shank, F_ts, tc, hip_deg=hip_deg, ankle_deg=ankle_deg)
     else:
-        tfc, tfs = tibiofemoral_rajagopal(fdict, knee_deg)
+        tfc, tfs = tibiofemoral_rajagopal(fdict, knee_deg, hip_deg, ankle_deg)
         notes.append("tibiofemoral forces from the muscle forces alone: the result gives no force through the "
                      "knee (external and pad forces on the shank left out)")
     nanrow = ~ok

@@ -287,6 +287,14 @@ class RajagopalTables:
             qd[MODEL_NAMES[n][0]] = (np.asarray(npz[f"{n}.patella_direction"]), np.asarray(npz[f"{n}.tendofemoral"]))
         self.quadriceps_geometry = qd
         self.knee_grid = np.asarray(npz["grid.knee"])
+        # lines of action at the tibia of the other muscles crossing the knee (may be absent in
+        # tables written before they were tabulated: then the muscles are taken along the shank)
+        self.tibia_lines = {}
+        for n in names:
+            if f"{n}.tibia_direction" in npz:
+                dims = tuple(mm[n]["joints"])
+                self.tibia_lines[MODEL_NAMES[n][0]] = (dims, _Grid([npz[f"grid.{d}"] for d in dims],
+                                                                   npz[f"{n}.tibia_direction"]))
         bh = meta.get("beyond_hip_range", {})
         self.beyond_hip = {"hip_deg": np.asarray(bh.get("hip_flexion_deg", ())),
                            "values": {MODEL_NAMES[n][0]: np.asarray(v) for n, v in bh.get("values", {}).items()}}
@@ -393,6 +401,37 @@ class RajagopalTables:
         h = lopt * np.sin(self.pennation)
         lf = np.sqrt(np.maximum(length - lts, 1e-6) ** 2 + h ** 2)
         return lf / lopt
+
+    def tibia_directions(self, hip, knee, ankle):
+        """Lines of action at the tibia of the muscles crossing the knee other than the quadriceps.
+
+        Parameters
+        ----------
+        hip, knee, ankle : array_like (N,), deg (as :meth:`evaluate`).
+
+        Returns
+        -------
+        dict
+            ``{key: (N, 2)}`` unit vectors of each muscle's pull on the leg below the knee,
+            along the path segment crossing the knee: (component along the shank's axis,
+            ankle to knee, + proximal; component across it, + anterior). From the model's
+            geometry (``scripts/tabulate_rajagopal.py``), interpolated like the moment arms;
+            values at the range ends are held beyond them.
+
+        Examples
+        --------
+        >>> u = tables().tibia_directions([0.0], [90.0], [0.0])["semimembranosus"]
+        >>> u.shape, bool(u[0, 1] < 0)          # in a bent knee the hamstrings pull the tibia back
+        ((1, 2), True)
+        """
+        h, k, a = (np.atleast_1d(np.asarray(v, float)).reshape(-1) for v in np.broadcast_arrays(hip, knee, ankle))
+        bad = ~(np.isfinite(h) & np.isfinite(k) & np.isfinite(a))     # NaN in, NaN out
+        pts = {"hip": np.where(bad, 0.0, h), "knee": np.where(bad, 0.0, k), "ankle": np.where(bad, 0.0, a)}
+        out = {}
+        for key, (dims, grid) in self.tibia_lines.items():
+            u = grid(*[np.clip(pts[d], *self.ranges[d]) for d in dims])
+            out[key] = np.where(bad[:, None], np.nan, u / np.linalg.norm(u, axis=-1, keepdims=True))
+        return out
 
     def quadriceps_directions(self, knee_deg):
         """Per quadriceps muscle at knee flexion ``knee_deg``: the sagittal direction (femur

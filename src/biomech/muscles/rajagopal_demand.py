@@ -45,7 +45,7 @@ from .sharing import share_activations, share_minmax
 
 __all__ = ["rajagopal_demand_si", "arm_scale_factors", "max_forces", "group_sums", "share_band",
            "antagonist_moment", "patellofemoral_rajagopal", "BAND_METHODS", "tibiofemoral_rajagopal",
-           "tibiofemoral_free_body"]
+           "tibiofemoral_free_body", "KNEE_CROSSERS"]
 
 #: The solutions whose spread is reported as the band of shares.
 BAND_METHODS = (2, 3, "minmax")
@@ -289,37 +289,69 @@ def patellofemoral_rajagopal(quadriceps_forces, knee_deg):
     return np.linalg.norm(contact, axis=-1), tendofemoral
 
 
-def tibiofemoral_rajagopal(forces, knee_deg):
-    """Tibiofemoral compression and anterior shear (N) from the muscle forces (dict by key,
-    arrays (N,)): the patellar tendon (as :func:`patellofemoral_rajagopal`) at the van Eijden
-    angle, plus every other muscle crossing the knee taken along the tibia. External and pad
-    forces on the shank are not included.
+#: Muscles crossing the knee other than the quadriceps: their pull on the leg below the knee
+#: enters the tibiofemoral force along their lines of action at the tibia.
+KNEE_CROSSERS = ("biceps_femoris_long_head", "biceps_femoris_short_head", "semimembranosus", "semitendinosus",
+                 "gracilis", "sartorius", "tensor_fasciae_latae", "gastrocnemius_medial", "gastrocnemius_lateral")
 
-    >>> f = {k: np.array([0.0]) for k in KEYS}
-    >>> [float(x[0]) for x in tibiofemoral_rajagopal(f, np.array([60.0]))]
-    [0.0, 0.0]
-    """
+
+def _tibia_pull(forces, knee_deg, hip_deg, ankle_deg):
+    """(along, across) the shank (N): the patellar tendon at its van Eijden angle plus every other
+    knee-crossing muscle along its line of action at the tibia from the model's tables, or along
+    the shank where no hip and ankle angles are given or the tables have no line for it."""
     from .contact import VAN_EIJDEN1985_LIGAMENT_ANGLE, quadriceps_to_patellar_ratio
     k = np.asarray(knee_deg, float)
     fq = sum(np.asarray(forces[m], float) for m in GROUPS["quadriceps"])
     fp = fq / quadriceps_to_patellar_ratio(np.radians(k))
     alpha = np.radians(np.interp(k, *VAN_EIJDEN1985_LIGAMENT_ANGLE))
-    others = ("biceps_femoris_long_head", "biceps_femoris_short_head", "semimembranosus", "semitendinosus",
-              "gracilis", "sartorius", "tensor_fasciae_latae", "gastrocnemius_medial", "gastrocnemius_lateral")
-    comp = fp * np.cos(alpha) + sum(np.asarray(forces[m], float) for m in others)
-    return comp, fp * np.sin(alpha)
+    along, across = fp * np.cos(alpha), fp * np.sin(alpha)
+    lines = {}
+    if hip_deg is not None and ankle_deg is not None:
+        h, kk, a = np.broadcast_arrays(np.asarray(hip_deg, float), k, np.asarray(ankle_deg, float))
+        lines = tables().tibia_directions(h.reshape(-1), kk.reshape(-1), a.reshape(-1))
+    for m in KNEE_CROSSERS:
+        f = np.asarray(forces[m], float)
+        if m in lines:
+            u = lines[m].reshape(k.shape + (2,)) if k.ndim else lines[m][0]
+            along = along + f * u[..., 0]
+            across = across + f * u[..., 1]
+        else:
+            along = along + f
+    return along, across
 
 
-def tibiofemoral_free_body(forces, knee_deg, shank_lean_rad, thigh_on_shank, thigh_calf=None):
+def tibiofemoral_rajagopal(forces, knee_deg, hip_deg=None, ankle_deg=None):
+    """Tibiofemoral compression and anterior shear (N) from the muscle forces (dict by key,
+    arrays (N,)) alone: the patellar tendon (as :func:`patellofemoral_rajagopal`) at the van
+    Eijden angle, every other muscle crossing the knee along its line of action at the tibia
+    (:meth:`~biomech.muscles.rajagopal.RajagopalTables.tibia_directions`, given ``hip_deg`` and
+    ``ankle_deg``; without them, along the shank). External and pad forces on the shank are
+    not included.
+
+    >>> f = {k: np.array([0.0]) for k in KEYS}
+    >>> [float(x[0]) for x in tibiofemoral_rajagopal(f, np.array([60.0]))]
+    [0.0, 0.0]
+    >>> f["semimembranosus"] = np.array([1000.0])        # at 90 deg the hamstrings pull the tibia back
+    >>> c, s = tibiofemoral_rajagopal(f, np.array([90.0]), np.array([0.0]), np.array([0.0]))
+    >>> abs(float(c[0])) < 50.0, float(s[0]) < -990.0
+    (True, True)
+    """
+    return _tibia_pull(forces, knee_deg, hip_deg, ankle_deg)
+
+
+def tibiofemoral_free_body(forces, knee_deg, shank_lean_rad, thigh_on_shank, thigh_calf=None, hip_deg=None,
+                           ankle_deg=None):
     """Tibiofemoral compression and anterior shear (N) from the free body of the shank.
 
     The shank is held by the force the thigh side passes through the knee
     (``thigh_on_shank``: the intersegmental force, world x forward / y up, N, shape (N, 2);
     for a lift standing on the feet it is the resultant of every external force above the
-    knee, bar and pads included), the muscle forces on the tibia (the patellar tendon along
-    the ligament at its van Eijden (1985) angle, every other muscle crossing the knee along the
-    tibia), the thigh-calf contact (``thigh_calf``, N, pressing the calf at right angles to the
-    shank) and the femur's contact. The femur's contact is what is left:
+    knee, bar and pads included), the muscle forces on the leg below the knee (the patellar
+    tendon along the ligament at its van Eijden (1985) angle, every other muscle crossing the
+    knee along its line of action at the tibia from the model's tables, given ``hip_deg`` and
+    ``ankle_deg``; without them, along the shank), the thigh-calf contact (``thigh_calf``, N,
+    pressing the calf at right angles to the shank) and the femur's contact. The femur's
+    contact is what is left:
 
         compression   = (F_muscles - F_thigh_on_shank) . tibial axis (proximal)
         anterior shear = (F_muscles + F_thigh_calf - F_thigh_on_shank) . shank's forward normal
@@ -331,6 +363,7 @@ def tibiofemoral_free_body(forces, knee_deg, shank_lean_rad, thigh_on_shank, thi
     shank_lean_rad : array (N,), the shank's tilt from vertical (knee ahead of the ankle +).
     thigh_on_shank : array (N, 2), N.
     thigh_calf : array (N,), N, optional.
+    hip_deg, ankle_deg : arrays (N,), deg, optional (the muscles' lines of action).
 
     Examples
     --------
@@ -339,19 +372,12 @@ def tibiofemoral_free_body(forces, knee_deg, shank_lean_rad, thigh_on_shank, thi
     >>> float(c[0]), float(s[0])
     (350.0, 0.0)
     """
-    from .contact import VAN_EIJDEN1985_LIGAMENT_ANGLE, quadriceps_to_patellar_ratio
-    k = np.asarray(knee_deg, float)
     s = np.asarray(shank_lean_rad, float)
     ext = np.asarray(thigh_on_shank, float)
     prox = np.stack([np.sin(s), np.cos(s)], -1)
     fwd = np.stack([np.cos(s), -np.sin(s)], -1)
-    fq = sum(np.asarray(forces[m], float) for m in GROUPS["quadriceps"])
-    fp = fq / quadriceps_to_patellar_ratio(np.radians(k))
-    alpha = np.radians(np.interp(k, *VAN_EIJDEN1985_LIGAMENT_ANGLE))
-    others = ("biceps_femoris_long_head", "biceps_femoris_short_head", "semimembranosus", "semitendinosus",
-              "gracilis", "sartorius", "tensor_fasciae_latae", "gastrocnemius_medial", "gastrocnemius_lateral")
-    along = fp * np.cos(alpha) + sum(np.asarray(forces[m], float) for m in others)
-    across = fp * np.sin(alpha) + (0.0 if thigh_calf is None else np.asarray(thigh_calf, float))
+    along, across = _tibia_pull(forces, knee_deg, hip_deg, ankle_deg)
+    across = across + (0.0 if thigh_calf is None else np.asarray(thigh_calf, float))
     compression = along - np.einsum("...i,...i->...", ext, prox)
     shear = across - np.einsum("...i,...i->...", ext, fwd)
     return compression, shear
