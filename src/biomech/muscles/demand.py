@@ -172,7 +172,7 @@ class MuscleDemand:
         ``{joint: moment}`` the muscles acting against the net moment add (co-contraction).
     unbalanced : dict of Quantity (N*m)
         ``{"hip_adduction", "hip_rotation"}``: what the solution leaves unbalanced beyond the
-        held values (about 0 when ``hold_frontal=True``).
+        held values (about 0 for a held moment: the adduction moment by default).
     band : dict
         ``{"low": {joint: {key: share}}, "high": ..., "by_method": {2, 3, "minmax": ...},
         "antagonist": {method: {joint: N*m}}}``: shares and co-contraction across cost
@@ -295,7 +295,7 @@ def _single(value, name: str) -> float:
 
 def muscle_demand(result, *, p=2, weight_above=None, sex="male", muscles=None, body_mass=None,
                   body_height=None, knee_lock=True, scale_moment_arms=True, model="rajagopal2023", band=False,
-                  hip_frontal=None, hold_frontal=True, thigh_calf=True, max_force=None):
+                  hip_frontal=None, hold_frontal="adduction", thigh_calf=True, max_force=None):
     """Muscle forces, activations, shares, joint contact forces and relative effort.
 
     Parameters
@@ -351,9 +351,11 @@ def muscle_demand(result, *, p=2, weight_above=None, sex="male", muscles=None, b
     hip_frontal : Quantity or str, optional
         ``model="rajagopal2023"``: hip adduction and internal-rotation moments (N*m, shape
         (..., 2)) the muscles hold; default 0 (a symmetric bilateral lift; see the limits).
-    hold_frontal : bool
-        ``model="rajagopal2023"``: hold those moments (default) or leave them free and report
-        the unbalanced moments in ``.unbalanced``.
+    hold_frontal : {"adduction", True, False}
+        ``model="rajagopal2023"``: hold the adduction moment (default) and report the rotation
+        moment the solution leaves in ``.unbalanced``; hold both (``True``; the model has no deep
+        external rotators, so in deep hip flexion this drafts the rectus femoris against the
+        rotation, see :mod:`~biomech.muscles.rajagopal_demand`); or hold neither (``False``).
     thigh_calf : bool
         ``model="rajagopal2023"``: where the result carries the exercise layer's thigh-calf
         contact (``extras["knee_with_thigh_calf_contact"]``), the muscles make the knee moment
@@ -398,7 +400,10 @@ def muscle_demand(result, *, p=2, weight_above=None, sex="male", muscles=None, b
     elif isinstance(p, bool) or p not in (2, 3, 2.0, 3.0):
         raise InputValueError(f"p={p!r}: the activation cost exponent must be 2 or 3"
                               + (" (or 'minmax')." if model == "rajagopal2023" else "."))
-    for nm, v in (("band", band), ("hold_frontal", hold_frontal), ("thigh_calf", thigh_calf)):
+    if not (isinstance(hold_frontal, (bool, np.bool_)) or (isinstance(hold_frontal, str)
+                                                          and hold_frontal == "adduction")):
+        raise InputValueError(f"hold_frontal={hold_frontal!r}: expected 'adduction', True or False.")
+    for nm, v in (("band", band), ("thigh_calf", thigh_calf)):
         if not isinstance(v, (bool, np.bool_)):
             raise InputValueError(f"{nm}={v!r}: expected True or False.")
     if muscles is not None:
@@ -537,8 +542,9 @@ LIMITS_RAJAGOPAL = (
     "static: no force-velocity or activation dynamics",
     "moment arms and lengths of the Rajagopal-Lai-Uhlrich (2023) model (generic adult; scaled with "
     "thigh and shank length), 40 muscles; rigid tendons at their slack length for the force-length curve",
-    "frontal and transverse hip moments held at the given values (0 by default: a symmetric bilateral "
-    "lift is assumed to need little of them); with hold_frontal=False they are reported instead",
+    "the hip adduction moment held at the given value (0 by default: a symmetric bilateral lift is assumed to "
+    "need little of it); the hip rotation moment is reported (.unbalanced), not held: the model has no deep "
+    "external rotators (hold_frontal=True holds it, False holds neither)",
     "static optimisation picks one of many force sharings; compare p=2, p=3 and min-max (band=True)",
     "hip flexion is the pose's hip angle (pose.joint_angles_rad()['hip']: thigh to pelvis where the pose has "
     "a pelvis, else thigh to trunk); past the model's 120 deg the tables are extended linearly (flagged)",

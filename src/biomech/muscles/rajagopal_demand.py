@@ -17,15 +17,23 @@ the active force-length curve (Thelen 2003) at the fibre length a rigid tendon g
 
 Frontal and transverse hip moments. A sagittal-only sharing lets the adductor magnus and the
 gluteus medius extend or flex the hip at no cost in the frontal plane. With
-``hold_frontal=True`` (default) their net moments are held at the given values, zero by
-default: in a symmetric bilateral squat the two hips share the load and the net frontal and
-transverse hip moments are small next to the sagittal one (an assumption stated in the result;
-a value measured for a lifter can be passed). With ``hold_frontal=False`` only the sagittal
-moments are matched and ``unbalanced`` reports the frontal and transverse hip moments the
-solution leaves.
+``hold_frontal="adduction"`` (default) the net hip adduction moment is held at the given value,
+zero by default (in a symmetric bilateral squat the two hips share the load and the net frontal
+hip moment is small next to the sagittal one: an assumption stated in the result; a value
+measured for a lifter can be passed), and ``unbalanced`` reports the internal-rotation moment
+the solution leaves. With ``hold_frontal=True`` the rotation moment is held too. That is not the
+default because the model has no deep external rotators of the hip (obturators, gemelli,
+quadratus femoris): in deep flexion its hip extensors (upper gluteus maximus, piriformis) turn
+the thigh inward and almost nothing in the model turns it back, so holding the rotation moment
+at zero drafts the rectus femoris, sartorius and tensor fasciae latae and, at the knee, the
+gastrocnemius against them (a 100 kg parallel squat at 120 deg of hip flexion: rectus femoris
+0.76 of the knee moment, largest activation 6.0, against 0 and 2.4 with the adduction moment
+alone held). With ``hold_frontal=False`` only the sagittal moments are matched and
+``unbalanced`` reports both.
 
-Hip angle: the hip flexion here is between the thigh and the pelvis; callers pass the angle they
-have (today the library's thigh + trunk angle, see ``muscle_demand``).
+Hip angle: the hip flexion here is between the thigh and the pelvis (the model's
+``hip_flexion``); :func:`~biomech.muscles.muscle_demand` passes the pose's
+``joint_angles_rad()["hip"]``.
 
 Examples
 --------
@@ -124,7 +132,17 @@ def _solve(A, M, p):
     return share_activations(A, M, p=float(p))
 
 
-def rajagopal_demand_si(hip_deg, knee_deg, ankle_deg, moments, *, hip_frontal=None, hold_frontal=True, p=2,
+def _held_rows(hold_frontal):
+    """Rows of the moment-arm array held besides the sagittal three: 3 = hip adduction, 4 = rotation."""
+    if isinstance(hold_frontal, str) and hold_frontal == "adduction":
+        return [3]
+    if isinstance(hold_frontal, (bool, np.bool_)):
+        return [3, 4] if hold_frontal else []
+    raise InputValueError(f"hold_frontal={hold_frontal!r}: expected 'adduction' (hold the hip adduction moment), "
+                          "True (adduction and rotation) or False (neither).")
+
+
+def rajagopal_demand_si(hip_deg, knee_deg, ankle_deg, moments, *, hip_frontal=None, hold_frontal="adduction", p=2,
                         lengths=None, mass_kg=None, max_force=None):
     """Muscle forces of the 40-muscle model for many poses (unit-free kernel).
 
@@ -137,8 +155,9 @@ def rajagopal_demand_si(hip_deg, knee_deg, ankle_deg, moments, *, hip_frontal=No
         + extensor).
     hip_frontal : ndarray (N, 2), optional
         Hip adduction and internal-rotation moments to hold, N*m (OpenSim signs); default 0.
-    hold_frontal : bool
-        Hold them (default) or leave them free and report ``unbalanced``.
+    hold_frontal : {"adduction", True, False}
+        Hold the adduction moment only (default; the rotation moment is reported in
+        ``unbalanced``), both, or neither (both reported).
     p : {2, 3, "minmax"}
     lengths : dict, optional
         ``{"thigh", "shank"}`` m: scale the moment arms (:func:`arm_scale_factors`).
@@ -176,10 +195,8 @@ def rajagopal_demand_si(hip_deg, knee_deg, ankle_deg, moments, *, hip_frontal=No
     sin_pen = np.clip(np.sin(t.pennation) / lf, 0.0, 1.0)  # constant-thickness pennation
     Fmax = max_forces(mass_kg, max_force)[None, :] * force_length_multiplier(lf) * np.sqrt(1.0 - sin_pen ** 2)
     A = arms * Fmax[:, None, :]
-    if hold_frontal:
-        a = _solve(A, np.concatenate([M, H], axis=1), p)
-    else:
-        a = _solve(A[:, :3], M, p)
+    held = _held_rows(hold_frontal)
+    a = _solve(A[:, [0, 1, 2, *held]], np.concatenate([M, H[:, [r - 3 for r in held]]], axis=1), p)
     force = a * Fmax
     contrib = arms * force[:, None, :]
     made = contrib.sum(axis=-1)
