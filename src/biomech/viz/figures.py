@@ -167,10 +167,14 @@ def fig_muscle_shares(out_dir: str) -> list[str]:
     from . import plot
 
     res = _squat(standard_body(), depth="90 deg", knee_travel="5 cm", load="100 kg")
-    fig, _ = plot.muscle_shares(muscle_demand(res), figsize=(8.6, 4.6),
+    d = muscle_demand(res)
+    hip = float(np.degrees(np.asarray(res.pose.joint_angles_rad()["hip"])))
+    beyond = (f"\nhip flexion {hip:.0f} deg is past the model's 120 deg: its moment arms are extended linearly"
+              if bool(np.asarray(d.beyond_range.get("hip", False))) else "")
+    fig, _ = plot.muscle_shares(d, figsize=(8.6, 4.8),
                                 title="High-bar back squat, 100 kg, thigh parallel: which muscles carry each joint's "
                                       "moment\n(static optimisation, 40-muscle Rajagopal-Lai-Uhlrich 2023 model, "
-                                      "per leg)")
+                                      f"per leg){beyond}")
     return [_save(plot, fig, out_dir, "squat_muscle_shares.png")]
 
 
