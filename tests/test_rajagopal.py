@@ -210,7 +210,7 @@ def test_opensim_recomputes_the_lines_of_action_at_the_tibia(osim_model):
     from biomech.muscles.rajagopal_demand import KNEE_CROSSERS
     s, model, state = osim_model
     t = tables()
-    assert set(t.tibia_lines) == set(KNEE_CROSSERS)
+    assert {k for keys, _ in t.tibia_lines.values() for k in keys} == set(KNEE_CROSSERS)
     names = {v[0]: k for k, v in MODEL_NAMES.items()}
     rng = np.random.default_rng(5)
     for _ in range(10):

@@ -289,12 +289,17 @@ class RajagopalTables:
         self.knee_grid = np.asarray(npz["grid.knee"])
         # lines of action at the tibia of the other muscles crossing the knee (may be absent in
         # tables written before they were tabulated: then the muscles are taken along the shank)
+        # one grid per set of joints crossed (hip-knee, knee, knee-ankle), both components of
+        # every muscle of that set stacked: {dims: (keys, grid)}
         self.tibia_lines = {}
+        lines = {}
         for n in names:
             if f"{n}.tibia_direction" in npz:
-                dims = tuple(mm[n]["joints"])
-                self.tibia_lines[MODEL_NAMES[n][0]] = (dims, _Grid([npz[f"grid.{d}"] for d in dims],
-                                                                   npz[f"{n}.tibia_direction"]))
+                lines.setdefault(tuple(mm[n]["joints"]), []).append(n)
+        for dims, members in lines.items():
+            stacked = np.concatenate([npz[f"{n}.tibia_direction"] for n in members], axis=-1)
+            self.tibia_lines[dims] = (tuple(MODEL_NAMES[n][0] for n in members),
+                                      _Grid([npz[f"grid.{d}"] for d in dims], stacked))
         bh = meta.get("beyond_hip_range", {})
         self.beyond_hip = {"hip_deg": np.asarray(bh.get("hip_flexion_deg", ())),
                            "values": {MODEL_NAMES[n][0]: np.asarray(v) for n, v in bh.get("values", {}).items()}}
@@ -428,9 +433,11 @@ class RajagopalTables:
         bad = ~(np.isfinite(h) & np.isfinite(k) & np.isfinite(a))     # NaN in, NaN out
         pts = {"hip": np.where(bad, 0.0, h), "knee": np.where(bad, 0.0, k), "ankle": np.where(bad, 0.0, a)}
         out = {}
-        for key, (dims, grid) in self.tibia_lines.items():
-            u = grid(*[np.clip(pts[d], *self.ranges[d]) for d in dims])
-            out[key] = np.where(bad[:, None], np.nan, u / np.linalg.norm(u, axis=-1, keepdims=True))
+        for dims, (keys, grid) in self.tibia_lines.items():
+            vals = grid(*[np.clip(pts[d], *self.ranges[d]) for d in dims])
+            for i, key in enumerate(keys):
+                u = vals[:, 2 * i:2 * i + 2]
+                out[key] = np.where(bad[:, None], np.nan, u / np.linalg.norm(u, axis=-1, keepdims=True))
         return out
 
     def quadriceps_directions(self, knee_deg):
