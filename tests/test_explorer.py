@@ -12,7 +12,6 @@ import os
 import re
 import shutil
 import subprocess
-import time
 import warnings
 
 import numpy as np
@@ -391,15 +390,13 @@ def test_screenshots(page, tmp_path):
         assert png.exists() and png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 20_000
 
 
-def test_default_page_size_and_build_time(tmp_path):
-    """The default page (preset bodies, ~48 000 points) builds in under 10 s, weighs under 5 MB
-    and, where a browser is installed, unpacks and shows its first grid point."""
-    t0 = time.perf_counter()
+def test_default_page_size(tmp_path):
+    """The default page (preset bodies, ~48 000 points) weighs under 5 MB and, where a browser
+    is installed, unpacks and shows its first grid point. Its build time is measured by
+    ``benchmarks/bench_report.py``, not here."""
     build = ex.build_explorer(tmp_path / "explorer.html")
-    seconds = time.perf_counter() - t0
     assert 40_000 <= build.points <= 60_000
     assert build.bytes < 5_000_000, build
-    assert seconds < 10.0, build
     exe = _browser()
     if exe is None:
         return
