@@ -2,27 +2,33 @@
 
 Deadlift family. The bar stays against the front of the legs at its height (the bar's
 centre one bar radius off the shin's or thigh's front surface, :func:`bar_contact_x`, with
-the surfaces' offsets from the segment axes in :func:`leg_front_offsets`), and the centre
-of pressure sits at the midfoot. Romanian and stiff-leg deadlifts hold the knee bend:
-each shank lean places the hip and the bar's contact point; the shoulder lies a trunk
-length from the hip and an arm length from the grip (so the arms angle back and the
-shoulders' extensors hold the bar in, ``extras["shoulder_moment"]``; the bar-leg contact
-force is taken as zero); the shank lean that balances is found by vectorized bisection.
-Long arms still mean a more upright trunk. With ``arm_position="plumb"`` the arms hang straight down
-instead, the shank lean is solved from the bar's contact (:func:`plumb_bar_gap`) and the
-centre of pressure is reported, not imposed; off the foot the pose is infeasible
-(``"balance"``), which for a typical body holds for all but the top of the rep. Depth is the bar's height (``"knee"``,
+the surfaces' offsets from the segment axes in :func:`leg_front_offsets`). The defaults are
+the typical technique of :mod:`biomech.exercises.technique`: the knee flexion held (Romanian
+deadlift 20 deg, an assumption; the deadlifts' start from Schellenberg et al. 2013, falling
+with load) and the centre of pressure held at a point derived by statics from Lee et al.
+2018's ankle moments (29.9 % of the foot from the heel in the Romanian deadlift, 31.4 % in
+the deadlifts). In a static pose the pressure point lies under the system centre of mass:
+with the knee flexion and the bar's contact at its depth fixed, balance decides one angle,
+the shin lean, found by vectorized bisection; each shank lean places the hip and the bar's
+contact point, and the shoulder lies a trunk length from the hip and an arm length from the
+grip (so in the Romanian deadlift the arms angle back and the shoulders' extensors hold the
+bar in, ``extras["shoulder_moment"]``; the bar-leg contact force is taken as zero, since any
+push of the legs on the bar would raise that moment). Long arms still mean a more upright
+trunk. With ``arm_position="plumb"`` the arms hang straight down instead, the shank lean is
+solved from the bar's contact (:func:`plumb_bar_gap`) and the centre of pressure is
+reported, not imposed; off the foot the pose is infeasible (``"balance"``), which for a
+typical body holds for all but the top of the rep. Depth is the bar's height (``"knee"``,
 ``"mid_shin"``, ``"floor"`` or a length), or a trunk lean (the bar height then follows).
-The conventional deadlift starts with the bar at the plates' radius (plate diameter
-0.45 m, the IWF/IPF standard plate), arms plumb, and by default solves the knee bend so
-that the shins touch the bar. With the centre of pressure at the midfoot the bar then
-hangs a few centimetres ahead of the midfoot: the body's own centre of mass lies behind
-it. Rep paths go from standing (the bar against the thighs) to the bottom, the bar on
-the legs throughout.
+The deadlifts start with the bar at the plates' radius (plate diameter 0.45 m, the IWF/IPF
+standard plate). Rep paths go from standing (the bar against the thighs) to the bottom, the
+bar on the legs throughout.
 
-Toe-out enters the hinges only through the foot's side-view length (cos(toe_out));
-the legs are near vertical in a hinge, so their projection is left out (a stated
-simplification; squats project the legs in full).
+Toe-out shortens the foot's side view by cos(toe_out) in every hinge. The deadlifts
+(conventional, sumo, trap bar) also project the legs for their stance width and toe-out, as
+the squats do (:func:`~biomech.exercises.common.stance_projection`; ``stance_width``): the
+knee flexion is held in the leg's own plane, and the side-view shin, thigh and knee angles
+and lengths follow. The Romanian and stiff-leg deadlifts and the good morning stand with the
+feet under the hips, and their legs are not projected.
 
 Back extension: the body lies on a 45 degree or 90 degree (horizontal) bench, held by a
 pad under the thighs (``support="thighs"``) and a heel roller behind the lower legs.
@@ -917,7 +923,11 @@ class _HingeSpec(ExerciseSpec):
 class RomanianDeadlift(_HingeSpec):
     """A Romanian deadlift's bottom: soft knees, hips back, the bar against the legs.
 
-    The bottom is given by the bar's height (default the knee) or by the trunk lean. With
+    The bottom is given by the bar's height (default the knee) or by the trunk lean. The
+    defaults are the typical technique of :mod:`biomech.exercises.technique`: knees 20 deg (an
+    assumption, ``KNEE_RDL``), the centre of pressure 29.9 % of the foot from the heel
+    (``COP_RDL``, from Lee et al. 2018's ankle moment by statics); balance solves the shin lean
+    (near vertical), the trunk and arms follow from the bar's contact with the legs. With
     ``arm_position="plumb"`` the shank lean is solved from the bar's contact with the legs and the
     centre of pressure follows from the whole body's balance; for a 1.78 m, 80 kg body with
     20 deg knees this holds only a few centimetres below standing (see ``docs/exercises.md``).
@@ -971,15 +981,21 @@ del _m, _r
 class Deadlift(ExerciseSpec):
     """A conventional deadlift's start: the bar at the plates' radius, against the shins.
 
-    With ``knee_flexion`` left to its default the knee bend is solved so that the bar, hanging
-    from plumb arms, touches the shins while the centre of pressure is at the midfoot.
+    The defaults are the typical conventional start of :mod:`biomech.exercises.technique`: the
+    knee flexion for the load (Schellenberg et al. 2013: 107.8 deg with 25 % and 103.4 deg with
+    50 % of body weight on the bar, ``technique.deadlift_knee_flexion``), feet 14 deg out and
+    0.32 m apart (Escamilla et al. 2000), the centre of pressure 31.4 % of the foot from the heel
+    (``technique.COP_DEADLIFT``, from Lee et al. 2018's ankle moment by statics). Balance solves
+    the shin lean; the trunk and the arms follow from the bar's contact with the shins.
 
     Examples
     --------
     >>> import biomech as bm
     >>> body = bm.Body.from_anthropometrics("178 cm", "80 kg")
     >>> dl = bm.exercises.deadlift(body, load="140 kg")
-    >>> 30 < float(dl.pose.knee.magnitude) < 120
+    >>> round(float(dl.parameters["knee_flexion"].to("deg").magnitude), 1)
+    103.4
+    >>> float(dl.knee.magnitude) > 0  # a knee extensor moment at lift-off
     True
     """
 
@@ -1010,7 +1026,7 @@ _COP_DL_NONE = ("31.4 % of the heel-to-toe-tip length from the heel (technique.C
 
 
 def _stance_param(default: str, source: str) -> Any:
-    return param("length", default, "Distance between the feet (heel centres); with the toe-out it sets the legs' "
+    return param("length", default, "Distance between the ankle joint centres; with the toe-out it sets the legs' "
                                     "side view (stance projection, as in the squats).", positive=True,
                  source=source)
 
@@ -1043,22 +1059,26 @@ class SumoDeadlift(Deadlift):
     """A sumo deadlift's start: wide stance, feet turned out, the bar at the plates' radius
     against the shins, the knee flexion held and the shin lean solved for balance.
 
-    The defaults are the typical sumo start of :mod:`biomech.exercises.technique`: knee flexion
-    119.8 deg (the conventional 107.8 +- 22.4 deg of Schellenberg et al. 2013 plus the 12 deg
-    more of the sumo group of Escamilla et al. 2000), feet turned out 42 +- 8 deg (Escamilla et
-    al. 2000), the centre of pressure at the midfoot (an assumption: no force-plate value read).
-    The arms hold the bar against the shins (free arms: the shoulders hold it there). The stance
-    width (0.70 +- 0.11 m in Escamilla et al. 2000) enters only the foot's side view through the
-    toe-out: the legs of a hinge are not projected for a wide stance (a stated simplification,
-    larger for sumo than for any other hinge; see docs/exercises.md).
+    The defaults are the typical sumo start of :mod:`biomech.exercises.technique`: the
+    conventional start's knee flexion for the load (Schellenberg et al. 2013: 107.8 deg with 25 %
+    and 103.4 deg with 50 % of body weight on the bar) plus the 12 deg more of the sumo group of
+    Escamilla et al. 2000, feet turned out 42 +- 8 deg and 0.70 +- 0.11 m apart (Escamilla et al.
+    2000), the centre of pressure 31.4 % of the foot from the heel (``technique.COP_DEADLIFT``,
+    from Lee et al. 2018's conventional lifters, assumed for sumo). The arms hold the bar
+    against the shins (free arms: the shoulders hold it there). The knee flexion is in the leg's
+    own plane; the legs are seen from the side through the stance projection (the toe-out
+    shortens their horizontal extent, the abduction their vertical one), so ``pose.knee`` is the
+    side-view angle and ``extras["leg_projection"]`` holds the factors and the in-plane shin lean.
 
     Examples
     --------
     >>> import biomech as bm
     >>> body = bm.Body.from_anthropometrics("178 cm", "80 kg")
     >>> su = bm.exercises.sumo_deadlift(body, load="140 kg")
-    >>> bool(su.feasible), round(float(su.pose.knee.to("deg").magnitude), 1)
-    (True, 119.8)
+    >>> bool(su.feasible), round(float(su.parameters["knee_flexion"].to("deg").magnitude), 1)
+    (True, 115.4)
+    >>> round(float(su.extras["leg_projection"]["cos_toe_out"]), 3)  # cos 42 deg
+    0.743
     """
 
     name = "sumo_deadlift"
@@ -1071,12 +1091,13 @@ class TrapBarDeadlift(Deadlift):
     """A trap-bar (hexagonal bar) deadlift's start: the handles at the sides, hanging from plumb
     arms clear of the legs, the knee flexion held and the shin lean solved for balance.
 
-    The defaults are the typical trap-bar start of :mod:`biomech.exercises.technique`: knee
-    flexion 117.8 deg (an assumption: the conventional 107.8 deg of Schellenberg et al. 2013
-    plus 10 deg, in the direction Swinton et al. 2011's moments imply), feet turned out 14 deg
-    (the conventional value of Escamilla et al. 2000, assumed), the centre of pressure at the
-    midfoot (assumed). The handles are the low ones, at the plates' centre height (an
-    assumption: 0.225 m with 450 mm plates).
+    The defaults are the typical trap-bar start of :mod:`biomech.exercises.technique`: the
+    conventional start's knee flexion for the load (Schellenberg et al. 2013) plus 10 deg (an
+    assumption in the direction Swinton et al. 2011's moments imply), feet turned out 14 deg and
+    0.32 m apart (the conventional values of Escamilla et al. 2000, assumed), the centre of
+    pressure 31.4 % of the foot from the heel (``technique.COP_DEADLIFT``, assumed for the trap
+    bar). The handles are the low ones, at the plates' centre height (an assumption: 0.225 m
+    with 450 mm plates).
 
     Examples
     --------
