@@ -293,7 +293,7 @@ def _hinge(name: str, body: Body, *, knee_bend: Any, depth: Any, load: Any, toe_
     shape = broadcast_shape(load_kg, 0.0 if K is None else K, 0.0 if h_bar is None else h_bar,
                             0.0 if trunk_bottom is None else trunk_bottom)
     if technique:
-        shape = broadcast_shape(np.zeros(shape), cphi, target)
+        shape = broadcast_shape(np.zeros(shape), cphi, target, technique.get("shape_hint", 0.0))
     if np.ndim(target):
         check_broadcasts_into(target, shape, "cop")
     frac = place_fraction(fraction, shape)
@@ -522,6 +522,7 @@ def _projected_hinge(name: str, body: Body, *, knee_bend: Any, stance_width: Any
         raise RangeError(f"{name}: stance_width={stance_width!r} needs the legs abducted more than 45 deg "
                          f"(hip joints {spacing:.3f} m apart, legs {L_s + L_t:.3f} m long).")
     calpha = np.nan_to_num(calpha, nan=1.0)
+    technique["shape_hint"] = np.zeros(np.broadcast_shapes(np.shape(calpha), np.shape(cphi)))
     common = dict(toe_out=toe_out, fraction=fraction, **kw)
     res = _hinge(name, body, knee_bend=knee_bend, technique=technique, **common)
     final = np.shape(res.pose.shank.magnitude)
