@@ -754,7 +754,8 @@ def _sampled_hinge(spec: Any, body: Body, kw: dict, fraction: Any, technique_nam
     if "toe_out" in tech.drawn:
         if draw_toe:
             technique["toe_out_rad"] = samples.si("toe_out").reshape(lead)
-            used["toe_out"] = "toe_out (the foot's side view)"
+            used["toe_out"] = ("toe_out (the foot's and the legs' side view)" if "stance" in tech.drawn
+                               else "toe_out (the foot's side view)")
         else:
             used["toe_out"] = "not used: toe_out given"
     if "stance" in tech.drawn:
