@@ -505,7 +505,7 @@ class TypicalTechnique:
         """The typical technique as one sample (the means, in SI): the ``samples=None`` path.
 
         >>> typical("deadlift").typical_sample().si("cop")
-        array([0.5])
+        array([0.314])
         """
         row = np.array([[self.drawn[k].mean_si for k in self.names]])
         row.setflags(write=False)
