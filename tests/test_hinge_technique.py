@@ -119,3 +119,18 @@ def test_sampled_deadlift_draws_stance_and_centres_the_knee_on_the_load():
     ok = np.isfinite(sh) & np.isfinite(sl)
     assert ok.sum() > 30
     assert np.median(sl[ok] - sh[ok]) == pytest.approx(tq.KNEE_DEADLIFT.mean - tq.KNEE_DEADLIFT_HEAVY.mean, abs=0.5)
+
+
+def test_a_push_of_the_legs_on_the_bar_cannot_lower_the_rdl_shoulder_moment():
+    # The docs' claim behind taking the bar-leg contact force as zero: with the grip behind the shoulder
+    # (arm angle a < 0) and the thigh's front facing forward and up (thigh angle t), a contact force
+    # N (cos t, sin t) plus friction f along the surface, |f| <= mu N (technique.BAR_THIGH_FRICTION, an
+    # assumption), adds L_a N [cos(a - t) -+ mu sin(a - t)] to the shoulders' extensor moment; both
+    # friction directions give a rise, so zero contact is the least shoulder effort.
+    r = ex.romanian_deadlift(BODY, load="100 kg")
+    a = np.radians(float(r.pose.arms.m_as("deg")))
+    t = np.radians(float(r.pose.thigh.m_as("deg")))
+    mu = tq.BAR_THIGH_FRICTION.mean
+    assert a < 0 and float(r.extras["shoulder_moment"].m_as("N*m")) > 0
+    for f in (+mu, -mu):
+        assert np.cos(a - t) + f * np.sin(a - t) > 0

@@ -289,8 +289,10 @@ def _hinge(name: str, body: Body, *, knee_bend: Any, depth: Any, load: Any, toe_
     else:
         h_bar = _bar_height(depth, body, depth_name)
         trunk_bottom = None
-    K = None if knee_bend is None else as_angle(knee_bend, "knee_flexion")
-    shape = broadcast_shape(load_kg, 0.0 if K is None else K, 0.0 if h_bar is None else h_bar,
+    if knee_bend is None:  # the callers give the held knee flexion (the deadlifts' typical start for the load)
+        raise InputValueError(f"{name}: knee_flexion is needed (the knee bend held through the rep).")
+    K = as_angle(knee_bend, "knee_flexion")
+    shape = broadcast_shape(load_kg, K, 0.0 if h_bar is None else h_bar,
                             0.0 if trunk_bottom is None else trunk_bottom)
     if technique:
         shape = broadcast_shape(np.zeros(shape), cphi, target, technique.get("shape_hint", 0.0))
@@ -382,38 +384,6 @@ def _hinge(name: str, body: Body, *, knee_bend: Any, depth: Any, load: Any, toe_
         k, ratio = hang(s)
         a = 0.0 * s
         feas.flag(np.abs(ratio) > 1, "bar_height", bar_height=quantity(hb, "m"))
-    elif K is None:
-        # conventional deadlift: arms plumb; the knees bend until the shins touch the bar
-        hb0 = bc(h_bar)
-
-        def plumb(s, Kb):
-            t, hip = legs(s, Kb)
-            ratio = (hb0 + L_a - hip[1]) / L_k
-            return t, hip, np.arccos(np.clip(ratio, -1, 1)), ratio
-
-        def solve_plumb(Kb):
-            s, ok = bisect(lambda s: cop_error(s, Kb, plumb(s, Kb)[2], 0.0), S_LO, S_HI)
-            return s, ok
-
-        def bar_x_error(Kb):
-            s, _ = solve_plumb(Kb)
-            t, hip, k, _ = plumb(s, Kb)
-            return hip[0] + L_k * np.sin(k) - bar_contact_x(hb0, s, t, ankle, L_s, L_t, offsets)
-        K, okK = bisect(bar_x_error, np.radians(10.0), np.radians(140.0), iterations=40)
-        feas.flag(~okK, "bar_height", bar_height=quantity(hb0, "m"))
-        Kb = knee_now()
-        hb = hb0 if frac is None else _top_height(body, ankle, offsets) + frac * (hb0 - _top_height(body, ankle,
-                                                                                                        offsets))
-        if frac is None:
-            s, ok = solve_plumb(Kb)
-            t, hip, k, ratio = plumb(s, Kb)
-            a = 0.0 * s
-            feas.flag(np.abs(ratio) > 1, "bar_height", bar_height=quantity(hb, "m"))
-        else:
-            # on the way up the bar stays on the legs (thighs above the knee): arms free, as in the RDL
-            s, ok = bisect(lambda s: cop_error(s, Kb, *pose_at_height(s, Kb, hb)[:2]), S_LO, S_HI)
-            k, a, reach = pose_at_height(s, Kb, hb)
-            feas.flag(~reach, "bar_height", bar_height=quantity(hb, "m"))
     else:
         Kb = knee_now()
         if h_bar is not None:
@@ -468,7 +438,6 @@ def _hinge(name: str, body: Body, *, knee_bend: Any, depth: Any, load: Any, toe_
               "toe_out": quantity(np.degrees(np.arccos(cphi)), "deg"), "support": "feet", "stance": "both",
               "arms": ("plumb: the handles hang straight below the shoulders, clear of the legs" if hang_mode
                        else "plumb: the bar hangs straight below the shoulders, touching the legs" if plumb_mode
-                       else "plumb (bar hung against the shins)" if knee_bend is None and frac is None
                        else "free: the hands hold the bar against the legs"),
               "cop": cop_v if cop_v is None or isinstance(cop_v, str) else quantity(cop_v, "m"),
               "bar_contact": "none: handles at the sides" if hang_mode else "front of the shins or thighs",
