@@ -170,8 +170,8 @@ NOTEBOOKS["04_hinges_and_hamstrings.ipynb"] = [
 
 A hip hinge keeps the knees nearly straight and folds at the hip: the load hangs from the
 hands, in front of the hip. The picture: a Romanian deadlift with 100 kg, the bar sliding down
-the thighs to the knees, balanced over the typical pressure point 2.9 cm ahead of the ankle
-(`technique.COP_RDL`; the arms slope back: the shoulders hold the bar against the legs)."""),
+the thighs to the knees, balanced over the midfoot (the arms slope back a little: the shoulders
+hold the bar against the legs)."""),
     ("code", SETUP + """
 rdl = ex.romanian_deadlift(body, bar_height="knee", knee_flexion="20 deg", load="100 kg")
 fig, ax = plot.stick_figure(rdl, title="Romanian deadlift, 100 kg, bar to the knee")"""),
