@@ -134,3 +134,11 @@ def test_a_push_of_the_legs_on_the_bar_cannot_lower_the_rdl_shoulder_moment():
     assert a < 0 and float(r.extras["shoulder_moment"].m_as("N*m")) > 0
     for f in (+mu, -mu):
         assert np.cos(a - t) + f * np.sin(a - t) > 0
+
+
+def test_rdl_reports_its_shin_beside_the_near_vertical_reference():
+    r = ex.romanian_deadlift(BODY, load="100 kg")
+    z = float(r.extras["shank_vs_reference_sd"])
+    shank = float(r.pose.shank.m_as("deg"))
+    assert z == pytest.approx((shank - tq.SHANK_HINGE.mean) / tq.SHANK_HINGE.sd)
+    assert shank < 0 and z < -2      # the typical RDL leans its shins back, outside the assumed reference

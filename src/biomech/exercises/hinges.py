@@ -543,11 +543,16 @@ def _romanian_deadlift(body: Body, *, bar_height: Any = None, trunk_lean: Any = 
         depth, depth_name = trunk_lean, "trunk_lean"
     else:
         depth, depth_name = ("knee" if bar_height is None else bar_height), "bar_height"
-    from .technique import COP_RDL
+    from .technique import COP_RDL, SHANK_HINGE
 
-    return _hinge(name, body, knee_bend=knee_flexion, depth=depth, load=load, toe_out=toe_out, cop=cop,
-                  extra_loads=extra_loads, fraction=fraction, depth_name=depth_name, arms=arms, technique=technique,
-                  default_cop=COP_RDL.mean)
+    res = _hinge(name, body, knee_bend=knee_flexion, depth=depth, load=load, toe_out=toe_out, cop=cop,
+                 extra_loads=extra_loads, fraction=fraction, depth_name=depth_name, arms=arms, technique=technique,
+                 default_cop=COP_RDL.mean)
+    # the solved shin lean beside the near-vertical reference (technique.SHANK_HINGE, an assumption): its
+    # distance in reference SDs (negative: leaning further back than the reference)
+    shank = np.asarray(res.pose.shank.m_as("deg"), dtype=float)
+    res.extras["shank_vs_reference_sd"] = (shank - SHANK_HINGE.mean) / SHANK_HINGE.sd
+    return res
 
 
 def _deadlift(body: Body, *, load: Any = None, knee_flexion: Any = None, bar_height: Any = "floor",
@@ -903,7 +908,9 @@ class RomanianDeadlift(_HingeSpec):
     centre of pressure follows from the whole body's balance; for a 1.78 m, 80 kg body with
     20 deg knees this holds only a few centimetres below standing (see ``docs/exercises.md``).
     ``.extras`` holds ``shoulder_moment`` (both arms, + = shoulder extensor), ``bar_height``,
-    ``cop_from_heel``, ``cop_fraction`` (0 heel, 1 toe tip) and ``ankle_per_cm_cop``.
+    ``cop_from_heel``, ``cop_fraction`` (0 heel, 1 toe tip), ``ankle_per_cm_cop`` and
+    ``shank_vs_reference_sd``: the solved shin lean's distance from the near-vertical reference
+    (``technique.SHANK_HINGE``, 5 +- 3 deg, an assumption) in its SDs.
 
     Examples
     --------

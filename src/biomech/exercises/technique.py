@@ -592,8 +592,9 @@ def _hinge(name: str, knee: Measured, cop: Measured) -> TypicalTechnique:
         "against the legs at the given depth (bar height or trunk lean) and the knee flexion drawn, one angle "
         "is left: the shin lean, solved so the centre of mass sits over the drawn pressure point; the trunk "
         "lean and the arm angle then follow from the bar's contact with the legs (the good morning, bar on the "
-        "back, has no contact and solves the same shin lean). The shin lean is checked against the "
-        "near-vertical reference, the arm angle against arm_angle (drawn, recorded only). The hands hold the "
+        "back, has no contact and solves the same shin lean). The Romanian and stiff-leg deadlifts report the "
+        "solved shin lean beside the near-vertical reference (extras['shank_vs_reference_sd']); arm_angle is "
+        "drawn and recorded only. The hands hold the "
         "bar against the legs: the model takes the contact force as zero (any push of the legs on the bar "
         "would raise the shoulder moment), so the shoulder extensors hold the arm angle "
         "(extras['shoulder_moment']).")
