@@ -79,7 +79,16 @@ def test_balance_decided_variable_is_never_drawn():
         assert t.balance_decides not in t.drawn, ex
         assert t.balance_note.strip()
     assert tq.typical("squat").balance_decides == "trunk"
-    assert tq.typical("romanian_deadlift").balance_decides == "trunk"
+    # the hinges hold the knee flexion and the bar's contact at its depth; balance solves the shin lean
+    # (the trunk and arms then follow from the contact): moving the pressure point moves the shin
+    assert tq.typical("romanian_deadlift").balance_decides == "shank"
+    assert tq.typical("deadlift").balance_decides == "shank"
+    import biomech as bm
+    body = bm.Body.from_anthropometrics("178 cm", "80 kg")
+    a = bm.exercises.romanian_deadlift(body, load="60 kg", cop=Q_(0.08, "m"))
+    b = bm.exercises.romanian_deadlift(body, load="60 kg", cop=Q_(0.12, "m"))
+    assert float(a.pose.knee.magnitude) == pytest.approx(float(b.pose.knee.magnitude))
+    assert float(b.pose.shank.magnitude) > float(a.pose.shank.magnitude) + 1.0
     assert tq.typical("lunge").balance_decides == "front_share"
 
 

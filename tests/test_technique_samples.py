@@ -174,12 +174,25 @@ def test_new_exercises_default_feasible_and_balanced(name):
 
 
 def test_new_exercise_defaults_are_the_typical_technique():
+    from biomech.exercises.common import project_segment, stance_projection, hip_joint_spacing
     su = ex.sumo_deadlift(BODY)
-    assert float(su.pose.knee.m_as("deg")) == pytest.approx(tq.typical("sumo_deadlift").drawn["knee_flexion"].mean)
+    # unloaded: the lighter of Schellenberg's loads holds (107.8 deg) plus Escamilla's 12 deg, in the leg's plane
+    knee = float(su.params["knee_flexion"].m_as("deg"))
+    assert knee == pytest.approx(tq.typical("sumo_deadlift").drawn["knee_flexion"].mean)
     assert float(su.params["toe_out"].m_as("deg")) == pytest.approx(tq.TOE_OUT_SUMO.mean)
-    tb = ex.trap_bar_deadlift(BODY, load="100 kg")
-    assert float(tb.pose.knee.m_as("deg")) == pytest.approx(
-        tq.typical("trap_bar_deadlift").drawn["knee_flexion"].mean)
+    assert float(su.params["stance_width"].m_as("m")) == pytest.approx(tq.STANCE_SUMO.mean)
+    # the side view is the projection of the in-plane shin lean and knee flexion (stance projection)
+    cphi, calpha, _ = stance_projection(tq.STANCE_SUMO.mean, np.radians(tq.TOE_OUT_SUMO.mean), hip_joint_spacing(BODY),
+                                        BODY.shank.length_m + BODY.thigh.length_m)
+    s_in = np.radians(float(su.extras["leg_projection"]["shank_lean_in_plane"].m_as("deg")))
+    s_side, _ = project_segment(s_in, cphi, calpha)
+    t_side, _ = project_segment(np.radians(knee) - s_in, cphi, calpha)
+    assert float(su.pose.shank.m_as("deg")) == pytest.approx(np.degrees(s_side), abs=1e-5)
+    assert float(su.pose.thigh.m_as("deg")) == pytest.approx(np.degrees(t_side), abs=1e-5)
+    tb = ex.trap_bar_deadlift(BODY, load="100 kg")   # 1.25 body masses: the heavier load's 103.4 deg + 10
+    assert float(tb.params["knee_flexion"].m_as("deg")) == pytest.approx(tq.KNEE_DEADLIFT_HEAVY.mean + 10.0)
+    assert float(tb.params["knee_flexion"].m_as("deg")) == pytest.approx(
+        float(tq.deadlift_knee_flexion(100 / BODY.mass_kg, "trap_bar_deadlift").m_as("deg")))
     assert float(tb.pose.arms.m_as("deg")) == pytest.approx(0.0, abs=1e-9)  # handles hang plumb
     gm = ex.good_morning(BODY)
     assert float(gm.pose.knee.m_as("deg")) == pytest.approx(tq.KNEE_GOOD_MORNING.mean)

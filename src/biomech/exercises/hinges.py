@@ -2,27 +2,33 @@
 
 Deadlift family. The bar stays against the front of the legs at its height (the bar's
 centre one bar radius off the shin's or thigh's front surface, :func:`bar_contact_x`, with
-the surfaces' offsets from the segment axes in :func:`leg_front_offsets`), and the centre
-of pressure sits at the midfoot. Romanian and stiff-leg deadlifts hold the knee bend:
-each shank lean places the hip and the bar's contact point; the shoulder lies a trunk
-length from the hip and an arm length from the grip (so the arms angle back and the
-shoulders' extensors hold the bar in, ``extras["shoulder_moment"]``; the bar-leg contact
-force is taken as zero); the shank lean that balances is found by vectorized bisection.
-Long arms still mean a more upright trunk. With ``arm_position="plumb"`` the arms hang straight down
-instead, the shank lean is solved from the bar's contact (:func:`plumb_bar_gap`) and the
-centre of pressure is reported, not imposed; off the foot the pose is infeasible
-(``"balance"``), which for a typical body holds for all but the top of the rep. Depth is the bar's height (``"knee"``,
+the surfaces' offsets from the segment axes in :func:`leg_front_offsets`). The defaults are
+the typical technique of :mod:`biomech.exercises.technique`: the knee flexion held (Romanian
+deadlift 20 deg, an assumption; the deadlifts' start from Schellenberg et al. 2013, falling
+with load) and the centre of pressure held at a point derived by statics from Lee et al.
+2018's ankle moments (29.9 % of the foot from the heel in the Romanian deadlift, 31.4 % in
+the deadlifts). In a static pose the pressure point lies under the system centre of mass:
+with the knee flexion and the bar's contact at its depth fixed, balance decides one angle,
+the shin lean, found by vectorized bisection; each shank lean places the hip and the bar's
+contact point, and the shoulder lies a trunk length from the hip and an arm length from the
+grip (so in the Romanian deadlift the arms angle back and the shoulders' extensors hold the
+bar in, ``extras["shoulder_moment"]``; the bar-leg contact force is taken as zero, since any
+push of the legs on the bar would raise that moment). Long arms still mean a more upright
+trunk. With ``arm_position="plumb"`` the arms hang straight down instead, the shank lean is
+solved from the bar's contact (:func:`plumb_bar_gap`) and the centre of pressure is
+reported, not imposed; off the foot the pose is infeasible (``"balance"``), which for a
+typical body holds for all but the top of the rep. Depth is the bar's height (``"knee"``,
 ``"mid_shin"``, ``"floor"`` or a length), or a trunk lean (the bar height then follows).
-The conventional deadlift starts with the bar at the plates' radius (plate diameter
-0.45 m, the IWF/IPF standard plate), arms plumb, and by default solves the knee bend so
-that the shins touch the bar. With the centre of pressure at the midfoot the bar then
-hangs a few centimetres ahead of the midfoot: the body's own centre of mass lies behind
-it. Rep paths go from standing (the bar against the thighs) to the bottom, the bar on
-the legs throughout.
+The deadlifts start with the bar at the plates' radius (plate diameter 0.45 m, the IWF/IPF
+standard plate). Rep paths go from standing (the bar against the thighs) to the bottom, the
+bar on the legs throughout.
 
-Toe-out enters the hinges only through the foot's side-view length (cos(toe_out));
-the legs are near vertical in a hinge, so their projection is left out (a stated
-simplification; squats project the legs in full).
+Toe-out shortens the foot's side view by cos(toe_out) in every hinge. The deadlifts
+(conventional, sumo, trap bar) also project the legs for their stance width and toe-out, as
+the squats do (:func:`~biomech.exercises.common.stance_projection`; ``stance_width``): the
+knee flexion is held in the leg's own plane, and the side-view shin, thigh and knee angles
+and lengths follow. The Romanian and stiff-leg deadlifts and the good morning stand with the
+feet under the hips, and their legs are not projected.
 
 Back extension: the body lies on a 45 degree or 90 degree (horizontal) bench, held by a
 pad under the thighs (``support="thighs"``) and a heel roller behind the lower legs.
@@ -39,15 +45,15 @@ from typing import Any, Sequence
 import numpy as np
 
 from ..model.body import Body
-from ..errors import InputValueError
+from ..errors import InputValueError, RangeError
 from ..model.loads import G, HandLoad, Load, PointForce, PointMass
 from ..model.pose import Pose
 from ..mechanics.statics import MomentResult
 from ..units import quantity
 from ..model.pose import JOINT_RANGES_DEG
 from .common import (ExerciseResult, Feasibility, array_body, as_angle, as_length, bisect, body_height,
-                     broadcast_shape, check_body, check_broadcasts_into, check_loads, is_length, load_mass, make_model,
-                     place_fraction, whole_body_moment_form)
+                     broadcast_shape, check_body, check_broadcasts_into, check_loads, hip_joint_spacing, is_length,
+                     load_mass, make_model, place_fraction, whole_body_moment_form)
 from .common import check_single, cop_value
 
 __all__ = ["romanian_deadlift", "stiff_leg_deadlift", "deadlift", "back_extension", "RomanianDeadlift",
@@ -227,9 +233,13 @@ def _first_rising_root(fn, lo: float, hi: float, step: float):
 
 def _hinge(name: str, body: Body, *, knee_bend: Any, depth: Any, load: Any, toe_out: Any, cop: Any,
            extra_loads: Sequence[Load], fraction: Any, depth_name: str = "bar_height", arms: str = "free",
-           technique: dict | None = None):
+           technique: dict | None = None, default_cop: float = 0.5, stance_width: Any = None):
     check_body(body)
-    technique = technique or {}
+    technique = dict(technique or {})
+    if stance_width is not None or technique.get("stance_m") is not None:
+        return _projected_hinge(name, body, knee_bend=knee_bend, depth=depth, load=load, toe_out=toe_out, cop=cop,
+                                extra_loads=extra_loads, fraction=fraction, depth_name=depth_name, arms=arms,
+                                technique=technique, default_cop=default_cop, stance_width=stance_width)
     hang_mode = arms == "hang"  # handles at the sides (trap bar): arms plumb, the bar touches nothing
     if hang_mode:
         arms = "free"
@@ -250,30 +260,42 @@ def _hinge(name: str, body: Body, *, knee_bend: Any, depth: Any, load: Any, toe_
         cphi = np.cos(np.asarray(technique["toe_out_rad"], dtype=float))
     else:
         cphi = np.cos(check_single(as_angle(toe_out, "toe_out"), "toe_out"))
+    # the legs seen from the side in a wide, turned-out stance (_projected_hinge): side-view lengths
+    # and the side-view knee angle of every pose
+    leg_lengths = technique.get("leg_lengths")
+    if leg_lengths is not None:
+        L_s, L_t = (np.asarray(v, dtype=float) for v in leg_lengths)
     keyword = isinstance(depth, str) and depth.strip().lower() in ("mid_shin", "knee", "floor")
     depth_is_trunk = not (keyword or is_length(depth, depth_name))
     load_kg = load_mass(load)
-    abody = array_body(body, foot_scale=cphi, knee_depth_scale=cphi) if np.ndim(cphi) or cphi != 1.0 else body
+    if leg_lengths is not None:
+        abody = array_body(body, {"shank": L_s, "thigh": L_t}, foot_scale=cphi, knee_depth_scale=cphi)
+    else:
+        abody = array_body(body, foot_scale=cphi, knee_depth_scale=cphi) if np.ndim(cphi) or cphi != 1.0 else body
     model = make_model(abody, [HandLoad(quantity(load_kg, "kg"), label="bar")] + list(extra_loads), "both", "feet")
     afg = abody.foot_geometry
     cop_v = None if cop is None else cop_value(cop, ("midfoot", "ball", "heel"))
-    target = {None: 0.5 * afg.toe_x, "midfoot": 0.5 * afg.toe_x, "ball": afg.ball_x, "heel": 0.0 * afg.toe_x}[cop_v] \
+    target = {None: default_cop * afg.toe_x, "midfoot": 0.5 * afg.toe_x, "ball": afg.ball_x, "heel": 0.0 * afg.toe_x}[cop_v] \
         if cop_v is None or isinstance(cop_v, str) else cop_v
     if technique.get("cop_fraction") is not None:
         target = np.asarray(technique["cop_fraction"], dtype=float) * afg.toe_x
     ankle = (afg.ankle_x, afg.ankle_y)
     offsets = leg_front_offsets(body)
+    if leg_lengths is not None:  # the legs' front surfaces seen from the side of a turned-out leg
+        offsets = tuple(o * np.asarray(cphi, dtype=float) for o in offsets)
     if depth_is_trunk:
         trunk_bottom = as_angle(depth, depth_name)
         h_bar = None
     else:
         h_bar = _bar_height(depth, body, depth_name)
         trunk_bottom = None
-    K = None if knee_bend is None else as_angle(knee_bend, "knee_flexion")
-    shape = broadcast_shape(load_kg, 0.0 if K is None else K, 0.0 if h_bar is None else h_bar,
+    if knee_bend is None:  # the callers give the held knee flexion (the deadlifts' typical start for the load)
+        raise InputValueError(f"{name}: knee_flexion is needed (the knee bend held through the rep).")
+    K = as_angle(knee_bend, "knee_flexion")
+    shape = broadcast_shape(load_kg, K, 0.0 if h_bar is None else h_bar,
                             0.0 if trunk_bottom is None else trunk_bottom)
     if technique:
-        shape = broadcast_shape(np.zeros(shape), cphi, target)
+        shape = broadcast_shape(np.zeros(shape), cphi, target, technique.get("shape_hint", 0.0))
     if np.ndim(target):
         check_broadcasts_into(target, shape, "cop")
     frac = place_fraction(fraction, shape)
@@ -286,6 +308,12 @@ def _hinge(name: str, body: Body, *, knee_bend: Any, depth: Any, load: Any, toe_
 
     def bc(x):
         return np.broadcast_to(np.asarray(x, dtype=float), shape)
+
+    def knee_now():
+        """The (side-view) knee angle of every pose: the held bend, scaled along the rep path."""
+        if technique.get("knee_side") is not None:
+            return bc(technique["knee_side"])
+        return bc(K) if frac is None else bc(K) * frac
 
     def legs(s, Kb):
         t = Kb - s
@@ -323,7 +351,7 @@ def _hinge(name: str, body: Body, *, knee_bend: Any, depth: Any, load: Any, toe_
 
     if plumb_mode:
         # arms plumb, the bar touching the legs: the shank lean is the one unknown, solved from the contact
-        Kb = bc(K) if frac is None else bc(K) * frac
+        Kb = knee_now()
         fixed = dict(ankle=ankle, L_s=L_s, L_t=L_t, L_k=L_k, L_a=L_a, offsets=offsets)
         if frac is not None:
             # standing: legs straight and vertical, the trunk leaning just enough for the plumb bar to touch the thighs
@@ -342,7 +370,7 @@ def _hinge(name: str, body: Body, *, knee_bend: Any, depth: Any, load: Any, toe_
         ok = np.ones(shape, dtype=bool)
     elif hang_mode:
         # handles at the sides (trap bar): arms plumb, the bar clear of the legs; the shank lean balances
-        Kb = bc(K) if frac is None else bc(K) * frac
+        Kb = knee_now()
         hb = bc(h_bar)
         if frac is not None:
             top = ankle[1] + L_s + L_t + L_k - L_a - TOP_MARGIN_M
@@ -356,44 +384,12 @@ def _hinge(name: str, body: Body, *, knee_bend: Any, depth: Any, load: Any, toe_
         k, ratio = hang(s)
         a = 0.0 * s
         feas.flag(np.abs(ratio) > 1, "bar_height", bar_height=quantity(hb, "m"))
-    elif K is None:
-        # conventional deadlift: arms plumb; the knees bend until the shins touch the bar
-        hb0 = bc(h_bar)
-
-        def plumb(s, Kb):
-            t, hip = legs(s, Kb)
-            ratio = (hb0 + L_a - hip[1]) / L_k
-            return t, hip, np.arccos(np.clip(ratio, -1, 1)), ratio
-
-        def solve_plumb(Kb):
-            s, ok = bisect(lambda s: cop_error(s, Kb, plumb(s, Kb)[2], 0.0), S_LO, S_HI)
-            return s, ok
-
-        def bar_x_error(Kb):
-            s, _ = solve_plumb(Kb)
-            t, hip, k, _ = plumb(s, Kb)
-            return hip[0] + L_k * np.sin(k) - bar_contact_x(hb0, s, t, ankle, L_s, L_t, offsets)
-        K, okK = bisect(bar_x_error, np.radians(10.0), np.radians(140.0), iterations=40)
-        feas.flag(~okK, "bar_height", bar_height=quantity(hb0, "m"))
-        Kb = bc(K) if frac is None else bc(K) * frac
-        hb = hb0 if frac is None else _top_height(body, ankle, offsets) + frac * (hb0 - _top_height(body, ankle,
-                                                                                                        offsets))
-        if frac is None:
-            s, ok = solve_plumb(Kb)
-            t, hip, k, ratio = plumb(s, Kb)
-            a = 0.0 * s
-            feas.flag(np.abs(ratio) > 1, "bar_height", bar_height=quantity(hb, "m"))
-        else:
-            # on the way up the bar stays on the legs (thighs above the knee): arms free, as in the RDL
-            s, ok = bisect(lambda s: cop_error(s, Kb, *pose_at_height(s, Kb, hb)[:2]), S_LO, S_HI)
-            k, a, reach = pose_at_height(s, Kb, hb)
-            feas.flag(~reach, "bar_height", bar_height=quantity(hb, "m"))
     else:
-        Kb = bc(K) if frac is None else bc(K) * frac
+        Kb = knee_now()
         if h_bar is not None:
             hb = bc(h_bar)
             if frac is not None:
-                top = _top_height(body, ankle, offsets)
+                top = _top_height(body, ankle, offsets, technique.get("top_legs"))
                 hb = top + frac * (hb - top)
             s, ok = bisect(lambda s: cop_error(s, Kb, *pose_at_height(s, Kb, hb)[:2]), S_LO, S_HI)
             k, a, reach = pose_at_height(s, Kb, hb)
@@ -442,7 +438,6 @@ def _hinge(name: str, body: Body, *, knee_bend: Any, depth: Any, load: Any, toe_
               "toe_out": quantity(np.degrees(np.arccos(cphi)), "deg"), "support": "feet", "stance": "both",
               "arms": ("plumb: the handles hang straight below the shoulders, clear of the legs" if hang_mode
                        else "plumb: the bar hangs straight below the shoulders, touching the legs" if plumb_mode
-                       else "plumb (bar hung against the shins)" if knee_bend is None and frac is None
                        else "free: the hands hold the bar against the legs"),
               "cop": cop_v if cop_v is None or isinstance(cop_v, str) else quantity(cop_v, "m"),
               "bar_contact": "none: handles at the sides" if hang_mode else "front of the shins or thighs",
@@ -460,16 +455,82 @@ def _hinge(name: str, body: Body, *, knee_bend: Any, depth: Any, load: Any, toe_
                           str(feas.reason) if single else feas.reason, extras)
 
 
-def _top_height(body: Body, ankle: tuple, offsets: tuple) -> float:
+#: Fixed-point iterations of the stance projection in hinges, and the largest change of the in-plane
+#: shin lean (rad) accepted as converged.
+_PROJECTION_ITERATIONS = 8
+_PROJECTION_TOL_RAD = 1e-7
+
+
+def _projected_hinge(name: str, body: Body, *, knee_bend: Any, stance_width: Any, technique: dict, toe_out: Any,
+                     fraction: Any, **kw) -> ExerciseResult:
+    """A hinge in a wide, turned-out stance: the legs seen from the side (stance projection).
+
+    Each leg flexes in its own plane, turned out by the toe-out and tilted out by the abduction
+    a stance wider than the hips needs (:func:`~biomech.exercises.common.stance_projection`,
+    the squats' geometry). The knee flexion is held in that plane; the side view of the shin and
+    the thigh (their angles and apparent lengths) depends on the shin lean, which balance solves.
+    The two are solved together by fixed-point iteration: the side-view knee angle and leg lengths
+    of the current in-plane shin lean go to :func:`_hinge`, whose side-view shin lean gives the
+    next in-plane lean, until it changes by less than 1e-7 rad.
+    """
+    from .common import in_plane_from_sagittal, project_segment, stance_projection
+
+    technique = dict(technique)
+    stance_m = technique.pop("stance_m", None)
+    if stance_width is not None:
+        stance_m = as_length(stance_width, "stance_width", positive=True)
+    if knee_bend is None:
+        raise InputValueError(f"{name}: a stance width needs the knee flexion held (knee_flexion=...).")
+    K_in = as_angle(knee_bend, "knee_flexion")
+    phi = technique["toe_out_rad"] if technique.get("toe_out_rad") is not None else check_single(
+        as_angle(toe_out, "toe_out"), "toe_out")
+    spacing = hip_joint_spacing(body)
+    L_s, L_t = body.shank.length_m, body.thigh.length_m
+    cphi, calpha, salpha = stance_projection(stance_m, phi, spacing, L_s + L_t)
+    if np.any(np.abs(salpha) > np.sin(np.radians(45.0))):
+        raise RangeError(f"{name}: stance_width={stance_width!r} needs the legs abducted more than 45 deg "
+                         f"(hip joints {spacing:.3f} m apart, legs {L_s + L_t:.3f} m long).")
+    calpha = np.nan_to_num(calpha, nan=1.0)
+    technique["shape_hint"] = np.zeros(np.broadcast_shapes(np.shape(calpha), np.shape(cphi)))
+    common = dict(toe_out=toe_out, fraction=fraction, **kw)
+    res = _hinge(name, body, knee_bend=knee_bend, technique=technique, **common)
+    final = np.shape(res.pose.shank.magnitude)
+    pshape = final[1:] if fraction is not None and np.ndim(fraction) else final
+    k_pose = K_in if fraction is None else K_in * place_fraction(fraction, pshape)
+    k_pose = np.broadcast_to(np.asarray(k_pose, dtype=float), final)
+    s_in = np.nan_to_num(np.radians(np.asarray(res.pose.shank.m_as("deg"), dtype=float)))
+    for _ in range(_PROJECTION_ITERATIONS):
+        s_side, f_s = project_segment(s_in, cphi, calpha)
+        t_side, f_t = project_segment(k_pose - s_in, cphi, calpha)
+        tech = {**technique, "knee_side": s_side + t_side, "leg_lengths": (L_s * f_s, L_t * f_t),
+                "top_legs": (L_s * calpha, L_t * calpha)}
+        res = _hinge(name, body, knee_bend=knee_bend, technique=tech, **common)
+        solved = np.nan_to_num(np.radians(np.asarray(res.pose.shank.m_as("deg"), dtype=float)))
+        s_new = in_plane_from_sagittal(solved, cphi, calpha)
+        done = float(np.max(np.abs(s_new - s_in), initial=0.0)) < _PROJECTION_TOL_RAD
+        s_in = s_new
+        if done:
+            break
+    res.parameters["stance_width"] = quantity(stance_m, "m")
+    res.extras["leg_projection"] = {"cos_toe_out": cphi, "cos_abduction": calpha,
+                                    "shank_lean_in_plane": quantity(np.degrees(s_in), "deg")}
+    return res
+
+
+def _top_height(body: Body, ankle: tuple, offsets: tuple, legs: tuple | None = None) -> Any:
     """Bar height at the top of a rep: standing tall (legs and trunk vertical) with the bar against
-    the thighs' front, less :data:`TOP_MARGIN_M` (balance tilts the body a little)."""
+    the thighs' front, less :data:`TOP_MARGIN_M` (balance tilts the body a little). ``legs`` gives
+    the side-view shank and thigh lengths of a wide stance (arrays broadcast)."""
     L_s, L_t, L_k, L_a = body.shank.length_m, body.thigh.length_m, body.trunk.length_m, body.arms.length_m
+    if legs is not None:
+        L_s, L_t = legs
     S = (ankle[0], ankle[1] + L_s + L_t + L_k)
 
     def gap(hb):
         return np.hypot(S[0] - bar_contact_x(hb, 0.0, 0.0, ankle, L_s, L_t, offsets), S[1] - hb) - L_a
-    hb, _ = bisect(gap, ankle[1], ankle[1] + L_s + L_t + L_k, 50)
-    return float(hb) - TOP_MARGIN_M
+    hb, _ = bisect(gap, ankle[1] + 0.0 * (L_s + L_t), ankle[1] + L_s + L_t + L_k, 50)
+    hb = np.asarray(hb, dtype=float) - TOP_MARGIN_M
+    return float(hb) if hb.ndim == 0 else hb
 
 
 def _romanian_deadlift(body: Body, *, bar_height: Any = None, trunk_lean: Any = None, knee_flexion: Any = "20 deg",
@@ -482,19 +543,35 @@ def _romanian_deadlift(body: Body, *, bar_height: Any = None, trunk_lean: Any = 
         depth, depth_name = trunk_lean, "trunk_lean"
     else:
         depth, depth_name = ("knee" if bar_height is None else bar_height), "bar_height"
-    return _hinge(name, body, knee_bend=knee_flexion, depth=depth, load=load, toe_out=toe_out, cop=cop,
-                  extra_loads=extra_loads, fraction=fraction, depth_name=depth_name, arms=arms, technique=technique)
+    from .technique import COP_RDL, SHANK_HINGE
+
+    res = _hinge(name, body, knee_bend=knee_flexion, depth=depth, load=load, toe_out=toe_out, cop=cop,
+                 extra_loads=extra_loads, fraction=fraction, depth_name=depth_name, arms=arms, technique=technique,
+                 default_cop=COP_RDL.mean)
+    # the solved shin lean beside the near-vertical reference (technique.SHANK_HINGE, an assumption): its
+    # distance in reference SDs (negative: leaning further back than the reference)
+    shank = np.asarray(res.pose.shank.m_as("deg"), dtype=float)
+    res.extras["shank_vs_reference_sd"] = (shank - SHANK_HINGE.mean) / SHANK_HINGE.sd
+    return res
 
 
 def _deadlift(body: Body, *, load: Any = None, knee_flexion: Any = None, bar_height: Any = "floor",
               toe_out: Any = "0 deg", cop: Any = None, extra_loads: Sequence[Load] = (),
-              fraction: Any = None, name: str = "deadlift", arms: str = "free",
+              fraction: Any = None, name: str = "deadlift", arms: str = "free", stance_width: Any = None,
               technique: dict | None = None) -> ExerciseResult:
     """The solver behind :class:`Deadlift`, :class:`SumoDeadlift` and (``arms="hang"``, handles at
-    the sides) :class:`TrapBarDeadlift`."""
+    the sides) :class:`TrapBarDeadlift`: the knee flexion held (default: the typical start for the
+    load, ``technique.deadlift_knee_flexion``), the shin lean solved so the centre of mass sits over
+    the pressure point (default ``technique.COP_DEADLIFT``), the legs projected for the stance."""
+    from .technique import COP_DEADLIFT, deadlift_knee_flexion
+
+    if knee_flexion is None:
+        load_bm = np.asarray(load_mass(load), dtype=float) / body.mass_kg
+        knee_flexion = deadlift_knee_flexion(load_bm, name if name in ("sumo_deadlift", "trap_bar_deadlift")
+                                             else "deadlift")
     return _hinge(name, body, knee_bend=knee_flexion, depth=bar_height, load=load, toe_out=toe_out, cop=cop,
                   extra_loads=extra_loads, fraction=fraction, depth_name="bar_height", arms=arms,
-                  technique=technique)
+                  technique=technique, default_cop=COP_DEADLIFT.mean, stance_width=stance_width)
 
 
 #: Good morning: trunk lean at the bottom, deg. ASSUMPTION: the trunk about 10 deg above horizontal,
@@ -592,9 +669,10 @@ def _sampled_hinge(spec: Any, body: Body, kw: dict, fraction: Any, technique_nam
     the arms plumb, where it is an output), ``knee_flexion`` and ``toe_out`` (where the exercise
     has it). A given value inside the drawn bounds conditions the other draws on it. The trunk
     (hinges with a bar height) or the shin (the good morning) is solved from balance for every
-    sample. ``arm_angle``, ``stance`` and ``lumbar_flexion`` are drawn and recorded only: the
-    free arms are placed by the bar's contact, the legs are not projected for the stance, and the
-    trunk is one segment until it splits at L5/S1.
+    sample. The deadlifts' ``stance`` sets the legs' side view (stance projection), and their drawn
+    knee flexion is centred on the typical value for the load (``technique.deadlift_knee_flexion``).
+    ``arm_angle`` and ``lumbar_flexion`` are drawn and recorded only: the free arms are placed by the
+    bar's contact, and the trunk is one segment until it splits at L5/S1.
     """
     from . import technique as tq
     from ..units import Q_
@@ -634,18 +712,33 @@ def _sampled_hinge(spec: Any, body: Body, kw: dict, fraction: Any, technique_nam
     else:
         used["cop"] = "not used: " + ("cop given" if cop_free else "the centre of pressure is an output here")
     if draw_knee:
-        kw["knee_flexion"] = Q_(samples.si("knee_flexion").reshape(lead), "rad")
-        used["knee_flexion"] = "knee_flexion"
+        knee = samples.si("knee_flexion").reshape(lead)
+        if technique_name in tq.KNEE_OFFSETS:
+            # the deadlift's typical knee flexion falls with load (technique.deadlift_knee_flexion): the drawn
+            # spread is centred on the typical value for this load
+            load_bm = np.asarray(load_mass(kw.get("load")), dtype=float) / body.mass_kg
+            typical_here = np.radians(tq.deadlift_knee_flexion(load_bm, technique_name).m_as("deg"))
+            knee = knee + (typical_here - tech.drawn["knee_flexion"].mean_si)
+            used["knee_flexion"] = "knee_flexion (centred on the typical value for the load)"
+        else:
+            used["knee_flexion"] = "knee_flexion"
+        kw["knee_flexion"] = Q_(knee, "rad")
     else:
         used["knee_flexion"] = "not used: knee_flexion given"
     if "toe_out" in tech.drawn:
         if draw_toe:
             technique["toe_out_rad"] = samples.si("toe_out").reshape(lead)
-            used["toe_out"] = "toe_out (the foot's side view)"
+            used["toe_out"] = ("toe_out (the foot's and the legs' side view)" if "stance" in tech.drawn
+                               else "toe_out (the foot's side view)")
         else:
             used["toe_out"] = "not used: toe_out given"
     if "stance" in tech.drawn:
-        used["stance"] = "recorded only (the hinge's legs are not projected for the stance)"
+        if spec._given("stance_width"):
+            used["stance"] = "not used: stance_width given"
+        else:
+            technique["stance_m"] = samples.si("stance").reshape(lead)
+            kw["stance_width"] = None
+            used["stance"] = "stance (the legs' side view, stance projection)"
     if "arm_angle" in tech.drawn:
         used["arm_angle"] = "recorded only (the arms are placed by the bar's contact or hang plumb)"
     used["lumbar_flexion"] = "recorded only (the trunk is one segment until it splits at L5/S1)"
@@ -756,7 +849,9 @@ def _hinge_common(knee_flexion: Any) -> tuple[dict, dict]:
         toe_out=param("angle", "0 deg", "Feet turned out by this angle; the foot's side view shortens by "
                                         "cos(toe_out)."),
         cop=param("length", None, "Target of the centre of pressure: a named point of the foot or a distance "
-                                  "from the heel along the sole (arms free only).", none="the midfoot",
+                                  "from the heel along the sole (arms free only).",
+                  none="29.9 % of the heel-to-toe-tip length from the heel (technique.COP_RDL, derived by statics "
+                       "from Lee et al. 2018's ankle moment)",
                   words={"midfoot": "the heel-toe midpoint", "ball": "the ball of the foot", "heel": "the heel"}),
         extra_loads=param("loads", (), "Bands or cables; their forces count in the balance."),
         arm_position=param("choice", "free", "How the arms hold the bar: free (the centre of pressure held at its "
@@ -804,12 +899,18 @@ class _HingeSpec(ExerciseSpec):
 class RomanianDeadlift(_HingeSpec):
     """A Romanian deadlift's bottom: soft knees, hips back, the bar against the legs.
 
-    The bottom is given by the bar's height (default the knee) or by the trunk lean. With
+    The bottom is given by the bar's height (default the knee) or by the trunk lean. The
+    defaults are the typical technique of :mod:`biomech.exercises.technique`: knees 20 deg (an
+    assumption, ``KNEE_RDL``), the centre of pressure 29.9 % of the foot from the heel
+    (``COP_RDL``, from Lee et al. 2018's ankle moment by statics); balance solves the shin lean
+    (near vertical), the trunk and arms follow from the bar's contact with the legs. With
     ``arm_position="plumb"`` the shank lean is solved from the bar's contact with the legs and the
     centre of pressure follows from the whole body's balance; for a 1.78 m, 80 kg body with
     20 deg knees this holds only a few centimetres below standing (see ``docs/exercises.md``).
     ``.extras`` holds ``shoulder_moment`` (both arms, + = shoulder extensor), ``bar_height``,
-    ``cop_from_heel``, ``cop_fraction`` (0 heel, 1 toe tip) and ``ankle_per_cm_cop``.
+    ``cop_from_heel``, ``cop_fraction`` (0 heel, 1 toe tip), ``ankle_per_cm_cop`` and
+    ``shank_vs_reference_sd``: the solved shin lean's distance from the near-vertical reference
+    (``technique.SHANK_HINGE``, 5 +- 3 deg, an assumption) in its SDs.
 
     Examples
     --------
@@ -858,15 +959,21 @@ del _m, _r
 class Deadlift(ExerciseSpec):
     """A conventional deadlift's start: the bar at the plates' radius, against the shins.
 
-    With ``knee_flexion`` left to its default the knee bend is solved so that the bar, hanging
-    from plumb arms, touches the shins while the centre of pressure is at the midfoot.
+    The defaults are the typical conventional start of :mod:`biomech.exercises.technique`: the
+    knee flexion for the load (Schellenberg et al. 2013: 107.8 deg with 25 % and 103.4 deg with
+    50 % of body weight on the bar, ``technique.deadlift_knee_flexion``), feet 14 deg out and
+    0.32 m apart (Escamilla et al. 2000), the centre of pressure 31.4 % of the foot from the heel
+    (``technique.COP_DEADLIFT``, from Lee et al. 2018's ankle moment by statics). Balance solves
+    the shin lean; the trunk and the arms follow from the bar's contact with the shins.
 
     Examples
     --------
     >>> import biomech as bm
     >>> body = bm.Body.from_anthropometrics("178 cm", "80 kg")
     >>> dl = bm.exercises.deadlift(body, load="140 kg")
-    >>> 30 < float(dl.pose.knee.magnitude) < 120
+    >>> round(float(dl.parameters["knee_flexion"].to("deg").magnitude), 1)
+    103.4
+    >>> float(dl.knee.magnitude) > 0  # a knee extensor moment at lift-off
     True
     """
 
@@ -888,15 +995,34 @@ class Deadlift(ExerciseSpec):
         return _deadlift(body, **kw, fraction=fraction, name=self.name, arms=self.arms_mode)
 
 
+_KNEE_NONE = ("the typical start for the load (technique.deadlift_knee_flexion): Schellenberg et al. 2013's "
+              "knee flexion, 107.8 deg with 25 % and 103.4 deg with 50 % of body weight on the bar, linear between "
+              "and held outside")
+_KNEE_SOURCE = "Schellenberg et al. 2013, BMC Sports Sci Med Rehabil 5:27 (13 subjects); technique.py"
+_COP_DL_NONE = ("31.4 % of the heel-to-toe-tip length from the heel (technique.COP_DEADLIFT, derived by statics from "
+                "Lee et al. 2018's ankle moment)")
+
+
+def _stance_param(default: str, source: str) -> Any:
+    return param("length", default, "Distance between the ankle joint centres; with the toe-out it sets the legs' "
+                                    "side view (stance projection, as in the squats).", positive=True,
+                 source=source)
+
+
 _main, _rest = _hinge_common(None)
 declare(Deadlift, dict(
     load=_main["load"],
-    knee_flexion=param("angle", None, "Knee flexion at the start (0 deg: straight).",
-                       none="solved so that the bar, hanging from plumb arms, touches the shins with the centre "
-                            "of pressure at the midfoot"),
+    knee_flexion=param("angle", None, "Knee flexion at the start, in the leg's own plane (0 deg: straight).",
+                       none=_KNEE_NONE, source=_KNEE_SOURCE),
     bar_height=param("length", "floor", "Height of the bar's centre above the floor, or a named height.",
                      words=_BAR_WORDS, source="IWF and IPF rules: plates of 450 mm diameter"),
-    toe_out=_rest["toe_out"], cop=_rest["cop"], extra_loads=_rest["extra_loads"],
+    toe_out=param("angle", "14 deg", "Feet turned out by this angle: the foot's and the legs' side view.",
+                  source="Escamilla et al. 2000, Med Sci Sports Exerc 32:1265 (conventional lifters 14 +- 6 deg)"),
+    stance_width=_stance_param("0.32 m", "Escamilla et al. 2000 (conventional lifters 32 +- 8 cm)"),
+    cop=param("length", None, "Target of the centre of pressure: a named point of the foot or a distance from the "
+                              "heel along the sole.", none=_COP_DL_NONE,
+              words={"midfoot": "the heel-toe midpoint", "ball": "the ball of the foot", "heel": "the heel"}),
+    extra_loads=_rest["extra_loads"],
     **sampling_params("conventional deadlift")))
 del _main, _rest
 
@@ -911,22 +1037,26 @@ class SumoDeadlift(Deadlift):
     """A sumo deadlift's start: wide stance, feet turned out, the bar at the plates' radius
     against the shins, the knee flexion held and the shin lean solved for balance.
 
-    The defaults are the typical sumo start of :mod:`biomech.exercises.technique`: knee flexion
-    119.8 deg (the conventional 107.8 +- 22.4 deg of Schellenberg et al. 2013 plus the 12 deg
-    more of the sumo group of Escamilla et al. 2000), feet turned out 42 +- 8 deg (Escamilla et
-    al. 2000), the centre of pressure at the midfoot (an assumption: no force-plate value read).
-    The arms hold the bar against the shins (free arms: the shoulders hold it there). The stance
-    width (0.70 +- 0.11 m in Escamilla et al. 2000) enters only the foot's side view through the
-    toe-out: the legs of a hinge are not projected for a wide stance (a stated simplification,
-    larger for sumo than for any other hinge; see docs/exercises.md).
+    The defaults are the typical sumo start of :mod:`biomech.exercises.technique`: the
+    conventional start's knee flexion for the load (Schellenberg et al. 2013: 107.8 deg with 25 %
+    and 103.4 deg with 50 % of body weight on the bar) plus the 12 deg more of the sumo group of
+    Escamilla et al. 2000, feet turned out 42 +- 8 deg and 0.70 +- 0.11 m apart (Escamilla et al.
+    2000), the centre of pressure 31.4 % of the foot from the heel (``technique.COP_DEADLIFT``,
+    from Lee et al. 2018's conventional lifters, assumed for sumo). The arms hold the bar
+    against the shins (free arms: the shoulders hold it there). The knee flexion is in the leg's
+    own plane; the legs are seen from the side through the stance projection (the toe-out
+    shortens their horizontal extent, the abduction their vertical one), so ``pose.knee`` is the
+    side-view angle and ``extras["leg_projection"]`` holds the factors and the in-plane shin lean.
 
     Examples
     --------
     >>> import biomech as bm
     >>> body = bm.Body.from_anthropometrics("178 cm", "80 kg")
     >>> su = bm.exercises.sumo_deadlift(body, load="140 kg")
-    >>> bool(su.feasible), round(float(su.pose.knee.to("deg").magnitude), 1)
-    (True, 119.8)
+    >>> bool(su.feasible), round(float(su.parameters["knee_flexion"].to("deg").magnitude), 1)
+    (True, 115.4)
+    >>> round(float(su.extras["leg_projection"]["cos_toe_out"]), 3)  # cos 42 deg
+    0.743
     """
 
     name = "sumo_deadlift"
@@ -939,12 +1069,13 @@ class TrapBarDeadlift(Deadlift):
     """A trap-bar (hexagonal bar) deadlift's start: the handles at the sides, hanging from plumb
     arms clear of the legs, the knee flexion held and the shin lean solved for balance.
 
-    The defaults are the typical trap-bar start of :mod:`biomech.exercises.technique`: knee
-    flexion 117.8 deg (an assumption: the conventional 107.8 deg of Schellenberg et al. 2013
-    plus 10 deg, in the direction Swinton et al. 2011's moments imply), feet turned out 14 deg
-    (the conventional value of Escamilla et al. 2000, assumed), the centre of pressure at the
-    midfoot (assumed). The handles are the low ones, at the plates' centre height (an
-    assumption: 0.225 m with 450 mm plates).
+    The defaults are the typical trap-bar start of :mod:`biomech.exercises.technique`: the
+    conventional start's knee flexion for the load (Schellenberg et al. 2013) plus 10 deg (an
+    assumption in the direction Swinton et al. 2011's moments imply), feet turned out 14 deg and
+    0.32 m apart (the conventional values of Escamilla et al. 2000, assumed), the centre of
+    pressure 31.4 % of the foot from the heel (``technique.COP_DEADLIFT``, assumed for the trap
+    bar). The handles are the low ones, at the plates' centre height (an assumption: 0.225 m
+    with 450 mm plates).
 
     Examples
     --------
@@ -963,31 +1094,38 @@ class TrapBarDeadlift(Deadlift):
 
 
 _main, _rest = _hinge_common(None)
-_SUMO_SOURCE = ("Schellenberg et al. 2013, BMC Sports Sci Med Rehabil 5:27 (conventional 107.8 +- 22.4 deg) plus "
-                "Escamilla et al. 2000, Med Sci Sports Exerc 32:1265 (sumo 12 deg more); technique.py")
 declare(SumoDeadlift, dict(
     load=_main["load"],
-    knee_flexion=param("angle", f"{_technique_mean('sumo_deadlift', 'knee_flexion'):g} deg",
-                       "Knee flexion at the start (0 deg: straight).", source=_SUMO_SOURCE),
+    knee_flexion=param("angle", None, "Knee flexion at the start, in the leg's own plane (0 deg: straight).",
+                       none=_KNEE_NONE + ", plus the sumo group's 12 deg (Escamilla et al. 2000)",
+                       source=_KNEE_SOURCE + "; Escamilla et al. 2000, Med Sci Sports Exerc 32:1265"),
     bar_height=param("length", "floor", "Height of the bar's centre above the floor, or a named height.",
                      words=_BAR_WORDS, source="IWF and IPF rules: plates of 450 mm diameter"),
     toe_out=param("angle", f"{_technique_mean('sumo_deadlift', 'toe_out'):g} deg",
-                  "Feet turned out by this angle; the foot's side view shortens by cos(toe_out).",
+                  "Feet turned out by this angle: the foot's and the legs' side view.",
                   source="Escamilla et al. 2000, Med Sci Sports Exerc 32:1265 (sumo lifters 42 +- 8 deg)"),
-    cop=_rest["cop"], extra_loads=_rest["extra_loads"], **sampling_params("sumo deadlift")))
+    stance_width=_stance_param("0.70 m", "Escamilla et al. 2000 (sumo lifters 70 +- 11 cm)"),
+    cop=param("length", None, "Target of the centre of pressure: a named point of the foot or a distance from the "
+                              "heel along the sole.", none=_COP_DL_NONE + ", assumed for the sumo start",
+              words={"midfoot": "the heel-toe midpoint", "ball": "the ball of the foot", "heel": "the heel"}),
+    extra_loads=_rest["extra_loads"], **sampling_params("sumo deadlift")))
 declare(TrapBarDeadlift, dict(
     load=param("load", None, "The trap bar's mass with its plates, or its weight as a force.", none="no load"),
-    knee_flexion=param("angle", f"{_technique_mean('trap_bar_deadlift', 'knee_flexion'):g} deg",
-                       "Knee flexion at the start (0 deg: straight).",
-                       source="assumption: Schellenberg et al. 2013's conventional 107.8 deg plus 10 deg, the "
-                              "direction from Swinton et al. 2011, J Strength Cond Res 25:2000; technique.py"),
+    knee_flexion=param("angle", None, "Knee flexion at the start, in the leg's own plane (0 deg: straight).",
+                       none=_KNEE_NONE + ", plus 10 deg (an assumption in the direction Swinton et al. 2011's "
+                       "moments imply)", source=_KNEE_SOURCE + "; assumption (technique.TRAP_MINUS_STRAIGHT_KNEE)"),
     bar_height=param("length", "floor", "Height of the handles above the floor, or a named height (floor: the "
                                         "low handles at the plates' centre height, an assumption).",
                      words=_BAR_WORDS, source="IWF and IPF rules: plates of 450 mm diameter"),
     toe_out=param("angle", f"{_technique_mean('trap_bar_deadlift', 'toe_out'):g} deg",
-                  "Feet turned out by this angle; the foot's side view shortens by cos(toe_out).",
+                  "Feet turned out by this angle: the foot's and the legs' side view.",
                   source="Escamilla et al. 2000 (conventional lifters 14 +- 6 deg), assumed for the trap bar"),
-    cop=_rest["cop"], extra_loads=_rest["extra_loads"], **sampling_params("trap-bar deadlift")))
+    stance_width=_stance_param("0.32 m", "Escamilla et al. 2000 (conventional lifters 32 +- 8 cm), assumed for "
+                                         "the trap bar"),
+    cop=param("length", None, "Target of the centre of pressure: a named point of the foot or a distance from the "
+                              "heel along the sole.", none=_COP_DL_NONE + ", assumed for the trap bar",
+              words={"midfoot": "the heel-toe midpoint", "ball": "the ball of the foot", "heel": "the heel"}),
+    extra_loads=_rest["extra_loads"], **sampling_params("trap-bar deadlift")))
 del _main, _rest
 
 

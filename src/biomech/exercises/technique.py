@@ -46,7 +46,7 @@ from ..units import Q_, to_si
 __all__ = [
     "Measured", "TypicalTechnique", "TechniqueSamples", "Band", "StanceChange", "typical", "draw", "band",
     "squat_shank_lean", "lumbopelvic", "projection", "stance_change", "samples_memory", "check_memory",
-    "EXERCISES", "DEFAULT_SEED", "MAX_SAMPLES", "MEMORY_LIMIT_BYTES",
+    "EXERCISES", "DEFAULT_SEED", "MAX_SAMPLES", "MEMORY_LIMIT_BYTES", "deadlift_knee_flexion", "KNEE_OFFSETS",
 ]
 
 #: Seed used when none is given, so that repeated runs give the same samples.
@@ -199,6 +199,9 @@ _VAN_DEN_TILLAAR_2020 = ("van den Tillaar R, et al. High-bar versus low-bar plac
 _SWINTON_2011 = ("Swinton PA, Stewart A, Agouris I, Keogh JWL, Lloyd R. A biomechanical analysis of straight and "
                  "hexagonal barbell deadlifts using submaximal loads. J Strength Cond Res 2011;25(7):2000-2009 "
                  "(abstract)")
+_LEE_2018 = ("Lee S, Schultz J, Timgren J, Staelgraeve K, Miller M, Liu H. An electromyographic and kinetic "
+             "comparison of conventional and Romanian deadlifts. J Exerc Sci Fit 2018;16(3):87-93 (abstract, "
+             "PMC6323186)")
 _FARROKHI_2008 = ("Farrokhi S, Pollard CD, Souza RB, Chen YJ, Reischl S, Powers CM. Trunk position influences "
                   "the kinematics, kinetics, and muscle activity of the lead lower extremity during the forward "
                   "lunge exercise. J Orthop Sports Phys Ther 2008;38(7):403-409 (abstract; no angles read)")
@@ -279,17 +282,45 @@ LUMBAR_FLEXION_HINGE = Measured(
     note="No lumbar angle in a hinge could be read. Lifters are coached to keep the lumbar spine near neutral, "
     "yet the trunk leans 60-90 deg; a share like the squat's male values is assumed.")
 
-#: Centre of pressure in hinges (RDL, good morning), fraction of foot length.
+#: Centre of pressure in the good morning (bar on the back), fraction of foot length.
 COP_HINGE = Measured(
     0.42, 0.04, "1", source="assumption (no force-plate value read)", spread="assumed", assumption=True,
     note="The hips move back and lifters are coached to keep the weight toward the heels; placed 7 % of foot "
     "length behind the squat's midpoint, near Ishida 2022's posterior-cue value less one SD (44.4 - 2.1 = 42.3 "
-    "%).")
+    "%). Used for the good morning only; the hinges that hold the bar in the hands use COP_RDL.")
 
-#: Centre of pressure at deadlift lift-off, fraction of foot length.
+#: Statics of a flat foot: the ankle moment per leg is the weight above the foot, half of body plus bar,
+#: times the pressure point's distance ahead of the ankle. Lee et al. 2018 (row 13 of docs/validation.md)
+#: report the ankle moment per kg of body mass with a bar of 1.05 body masses (the project's reading,
+#: validation.LEE_2018_LOAD_BODY_MASSES): lever = moment / (g (1 + 1.05) / 2). As a fraction of the
+#: heel-to-toe-tip length, the ankle sits at 19.0 % of it in the de Leva foot of the reference body
+#: (ankle 5.01 cm, toe tip 26.39 cm from the heel at 1.78 m).
+_LEE_LEVER_PER_NM_KG = 1.0 / (9.80665 * (1.0 + 1.05) / 2.0)        # m per (N*m/kg)
+_ANKLE_FRACTION = 0.0501 / 0.2639
+_FOOT_M = 0.2639
+
+#: Centre of pressure in the Romanian (and stiff-leg) deadlift, mean over the rep, fraction of foot length.
+COP_RDL = Measured(
+    round(_ANKLE_FRACTION + 0.29 * _LEE_LEVER_PER_NM_KG / _FOOT_M, 3), round(0.06 * _LEE_LEVER_PER_NM_KG / _FOOT_M, 3),
+    "1", source=f"derived by statics from {_LEE_2018}", n=21,
+    sample="21 men, Romanian deadlifts at 70 % of the RDL 1RM",
+    note="Read: the ankle net joint torque 0.29 +- 0.06 N*m/kg (printed -0.29, read as plantarflexor, per leg, "
+    "per kg of body mass, mean over the rep; bar 1.05 x body mass, an assumption). A flat foot's ankle moment is "
+    "the weight above the foot times the pressure point's lever ahead of the ankle: 2.9 +- 0.6 cm, i.e. 29.9 % "
+    "of the reference foot from the heel (the subjects' foot length was not read: the reference foot is "
+    "assumed). No force-plate position was read; the SD is the moment's SD carried through the same statics. "
+    "Taken from the study row 13 compares with, so that row is a consistency check.")
+
+#: Centre of pressure in the conventional deadlift, mean over the rep, fraction of foot length.
 COP_DEADLIFT = Measured(
-    0.50, 0.04, "1", source="assumption (no force-plate value read)", spread="assumed", assumption=True,
-    note="The bar starts over the midfoot and the load line runs through it; midfoot assumed.")
+    round(_ANKLE_FRACTION + 0.33 * _LEE_LEVER_PER_NM_KG / _FOOT_M, 3), round(0.08 * _LEE_LEVER_PER_NM_KG / _FOOT_M, 3),
+    "1", source=f"derived by statics from {_LEE_2018}", n=21,
+    sample="21 men, conventional deadlifts at 70 % of the RDL 1RM",
+    note="Read: the ankle net joint torque 0.33 +- 0.08 N*m/kg (printed -0.33, read as plantarflexor, per leg, "
+    "per kg of body mass, mean over the rep; bar 1.05 x body mass, an assumption): lever 3.3 +- 0.8 cm ahead "
+    "of the ankle, 31.4 % of the reference foot from the heel. Used for the sumo and trap-bar starts too "
+    "(an assumption: no force-plate value of theirs was read). Taken from the study row 13 compares with, so "
+    "that row is a consistency check.")
 
 #: Knee flexion, deg.
 KNEE_GOOD_MORNING = Measured(
@@ -300,6 +331,10 @@ KNEE_DEADLIFT = Measured(
     "(103.4 +- 22.6 deg with 50 %)",
     note="Maximal knee flexion over the rep, i.e. at the start from the floor; the style is not stated in the "
     "abstract (taken as conventional).")
+KNEE_DEADLIFT_HEAVY = Measured(
+    103.4, 22.6, "deg", source=_SCHELLENBERG_2013, n=13, sample="13 subjects, deadlifts with 50 % body weight",
+    note="Maximal knee flexion over the rep with the heavier bar: 4.4 deg less than with 25 % body weight. "
+    "deadlift_knee_flexion interpolates between the two loads.")
 KNEE_RDL = Measured(
     20.0, 7.0, "deg", source="assumption; between Schellenberg 2013's good morning (5 deg) and deadlift (108 deg)",
     spread="assumed", assumption=True,
@@ -394,7 +429,7 @@ class TypicalTechnique:
     --------
     >>> t = typical("good_morning")
     >>> t.names, t.balance_decides
-    (('cop', 'knee_flexion', 'arm_angle', 'lumbar_flexion'), 'trunk')
+    (('cop', 'knee_flexion', 'arm_angle', 'lumbar_flexion'), 'shank')
     >>> t.drawn["knee_flexion"].mean, t.drawn["knee_flexion"].n
     (5.3, 13)
     """
@@ -470,7 +505,7 @@ class TypicalTechnique:
         """The typical technique as one sample (the means, in SI): the ``samples=None`` path.
 
         >>> typical("deadlift").typical_sample().si("cop")
-        array([0.5])
+        array([0.314])
         """
         row = np.array([[self.drawn[k].mean_si for k in self.names]])
         row.setflags(write=False)
@@ -543,20 +578,26 @@ def _squat(bar: str) -> TypicalTechnique:
         "any depth follows from shank_at_parallel (squat_shank_lean).")
 
 
-def _hinge(name: str, knee: Measured) -> TypicalTechnique:
+def _hinge(name: str, knee: Measured, cop: Measured) -> TypicalTechnique:
     return TypicalTechnique(
         exercise=name,
-        drawn={"cop": COP_HINGE, "knee_flexion": knee, "arm_angle": ARM_HINGE, "lumbar_flexion": LUMBAR_FLEXION_HINGE},
+        drawn={"cop": cop, "knee_flexion": knee, "arm_angle": ARM_HINGE, "lumbar_flexion": LUMBAR_FLEXION_HINGE},
         reference={"shank": SHANK_HINGE, "bar_thigh_friction": BAR_THIGH_FRICTION},
         correlations={},
         correlation_notes={},
         bounds={"cop": (0.2, 0.7), "knee_flexion": (-10.0, 60.0), "arm_angle": (-10.0, 15.0),
                 "lumbar_flexion": (0.0, 50.0)},
-        balance_decides="trunk",
-        balance_note="The trunk lean is solved for balance over the drawn pressure point; the depth (bar "
-        "height) then fixes the thigh angle, and the shin lean = knee flexion - thigh angle follows and is "
-        "checked against the near-vertical reference. The bar rests on the thighs by a contact force that never "
-        "pulls, its tangential part within bar_thigh_friction times the normal part.")
+        balance_decides="shank",
+        balance_note="In a static pose the pressure point lies under the system centre of mass. With the bar "
+        "against the legs at the given depth (bar height or trunk lean) and the knee flexion drawn, one angle "
+        "is left: the shin lean, solved so the centre of mass sits over the drawn pressure point; the trunk "
+        "lean and the arm angle then follow from the bar's contact with the legs (the good morning, bar on the "
+        "back, has no contact and solves the same shin lean). The Romanian and stiff-leg deadlifts report the "
+        "solved shin lean beside the near-vertical reference (extras['shank_vs_reference_sd']); arm_angle is "
+        "drawn and recorded only. The hands hold the "
+        "bar against the legs: the model takes the contact force as zero (any push of the legs on the bar "
+        "would raise the shoulder moment), so the shoulder extensors hold the arm angle "
+        "(extras['shoulder_moment']).")
 
 
 def _deadlift(name: str, knee: Measured, toe_out: Measured, stance: Measured, arm: Measured,
@@ -570,10 +611,13 @@ def _deadlift(name: str, knee: Measured, toe_out: Measured, stance: Measured, ar
         correlation_notes={},
         bounds={"cop": (0.25, 0.75), "knee_flexion": (40.0, 160.0), "arm_angle": (-15.0, 15.0),
                 "toe_out": (-5.0, 70.0), "stance": (0.1, 1.2), "lumbar_flexion": (0.0, 50.0)},
-        balance_decides="trunk",
-        balance_note="At lift-off the bar is at its start height: the trunk lean (and with it the thigh angle "
-        "for the drawn knee flexion) is solved so the bar hangs at that height and the centre of mass sits over "
-        "the drawn pressure point. Stance width and toe-out enter through the sagittal projection.")
+        balance_decides="shank",
+        balance_note="At lift-off the bar is at its start height and the knee flexion is drawn: the shin lean "
+        "is solved so the centre of mass sits over the drawn pressure point; the thigh angle (knee flexion - "
+        "shin lean) and the trunk lean that puts the bar at its height against the shins (or the trap bar's "
+        "handles plumb below the shoulders) follow. Stance width and toe-out enter through the sagittal "
+        "projection of the legs (common.stance_projection), the toe-out also through the foot's side view. The "
+        "typical knee flexion falls with load as Schellenberg et al. 2013 measured (deadlift_knee_flexion).")
 
 
 def _lunge() -> TypicalTechnique:
@@ -614,8 +658,8 @@ EXERCISES: Mapping[str, TypicalTechnique] = MappingProxyType({
     "high_bar_squat": _squat("high_bar"),
     "low_bar_squat": _squat("low_bar"),
     "front_squat": _squat("front"),
-    "romanian_deadlift": _hinge("romanian_deadlift", KNEE_RDL),
-    "good_morning": _hinge("good_morning", KNEE_GOOD_MORNING),
+    "romanian_deadlift": _hinge("romanian_deadlift", KNEE_RDL, COP_RDL),
+    "good_morning": _hinge("good_morning", KNEE_GOOD_MORNING, COP_HINGE),
     "deadlift": _deadlift("deadlift", KNEE_DEADLIFT, TOE_OUT_CONVENTIONAL, STANCE_CONVENTIONAL, ARM_DEADLIFT,
                           _DL_REF),
     "sumo_deadlift": _deadlift("sumo_deadlift", _SUMO_KNEE, TOE_OUT_SUMO, STANCE_SUMO, ARM_DEADLIFT, _DL_REF),
@@ -661,6 +705,50 @@ def typical(exercise: str, bar: str | None = None) -> TypicalTechnique:
         raise InputValueError(f"exercise={exercise!r} has no typical technique; expected one of "
                               f"{sorted(set(EXERCISES) | set(_ALIASES))}.")
     return EXERCISES[key]
+
+
+#: The knee flexion the sumo and trap-bar starts add to the conventional start, deg (their typical
+#: technique's knee flexion minus the conventional one).
+KNEE_OFFSETS = MappingProxyType({"deadlift": 0.0, "sumo_deadlift": SUMO_MINUS_CONVENTIONAL_KNEE.mean,
+                                 "trap_bar_deadlift": TRAP_MINUS_STRAIGHT_KNEE.mean})
+
+
+def deadlift_knee_flexion(load_body_masses: Any, exercise: str = "deadlift") -> pint.Quantity:
+    """Typical knee flexion at a deadlift's start, as a function of the bar's load.
+
+    Schellenberg et al. (2013) measured the maximal knee flexion of 13 subjects' deadlifts as
+    107.8 +- 22.4 deg with 25 % of body weight on the bar and 103.4 +- 22.6 deg with 50 %
+    (:data:`KNEE_DEADLIFT`, :data:`KNEE_DEADLIFT_HEAVY`): the technique changes with load. The
+    typical value is linear in the load between those two loads and held at the nearer
+    measured value outside them (an assumption: no heavier or lighter load was measured).
+    The sumo and trap-bar starts add :data:`KNEE_OFFSETS` (Escamilla et al. 2000's 12 deg; the
+    trap bar's 10 deg is an assumption).
+
+    Parameters
+    ----------
+    load_body_masses : float or array
+        Bar mass over body mass (0.25 = a quarter of body weight).
+    exercise : {"deadlift", "sumo_deadlift", "trap_bar_deadlift"}
+
+    Returns
+    -------
+    Quantity
+        Knee flexion in degrees (0 = straight), the shape of ``load_body_masses``.
+
+    Examples
+    --------
+    >>> [round(float(v), 1) for v in deadlift_knee_flexion([0.0, 0.25, 0.375, 0.5, 1.25]).m_as("deg")]
+    [107.8, 107.8, 105.6, 103.4, 103.4]
+    >>> round(float(deadlift_knee_flexion(1.25, "sumo_deadlift").m_as("deg")), 1)
+    115.4
+    """
+    if exercise not in KNEE_OFFSETS:
+        raise InputValueError(f"exercise={exercise!r} is not one of {sorted(KNEE_OFFSETS)}.")
+    x = np.asarray(load_body_masses, dtype=float)
+    if not np.all(np.isfinite(x)) or np.any(x < 0):
+        raise RangeError(f"load_body_masses={load_body_masses!r} must be finite and not negative.")
+    knee = np.interp(x, [0.25, 0.50], [KNEE_DEADLIFT.mean, KNEE_DEADLIFT_HEAVY.mean])
+    return Q_(knee + KNEE_OFFSETS[exercise], "deg")
 
 
 # --------------------------------------------------------------------------- drawing samples
@@ -1119,6 +1207,7 @@ _REFERENCES = {
     "Walsh et al. 2007": _WALSH_2007, "McKean et al. 2010": _MCKEAN_2010, "Wretenberg et al. 1996": _WRETENBERG_1996,
     "Glassbrook et al. 2017": _GLASSBROOK_2017, "van den Tillaar et al. 2020": _VAN_DEN_TILLAAR_2020,
     "Swinton et al. 2011": _SWINTON_2011, "Farrokhi et al. 2008": _FARROKHI_2008, "Riemann et al. 2012": _RIEMANN_2012,
+    "Lee et al. 2018": _LEE_2018,
 }
 
 

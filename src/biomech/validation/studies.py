@@ -52,7 +52,8 @@ from ..cues.experiments import STANDARD_BODIES
 __all__ = ["fry_knee_travel", "lunge_step_patellofemoral", "leg_press_feet_knee_extensor_force",
            "gastrocnemius_capacity_by_knee_angle", "heel_lift_knee_moment", "rdl_knee_moment_per_kg",
            "lee2018_knee_per_kg", "LEE_2018_LOAD_BODY_MASSES", "validation_rows",
-           "lee2018_ankle_per_kg", "fry_directions", "bulgarian_split_squat_peaks", "swinton_2012_squat_peaks",
+           "lee2018_ankle_per_kg", "fry_directions", "schellenberg_deadlift_load", "sumo_against_conventional_ankle",
+           "trap_bar_against_straight_bar", "deadlift_against_good_morning_knee", "bulgarian_split_squat_peaks", "swinton_2012_squat_peaks",
            "MACKEY_2021_BODY", "MACKEY_2021_LOAD_BODY_MASSES", "SWINTON_2012_LOAD_KG", "SWINTON_2012_MAPPING"]
 
 _REF = STANDARD_BODIES[0]      # 1.78 m, 80 kg: used where a study does not report its subjects' size
@@ -195,16 +196,20 @@ def rdl_knee_moment_per_kg(load_body_masses: float = LEE_2018_LOAD_BODY_MASSES) 
 DEADLIFT_ROW_LOAD_KG = 100.0
 
 
+_JOINTS = ("ankle", "knee", "hip", "lumbar")
+
+
+def _moments(r) -> dict:
+    return {j: float(getattr(r, j).m_as("N*m")) for j in _JOINTS}
+
+
 def _typical_conventional(load_kg: float, body):
-    """The conventional deadlift at the typical technique's knee flexion and toe-out
-    (``technique.typical("deadlift")``): its own default solves the knee bend instead."""
+    """The conventional deadlift at its defaults: the typical technique (``technique.typical("deadlift")``:
+    knee flexion for the load, toe-out, stance width, pressure point)."""
     from ..exercises import deadlift
-    from ..exercises import technique as tq
     from ..units import Q_
 
-    t = tq.typical("deadlift").drawn
-    return deadlift(body, load=Q_(load_kg, "kg"), knee_flexion=Q_(t["knee_flexion"].mean, "deg"),
-                    toe_out=Q_(t["toe_out"].mean, "deg"))
+    return deadlift(body, load=Q_(load_kg, "kg"))
 
 
 def trap_bar_against_straight_bar(load_kg: float = DEADLIFT_ROW_LOAD_KG) -> dict:
@@ -214,23 +219,41 @@ def trap_bar_against_straight_bar(load_kg: float = DEADLIFT_ROW_LOAD_KG) -> dict
     from ..units import Q_
 
     body = _REF
-    trap = trap_bar_deadlift(body, load=Q_(load_kg, "kg"))
-    straight = _typical_conventional(load_kg, body)
-    return {j: float(getattr(trap, j).m_as("N*m") - getattr(straight, j).m_as("N*m"))
-            for j in ("ankle", "knee", "hip", "lumbar")} | {
-        "trap": {j: float(getattr(trap, j).m_as("N*m")) for j in ("ankle", "knee", "hip", "lumbar")},
-        "straight": {j: float(getattr(straight, j).m_as("N*m")) for j in ("ankle", "knee", "hip", "lumbar")}}
+    trap = _moments(trap_bar_deadlift(body, load=Q_(load_kg, "kg")))
+    straight = _moments(_typical_conventional(load_kg, body))
+    return {j: trap[j] - straight[j] for j in _JOINTS} | {"trap": trap, "straight": straight}
 
 
 def sumo_against_conventional_ankle(load_kg: float = DEADLIFT_ROW_LOAD_KG) -> dict:
     """Escamilla et al. 2000: the ankle moment at lift-off, sumo and conventional, N·m per leg
-    (+ plantarflexor), at the typical technique, the reference body."""
+    (+ plantarflexor), at the typical technique, the reference body.
+
+    Also splits every sumo - conventional difference (per leg, lumbar whole body) into the part the
+    stance's side view makes alone (``projection``: the sumo start against the same in-plane technique,
+    the sumo's knee flexion and pressure point, in the conventional stance and toe-out) and the rest
+    (``technique``: the sumo's extra knee flexion, seen in the conventional stance);
+    ``total = projection + technique``.
+
+    >>> r = sumo_against_conventional_ankle()
+    >>> all(abs(r["total"][j] - r["projection"][j] - r["technique"][j]) < 1e-9 for j in r["total"])
+    True
+    """
     from ..exercises import sumo_deadlift
+    from ..exercises import technique as tq
     from ..units import Q_
 
     body = _REF
-    return {"sumo": float(sumo_deadlift(body, load=Q_(load_kg, "kg")).ankle.m_as("N*m")),
-            "conventional": float(_typical_conventional(load_kg, body).ankle.m_as("N*m"))}
+    conv = _typical_conventional(load_kg, body)
+    sumo = sumo_deadlift(body, load=Q_(load_kg, "kg"))
+    t = tq.typical("deadlift").drawn
+    knee_sumo = sumo.parameters["knee_flexion"]
+    narrow = sumo_deadlift(body, load=Q_(load_kg, "kg"), knee_flexion=knee_sumo,
+                           toe_out=Q_(t["toe_out"].mean, "deg"), stance_width=Q_(t["stance"].mean, "m"))
+    c, s_, n = _moments(conv), _moments(sumo), _moments(narrow)
+    return {"sumo": s_["ankle"], "conventional": c["ankle"],
+            "total": {j: s_[j] - c[j] for j in _JOINTS},
+            "projection": {j: s_[j] - n[j] for j in _JOINTS},
+            "technique": {j: n[j] - c[j] for j in _JOINTS}}
 
 
 def deadlift_against_good_morning_knee(load_body_masses: float = 0.25) -> dict:
@@ -243,6 +266,35 @@ def deadlift_against_good_morning_knee(load_body_masses: float = 0.25) -> dict:
     load = load_body_masses * body.mass_kg
     return {"deadlift": float(_typical_conventional(load, body).knee.m_as("N*m")),
             "good_morning": float(good_morning(body, load=Q_(load, "kg")).knee.m_as("N*m"))}
+
+
+def schellenberg_deadlift_load(light: float = 0.25, heavy: float = 0.50) -> dict:
+    """Schellenberg et al. 2013: the conventional deadlift's start with ``light`` and ``heavy`` x body
+    mass on the bar (N·m, per leg; lumbar whole body), each at the typical technique for its load (the
+    knee flexion falls 4.4 deg from 25 % to 50 % body weight, as the study measured), and the knee
+    flexion used. Row 11b of ``docs/validation.md``.
+
+    >>> r = schellenberg_deadlift_load()
+    >>> r["heavy"]["hip"] > r["light"]["hip"]
+    True
+    """
+    body = _REF
+    out = {}
+    for key, bm_ in (("light", light), ("heavy", heavy)):
+        r = _typical_conventional(bm_ * body.mass_kg, body)
+        out[key] = _moments(r) | {"knee_flexion_deg": float(r.parameters["knee_flexion"].m_as("deg"))}
+    out["knee_change"] = out["heavy"]["knee"] - out["light"]["knee"]
+    out["knee_change_same_technique"] = _moments(_typical_conventional_at(heavy * body.mass_kg, body,
+                                                                          out["light"]["knee_flexion_deg"]))["knee"] \
+        - out["light"]["knee"]
+    return out
+
+
+def _typical_conventional_at(load_kg: float, body, knee_deg: float):
+    from ..exercises import deadlift
+    from ..units import Q_
+
+    return deadlift(body, load=Q_(load_kg, "kg"), knee_flexion=Q_(knee_deg, "deg"))
 
 
 def standing_tall_with_a_bar(load_kg: float = 100.0) -> dict:
@@ -278,6 +330,8 @@ def validation_rows() -> dict:
         "trap_minus_straight": trap_bar_against_straight_bar(),
         "sumo_ankle": sumo["sumo"], "conventional_ankle": sumo["conventional"],
         "schellenberg_deadlift_knee": sch["deadlift"], "schellenberg_good_morning_knee": sch["good_morning"],
+        "schellenberg_load": schellenberg_deadlift_load(),
+        "sumo_minus_conventional": {k: sumo[k] for k in ("total", "projection", "technique")},
         "standing_knee_per_kg": stand["knee_per_kg"], "standing_hip_per_kg": stand["hip_per_kg"],
         "lee_ankle_conventional_per_kg": lee2018_ankle_per_kg("deadlift"),
         "lee_ankle_romanian_per_kg": lee2018_ankle_per_kg("romanian_deadlift"),

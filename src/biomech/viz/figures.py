@@ -211,8 +211,8 @@ def fig_hinge_stick_figures(out_dir: str) -> list[str]:
     results = [getattr(exercises, fn)(body, load="100 kg", **kw) for _, fn, kw in _HINGES]
     fig, _ = plot.stick_figures(results, [t for t, _, _ in _HINGES], joints=("knee", "hip", "lumbar"),
                                 figsize=(14.0, 5.0))
-    fig.suptitle("Hip hinges with 100 kg, balanced over the midfoot, the bar against the legs (RDLs: arms angled "
-                 "back, held by the shoulders; deadlift start: arms plumb)", fontsize=10)
+    fig.suptitle("Hip hinges with 100 kg at their typical technique, balanced over the typical pressure point, the "
+                 "bar against the legs (RDLs: arms angled back, held by the shoulders)", fontsize=10)
     return [_save(plot, fig, out_dir, "hinge_stick_figures.png")]
 
 
