@@ -364,6 +364,24 @@ COP_LUNGE = Measured(
     note="Front foot at the midfoot, as the squat: with the rear foot also on the ground the front foot's "
     "pressure point is not forced toward the heel or the toes; SD as the hinge assumption.")
 
+#: Leg press: the friction coefficient between shoe sole and footplate, the bound of the platform's
+#: shear (its tangential force) in the minimum-effort direction (``biomech.exercises.leg_press``).
+FRICTION_FOOTPLATE = Measured(
+    0.5, 0.1, "1", source="assumption (rubber shoe soles on a textured footplate; no measurement read)",
+    spread="assumed", assumption=True,
+    note="No sole-on-footplate friction was read; dry rubber soles on rough, hard surfaces usually hold well "
+    "above 0.5, so 0.5 bounds the shear conservatively; the SD (0.1) is an assumption and gives the band.")
+#: Leg press: weight of the ankle's squared moment in the minimum-effort cost, relative to the knee's.
+EFFORT_WEIGHT_ANKLE = Measured(
+    1.0, 0.25, "1", source="assumption (equal weights: the plain sum of squared joint moments)", spread="assumed",
+    assumption=True, note="The cost is sum_j w_j M_j^2 over ankle, knee and hip; no per-joint strength is applied "
+    "(w = 1 each, the knee's fixed at 1); the SD spreads the weight over about half to twice for the band.")
+#: Leg press: weight of the hip's squared moment in the minimum-effort cost, relative to the knee's.
+EFFORT_WEIGHT_HIP = Measured(
+    1.0, 0.25, "1", source="assumption (equal weights: the plain sum of squared joint moments)", spread="assumed",
+    assumption=True, note="As EFFORT_WEIGHT_ANKLE, for the hip: the knee's weight is 1, the hip's is drawn around "
+    "1 for the band.")
+
 
 # --------------------------------------------------------------------------- one exercise
 @dataclass(frozen=True)
@@ -590,6 +608,21 @@ def _lunge() -> TypicalTechnique:
         "rear foot.")
 
 
+def _leg_press() -> TypicalTechnique:
+    return TypicalTechnique(
+        exercise="leg_press",
+        drawn={"friction": FRICTION_FOOTPLATE, "ankle_weight": EFFORT_WEIGHT_ANKLE, "hip_weight": EFFORT_WEIGHT_HIP},
+        reference={},
+        correlations={},
+        correlation_notes={},
+        bounds={"friction": (0.2, 0.9), "ankle_weight": (0.25, 2.5), "hip_weight": (0.25, 2.5)},
+        balance_decides="platform_shear",
+        balance_note="The back pad holds the trunk and the sled's weight fixes the force along the rails; the "
+        "shear along the platform is not decided by statics. The exercise layer takes the shear that minimises "
+        "the effort cost (weighted sum of squared ankle, knee and hip moments) within the friction cone; the "
+        "friction bound and the cost's weights are drawn.")
+
+
 _DL_REF = {"sumo_minus_conventional_trunk": SUMO_MINUS_CONVENTIONAL_TRUNK,
            "sumo_minus_conventional_thigh": SUMO_MINUS_CONVENTIONAL_THIGH,
            "bar_thigh_friction": BAR_THIGH_FRICTION}
@@ -622,6 +655,7 @@ EXERCISES: Mapping[str, TypicalTechnique] = MappingProxyType({
     "trap_bar_deadlift": _deadlift("trap_bar_deadlift", _TRAP_KNEE, _TRAP_TOE_OUT, _TRAP_STANCE,
                                    ARM_TRAP_BAR, {"trap_minus_straight_knee": TRAP_MINUS_STRAIGHT_KNEE}),
     "lunge": _lunge(),
+    "leg_press": _leg_press(),
 })
 
 _ALIASES = {"squat": "high_bar_squat", "conventional_deadlift": "deadlift", "rdl": "romanian_deadlift",
