@@ -225,7 +225,10 @@ def test_cli_band_prints_typical_with_its_band(capsys):
     assert d["band"]["samples"] == 50 and d["provenance"]["seed"] == 3
     assert main(["squat", "--samples", "10"]) == 2        # a spread needs --band
     assert main(["squat", "--samples", "0", "--band"]) == 2
-    assert main(["leg_press", "--band"]) == 2              # no technique samples there
+    assert main(["leg_extension", "--band"]) == 2          # no technique samples there
+    # the leg press draws its platform-force direction's assumptions (friction, effort weights)
+    assert main(["leg_press", "--band", "--samples", "50"]) == 0
+    assert "50 technique samples" in capsys.readouterr().out
 
 
 @settings(max_examples=40, deadline=None)

@@ -117,7 +117,7 @@ def min_effort_shear(m0: dict, d: dict, weights: dict, friction: Any) -> tuple[A
     >>> import numpy as np
     >>> t, lim = min_effort_shear({"ankle": 0.0, "knee": 10.0, "hip": -10.0}, {"ankle": 0.0, "knee": -20.0,
     ...                           "hip": -20.0}, {"ankle": 1.0, "knee": 1.0, "hip": 1.0}, 0.5)
-    >>> float(t), bool(lim)
+    >>> abs(float(t)), bool(lim)          # knee and hip cancel: no shear
     (0.0, False)
     >>> t, lim = min_effort_shear({"ankle": 0.0, "knee": 10.0, "hip": 0.0}, {"ankle": 0.0, "knee": -5.0,
     ...                           "hip": 0.0}, {"ankle": 1.0, "knee": 1.0, "hip": 1.0}, 0.5)
@@ -180,6 +180,10 @@ def _leg_press(body: Body, *, load: Any = "150 kg", foot_position: Any = "middle
     feas = Feasibility(shape)
     feas.flag((np.asarray(c_along) < 0) | (np.asarray(c_along) > fg.toe_x), "cop_off_foot",
               cop=quantity(np.broadcast_to(c_along, shape), "m"))
+    if t_given is not None:  # a given direction outside the friction cone: the foot would slip
+        feas.flag(np.abs(t_given) > np.asarray(mu) + 1e-12, "friction",
+                  force_direction=quantity(np.degrees(np.arctan(np.broadcast_to(t_given, shape))), "deg"),
+                  friction_cone=quantity(np.degrees(np.arctan(np.broadcast_to(mu, shape))), "deg"))
     e = np.asarray(e, dtype=float)[()]  # numpy floats: a huge offset overflows to inf (flagged), not an error
     r = (np.cos(beta), np.sin(beta))          # along the rails, toward the platform
     p = (-np.sin(beta), np.cos(beta))         # along the platform, toward the toes (up the platform)
@@ -228,9 +232,6 @@ def _leg_press(body: Body, *, load: Any = "150 kg", foot_position: Any = "middle
         t = 0.0
     else:
         t = t_given
-        feas.flag(np.abs(t) > np.asarray(mu) + 1e-12, "friction",
-                  force_direction=quantity(np.degrees(np.arctan(np.broadcast_to(t, shape))), "deg"),
-                  friction_cone=quantity(np.degrees(np.arctan(np.broadcast_to(mu, shape))), "deg"))
     t = feas.nan(t)
     t_model = np.where(np.isfinite(t), t, 0.0)  # the force must be finite; infeasible poses are NaN anyway
     model = model_for(t_model)
@@ -441,12 +442,13 @@ class LegPress(ExerciseSpec):
     >>> import biomech as bm
     >>> body = bm.Body.from_anthropometrics("178 cm", "80 kg")
     >>> low = bm.exercises.leg_press(body, foot_position="low", knee_flexion="70 deg")
-    >>> high = bm.exercises.leg_press(body, foot_position="high", knee_flexion="70 deg")
-    >>> bool(low.knee > high.knee)
-    True
+    >>> round(float(low.extras["force_angle"].m_as("deg")), 1)     # toward the toes
+    20.1
     >>> rails = bm.exercises.leg_press(body, foot_position="low", knee_flexion="70 deg", force_direction="rails")
     >>> float(rails.extras["platform_shear"].m_as("N")), bool(low.extras["effort_cost"] < rails.extras["effort_cost"])
     (0.0, True)
+    >>> bool(rails.knee > low.knee)      # pushing along the rails loads the knee more
+    True
     """
 
     name = "leg_press"
