@@ -803,7 +803,9 @@ def experiment_leg_press_feet(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> 
         return fig
 
     return t.result(
-        {"sled": "45 deg, mass 2 x body mass, friction left out; force along the sled at the midfoot",
+        {"sled": "45 deg, mass 2 x body mass, rail friction left out; the platform force's component along the "
+                 "rails is the sled's, its shear the least-effort one within the sole's friction cone "
+                 "(biomech.exercises.leg_press, force_direction='min_effort'), at the midfoot",
          "backrest": "trunk 45 deg behind vertical (the library's default)",
          "depth": Q_(LEG_PRESS_DEPTH_DEG, "deg"),
          "feet": ", ".join(f"{k} {100 * v:+g} cm up the platform" for k, v in LEG_PRESS_FEET.items()),
@@ -811,11 +813,13 @@ def experiment_leg_press_feet(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> 
         "knee moment change, feet 15 cm low vs 15 cm high on the platform", draw,
         ("At the same knee flexion, feet low also mean a more dorsiflexed ankle and a less flexed hip; "
          "at deeper knee flexion the feet-low position needs more ankle dorsiflexion than the model allows.",
-         "The platform's shear is not decided by statics; the library fixes the force along the sled "
-         "(its sensitivity to that choice is in the exercise's extras). That choice decides the hip: with "
-         "the feet low the force's line passes on the other side of the hip, so the hip moment turns into a "
-         "hip-flexor demand (negative). A lifter pushing through the heels tilts the force and would not see "
-         "that; the hip's percentage change in the verdict is not meaningful across the sign change.",
+         "The platform's shear is not decided by statics; the library takes the least-effort shear (the "
+         "least sum of squared ankle, knee and hip moments, an assumption) within the sole's friction cone. "
+         "With the feet low that tilts the force about 18 deg toward the toes, with the feet high about 3 deg "
+         "toward the heels, and the knee moment comes out nearly equal in both. Pushing along the rails "
+         "instead (force_direction='rails', the earlier model) gives the feet-low position about twice the "
+         "high position's knee moment and a hip-flexor demand: that choice, not the placement alone, decides "
+         "the verdict.",
          "Escamilla et al. (2001) measured no differences in knee forces between high and low feet; "
          "Harandi et al. (2013, model) found smaller knee-extensor forces with the feet high."), key_unit="%")
 
