@@ -364,6 +364,14 @@ COP_LUNGE = Measured(
     note="Front foot at the midfoot, as the squat: with the rear foot also on the ground the front foot's "
     "pressure point is not forced toward the heel or the toes; SD as the hinge assumption.")
 
+#: Bulgarian split squat: the front (lead) foot's share of the vertical ground reaction.
+FRONT_SHARE_BSS = Measured(
+    0.8436, 0.036, "1", source="Helme M, Tee J, Emmonds S, Low C. J Strength Cond Res 2021, doi "
+    "10.1519/JSC.0000000000003727 (abstract; the year and title as read in biomech.exercises.lunges)",
+    n=26, sample="26 trained men, 715 repetitions of the rear-foot-elevated split squat",
+    note="Lead foot 84.36 +- 3.6 % of the total vertical force (the same number as "
+    "biomech.exercises.lunges.FRONT_SHARE['bulgarian_split_squat'], which rounds it to 0.84).")
+
 #: Leg press: the friction coefficient between shoe sole and footplate, the bound of the platform's
 #: shear (its tangential force) in the minimum-effort direction (``biomech.exercises.leg_press``).
 FRICTION_FOOTPLATE = Measured(
@@ -608,6 +616,20 @@ def _lunge() -> TypicalTechnique:
         "rear foot.")
 
 
+def _bulgarian_split_squat() -> TypicalTechnique:
+    return TypicalTechnique(
+        exercise="bulgarian_split_squat",
+        drawn={"cop": COP_LUNGE, "front_share": FRONT_SHARE_BSS},
+        reference={},
+        correlations={},
+        correlation_notes={},
+        bounds={"cop": (0.25, 0.75), "front_share": (0.6, 0.99)},
+        balance_decides="trunk",
+        balance_note="The front foot's share of the weight is measured (Helme et al. 2021), so it is drawn with "
+        "the front foot's pressure point; balance then decides the trunk lean. The front shin follows the step, "
+        "leaning further where the trunk would pass its cap (biomech.exercises.lunges.TRUNK_MAX_DEG).")
+
+
 def _leg_press() -> TypicalTechnique:
     return TypicalTechnique(
         exercise="leg_press",
@@ -655,6 +677,7 @@ EXERCISES: Mapping[str, TypicalTechnique] = MappingProxyType({
     "trap_bar_deadlift": _deadlift("trap_bar_deadlift", _TRAP_KNEE, _TRAP_TOE_OUT, _TRAP_STANCE,
                                    ARM_TRAP_BAR, {"trap_minus_straight_knee": TRAP_MINUS_STRAIGHT_KNEE}),
     "lunge": _lunge(),
+    "bulgarian_split_squat": _bulgarian_split_squat(),
     "leg_press": _leg_press(),
 })
 
