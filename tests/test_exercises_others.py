@@ -634,3 +634,39 @@ def test_docstring_examples_run():
     for mod in (ex, common, squats, lunges, hinges, machines, calves):
         failed, _ = doctest.testmod(mod, optionflags=doctest.ELLIPSIS)
         assert failed == 0, mod.__name__
+
+
+# ------------------------------------------------------------------ split stances: technique and rep path
+def test_bulgarian_split_squat_samples_draw_the_measured_front_share(body):
+    # Helme et al. 2021 (J Strength Cond Res, doi 10.1519/JSC.0000000000003727): lead foot 84.36 +- 3.6 %
+    # of the vertical force, n = 26. The samples draw it (with the front pressure point) and balance
+    # decides the trunk, as without samples; every sample keeps the trunk within TRUNK_MAX_DEG.
+    from biomech.exercises.lunges import TRUNK_MAX_DEG
+    r = ex.bulgarian_split_squat(body, load="2 * 20 kg", samples=400)
+    share = np.asarray(r.extras["front_share"], dtype=float)
+    assert share.mean() == pytest.approx(0.8436, abs=0.01) and share.std() == pytest.approx(0.036, abs=0.01)
+    ok = np.asarray(r.feasible, dtype=bool)
+    assert ok.mean() > 0.95
+    trunk = r.pose.trunk.m_as("deg")[ok]
+    assert np.all(trunk <= TRUNK_MAX_DEG["bulgarian_split_squat"] + 1e-6)
+    assert r.extras["technique"]["exercise"] == "bulgarian_split_squat"
+    # a given share is held in every sample; the trunk given makes the pressure point an output
+    held = ex.bulgarian_split_squat(body, load="2 * 20 kg", samples=20, front_share=0.8)
+    assert np.allclose(held.extras["front_share"], 0.8)
+    plain = ex.bulgarian_split_squat(body, load="2 * 20 kg")
+    assert float(plain.parameters["front_share"]) == 0.84
+
+
+@pytest.mark.parametrize("name", ["lunge", "split_squat", "bulgarian_split_squat"])
+def test_split_stance_rep_path_leans_the_front_shin_further_on_the_way_down(body, name):
+    # The rep path takes the front shank and thigh angles linearly from the top to the bottom: the shin
+    # never leans past its bottom lean (the earlier straight hip path swung the Bulgarian split squat's
+    # shin to 40 deg partway down, against 22 deg at the bottom).
+    path = ex.rep_path(name, body, load="20 kg", n=21)
+    shank = path.pose.front.shank.m_as("deg")
+    fin = np.isfinite(shank)
+    assert fin[1:].all()
+    assert np.all(np.diff(shank[fin]) >= -1e-9)
+    assert np.nanmax(shank) == pytest.approx(shank[-1])
+    bottom = getattr(ex, name)(body, load="20 kg")
+    assert shank[-1] == pytest.approx(float(bottom.pose.front.shank.m_as("deg")))

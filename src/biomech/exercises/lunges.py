@@ -284,7 +284,8 @@ def split_kernel(body: Body, *, name: str, step_m: Any, depth_rad: Any, knee_tra
         rear_knee_pinned = not shank_given
     base = broadcast_shape(step_m, depth_rad, 0.0 if knee_travel_m is None else knee_travel_m, rear_knee_m,
                            rear_ankle_rad, contact_height_m, floor_m, load_kg, front_share,
-                           0.0 if trunk_rad is None else trunk_rad, 0.0 if shank_rad is None else shank_rad)
+                           0.0 if trunk_rad is None else trunk_rad, 0.0 if shank_rad is None else shank_rad,
+                           cop_fraction)
     frac = place_fraction(fraction, base)
     shape = broadcast_shape(np.zeros(base), 0.0 if frac is None else frac)
     feas = Feasibility(shape)
