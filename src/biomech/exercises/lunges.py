@@ -788,67 +788,68 @@ def _word_depth(depth: Any) -> Any:
 
 def _sampled_split(spec: ExerciseSpec, body: Body, kw: dict, fraction: Any, solve: Any) -> SplitExerciseResult:
     """A split stance with ``spec.samples`` technique samples (``technique.draw("lunge")``) on a
-    leading axis.
+    leading axis, centred on the default bottom.
 
-    Drawn unless the call gives them: the front shin lean (``front_shank``; not when
-    ``knee_travel`` or ``front_shank`` is given, or depth and rear knee height together fix the
-    shin) and the trunk lean (``trunk``). Balance then decides the front foot's share of the
-    ground reaction, never drawn: with the pose solved once, the share is the one that puts the
-    front foot's centre of pressure at the drawn ``cop`` (fraction of the front foot's
-    heel-to-toe-tip length), ``share = (x_com - x_rear) / (x_front - x_rear)`` for gravity and
-    the loads' weights; the pose is then solved again with that share. A share outside 0 to 1
-    cannot stand (``reason="balance"``), nor can a sample whose first pass (the share at its
-    default) could not stand: it has no pose to solve the share from (conservative: another
-    share might have balanced it). Extra loads (bands, cables) are refused with samples:
-    their forces are not vertical and the share's closed form would not hold.
+    The default bottom is solved first (without samples): its front shin (from the step, or as
+    pinned) and its balanced trunk. Each sample then leans the front shin by the drawn
+    ``front_shank_offset`` (not when ``knee_travel`` or ``front_shank`` is given, or depth and rear
+    knee height together fix the shin) and the trunk by the drawn ``trunk_offset`` (not when
+    ``trunk_lean`` is given). Balance then decides the front foot's share of the ground reaction,
+    never drawn: with the pose solved once, the share is the one that puts the front foot's centre
+    of pressure at the drawn ``cop`` (fraction of the front foot's heel-to-toe-tip length),
+    ``share = (x_com - x_rear) / (x_front - x_rear)`` for gravity and the loads' weights; the pose is
+    then solved again with that share. The mean sample is the default bottom itself (share 0.70, the
+    pressure at the midfoot). A share outside 0 to 1 cannot stand (``reason="balance"``), nor can a
+    sample whose first pass could not stand, or whose default bottom could not
+    (``reason="no_default_bottom"``). Extra loads (bands, cables) are refused with samples: their
+    forces are not vertical and the share's closed form would not hold.
     """
-    from . import technique as tq
     from ..units import Q_
 
     check_body(body)
     if kw.get("extra_loads"):
         raise InputValueError(f"{spec.name}: samples= cannot be combined with extra_loads (the front foot's share "
                               f"is solved for weights alone); leave one of them out.")
-    tech = tq.typical("lunge")
-    given: dict[str, Any] = {}
-    pinned_shin = (kw.get("knee_travel") is not None or kw.get("front_shank") is not None
-                   or (kw.get("depth") is not None and kw.get("rear_knee_height") is not None))
-    if kw.get("front_shank") is not None:
-        v = np.degrees(as_angle(kw["front_shank"], "front_shank"))
-        if np.ndim(v) == 0 and tech.bounds["front_shank"][0] <= float(v) <= tech.bounds["front_shank"][1]:
-            given["front_shank"] = Q_(float(v), "deg")
-    draw_trunk = kw.get("trunk") is None
-    if not draw_trunk:
-        v = np.degrees(as_angle(kw["trunk"], "trunk_lean"))
-        if np.ndim(v) == 0 and tech.bounds["trunk"][0] <= float(v) <= tech.bounds["trunk"][1]:
-            given["trunk"] = Q_(float(v), "deg")
     if kw.get("front_share") is not None:
         raise InputValueError(f"{spec.name}: samples= solves front_share from balance for every sample; leave "
                               f"front_share={kw['front_share']!r} out (or call without samples).")
-    samples, ndim = spec._draw("lunge", body, fraction, given=given)
+    pinned_shin = (kw.get("knee_travel") is not None or kw.get("front_shank") is not None
+                   or (kw.get("depth") is not None and kw.get("rear_knee_height") is not None))
+    draw_trunk = kw.get("trunk") is None
+    samples, ndim = spec._draw("lunge", body, fraction, given={})
     lead = (samples.n,) + (1,) * ndim
+    # the default bottom: its shin and balanced trunk are what the samples lean away from
+    base = solve(dict(kw), None)
+    ok_base = np.asarray(base.feasible, dtype=bool)
+    shank0 = np.where(ok_base, np.nan_to_num(base.pose.front.shank.m_as("rad")), 0.0)
+    trunk0 = np.where(ok_base, np.nan_to_num(base.pose.trunk.m_as("rad")), 0.0)
     kw = dict(kw)
     if not pinned_shin:
-        kw["front_shank"] = Q_(samples.si("front_shank").reshape(lead), "rad")
+        kw["front_shank"] = Q_(shank0 + samples.si("front_shank_offset").reshape(lead), "rad")
     if draw_trunk:
-        kw["trunk"] = Q_(samples.si("trunk").reshape(lead), "rad")
-    first = solve(kw)
+        kw["trunk"] = Q_(trunk0 + samples.si("trunk_offset").reshape(lead), "rad")
+    first = solve(kw, fraction)
     x_com = first.positions["com"].to("m").magnitude[..., 0]
     x_rear = first.extras["rear_contact_point"].to("m").magnitude[..., 0]
     x_front = samples.si("cop").reshape(lead) * body.foot_geometry.toe_x
     with np.errstate(divide="ignore", invalid="ignore"):
         share = (x_com - x_rear) / (x_front - x_rear)
     ok = np.isfinite(share) & (share > 0.0) & (share <= 1.0)
+    no_base = np.broadcast_to(~ok_base, np.shape(ok))  # the default bottom's grid, behind the sample axis
     kw["front_share"] = np.where(ok, share, 0.5)
     # a sample whose first pass (the share at its default) could not stand has no pose to solve the share
     # from: it stays infeasible (conservative: another share might have balanced it)
-    kw["infeasible"] = (~ok, "balance", {"front_share": np.where(ok, share, np.nan)})
-    res = solve(kw)
+    bad = ~ok | no_base
+    kw["infeasible"] = (bad, "balance" if not np.any(no_base) else "no_default_bottom",
+                        {"front_share": np.where(ok, share, np.nan)})
+    res = solve(kw, fraction)
     res.parameters["front_share"] = "solved from balance for each sample (extras['front_share'])"
-    res.extras["front_share"] = np.where(ok, share, np.nan)
+    res.extras["front_share"] = np.where(ok & ~no_base, share, np.nan)
     used = {"cop": "the front foot's centre of pressure; balance then decides the front foot's share",
-            "front_shank": "not used: the front shin is pinned by the call" if pinned_shin else "front_shank",
-            "trunk": "trunk_lean" if draw_trunk else "not used: trunk_lean given"}
+            "front_shank_offset": "not used: the front shin is pinned by the call" if pinned_shin else
+            "the front shin's lean away from the default bottom's",
+            "trunk_offset": "the trunk's lean away from the default bottom's balanced trunk" if draw_trunk else
+            "not used: trunk_lean given"}
     return spec._sampled(res, samples, used, fraction)
 
 
@@ -908,7 +909,7 @@ class _SplitSpec(ExerciseSpec):
     def _solve(self, body: Body, fraction: Any) -> SplitExerciseResult:
         kw = self._kwargs()
         if getattr(self, "samples", None) is not None:
-            res = _sampled_split(self, body, kw, fraction, lambda k: self._solve_plain(body, k, fraction))
+            res = _sampled_split(self, body, kw, fraction, lambda k, f: self._solve_plain(body, k, f))
         else:
             res = self._solve_plain(body, kw, fraction)
         return _renamed_parameters(res)

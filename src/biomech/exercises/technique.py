@@ -350,15 +350,21 @@ BAR_THIGH_FRICTION = Measured(
     0.4, 0.1, "1", source="assumption (bar knurling on clothing; no measurement read)", spread="assumed",
     assumption=True, note="The contact pushes, never pulls; its tangential part stays within mu times the normal.")
 
-#: Forward lunge, front leg at the bottom.
+#: Forward lunge and split squat, front leg at the bottom: how far a lifter's front shin and trunk
+#: lean away from the exercise's default bottom (the shin the step gives,
+#: ``biomech.exercises.lunges.default_front_shank``, and the trunk that balances 70 % of the weight
+#: over the front midfoot), so that the typical technique is the default bottom itself.
 SHANK_LUNGE = Measured(
-    20.0, 8.0, "deg", source=f"assumption; see {_RIEMANN_2012}", spread="assumed", assumption=True,
-    note="No front-shin angle could be read; Riemann 2012 found peak flexion angles unchanged with load (0-50 % "
-    "body mass, 16 adults), so one value serves all loads. Step length sets it in practice.")
+    0.0, 8.0, "deg", source=f"assumption; see {_RIEMANN_2012}", spread="assumed", assumption=True,
+    note="Deviation of the front shin from the lean the step gives (forward on short steps, near vertical from "
+    "about one leg length: the measured directions of the short- and long-step lunge). No front-shin angle with its "
+    "spread could be read; Riemann 2012 found peak flexion angles unchanged with load (0-50 % body mass, 16 "
+    "adults), so one spread serves all loads. 8 deg SD is an assumption.")
 TRUNK_LUNGE = Measured(
-    10.0, 8.0, "deg", source=f"assumption; conditions of {_FARROKHI_2008}", spread="assumed", assumption=True,
-    note="Farrokhi compared an upright trunk with a forward lean (5 M + 5 F); the typical lunge is taken as "
-    "near upright, 10 deg.")
+    0.0, 8.0, "deg", source=f"assumption; conditions of {_FARROKHI_2008}", spread="assumed", assumption=True,
+    note="Deviation of the trunk from the lean that balances the default bottom (70 % of the weight on the front "
+    "foot, its pressure at the midfoot; about 19 deg for the default step). Farrokhi compared an upright trunk with "
+    "a forward lean (5 M + 5 F) but no angles were read; 8 deg SD is an assumption.")
 COP_LUNGE = Measured(
     0.50, 0.05, "1", source="assumption (no force-plate value read)", spread="assumed", assumption=True,
     note="Front foot at the midfoot, as the squat: with the rear foot also on the ground the front foot's "
@@ -605,15 +611,16 @@ def _deadlift(name: str, knee: Measured, toe_out: Measured, stance: Measured, ar
 def _lunge() -> TypicalTechnique:
     return TypicalTechnique(
         exercise="lunge",
-        drawn={"cop": COP_LUNGE, "front_shank": SHANK_LUNGE, "trunk": TRUNK_LUNGE},
+        drawn={"cop": COP_LUNGE, "front_shank_offset": SHANK_LUNGE, "trunk_offset": TRUNK_LUNGE},
         reference={},
         correlations={},
         correlation_notes={},
-        bounds={"cop": (0.25, 0.75), "front_shank": (-10.0, 45.0), "trunk": (-10.0, 50.0)},
+        bounds={"cop": (0.25, 0.75), "front_shank_offset": (-25.0, 25.0), "trunk_offset": (-25.0, 25.0)},
         balance_decides="front_share",
-        balance_note="With two feet on the ground the trunk can be set by the lifter: it is drawn, and balance "
-        "decides how the ground reaction is shared between the front foot (at the drawn pressure point) and the "
-        "rear foot.")
+        balance_note="With two feet on the ground the trunk can be set by the lifter: its lean away from the "
+        "default bottom's is drawn, as is the front shin's, and balance decides how the ground reaction is shared "
+        "between the front foot (at the drawn pressure point) and the rear foot. The mean sample is the default "
+        "bottom (front share 0.70).")
 
 
 def _bulgarian_split_squat() -> TypicalTechnique:
