@@ -5,13 +5,16 @@ reports the sensitivity of the result to that assumption (``extras["sensitivity"
 
 Leg press (``support="backrest"``: the seat and back pad hold the pelvis and trunk, so
 each leg joint's moment comes from the distal side, and the lumbar moment, held by the pad,
-is not decided by statics: NaN). The platform force acts along the
-sled (parallel to the rails) through the centre of pressure on the foot: the
-foot-platform shear is not decided by statics, and along-the-sled is the assumption.
-Its magnitude is the sled's weight component along the rails, ``m g sin(sled angle)``
-(frictionless rails), or a force you give. The sensitivity reported is the change of
-each moment per degree the force's direction turns (toward the toes), and per
-centimetre the centre of pressure moves toward the toes.
+is not decided by statics: NaN). The platform force acts through the centre of pressure on the
+foot. Its component along the rails is the sled's weight component along the rails,
+``m g sin(sled angle)`` (frictionless rails), or a force you give: it balances the sled. Its
+shear along the platform is not decided by statics (the seat and back pad take what it leaves):
+by default it is the shear that minimises the effort cost ``w_a M_ankle**2 + M_knee**2 +
+w_h M_hip**2`` (``w_a = w_h = 1``: the sum of squared joint moments, an assumption) within the
+friction cone at the sole (friction 0.5, an assumption), in closed form
+(:func:`min_effort_shear`); ``force_direction="rails"`` keeps the force along the rails, an angle
+turns it. The sensitivity reported is the change of each moment per degree the force's
+direction turns toward the toes, and per centimetre the centre of pressure moves toward the toes.
 
 Leg extension and lying leg curl: the pad force acts at right angles to the shin at the
 pad, with the machine's axis on the knee's. The machine's resistance is a torque about
