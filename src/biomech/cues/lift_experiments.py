@@ -791,15 +791,22 @@ def experiment_leg_press_feet(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> 
     def draw():
         offs = np.linspace(-0.20, 0.20, 11)
         lp = _leg_press(ref, feet_m=offs)
+        rails = ex.leg_press(ref, load=_mass(ref, LEG_PRESS_SLED_BODY_MASSES), foot_position=Q_(offs, "m"),
+                             knee_flexion=Q_(LEG_PRESS_DEPTH_DEG, "deg"), force_direction="rails")
         k, h = _nm(lp.knee), _nm(lp.hip)
-        fig, ax = _line_plot({"knee (per leg)": (100 * offs, k), "hip (per leg)": (100 * offs, h)},
+        fig, ax = _line_plot({"knee, least-effort force (per leg)": (100 * offs, k),
+                              "hip, least-effort force (per leg)": (100 * offs, h)},
                              "foot position up the platform (cm)", "net joint moment (N·m)",
-                             f"45-deg leg press, sled 2 x body mass, knee {LEG_PRESS_DEPTH_DEG:g} deg ({ref.name})",
-                             style="o-",
-                             legend="center left")
+                             f"45-deg leg press, sled 2 x body mass, knee {LEG_PRESS_DEPTH_DEG:g} deg ({ref.name}):\n"
+                             "least-effort platform force (solid) and force along the rails (dashed)",
+                             style="o-", size=(6.5, 4.6))
+        ax.plot(100 * offs, _nm(rails.knee), "--", color="C0", label="knee, force along the rails")
+        ax.plot(100 * offs, _nm(rails.hip), "--", color="C1", label="hip, force along the rails")
+        ax.axhline(0, color="k", lw=0.6)
+        ax.legend(fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2)
         for where, o in LEG_PRESS_FEET.items():
             ax.axvline(100 * o, color="grey", ls=":", lw=0.8)
-            ax.text(100 * o, np.nanmax([k, h]), f" {where}", fontsize=8, va="top")
+            ax.text(100 * o, 0.98, f" feet {where}", fontsize=8, va="top", transform=ax.get_xaxis_transform())
         return fig
 
     return t.result(
