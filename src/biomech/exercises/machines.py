@@ -464,25 +464,24 @@ class LegPress(ExerciseSpec):
         kw = self._plain_values()
         if getattr(self, "samples", None) is None:
             return _leg_press(body, **kw, fraction=fraction)
-        from ..units import Q_
-
         check_body(body)
-        given = {"friction": float(kw["friction"])} if kw.get("friction") is not None and \
-            np.ndim(kw["friction"]) == 0 else {}
-        samples, ndim = self._draw("leg_press", body, fraction, given=given)
+        friction_given = kw.get("friction") is not None
+        samples, ndim = self._draw("leg_press", body, fraction)
         lead = (samples.n,) + (1,) * ndim
-        if kw.get("friction") is None or given:
+        if not friction_given:
             kw["friction"] = samples.si("friction").reshape(lead)
         weights = (samples.si("ankle_weight").reshape(lead), samples.si("hip_weight").reshape(lead))
         res = _leg_press(body, **kw, fraction=fraction, effort_weights=weights)
         mode = _direction(kw["force_direction"])[0]
-        used = {"friction": "friction (the bound of the platform's shear)" if mode != "rails" else
+        used = {"friction": "not used: friction given" if friction_given else
+                "friction (the bound of the platform's shear)" if mode != "rails" else
                 "not used: force_direction='rails'",
                 "ankle_weight": "the ankle's weight in the effort cost" if mode == "min_effort" else
                 "not used: the direction is given",
                 "hip_weight": "the hip's weight in the effort cost" if mode == "min_effort" else
                 "not used: the direction is given"}
-        res.parameters["friction"] = "drawn for each sample" if not given else Q_(given["friction"], "")
+        if not friction_given:
+            res.parameters["friction"] = "drawn for each sample (extras['technique'])"
         return self._sampled(res, samples, used, fraction)
 
 
