@@ -222,22 +222,25 @@ def _leg_press(body: Body, *, load: Any = "150 kg", foot_position: Any = "middle
               ankle_dorsiflexion=quantity(np.degrees(ankle), "deg"))
     angles = {k: feas.nan(v) for k, v in angles.items()}
     pose = Pose.from_radians(angles["shank"], angles["thigh"], angles["trunk"], angles["foot"], angles["arms"])
-    sc = model_for(0.0).sincos(angles)
-    # every joint moment is affine in the shear fraction t: M(t) = M0 + t D
-    m0 = model_for(0.0).moments(sc)
-    m1 = model_for(1.0).moments(sc)
-    D = {j: m1[j] - m0[j] for j in ("ankle", "knee", "hip")}
+    model0 = model_for(0.0)                   # the force along the rails
+    sc = model0.sincos(angles)
     weights = {"ankle": w_a, "knee": 1.0, "hip": w_h}
     limited = np.zeros(shape, dtype=bool)
     if mode == "min_effort":
+        # every joint moment is affine in the shear fraction t: M(t) = M0 + t D
+        m0 = model0.moments(sc)
+        m1 = model_for(1.0).moments(sc)
+        D = {j: m1[j] - m0[j] for j in ("ankle", "knee", "hip")}
         t, limited = min_effort_shear(m0, D, weights, mu)
     elif mode == "rails":
         t = 0.0
     else:
         t = t_given
+    # the force must be finite (infeasible poses are NaN anyway); a scalar direction stays a scalar, so the
+    # models' force terms do not grow to the grid's shape
+    t_model = t if mode != "min_effort" else np.where(np.isfinite(t), t, 0.0)
     t = feas.nan(t)
-    t_model = np.where(np.isfinite(t), t, 0.0)  # the force must be finite; infeasible poses are NaN anyway
-    model = model_for(t_model)
+    model = model0 if mode == "rails" else model_for(t_model)
     mom = model.moments(sc)
     moments = MomentResult(model, pose, sc, mom)
     sens = {}
