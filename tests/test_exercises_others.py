@@ -9,6 +9,7 @@ import doctest
 
 import numpy as np
 import pytest
+from hypothesis import given, settings, strategies as st
 
 import biomech as bm
 from biomech import Q_
@@ -438,27 +439,115 @@ def test_back_extension_statics(body):
 
 
 # ------------------------------------------------------------------ machines
-def test_leg_press_feet_low_load_the_knee_more(body):
-    # Issue validation; Harandi et al. (2013) report larger knee-extensor forces with the feet low.
-    # at 70 deg of knee flexion every foot position is within the ankle's range (feet low at 90 deg
-    # would need ~66 deg of dorsiflexion, beyond the 55 deg limit, and is reported infeasible)
-    r = {fp: ex.leg_press(body, load="150 kg", foot_position=fp, knee_flexion="70 deg") for fp in ("high", "middle", "low")}
+def test_leg_press_feet_low_load_the_knee_more_with_the_force_along_the_rails(body):
+    # The earlier model (force_direction="rails", no shear at the sole): Harandi et al. (2013) report
+    # larger knee-extensor forces with the feet low. At 70 deg of knee flexion every foot position is
+    # within the ankle's range (feet low at 90 deg would need ~66 deg of dorsiflexion, beyond the 55 deg
+    # limit, and is reported infeasible).
+    r = {fp: ex.leg_press(body, load="150 kg", foot_position=fp, knee_flexion="70 deg", force_direction="rails")
+         for fp in ("high", "middle", "low")}
     with pytest.raises(bm.InfeasiblePoseError, match="ankle"):
         ex.leg_press(body, load="150 kg", foot_position="low", knee_flexion="90 deg")
     assert nm(r["low"].knee) > nm(r["middle"].knee) > nm(r["high"].knee)
     assert nm(r["low"].hip) < nm(r["high"].hip)
     # platform force = sled weight along the rails, m g sin(45 deg), frictionless rails
     assert float(r["middle"].extras["platform_force"].magnitude) == pytest.approx(150 * G * np.sin(np.pi / 4))
+    assert float(r["middle"].extras["platform_shear"].m_as("N")) == 0.0
     sens = r["middle"].extras["sensitivity"]["knee"]
     assert np.isfinite(float(sens["per_deg_direction"].magnitude))
     assert np.isfinite(float(sens["per_cm_cop"].magnitude))
 
 
+def test_leg_press_min_effort_direction_evens_out_the_knee_between_foot_positions(body):
+    # The default (least sum of squared ankle, knee and hip moments within the friction cone): the
+    # force tilts toward the toes with the feet low and slightly toward the heels with the feet high,
+    # and the knee moment differs by a few per cent between the placements (Escamilla et al. 2001,
+    # Med Sci Sports Exerc 33:1552, measured no knee-force difference between high and low feet),
+    # where the force along the rails gave about twice the knee moment with the feet low.
+    r = {fp: ex.leg_press(body, load="150 kg", foot_position=fp, knee_flexion="70 deg") for fp in ("high", "low")}
+    rails = {fp: ex.leg_press(body, load="150 kg", foot_position=fp, knee_flexion="70 deg", force_direction="rails")
+             for fp in ("high", "low")}
+    assert float(r["low"].extras["force_angle"].m_as("deg")) > 5 > 0 > float(r["high"].extras["force_angle"].m_as("deg"))
+    assert abs(nm(r["low"].knee) / nm(r["high"].knee) - 1) < 0.10
+    assert nm(rails["low"].knee) / nm(rails["high"].knee) > 1.5
+    assert nm(r["low"].hip) < nm(r["high"].hip)                  # the hip still gains with the feet high
+    for fp in r:                                                # less effort than along the rails, always
+        assert float(r[fp].extras["effort_cost"].magnitude) < float(rails[fp].extras["effort_cost"].magnitude)
+    # the along-rails component is the sled's, whatever the direction
+    assert float(r["low"].extras["platform_force"].m_as("N")) == pytest.approx(150 * G * np.sin(np.pi / 4))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.floats(20.0, 100.0), st.floats(-0.12, 0.15), st.floats(0.0, 1.0), st.floats(0.25, 2.5),
+       st.floats(0.25, 2.5))
+def test_leg_press_min_effort_is_the_least_cost_inside_the_friction_cone(knee, feet, mu, w_a, w_h):
+    """Property: the closed-form shear is the grid minimum of the stated cost over the friction cone,
+    and the shear never leaves the cone."""
+    from biomech.exercises.machines import _leg_press
+    body = bm.Body.from_anthropometrics(height="178 cm", mass="80 kg", sex="male")
+    kw = dict(load="150 kg", foot_position=Q_(feet, "m"), knee_flexion=Q_(knee, "deg"))
+    try:
+        best = _leg_press(body, **kw, friction=mu, effort_weights=(w_a, w_h))
+    except bm.InfeasiblePoseError:  # feet low and deep: beyond the ankle's range
+        return
+    P = float(best.extras["platform_force"].m_as("N"))
+    t_best = float(best.extras["platform_shear"].m_as("N")) / P
+    assert abs(t_best) <= mu + 1e-12
+    grid = np.linspace(-mu, mu, 201)
+    trial = _leg_press(body, **kw, friction=1.0, force_direction=Q_(np.degrees(np.arctan(grid)), "deg"))
+    cost = w_a * nm(trial.ankle) ** 2 + nm(trial.knee) ** 2 + w_h * nm(trial.hip) ** 2
+    best_cost = w_a * nm(best.ankle) ** 2 + nm(best.knee) ** 2 + w_h * nm(best.hip) ** 2
+    assert best_cost <= np.min(cost) * (1 + 1e-9) + 1e-9
+
+
+def test_leg_press_force_direction_options(body):
+    rails = ex.leg_press(body, knee_flexion="70 deg", force_direction="rails")
+    zero = ex.leg_press(body, knee_flexion="70 deg", force_direction="0 deg")
+    assert nm(zero.knee) == pytest.approx(nm(rails.knee))
+    # no friction: no shear, the least effort is the force along the rails
+    stuck = ex.leg_press(body, knee_flexion="70 deg", friction=0.0)
+    assert nm(stuck.knee) == pytest.approx(nm(rails.knee))
+    tilted = ex.leg_press(body, knee_flexion="70 deg", force_direction="10 deg")
+    P = float(tilted.extras["platform_force"].m_as("N"))
+    assert float(tilted.extras["platform_shear"].m_as("N")) == pytest.approx(P * np.tan(np.radians(10)))
+    # the sensitivity is the change of the moment as the force turns one degree toward the toes
+    s = float(rails.extras["sensitivity"]["knee"]["per_deg_direction"].m_as("N*m/deg"))
+    one = ex.leg_press(body, knee_flexion="70 deg", force_direction="1 deg")
+    assert nm(one.knee) - nm(rails.knee) == pytest.approx(s, rel=0.02)
+    # beyond the friction cone (0.5: 26.6 deg) the foot would slip: refused, or flagged in a sweep
+    with pytest.raises(bm.InfeasiblePoseError, match="friction"):
+        ex.leg_press(body, knee_flexion="70 deg", force_direction="30 deg")
+    sweep = ex.leg_press(body, knee_flexion="70 deg", force_direction=Q_([20.0, 30.0], "deg"))
+    assert sweep.feasible.tolist() == [True, False] and sweep.reason[1] == "friction"
+    assert np.isnan(nm(sweep.knee)[1])
+    with pytest.raises(bm.BiomechError, match="force_direction='sideways'"):
+        ex.leg_press(body, force_direction="sideways")
+    with pytest.raises(bm.RangeError, match="force_direction"):
+        ex.leg_press(body, force_direction="95 deg")
+    with pytest.raises(bm.BiomechError, match="friction"):
+        ex.leg_press(body, friction=-0.1)
+
+
+def test_leg_press_samples_give_the_direction_a_band(body):
+    r = ex.leg_press(body, foot_position="low", knee_flexion="60 deg", samples=300)
+    assert r.dims[0] == "sample" and r.shape == (300,)
+    b = r.band()
+    assert b.spread and float(b.feasible_fraction) == 1.0
+    assert b.low.knee < b.typical.knee < b.high.knee
+    angle = r.extras["force_angle"].m_as("deg")
+    assert np.ptp(angle) > 1.0 and np.all(np.abs(np.tan(np.radians(angle))) <= 0.9 + 1e-12)
+    # the direction given: nothing the samples draw changes the moments
+    fixed = ex.leg_press(body, foot_position="low", knee_flexion="60 deg", samples=20, force_direction="rails")
+    assert np.ptp(nm(fixed.knee)) == 0.0
+    again = ex.leg_press(body, foot_position="low", knee_flexion="60 deg", samples=300)
+    assert np.array_equal(nm(again.knee), nm(r.knee))           # the default seed repeats
+
+
 def test_leg_press_hip_moment_vanishes_when_the_force_line_passes_the_hip(body):
-    # Middle foot position: the platform force's line runs through the hip joint (by construction);
-    # the hip moment is then only the legs' own weight.
-    light = ex.leg_press(body, load=Q_(1e-9, "N"), foot_position="middle")
-    heavy = ex.leg_press(body, load="200 kg", foot_position="middle")
+    # Middle foot position, force along the rails: the platform force's line runs through the hip
+    # joint (by construction); the hip moment is then only the legs' own weight.
+    light = ex.leg_press(body, load=Q_(1e-9, "N"), foot_position="middle", force_direction="rails")
+    heavy = ex.leg_press(body, load="200 kg", foot_position="middle", force_direction="rails")
     assert nm(heavy.hip) == pytest.approx(nm(light.hip), abs=1e-6)
 
 
@@ -549,3 +638,39 @@ def test_docstring_examples_run():
     for mod in (ex, common, squats, lunges, hinges, machines, calves):
         failed, _ = doctest.testmod(mod, optionflags=doctest.ELLIPSIS)
         assert failed == 0, mod.__name__
+
+
+# ------------------------------------------------------------------ split stances: technique and rep path
+def test_bulgarian_split_squat_samples_draw_the_measured_front_share(body):
+    # Helme et al. 2021 (J Strength Cond Res, doi 10.1519/JSC.0000000000003727): lead foot 84.36 +- 3.6 %
+    # of the vertical force, n = 26. The samples draw it (with the front pressure point) and balance
+    # decides the trunk, as without samples; every sample keeps the trunk within TRUNK_MAX_DEG.
+    from biomech.exercises.lunges import TRUNK_MAX_DEG
+    r = ex.bulgarian_split_squat(body, load="2 * 20 kg", samples=400)
+    share = np.asarray(r.extras["front_share"], dtype=float)
+    assert share.mean() == pytest.approx(0.8436, abs=0.01) and share.std() == pytest.approx(0.036, abs=0.01)
+    ok = np.asarray(r.feasible, dtype=bool)
+    assert ok.mean() > 0.95
+    trunk = r.pose.trunk.m_as("deg")[ok]
+    assert np.all(trunk <= TRUNK_MAX_DEG["bulgarian_split_squat"] + 1e-6)
+    assert r.extras["technique"]["exercise"] == "bulgarian_split_squat"
+    # a given share is held in every sample; the trunk given makes the pressure point an output
+    held = ex.bulgarian_split_squat(body, load="2 * 20 kg", samples=20, front_share=0.8)
+    assert np.allclose(held.extras["front_share"], 0.8)
+    plain = ex.bulgarian_split_squat(body, load="2 * 20 kg")
+    assert float(plain.parameters["front_share"]) == 0.84
+
+
+@pytest.mark.parametrize("name", ["lunge", "split_squat", "bulgarian_split_squat"])
+def test_split_stance_rep_path_leans_the_front_shin_further_on_the_way_down(body, name):
+    # The rep path takes the front shank and thigh angles linearly from the top to the bottom: the shin
+    # never leans past its bottom lean (the earlier straight hip path swung the Bulgarian split squat's
+    # shin to 40 deg partway down, against 22 deg at the bottom).
+    path = ex.rep_path(name, body, load="20 kg", n=21)
+    shank = path.pose.front.shank.m_as("deg")
+    fin = np.isfinite(shank)
+    assert fin[1:].all()
+    assert np.all(np.diff(shank[fin]) >= -1e-9)
+    assert np.nanmax(shank) == pytest.approx(shank[-1])
+    bottom = getattr(ex, name)(body, load="20 kg")
+    assert shank[-1] == pytest.approx(float(bottom.pose.front.shank.m_as("deg")))

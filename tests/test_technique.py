@@ -214,7 +214,7 @@ def test_a_fixed_variable_shifts_the_ones_correlated_with_it():
         tq.draw("squat", n=5, given={"shank_at_parallel": 30})
     with pytest.raises(InputValueError):
         tq.draw("squat", n=5, given={"cop": "front"})
-    every = tq.draw("lunge", n=3, given={"cop": 0.5, "front_shank": "20 deg", "trunk": "10 deg"})
+    every = tq.draw("lunge", n=3, given={"cop": 0.5, "front_shank_offset": "0 deg", "trunk_offset": "0 deg"})
     np.testing.assert_allclose(every.values, np.tile(tq.typical("lunge").typical_sample().values, (3, 1)))
 
 

@@ -19,7 +19,7 @@ BODY = bm.Body.from_anthropometrics("178 cm", "80 kg")
 ex = bm.exercises
 SAMPLED = ["squat", "front_squat", "goblet_squat", "bodyweight_squat", "box_squat", "lunge", "split_squat",
            "bulgarian_split_squat", "romanian_deadlift", "stiff_leg_deadlift", "deadlift", "sumo_deadlift",
-           "trap_bar_deadlift", "good_morning"]
+           "trap_bar_deadlift", "good_morning", "leg_press"]
 LOAD = {"bodyweight_squat": {}, "good_morning": {"load": "20 kg"}}
 
 
@@ -107,6 +107,20 @@ def test_lunge_samples_balance_decides_the_front_share():
     np.testing.assert_allclose(cop[ok], drawn[ok], atol=1e-6)
     with pytest.raises(bm.BiomechError, match="front_share"):
         ex.lunge(BODY, samples=10, front_share=0.6)
+
+
+def test_lunge_samples_are_centred_on_the_default_bottom():
+    # the typical technique is the default bottom: the front shin the step gives and the trunk that
+    # balances 70 % of the weight over the front midfoot; the samples lean away from it
+    plain = ex.lunge(BODY, load="20 kg")
+    r = ex.lunge(BODY, load="20 kg", samples=400)
+    ok = np.asarray(r.feasible)
+    shank = r.pose.front.shank.m_as("deg")[ok]
+    assert np.median(shank) == pytest.approx(float(plain.pose.front.shank.m_as("deg")), abs=1.0)
+    assert np.nanmedian(r.extras["front_share"]) == pytest.approx(0.70, abs=0.02)
+    b = r.band()
+    assert abs(float(b.typical.hip.m_as("N*m")) - float(plain.front.hip.m_as("N*m"))) < 10.0
+    assert b.low.knee < plain.front.knee < b.high.knee
 
 
 def test_samples_and_seed_are_checked():
@@ -238,7 +252,10 @@ def test_cli_band_prints_typical_with_its_band(capsys):
     assert d["band"]["samples"] == 50 and d["provenance"]["seed"] == 3
     assert main(["squat", "--samples", "10"]) == 2        # a spread needs --band
     assert main(["squat", "--samples", "0", "--band"]) == 2
-    assert main(["leg_press", "--band"]) == 2              # no technique samples there
+    assert main(["leg_extension", "--band"]) == 2          # no technique samples there
+    # the leg press draws its platform-force direction's assumptions (friction, effort weights)
+    assert main(["leg_press", "--band", "--samples", "50"]) == 0
+    assert "50 technique samples" in capsys.readouterr().out
 
 
 @settings(max_examples=40, deadline=None)

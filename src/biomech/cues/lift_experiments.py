@@ -800,19 +800,28 @@ def experiment_leg_press_feet(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> 
     def draw():
         offs = np.linspace(-0.20, 0.20, 11)
         lp = _leg_press(ref, feet_m=offs)
+        rails = ex.leg_press(ref, load=_mass(ref, LEG_PRESS_SLED_BODY_MASSES), foot_position=Q_(offs, "m"),
+                             knee_flexion=Q_(LEG_PRESS_DEPTH_DEG, "deg"), force_direction="rails")
         k, h = _nm(lp.knee), _nm(lp.hip)
-        fig, ax = _line_plot({"knee (per leg)": (100 * offs, k), "hip (per leg)": (100 * offs, h)},
+        fig, ax = _line_plot({"knee, least-effort force (per leg)": (100 * offs, k),
+                              "hip, least-effort force (per leg)": (100 * offs, h)},
                              "foot position up the platform (cm)", "net joint moment (N·m)",
-                             f"45-deg leg press, sled 2 x body mass, knee {LEG_PRESS_DEPTH_DEG:g} deg ({ref.name})",
-                             style="o-",
-                             legend="center left")
+                             f"45-deg leg press, sled 2 x body mass, knee {LEG_PRESS_DEPTH_DEG:g} deg ({ref.name}):\n"
+                             "least-effort platform force (solid) and force along the rails (dashed)",
+                             style="o-", size=(6.5, 4.6))
+        ax.plot(100 * offs, _nm(rails.knee), "--", color="C0", label="knee, force along the rails")
+        ax.plot(100 * offs, _nm(rails.hip), "--", color="C1", label="hip, force along the rails")
+        ax.axhline(0, color="k", lw=0.6)
+        ax.legend(fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2)
         for where, o in LEG_PRESS_FEET.items():
             ax.axvline(100 * o, color="grey", ls=":", lw=0.8)
-            ax.text(100 * o, np.nanmax([k, h]), f" {where}", fontsize=8, va="top")
+            ax.text(100 * o, 0.98, f" feet {where}", fontsize=8, va="top", transform=ax.get_xaxis_transform())
         return fig
 
     return t.result(
-        {"sled": "45 deg, mass 2 x body mass, friction left out; force along the sled at the midfoot",
+        {"sled": "45 deg, mass 2 x body mass, rail friction left out; the platform force's component along the "
+                 "rails is the sled's, its shear the least-effort one within the sole's friction cone "
+                 "(biomech.exercises.leg_press, force_direction='min_effort'), at the midfoot",
          "backrest": "trunk 45 deg behind vertical (the library's default)",
          "depth": Q_(LEG_PRESS_DEPTH_DEG, "deg"),
          "feet": ", ".join(f"{k} {100 * v:+g} cm up the platform" for k, v in LEG_PRESS_FEET.items()),
@@ -820,11 +829,13 @@ def experiment_leg_press_feet(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> 
         "knee moment change, feet 15 cm low vs 15 cm high on the platform", draw,
         ("At the same knee flexion, feet low also mean a more dorsiflexed ankle and a less flexed hip; "
          "at deeper knee flexion the feet-low position needs more ankle dorsiflexion than the model allows.",
-         "The platform's shear is not decided by statics; the library fixes the force along the sled "
-         "(its sensitivity to that choice is in the exercise's extras). That choice decides the hip: with "
-         "the feet low the force's line passes on the other side of the hip, so the hip moment turns into a "
-         "hip-flexor demand (negative). A lifter pushing through the heels tilts the force and would not see "
-         "that; the hip's percentage change in the verdict is not meaningful across the sign change.",
+         "The platform's shear is not decided by statics; the library takes the least-effort shear (the "
+         "least sum of squared ankle, knee and hip moments, an assumption) within the sole's friction cone. "
+         "With the feet low that tilts the force about 18 deg toward the toes, with the feet high about 3 deg "
+         "toward the heels, and the knee moment comes out nearly equal in both. Pushing along the rails "
+         "instead (force_direction='rails', the earlier model) gives the feet-low position about twice the "
+         "high position's knee moment and a hip-flexor demand: that choice, not the placement alone, decides "
+         "the verdict.",
          "Escamilla et al. (2001) measured no differences in knee forces between high and low feet; "
          "Harandi et al. (2013, model) found smaller knee-extensor forces with the feet high."), key_unit="%")
 

@@ -263,11 +263,12 @@ def split_kernel(body: Body, *, name: str, step_m: Any, depth_rad: Any, knee_tra
                  front_share: Any, trunk_rad: Any = None, extra_loads: Sequence[Load] = (), fraction: Any = None,
                  dorsiflexion_limit_rad: Any = np.radians(DORSIFLEXION_LIMIT_DEG), depth_from_box: bool = False,
                  infeasible: tuple | None = None, depth_pinned: bool = True, rear_knee_pinned: bool | None = None,
-                 shank_rad: Any = None, cop_check: bool = True):
+                 shank_rad: Any = None, cop_check: bool = True, cop_fraction: Any = 0.5):
     """Unit-free split-stance solver (SI, arrays broadcast). See the module docs.
 
     ``infeasible`` = ``(mask, reason, numbers)`` marks requests a caller already found
-    impossible (NaN out, ``feasible`` False).
+    impossible (NaN out, ``feasible`` False). ``cop_fraction`` is the front foot's centre-of-
+    pressure target as a fraction of its heel-to-toe-tip length (0.5: the midfoot).
 
     The bottom position has two free coordinates (the hip's); ``depth_pinned``,
     ``rear_knee_pinned`` and a given front shank (``knee_travel_m`` or ``shank_rad``) say
@@ -283,7 +284,8 @@ def split_kernel(body: Body, *, name: str, step_m: Any, depth_rad: Any, knee_tra
         rear_knee_pinned = not shank_given
     base = broadcast_shape(step_m, depth_rad, 0.0 if knee_travel_m is None else knee_travel_m, rear_knee_m,
                            rear_ankle_rad, contact_height_m, floor_m, load_kg, front_share,
-                           0.0 if trunk_rad is None else trunk_rad, 0.0 if shank_rad is None else shank_rad)
+                           0.0 if trunk_rad is None else trunk_rad, 0.0 if shank_rad is None else shank_rad,
+                           cop_fraction)
     frac = place_fraction(fraction, base)
     shape = broadcast_shape(np.zeros(base), 0.0 if frac is None else frac)
     feas = Feasibility(shape)
@@ -394,18 +396,18 @@ def split_kernel(body: Body, *, name: str, step_m: Any, depth_rad: Any, knee_tra
                     lo = np.where(bad, lo, mid)
                 t_bottom = np.where(over, lo, t_bottom)
                 stopped = np.where(over, "rear_knee_flexion", stopped)
-    Hb = hip_of(s_bottom, t_bottom)
     if frac is None:
-        H = Hb
+        s, t = s_bottom + 0.0 * depth, t_bottom + 0.0 * depth
     else:
-        # the top: both legs as straight as the stance allows (hip on both reach circles, front leg straight)
+        # the top: both legs as straight as the stance allows (hip on both reach circles, front leg straight);
+        # the front shank and thigh angles go linearly from there to the bottom's, so the shin leans
+        # further as the lifter descends (never past its bottom lean) and the rear leg follows the hip
         top, ok_top = _two_link(C, ankle, ell + L_t, L_s + L_t, pick="up")
-        H = (top[0] + frac * (Hb[0] - top[0]), top[1] + frac * (Hb[1] - top[1]))
-    # front leg from the front ankle to the hip (knee forward)
-    Kf, okf = _two_link(ankle, H, L_s, L_t) if frac is not None else ((ankle[0] + L_s * np.sin(s_bottom),
-                                                                        ankle[1] + L_s * np.cos(s_bottom)), True)
-    s = np.arctan2(Kf[0] - ankle[0], Kf[1] - ankle[1])
-    t = np.arctan2(Kf[0] - H[0], H[1] - Kf[1])
+        s_top = np.arctan2(top[0] - ankle[0], top[1] - ankle[1])
+        s = s_top + frac * (s_bottom - s_top)
+        t = -s_top + frac * (t_bottom + s_top)
+    H = hip_of(s, t)
+    Kf, okf = (ankle[0] + L_s * np.sin(s), ankle[1] + L_s * np.cos(s)), True
     Kr, okr = _two_link(H, C, L_t, ell)
     feas.flag(~(okr & okf), "reach", step_length=quantity(bc(step_m), "m"), reach=quantity(L_t + ell, "m"))
     t_r = np.arctan2(-(H[0] - Kr[0]), -(Kr[1] - H[1]))
@@ -444,7 +446,7 @@ def split_kernel(body: Body, *, name: str, step_m: Any, depth_rad: Any, knee_tra
     angles = {"foot": 0.0, "shank": s, "thigh": t, "trunk": 0.0, "arms": arms, "rear_thigh": t_r,
               "rear_shank": s_r, "rear_foot": f_r}
     angles = {k: np.where(feas.ok, v, 0.0) if np.ndim(v) else v for k, v in angles.items()}
-    target = 0.5 * fg.toe_x
+    target = np.asarray(cop_fraction, dtype=float) * fg.toe_x
     if trunk_rad is None:
         k, ok = solve_free_angle(model, angles, "trunk", target, tied)
         feas.flag(~ok, "balance", front_share=front_share)
@@ -540,12 +542,14 @@ def _shank_for_trunk(body: Body, kernel: dict, angles: dict, feas, info: dict, c
 
 def _split(name: str, body: Body, *, step_length, depth, knee_travel, rear_knee_height, rear_ankle, contact,
            contact_height, floor, load, hold, front_share, trunk, extra_loads, direction, _fraction, call,
-           dorsiflexion_limit=None, infeasible=None, step_fraction=None, front_shank=None):
+           dorsiflexion_limit=None, infeasible=None, step_fraction=None, front_shank=None, cop_fraction=0.5):
     check_body(body)
     extra_loads = check_loads(extra_loads)
     if not isinstance(hold, str) or hold not in _HOLDS:
         raise InputValueError(f"hold={hold!r}: expected 'hands' (dumbbells) or 'back' (a bar on the back).")
     share = FRONT_SHARE[name] if front_share is None else fraction_in(front_share, "front_share")
+    if np.ndim(share):  # drawn shares (samples) reach the kernel's broadcast as arrays
+        share = np.asarray(share, dtype=float)
     lim = np.radians(DORSIFLEXION_LIMIT_DEG) if dorsiflexion_limit is None else check_single(
         as_angle(dorsiflexion_limit, "dorsiflexion_limit"), "dorsiflexion_limit")
     if knee_travel is not None and front_shank is not None:
@@ -565,7 +569,8 @@ def _split(name: str, body: Body, *, step_length, depth, knee_travel, rear_knee_
                   contact_height_m=contact_height, floor_m=floor, load_kg=load_mass(load), hold=hold,
                   front_share=share, trunk_rad=None if trunk is None else as_angle(trunk, "trunk"),
                   extra_loads=tuple(extra_loads), fraction=_fraction, dorsiflexion_limit_rad=lim,
-                  infeasible=infeasible, depth_pinned=depth_pinned, rear_knee_pinned=rear_pinned, shank_rad=sh)
+                  infeasible=infeasible, depth_pinned=depth_pinned, rear_knee_pinned=rear_pinned, shank_rad=sh,
+                  cop_fraction=cop_fraction)
     cap = TRUNK_MAX_DEG.get(name)
     if cap is not None and trunk is None and kt is None and sh is None and not (depth_pinned and rear_pinned):
         # the bottom first (a rep path's poses follow from its bottom), then the shin that keeps the
@@ -629,7 +634,8 @@ def _bulgarian_split_squat(body: Body, *, step_length: Any = None, depth: Any = 
                            rear_knee_height: Any = None, rear_ankle: Any = "-45 deg", front_share: Any = None,
                            trunk: Any = None, extra_loads: Sequence[Load] = (), dorsiflexion_limit: Any = None,
                            step_fraction: Any = None, front_shank: Any = None,
-                           fraction: Any = None, infeasible: tuple | None = None) -> SplitExerciseResult:
+                           fraction: Any = None, infeasible: tuple | None = None,
+                           cop_fraction: Any = 0.5) -> SplitExerciseResult:
     """A Bulgarian (rear-foot-elevated) split squat: the rear instep on a bench.
 
     ``step_length`` (or ``step_fraction`` of the leg length; default
@@ -652,7 +658,7 @@ def _bulgarian_split_squat(body: Body, *, step_length: Any = None, depth: Any = 
                  rear_knee_height=rear_knee_height, rear_ankle=rear_ankle, contact="instep", contact_height=h,
                  floor=0.0, load=load, hold=hold, front_share=front_share, trunk=trunk, extra_loads=extra_loads,
                  direction="forward", _fraction=fraction, call=None, dorsiflexion_limit=dorsiflexion_limit,
-                 step_fraction=step_fraction, front_shank=front_shank, infeasible=infeasible)
+                 step_fraction=step_fraction, front_shank=front_shank, infeasible=infeasible, cop_fraction=cop_fraction)
     res.parameters["bench_height"] = quantity(h, "m")
     return res
 
@@ -715,8 +721,8 @@ def _step_up(body: Body, *, box_height: Any = "40 cm", knee_travel: Any = "5 cm"
 # --------------------------------------------------------------------------- the declared exercises
 from .spec import DEPTH_WORDS, ExerciseSpec, declare, param, sampling_params, spec_function  # noqa: E402
 
-_SPLIT_REP = ("The hip moves in a straight line from the top (both legs as straight as the stance allows) to the "
-              "bottom.")
+_SPLIT_REP = ("The front shank and thigh angles go linearly from the top (both legs as straight as the stance "
+              "allows) to the bottom; the rear leg follows the hip.")
 
 
 def _split_params(name: str, *, step_length: str | None = None, rear_ankle: str = "15 deg",
@@ -782,67 +788,106 @@ def _word_depth(depth: Any) -> Any:
 
 def _sampled_split(spec: ExerciseSpec, body: Body, kw: dict, fraction: Any, solve: Any) -> SplitExerciseResult:
     """A split stance with ``spec.samples`` technique samples (``technique.draw("lunge")``) on a
-    leading axis.
+    leading axis, centred on the default bottom.
 
-    Drawn unless the call gives them: the front shin lean (``front_shank``; not when
-    ``knee_travel`` or ``front_shank`` is given, or depth and rear knee height together fix the
-    shin) and the trunk lean (``trunk``). Balance then decides the front foot's share of the
-    ground reaction, never drawn: with the pose solved once, the share is the one that puts the
-    front foot's centre of pressure at the drawn ``cop`` (fraction of the front foot's
-    heel-to-toe-tip length), ``share = (x_com - x_rear) / (x_front - x_rear)`` for gravity and
-    the loads' weights; the pose is then solved again with that share. A share outside 0 to 1
-    cannot stand (``reason="balance"``), nor can a sample whose first pass (the share at its
-    default) could not stand: it has no pose to solve the share from (conservative: another
-    share might have balanced it). Extra loads (bands, cables) are refused with samples:
-    their forces are not vertical and the share's closed form would not hold.
+    The default bottom is solved first (without samples): its front shin (from the step, or as
+    pinned) and its balanced trunk. Each sample then leans the front shin by the drawn
+    ``front_shank_offset`` (not when ``knee_travel`` or ``front_shank`` is given, or depth and rear
+    knee height together fix the shin) and the trunk by the drawn ``trunk_offset`` (not when
+    ``trunk_lean`` is given). Balance then decides the front foot's share of the ground reaction,
+    never drawn: with the pose solved once, the share is the one that puts the front foot's centre
+    of pressure at the drawn ``cop`` (fraction of the front foot's heel-to-toe-tip length),
+    ``share = (x_com - x_rear) / (x_front - x_rear)`` for gravity and the loads' weights; the pose is
+    then solved again with that share. The mean sample is the default bottom itself (share 0.70, the
+    pressure at the midfoot). A share outside 0 to 1 cannot stand (``reason="balance"``), nor can a
+    sample whose first pass could not stand, or whose default bottom could not
+    (``reason="no_default_bottom"``). Extra loads (bands, cables) are refused with samples: their
+    forces are not vertical and the share's closed form would not hold.
     """
-    from . import technique as tq
     from ..units import Q_
 
     check_body(body)
     if kw.get("extra_loads"):
         raise InputValueError(f"{spec.name}: samples= cannot be combined with extra_loads (the front foot's share "
                               f"is solved for weights alone); leave one of them out.")
-    tech = tq.typical("lunge")
-    given: dict[str, Any] = {}
-    pinned_shin = (kw.get("knee_travel") is not None or kw.get("front_shank") is not None
-                   or (kw.get("depth") is not None and kw.get("rear_knee_height") is not None))
-    if kw.get("front_shank") is not None:
-        v = np.degrees(as_angle(kw["front_shank"], "front_shank"))
-        if np.ndim(v) == 0 and tech.bounds["front_shank"][0] <= float(v) <= tech.bounds["front_shank"][1]:
-            given["front_shank"] = Q_(float(v), "deg")
-    draw_trunk = kw.get("trunk") is None
-    if not draw_trunk:
-        v = np.degrees(as_angle(kw["trunk"], "trunk_lean"))
-        if np.ndim(v) == 0 and tech.bounds["trunk"][0] <= float(v) <= tech.bounds["trunk"][1]:
-            given["trunk"] = Q_(float(v), "deg")
     if kw.get("front_share") is not None:
         raise InputValueError(f"{spec.name}: samples= solves front_share from balance for every sample; leave "
                               f"front_share={kw['front_share']!r} out (or call without samples).")
-    samples, ndim = spec._draw("lunge", body, fraction, given=given)
+    pinned_shin = (kw.get("knee_travel") is not None or kw.get("front_shank") is not None
+                   or (kw.get("depth") is not None and kw.get("rear_knee_height") is not None))
+    draw_trunk = kw.get("trunk") is None
+    samples, ndim = spec._draw("lunge", body, fraction, given={})
     lead = (samples.n,) + (1,) * ndim
+    # the default bottom: its shin and balanced trunk are what the samples lean away from
+    base = solve(dict(kw), None)
+    ok_base = np.asarray(base.feasible, dtype=bool)
+    shank0 = np.where(ok_base, np.nan_to_num(base.pose.front.shank.m_as("rad")), 0.0)
+    trunk0 = np.where(ok_base, np.nan_to_num(base.pose.trunk.m_as("rad")), 0.0)
     kw = dict(kw)
     if not pinned_shin:
-        kw["front_shank"] = Q_(samples.si("front_shank").reshape(lead), "rad")
+        kw["front_shank"] = Q_(shank0 + samples.si("front_shank_offset").reshape(lead), "rad")
     if draw_trunk:
-        kw["trunk"] = Q_(samples.si("trunk").reshape(lead), "rad")
-    first = solve(kw)
+        kw["trunk"] = Q_(trunk0 + samples.si("trunk_offset").reshape(lead), "rad")
+    first = solve(kw, fraction)
     x_com = first.positions["com"].to("m").magnitude[..., 0]
     x_rear = first.extras["rear_contact_point"].to("m").magnitude[..., 0]
     x_front = samples.si("cop").reshape(lead) * body.foot_geometry.toe_x
     with np.errstate(divide="ignore", invalid="ignore"):
         share = (x_com - x_rear) / (x_front - x_rear)
     ok = np.isfinite(share) & (share > 0.0) & (share <= 1.0)
+    no_base = np.broadcast_to(~ok_base, np.shape(ok))  # the default bottom's grid, behind the sample axis
     kw["front_share"] = np.where(ok, share, 0.5)
     # a sample whose first pass (the share at its default) could not stand has no pose to solve the share
     # from: it stays infeasible (conservative: another share might have balanced it)
-    kw["infeasible"] = (~ok, "balance", {"front_share": np.where(ok, share, np.nan)})
-    res = solve(kw)
+    bad = ~ok | no_base
+    kw["infeasible"] = (bad, "balance" if not np.any(no_base) else "no_default_bottom",
+                        {"front_share": np.where(ok, share, np.nan)})
+    res = solve(kw, fraction)
     res.parameters["front_share"] = "solved from balance for each sample (extras['front_share'])"
-    res.extras["front_share"] = np.where(ok, share, np.nan)
+    res.extras["front_share"] = np.where(ok & ~no_base, share, np.nan)
     used = {"cop": "the front foot's centre of pressure; balance then decides the front foot's share",
-            "front_shank": "not used: the front shin is pinned by the call" if pinned_shin else "front_shank",
-            "trunk": "trunk_lean" if draw_trunk else "not used: trunk_lean given"}
+            "front_shank_offset": "not used: the front shin is pinned by the call" if pinned_shin else
+            "the front shin's lean away from the default bottom's",
+            "trunk_offset": "the trunk's lean away from the default bottom's balanced trunk" if draw_trunk else
+            "not used: trunk_lean given"}
+    return spec._sampled(res, samples, used, fraction)
+
+
+def _sampled_bulgarian(spec: ExerciseSpec, body: Body, kw: dict, fraction: Any, solve: Any) -> SplitExerciseResult:
+    """A Bulgarian split squat with ``spec.samples`` technique samples
+    (``technique.draw("bulgarian_split_squat")``) on a leading axis.
+
+    The front foot's share of the weight is measured (Helme et al. 2021), so it is drawn (unless
+    ``front_share`` is given), with the front foot's pressure point (``cop``, a fraction of its
+    heel-to-toe-tip length); balance then decides the trunk lean for each sample, as in the call
+    without samples (the front shin follows the step and leans further where the trunk would pass
+    ``TRUNK_MAX_DEG``). A ``trunk_lean`` given fixes the trunk and the pressure point becomes an
+    output, so only the share is drawn then.
+    """
+    from ..units import Q_
+
+    check_body(body)
+    given: dict[str, Any] = {}
+    share_given = kw.get("front_share") is not None
+    if share_given:
+        v = fraction_in(kw["front_share"], "front_share")
+        if np.ndim(v) == 0 and 0.6 <= float(v) <= 0.99:
+            given["front_share"] = float(v)
+    samples, ndim = spec._draw("bulgarian_split_squat", body, fraction, given=given)
+    lead = (samples.n,) + (1,) * ndim
+    kw = dict(kw)
+    if not share_given:
+        kw["front_share"] = samples.si("front_share").reshape(lead)
+    trunk_given = kw.get("trunk") is not None
+    if not trunk_given:
+        kw["cop_fraction"] = samples.si("cop").reshape(lead)
+    res = solve(kw)
+    res.parameters["front_share"] = ("drawn for each sample (extras['front_share'])" if not share_given
+                                     else res.parameters["front_share"])
+    res.extras["front_share"] = np.broadcast_to(np.asarray(kw["front_share"], dtype=float), res.shape)
+    used = {"cop": "not used: trunk_lean given" if trunk_given else
+            "the front foot's centre of pressure; balance then decides the trunk lean",
+            "front_share": "not used: front_share given" if share_given else "front_share"}
     return spec._sampled(res, samples, used, fraction)
 
 
@@ -864,7 +909,7 @@ class _SplitSpec(ExerciseSpec):
     def _solve(self, body: Body, fraction: Any) -> SplitExerciseResult:
         kw = self._kwargs()
         if getattr(self, "samples", None) is not None:
-            res = _sampled_split(self, body, kw, fraction, lambda k: self._solve_plain(body, k, fraction))
+            res = _sampled_split(self, body, kw, fraction, lambda k, f: self._solve_plain(body, k, f))
         else:
             res = self._solve_plain(body, kw, fraction)
         return _renamed_parameters(res)
@@ -958,13 +1003,20 @@ class BulgarianSplitSquat(_SplitSpec):
     def _solve_plain(self, body: Body, kw: dict, fraction: Any) -> SplitExerciseResult:
         return _bulgarian_split_squat(body, **kw, fraction=fraction)
 
+    def _solve(self, body: Body, fraction: Any) -> SplitExerciseResult:
+        if getattr(self, "samples", None) is None:
+            return super()._solve(body, fraction)
+        res = _sampled_bulgarian(self, body, self._kwargs(), fraction, lambda k: self._solve_plain(body, k, fraction))
+        return _renamed_parameters(res)
+
 
 _main, _rest = _split_params("bulgarian_split_squat", rear_ankle="-45 deg",
                              rear_ankle_help="Rear ankle angle, the instep on the bench (negative: plantarflexed; "
                                              "an assumption).")
 declare(BulgarianSplitSquat, {**_main, "bench_height": param("length", "45 cm", "Height of the bench under the rear "
                                                                                 "instep.", positive=True)},
-        {**_rest, **sampling_params("lunge (an assumption: no Bulgarian split squat technique was measured)")})
+        {**_rest, **sampling_params("bulgarian_split_squat (the front foot's share, Helme et al. 2021, and its "
+                                    "pressure point; balance decides the trunk)")})
 
 
 class StepUp(_SplitSpec):

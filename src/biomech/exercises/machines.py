@@ -5,13 +5,16 @@ reports the sensitivity of the result to that assumption (``extras["sensitivity"
 
 Leg press (``support="backrest"``: the seat and back pad hold the pelvis and trunk, so
 each leg joint's moment comes from the distal side, and the lumbar moment, held by the pad,
-is not decided by statics: NaN). The platform force acts along the
-sled (parallel to the rails) through the centre of pressure on the foot: the
-foot-platform shear is not decided by statics, and along-the-sled is the assumption.
-Its magnitude is the sled's weight component along the rails, ``m g sin(sled angle)``
-(frictionless rails), or a force you give. The sensitivity reported is the change of
-each moment per degree the force's direction turns (toward the toes), and per
-centimetre the centre of pressure moves toward the toes.
+is not decided by statics: NaN). The platform force acts through the centre of pressure on the
+foot. Its component along the rails is the sled's weight component along the rails,
+``m g sin(sled angle)`` (frictionless rails), or a force you give: it balances the sled. Its
+shear along the platform is not decided by statics (the seat and back pad take what it leaves):
+by default it is the shear that minimises the effort cost ``w_a M_ankle**2 + M_knee**2 +
+w_h M_hip**2`` (``w_a = w_h = 1``: the sum of squared joint moments, an assumption) within the
+friction cone at the sole (friction 0.5, an assumption), in closed form
+(:func:`min_effort_shear`); ``force_direction="rails"`` keeps the force along the rails, an angle
+turns it. The sensitivity reported is the change of each moment per degree the force's
+direction turns toward the toes, and per centimetre the centre of pressure moves toward the toes.
 
 Leg extension and lying leg curl: the pad force acts at right angles to the shin at the
 pad, with the machine's axis on the knee's. The machine's resistance is a torque about
@@ -35,13 +38,13 @@ from ..errors import InputValueError, RangeError, UnitError
 from ..model.loads import G, PointForce
 from ..model.pose import Pose
 from ..mechanics.statics import MomentResult
-from ..units import quantity, to_si
+from ..units import as_fraction, quantity, to_si
 from ..model.pose import JOINT_RANGES_DEG
 from .common import (ExerciseResult, Feasibility, as_angle, as_length, broadcast_shape, check_body,
                      load_mass, make_model, place_fraction, wrap_joint_angles)
 from .common import check_single, cop_value
 
-__all__ = ["leg_press", "leg_extension", "leg_curl", "FOOT_POSITIONS", "LegPress", "LegExtension", "LegCurl"]
+__all__ = ["leg_press", "leg_extension", "leg_curl", "FOOT_POSITIONS", "FORCE_DIRECTIONS", "min_effort_shear", "LegPress", "LegExtension", "LegCurl"]
 
 #: Foot positions on a leg-press platform: where the midfoot sits along the platform,
 #: above (+) or below (-) the line through the hip joint parallel to the rails, m.
@@ -63,10 +66,88 @@ def _two_link_up(H, A, L1, L2, side):
     return (H[0] + a * ux + sgn * h * px, H[1] + a * uy + sgn * h * py), h2 > -1e-12
 
 
+#: Named platform-force directions (``force_direction=``); an angle is accepted too.
+FORCE_DIRECTIONS = ("min_effort", "rails")
+
+
+def _direction(force_direction: Any) -> tuple[str, Any]:
+    """``("min_effort" | "rails" | "angle", tan of the angle or None)`` from the parameter."""
+    if isinstance(force_direction, str) and force_direction.strip().lower().replace("-", "_") in FORCE_DIRECTIONS:
+        return force_direction.strip().lower().replace("-", "_"), None
+    try:
+        a = as_angle(force_direction, "force_direction")
+    except UnitError:
+        if not isinstance(force_direction, str):
+            raise
+        raise InputValueError(f"force_direction={force_direction!r}: expected 'min_effort', 'rails' or an angle "
+                              f"from the rails' line (positive: toward the toes).") from None
+    a = np.asarray(a, dtype=float)[()]
+    if np.any(np.abs(a) >= np.pi / 2):
+        raise RangeError(f"force_direction={force_direction!r} turns the platform force {np.degrees(np.max(np.abs(a))):.4g}"
+                         f" deg off the rails' line; less than 90 deg is expected (the platform pushes, never pulls).")
+    return "angle", np.tan(a)
+
+
+def min_effort_shear(m0: dict, d: dict, weights: dict, friction: Any) -> tuple[Any, Any]:
+    """The platform shear, as a fraction ``t`` of the force along the rails, that minimises the
+    effort cost within the friction cone (closed form, vectorised).
+
+    With the force on the foot ``P (-r + t p)`` (``r`` along the rails toward the platform,
+    ``p`` along the platform toward the toes) every joint moment is affine in ``t``:
+    ``M_j(t) = M0_j + t D_j`` (``M0_j`` with the force along the rails, gravity included;
+    ``D_j`` the change per unit ``t``). The cost ``C(t) = sum_j w_j M_j(t)^2`` over the ankle,
+    knee and hip is a parabola in ``t``; its minimum ``t* = -sum_j w_j M0_j D_j / sum_j w_j D_j^2``
+    is clipped to the friction cone ``|t| <= mu`` (the cost is convex, so the clipped value is the
+    constrained minimum).
+
+    Parameters
+    ----------
+    m0, d : dict of arrays
+        ``M0_j`` and ``D_j`` per joint (``"ankle"``, ``"knee"``, ``"hip"``), N*m.
+    weights : dict of arrays
+        ``w_j`` per joint (dimensionless, > 0).
+    friction : array_like
+        Friction coefficient ``mu`` (>= 0).
+
+    Returns
+    -------
+    t, limited : arrays
+        The shear fraction (positive: the platform pushes the sole toward the toes) and whether
+        the friction bound decided it.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> t, lim = min_effort_shear({"ankle": 0.0, "knee": 10.0, "hip": -10.0}, {"ankle": 0.0, "knee": -20.0,
+    ...                           "hip": -20.0}, {"ankle": 1.0, "knee": 1.0, "hip": 1.0}, 0.5)
+    >>> abs(float(t)), bool(lim)          # knee and hip cancel: no shear
+    (0.0, False)
+    >>> t, lim = min_effort_shear({"ankle": 0.0, "knee": 10.0, "hip": 0.0}, {"ankle": 0.0, "knee": -5.0,
+    ...                           "hip": 0.0}, {"ankle": 1.0, "knee": 1.0, "hip": 1.0}, 0.5)
+    >>> float(t), bool(lim)
+    (0.5, True)
+    """
+    joints = ("ankle", "knee", "hip")
+    num = sum(np.asarray(weights[j]) * np.asarray(m0[j]) * np.asarray(d[j]) for j in joints)
+    den = sum(np.asarray(weights[j]) * np.asarray(d[j]) ** 2 for j in joints)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        t_free = np.where(den > 0, -num / np.where(den > 0, den, 1.0), 0.0)
+    mu = np.asarray(friction, dtype=float)
+    t = np.clip(t_free, -mu, mu)
+    return t[()], (np.abs(t_free) > mu)[()]
+
+
 def _leg_press(body: Body, *, load: Any = "150 kg", foot_position: Any = "middle", knee_flexion: Any = "90 deg",
                sled_angle: Any = "45 deg", back_angle: Any = "-45 deg", cop: Any = "midfoot",
-               fraction: Any = None) -> ExerciseResult:
-    """The solver behind :class:`LegPress` (units to SI, the platform geometry, the result)."""
+               force_direction: Any = "min_effort", friction: Any = None, fraction: Any = None,
+               effort_weights: tuple[Any, Any] | None = None) -> ExerciseResult:
+    """The solver behind :class:`LegPress` (units to SI, the platform geometry, the result).
+
+    ``effort_weights`` = ``(ankle, hip)`` weights of the minimum-effort cost relative to the
+    knee's (default ``(1, 1)``: the plain sum of squared moments); the samples draw them.
+    """
+    from . import technique as tq
+
     check_body(body)
     fg = body.foot_geometry
     L_s, L_t = body.shank.length_m, body.thigh.length_m
@@ -82,6 +163,10 @@ def _leg_press(body: Body, *, load: Any = "150 kg", foot_position: Any = "middle
                 raise
             raise InputValueError(f"foot_position={foot_position!r}: expected high, middle, low or a "
                                   f"length.") from None
+    mode, t_given = _direction(force_direction)
+    mu = (tq.FRICTION_FOOTPLATE.mean if friction is None
+          else as_fraction(friction, "friction", 0.0, 1.0))
+    w_a, w_h = (1.0, 1.0) if effort_weights is None else effort_weights
     cop = cop_value(cop, ("midfoot", "heel", "ball"))
     c_along = {"midfoot": 0.5 * fg.toe_x, "heel": 0.0, "ball": fg.ball_x}.get(cop) if isinstance(cop, str) else cop
     if c_along is None:
@@ -90,7 +175,7 @@ def _leg_press(body: Body, *, load: Any = "150 kg", foot_position: Any = "middle
     q = _as_quantity(load, "load")
     P = load_mass(load) * G * np.sin(beta) if not (q is not None and q.check("[force]")) else \
         to_si(q, "N", "load", nonnegative=True) + 0.0 * beta
-    shape = broadcast_shape(beta, K, e, P, c_along)
+    shape = broadcast_shape(beta, K, e, P, c_along, mu, w_a, w_h, 0.0 if t_given is None else t_given)
     frac = place_fraction(fraction, shape)
     if frac is not None:
         K = K * frac  # knee flexion from straight (fraction 0) to the bottom
@@ -98,6 +183,10 @@ def _leg_press(body: Body, *, load: Any = "150 kg", foot_position: Any = "middle
     feas = Feasibility(shape)
     feas.flag((np.asarray(c_along) < 0) | (np.asarray(c_along) > fg.toe_x), "cop_off_foot",
               cop=quantity(np.broadcast_to(c_along, shape), "m"))
+    if t_given is not None:  # a given direction outside the friction cone: the foot would slip
+        feas.flag(np.abs(t_given) > np.asarray(mu) + 1e-12, "friction",
+                  force_direction=quantity(np.degrees(np.arctan(np.broadcast_to(t_given, shape))), "deg"),
+                  friction_cone=quantity(np.degrees(np.arctan(np.broadcast_to(mu, shape))), "deg"))
     e = np.asarray(e, dtype=float)[()]  # numpy floats: a huge offset overflows to inf (flagged), not an error
     r = (np.cos(beta), np.sin(beta))          # along the rails, toward the platform
     p = (-np.sin(beta), np.cos(beta))         # along the platform, toward the toes (up the platform)
@@ -115,15 +204,15 @@ def _leg_press(body: Body, *, load: Any = "150 kg", foot_position: Any = "middle
     shank = np.arctan2(Kn[0] - A[0], Kn[1] - A[1])
     trunk = check_single(as_angle(back_angle, "back_angle"), "back_angle")
     feas.flag(thigh + trunk > np.radians(165), "joint_range", hip_flexion=quantity(np.degrees(thigh + trunk), "deg"))
-    dirn = (-r[0], -r[1])
 
-    def model_for(angle_shift=0.0, cop_shift=0.0):
-        ca, sa = np.cos(angle_shift), np.sin(angle_shift)
-        fx = dirn[0] * ca - dirn[1] * sa
-        fy = dirn[0] * sa + dirn[1] * ca
+    def model_for(t, cop_shift=0.0, turn=0.0):
+        """The model with the force ``P (-r + t p)`` on the foot, turned by ``turn`` rad toward the toes."""
+        vx, vy = -r[0] + t * p[0], -r[1] + t * p[1]
+        ca, sa = np.cos(turn), np.sin(turn)
+        fx, fy = vx * ca + vy * sa, -vx * sa + vy * ca
         force = quantity(np.stack(np.broadcast_arrays(P * fx, P * fy), -1), "N")
         pf = PointForce("foot", quantity(c_along + cop_shift, "m"), force, label="platform")
-        return make_model(body, [pf], "both", "backrest"), pf
+        return make_model(body, [pf], "both", "backrest")
 
     angles = wrap_joint_angles({"foot": feas.nan(f), "shank": feas.nan(shank), "thigh": feas.nan(thigh),
                                 "trunk": feas.nan(trunk), "arms": feas.nan(0.0)})
@@ -132,17 +221,35 @@ def _leg_press(body: Body, *, load: Any = "150 kg", foot_position: Any = "middle
     feas.flag(ankle > np.radians(JOINT_RANGES_DEG["ankle"][1]), "ankle_range",
               ankle_dorsiflexion=quantity(np.degrees(ankle), "deg"))
     angles = {k: feas.nan(v) for k, v in angles.items()}
-    model, pf = model_for()
     pose = Pose.from_radians(angles["shank"], angles["thigh"], angles["trunk"], angles["foot"], angles["arms"])
-    sc = model.sincos(angles)
+    model0 = model_for(0.0)                   # the force along the rails
+    sc = model0.sincos(angles)
+    weights = {"ankle": w_a, "knee": 1.0, "hip": w_h}
+    limited = np.zeros(shape, dtype=bool)
+    if mode == "min_effort":
+        # every joint moment is affine in the shear fraction t: M(t) = M0 + t D
+        m0 = model0.moments(sc)
+        m1 = model_for(1.0).moments(sc)
+        D = {j: m1[j] - m0[j] for j in ("ankle", "knee", "hip")}
+        t, limited = min_effort_shear(m0, D, weights, mu)
+    elif mode == "rails":
+        t = 0.0
+    else:
+        t = t_given
+    # the force must be finite (infeasible poses are NaN anyway); a scalar direction stays a scalar, so the
+    # models' force terms do not grow to the grid's shape
+    t_model = t if mode != "min_effort" else np.where(np.isfinite(t), t, 0.0)
+    t = feas.nan(t)
+    model = model0 if mode == "rails" else model_for(t_model)
     mom = model.moments(sc)
     moments = MomentResult(model, pose, sc, mom)
     sens = {}
-    m_rot = make_model(body, [model_for(np.radians(1.0))[1]], "both", "backrest").moments(sc)
-    m_cop = model_for(0.0, 0.01)[0].moments(sc)
+    m_rot = model_for(t_model, 0.0, np.radians(1.0)).moments(sc)
+    m_cop = model_for(t_model, 0.01).moments(sc)
     for j in ("ankle", "knee", "hip"):
         sens[j] = {"per_deg_direction": quantity(m_rot[j] - mom[j], "N*m/deg"),
                    "per_cm_cop": quantity(m_cop[j] - mom[j], "N*m/cm")}
+    cost = sum(np.asarray(weights[j]) * mom[j] ** 2 for j in ("ankle", "knee", "hip"))
     single = shape == ()
     feas.include(moments)
     hints = {}
@@ -152,21 +259,35 @@ def _leg_press(body: Body, *, load: Any = "150 kg", foot_position: Any = "middle
         deepest = None
         if trial_deg.size:
             trial = _leg_press(body, load=load, foot_position=foot_position, knee_flexion=quantity(trial_deg, "deg"),
-                              sled_angle=sled_angle, back_angle=back_angle, cop=cop)
+                               sled_angle=sled_angle, back_angle=back_angle, cop=cop, force_direction="rails")
             fits = np.asarray(trial.feasible, dtype=bool)
             deepest = float(trial_deg[fits].max()) if fits.any() else None
         hints["ankle_range"] = (f"Fix: go shallower (knee_flexion={np.degrees(K):.0f} deg was asked; "
                                 f"with foot_position={foot_position!r} the ankle allows at most "
                                 f"{deepest:.0f} deg), or place the feet higher on the platform."
                                 if deepest is not None else "Fix: place the feet higher on the platform.")
+    if single and not bool(feas.ok) and str(feas.reason) == "friction":
+        hints["friction"] = (f"Fix: turn the force at most {np.degrees(np.arctan(float(mu))):.1f} deg off the rails' "
+                             f"line (friction={float(mu):g}), or use force_direction='min_effort'.")
     feas.raise_if_single(single, "leg_press", hints)
+    line = {"min_effort": "the least-effort direction within the friction cone (sum of weighted squared ankle, "
+                          "knee and hip moments), through the centre of pressure",
+            "rails": "along the sled, through the centre of pressure",
+            "angle": "the given angle from the rails' line, through the centre of pressure"}[mode]
+    shear = quantity(P * t, "N")
     params = {"load": load, "platform_force": quantity(P, "N"), "foot_position": foot_position,
               "foot_offset": quantity(e, "m"), "knee_flexion": quantity(np.degrees(as_angle(knee_flexion, "knee_flexion")), "deg"),
               "sled_angle": quantity(np.degrees(beta), "deg"), "back_angle": quantity(np.degrees(trunk), "deg"),
-              "cop": cop, "support": "backrest", "line_of_force": "along the sled, through the centre of pressure"}
+              "cop": cop, "support": "backrest", "force_direction": force_direction if mode != "angle" else
+              quantity(np.degrees(np.arctan(t_given)), "deg"),
+              "friction": mu if np.ndim(mu) else float(mu), "line_of_force": line}
     return ExerciseResult("leg_press", pose, moments, params, bool(feas.ok) if single else feas.ok,
                           str(feas.reason) if single else feas.reason,
-                          {"sensitivity": sens, "platform_force": quantity(P, "N")})
+                          {"sensitivity": sens, "platform_force": quantity(P, "N"), "platform_shear": shear,
+                           "force_angle": quantity(np.degrees(np.arctan(t)), "deg"),
+                           "friction_limited": feas.ok & np.asarray(limited, dtype=bool) if not single
+                           else bool(limited) and bool(feas.ok),
+                           "effort_cost": quantity(cost, "N**2*m**2")})
 
 
 def _resistance(load: Any, lever: Any, profile: Any, knee: Any, shank_world: Any) -> Any:
@@ -291,7 +412,7 @@ def _leg_curl(body: Body, *, load: Any = "30 kg", knee_flexion: Any = "45 deg", 
 
 
 # --------------------------------------------------------------------------- the declared exercises
-from .spec import ExerciseSpec, declare, param, spec_function  # noqa: E402
+from .spec import ExerciseSpec, declare, param, sampling_params, spec_function  # noqa: E402
 
 _MACHINE_REP = "The knee flexion goes from straight (0) to the given angle (1)."
 
@@ -299,17 +420,40 @@ _MACHINE_REP = "The knee flexion goes from straight (0) to the given angle (1)."
 class LegPress(ExerciseSpec):
     """A leg press at its bottom: knee flexion ``knee_flexion``, feet on the platform.
 
-    The back pad holds the trunk (support ``"backrest"``); the platform pushes along the sled
-    through the centre of pressure. ``.extras`` holds ``sensitivity`` (N*m per degree of force
-    direction and per cm of centre-of-pressure shift, per joint) and ``platform_force`` (N).
+    The back pad holds the trunk (support ``"backrest"``). The platform's force on the feet acts
+    through the centre of pressure; its component along the rails is the sled's (it balances the
+    sled), and the rest, along the platform (the shear at the sole), is not decided by statics:
+    the seat and back pad take whatever the shear leaves. ``force_direction`` chooses it:
+
+    * ``"min_effort"`` (default): the shear that minimises the effort cost
+      ``C = w_a M_ankle**2 + M_knee**2 + w_h M_hip**2`` (per-leg net moments, N*m; ``w_a = w_h = 1``:
+      the plain sum of squared joint moments, an assumption), within the friction cone
+      ``|shear| <= friction * normal force`` (``friction`` 0.5, an assumption:
+      ``technique.FRICTION_FOOTPLATE``). Every moment is affine in the shear, so the cost is a
+      parabola and its minimum is closed form (:func:`min_effort_shear`), vectorised over poses.
+    * ``"rails"``: no shear, the force along the rails (the earlier model).
+    * an angle: the force turned that far from the rails' line, positive toward the toes (the
+      platform pushing the sole toward the toes); beyond the friction cone the request is infeasible
+      (``reason="friction"``).
+
+    ``samples=N`` draws the friction bound and the cost's weights (``technique.typical("leg_press")``)
+    and gives the direction, and the moments, a band. ``.extras`` holds ``platform_force`` (N, along
+    the rails), ``platform_shear`` (N, + toward the toes), ``force_angle`` (deg from the rails' line),
+    ``friction_limited`` (the friction bound decided the shear), ``effort_cost`` and ``sensitivity``
+    (N*m per degree the force turns toward the toes, and per cm the centre of pressure moves toward
+    the toes, per joint).
 
     Examples
     --------
     >>> import biomech as bm
     >>> body = bm.Body.from_anthropometrics("178 cm", "80 kg")
     >>> low = bm.exercises.leg_press(body, foot_position="low", knee_flexion="70 deg")
-    >>> high = bm.exercises.leg_press(body, foot_position="high", knee_flexion="70 deg")
-    >>> bool(low.knee > high.knee)
+    >>> round(float(low.extras["force_angle"].m_as("deg")), 1)     # toward the toes
+    20.1
+    >>> rails = bm.exercises.leg_press(body, foot_position="low", knee_flexion="70 deg", force_direction="rails")
+    >>> float(rails.extras["platform_shear"].m_as("N")), bool(low.extras["effort_cost"] < rails.extras["effort_cost"])
+    (0.0, True)
+    >>> bool(rails.knee > low.knee)      # pushing along the rails loads the knee more
     True
     """
 
@@ -320,7 +464,28 @@ class LegPress(ExerciseSpec):
     rep_fraction = _MACHINE_REP
 
     def _solve(self, body: Body, fraction: Any) -> ExerciseResult:
-        return _leg_press(body, **self.values(), fraction=fraction)
+        kw = self._plain_values()
+        if getattr(self, "samples", None) is None:
+            return _leg_press(body, **kw, fraction=fraction)
+        check_body(body)
+        friction_given = kw.get("friction") is not None
+        samples, ndim = self._draw("leg_press", body, fraction)
+        lead = (samples.n,) + (1,) * ndim
+        if not friction_given:
+            kw["friction"] = samples.si("friction").reshape(lead)
+        weights = (samples.si("ankle_weight").reshape(lead), samples.si("hip_weight").reshape(lead))
+        res = _leg_press(body, **kw, fraction=fraction, effort_weights=weights)
+        mode = _direction(kw["force_direction"])[0]
+        used = {"friction": "not used: friction given" if friction_given else
+                "friction (the bound of the platform's shear)" if mode != "rails" else
+                "not used: force_direction='rails'",
+                "ankle_weight": "the ankle's weight in the effort cost" if mode == "min_effort" else
+                "not used: the direction is given",
+                "hip_weight": "the hip's weight in the effort cost" if mode == "min_effort" else
+                "not used: the direction is given"}
+        if not friction_given:
+            res.parameters["friction"] = "drawn for each sample (extras['technique'])"
+        return self._sampled(res, samples, used, fraction)
 
 
 declare(LegPress, dict(
@@ -334,7 +499,18 @@ declare(LegPress, dict(
     back_angle=param("angle", "-45 deg", "Trunk lean set by the back pad (negative: reclined)."),
     cop=param("length", "midfoot", "Centre of pressure on the foot: a named point or a distance from the heel "
                                    "along the sole.", words={"midfoot": "the heel-toe midpoint", "heel": "the heel",
-                                                             "ball": "the ball of the foot"})))
+                                                             "ball": "the ball of the foot"})),
+    {"force_direction": param("angle", "min_effort",
+                              "Direction of the platform's force on the feet: the least-effort direction within the "
+                              "friction cone (the sum of squared ankle, knee and hip moments, an assumption), along "
+                              "the rails, or an angle from the rails' line (positive: toward the toes).",
+                              words={"min_effort": "least sum of squared ankle, knee and hip moments within the "
+                                                   "friction cone",
+                                     "rails": "0 deg: along the rails, no shear at the sole"}),
+     "friction": param("fraction", None, "Friction coefficient between sole and platform: the platform's shear "
+                                         "stays within friction x its normal force.",
+                       none="0.5 (an assumption: technique.FRICTION_FOOTPLATE)"),
+     **sampling_params("leg_press (the friction bound and the effort cost's weights: assumptions)")})
 
 
 def _pad_params(load: str, knee: str) -> dict:

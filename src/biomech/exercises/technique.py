@@ -385,19 +385,51 @@ BAR_THIGH_FRICTION = Measured(
     0.4, 0.1, "1", source="assumption (bar knurling on clothing; no measurement read)", spread="assumed",
     assumption=True, note="The contact pushes, never pulls; its tangential part stays within mu times the normal.")
 
-#: Forward lunge, front leg at the bottom.
+#: Forward lunge and split squat, front leg at the bottom: how far a lifter's front shin and trunk
+#: lean away from the exercise's default bottom (the shin the step gives,
+#: ``biomech.exercises.lunges.default_front_shank``, and the trunk that balances 70 % of the weight
+#: over the front midfoot), so that the typical technique is the default bottom itself.
 SHANK_LUNGE = Measured(
-    20.0, 8.0, "deg", source=f"assumption; see {_RIEMANN_2012}", spread="assumed", assumption=True,
-    note="No front-shin angle could be read; Riemann 2012 found peak flexion angles unchanged with load (0-50 % "
-    "body mass, 16 adults), so one value serves all loads. Step length sets it in practice.")
+    0.0, 8.0, "deg", source=f"assumption; see {_RIEMANN_2012}", spread="assumed", assumption=True,
+    note="Deviation of the front shin from the lean the step gives (forward on short steps, near vertical from "
+    "about one leg length: the measured directions of the short- and long-step lunge). No front-shin angle with its "
+    "spread could be read; Riemann 2012 found peak flexion angles unchanged with load (0-50 % body mass, 16 "
+    "adults), so one spread serves all loads. 8 deg SD is an assumption.")
 TRUNK_LUNGE = Measured(
-    10.0, 8.0, "deg", source=f"assumption; conditions of {_FARROKHI_2008}", spread="assumed", assumption=True,
-    note="Farrokhi compared an upright trunk with a forward lean (5 M + 5 F); the typical lunge is taken as "
-    "near upright, 10 deg.")
+    0.0, 8.0, "deg", source=f"assumption; conditions of {_FARROKHI_2008}", spread="assumed", assumption=True,
+    note="Deviation of the trunk from the lean that balances the default bottom (70 % of the weight on the front "
+    "foot, its pressure at the midfoot; about 19 deg for the default step). Farrokhi compared an upright trunk with "
+    "a forward lean (5 M + 5 F) but no angles were read; 8 deg SD is an assumption.")
 COP_LUNGE = Measured(
     0.50, 0.05, "1", source="assumption (no force-plate value read)", spread="assumed", assumption=True,
     note="Front foot at the midfoot, as the squat: with the rear foot also on the ground the front foot's "
     "pressure point is not forced toward the heel or the toes; SD as the hinge assumption.")
+
+#: Bulgarian split squat: the front (lead) foot's share of the vertical ground reaction.
+FRONT_SHARE_BSS = Measured(
+    0.8436, 0.036, "1", source="Helme M, Tee J, Emmonds S, Low C. J Strength Cond Res 2021, doi "
+    "10.1519/JSC.0000000000003727 (abstract; the year and title as read in biomech.exercises.lunges)",
+    n=26, sample="26 trained men, 715 repetitions of the rear-foot-elevated split squat",
+    note="Lead foot 84.36 +- 3.6 % of the total vertical force (the same number as "
+    "biomech.exercises.lunges.FRONT_SHARE['bulgarian_split_squat'], which rounds it to 0.84).")
+
+#: Leg press: the friction coefficient between shoe sole and footplate, the bound of the platform's
+#: shear (its tangential force) in the minimum-effort direction (``biomech.exercises.leg_press``).
+FRICTION_FOOTPLATE = Measured(
+    0.5, 0.1, "1", source="assumption (rubber shoe soles on a textured footplate; no measurement read)",
+    spread="assumed", assumption=True,
+    note="No sole-on-footplate friction was read; dry rubber soles on rough, hard surfaces usually hold well "
+    "above 0.5, so 0.5 bounds the shear conservatively; the SD (0.1) is an assumption and gives the band.")
+#: Leg press: weight of the ankle's squared moment in the minimum-effort cost, relative to the knee's.
+EFFORT_WEIGHT_ANKLE = Measured(
+    1.0, 0.25, "1", source="assumption (equal weights: the plain sum of squared joint moments)", spread="assumed",
+    assumption=True, note="The cost is sum_j w_j M_j^2 over ankle, knee and hip; no per-joint strength is applied "
+    "(w = 1 each, the knee's fixed at 1); the SD spreads the weight over about half to twice for the band.")
+#: Leg press: weight of the hip's squared moment in the minimum-effort cost, relative to the knee's.
+EFFORT_WEIGHT_HIP = Measured(
+    1.0, 0.25, "1", source="assumption (equal weights: the plain sum of squared joint moments)", spread="assumed",
+    assumption=True, note="As EFFORT_WEIGHT_ANKLE, for the hip: the knee's weight is 1, the hip's is drawn around "
+    "1 for the band.")
 
 
 # --------------------------------------------------------------------------- one exercise
@@ -623,15 +655,45 @@ def _deadlift(name: str, knee: Measured, toe_out: Measured, stance: Measured, ar
 def _lunge() -> TypicalTechnique:
     return TypicalTechnique(
         exercise="lunge",
-        drawn={"cop": COP_LUNGE, "front_shank": SHANK_LUNGE, "trunk": TRUNK_LUNGE},
+        drawn={"cop": COP_LUNGE, "front_shank_offset": SHANK_LUNGE, "trunk_offset": TRUNK_LUNGE},
         reference={},
         correlations={},
         correlation_notes={},
-        bounds={"cop": (0.25, 0.75), "front_shank": (-10.0, 45.0), "trunk": (-10.0, 50.0)},
+        bounds={"cop": (0.25, 0.75), "front_shank_offset": (-25.0, 25.0), "trunk_offset": (-25.0, 25.0)},
         balance_decides="front_share",
-        balance_note="With two feet on the ground the trunk can be set by the lifter: it is drawn, and balance "
-        "decides how the ground reaction is shared between the front foot (at the drawn pressure point) and the "
-        "rear foot.")
+        balance_note="With two feet on the ground the trunk can be set by the lifter: its lean away from the "
+        "default bottom's is drawn, as is the front shin's, and balance decides how the ground reaction is shared "
+        "between the front foot (at the drawn pressure point) and the rear foot. The mean sample is the default "
+        "bottom (front share 0.70).")
+
+
+def _bulgarian_split_squat() -> TypicalTechnique:
+    return TypicalTechnique(
+        exercise="bulgarian_split_squat",
+        drawn={"cop": COP_LUNGE, "front_share": FRONT_SHARE_BSS},
+        reference={},
+        correlations={},
+        correlation_notes={},
+        bounds={"cop": (0.25, 0.75), "front_share": (0.6, 0.99)},
+        balance_decides="trunk",
+        balance_note="The front foot's share of the weight is measured (Helme et al. 2021), so it is drawn with "
+        "the front foot's pressure point; balance then decides the trunk lean. The front shin follows the step, "
+        "leaning further where the trunk would pass its cap (biomech.exercises.lunges.TRUNK_MAX_DEG).")
+
+
+def _leg_press() -> TypicalTechnique:
+    return TypicalTechnique(
+        exercise="leg_press",
+        drawn={"friction": FRICTION_FOOTPLATE, "ankle_weight": EFFORT_WEIGHT_ANKLE, "hip_weight": EFFORT_WEIGHT_HIP},
+        reference={},
+        correlations={},
+        correlation_notes={},
+        bounds={"friction": (0.2, 0.9), "ankle_weight": (0.25, 2.5), "hip_weight": (0.25, 2.5)},
+        balance_decides="platform_shear",
+        balance_note="The back pad holds the trunk and the sled's weight fixes the force along the rails; the "
+        "shear along the platform is not decided by statics. The exercise layer takes the shear that minimises "
+        "the effort cost (weighted sum of squared ankle, knee and hip moments) within the friction cone; the "
+        "friction bound and the cost's weights are drawn.")
 
 
 _DL_REF = {"sumo_minus_conventional_trunk": SUMO_MINUS_CONVENTIONAL_TRUNK,
@@ -666,6 +728,8 @@ EXERCISES: Mapping[str, TypicalTechnique] = MappingProxyType({
     "trap_bar_deadlift": _deadlift("trap_bar_deadlift", _TRAP_KNEE, _TRAP_TOE_OUT, _TRAP_STANCE,
                                    ARM_TRAP_BAR, {"trap_minus_straight_knee": TRAP_MINUS_STRAIGHT_KNEE}),
     "lunge": _lunge(),
+    "bulgarian_split_squat": _bulgarian_split_squat(),
+    "leg_press": _leg_press(),
 })
 
 _ALIASES = {"squat": "high_bar_squat", "conventional_deadlift": "deadlift", "rdl": "romanian_deadlift",

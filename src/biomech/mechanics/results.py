@@ -427,7 +427,10 @@ class ResultBase:
         for j in self.moments.joints:
             v = np.moveaxis(np.broadcast_to(np.asarray(self.moments.si(j), dtype=float), shape), axis, 0)
             b = _band(v, okm, low, high)
-            lo[j], mid[j], hi[j], frac = b.low, b.typical, b.high, b.feasible_fraction
+            lo[j], mid[j], hi[j] = b.low, b.typical, b.high
+        # the share of samples that could stand (a joint statics leaves undecided, such as the lumbar
+        # moment on a back pad, is NaN in every sample and must not count them out)
+        frac = np.asarray(okm, dtype=float).mean(axis=0)
         rest = tuple(d for i, d in enumerate(dims) if i != axis)
         return MomentBand(JointValues.from_si(lo, "N*m", mass), JointValues.from_si(mid, "N*m", mass),
                           JointValues.from_si(hi, "N*m", mass), frac, int(shape[axis]), float(low), float(high), True,

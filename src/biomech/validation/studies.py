@@ -116,14 +116,23 @@ def split_squat_step_length(steps: tuple = SONG_2023_STEPS) -> dict:
             "shank_long_deg": float(r.pose.front.shank.m_as("deg")[1])}
 
 
-def leg_press_feet_knee_extensor_force() -> dict:
+def leg_press_feet_knee_extensor_force(force_direction: str = "min_effort") -> dict:
     """Quadriceps force (N, per leg) with the feet low and high on a 45-degree leg press,
-    same knee flexion and load (the cue experiment's set-up), from muscle demand."""
-    from ..cues.lift_experiments import LEG_PRESS_FEET, _leg_press
+    same knee flexion and load (the cue experiment's set-up), from muscle demand.
+
+    ``force_direction`` is the leg press's (``"min_effort"``, its default, or ``"rails"``, the
+    earlier model): the platform's shear is not decided by statics.
+    """
+    from ..cues.lift_experiments import LEG_PRESS_DEPTH_DEG, LEG_PRESS_FEET, LEG_PRESS_SLED_BODY_MASSES
     out = {}
     for where, off in LEG_PRESS_FEET.items():
-        d = muscle_demand(_leg_press(_REF, feet_m=off), body_mass=_REF.mass, body_height=_REF.height)
+        lp = ex.leg_press(_REF, load=Q_(LEG_PRESS_SLED_BODY_MASSES * _REF.mass_kg, "kg"), foot_position=Q_(off, "m"),
+                          knee_flexion=Q_(LEG_PRESS_DEPTH_DEG, "deg"), force_direction=force_direction)
+        d = muscle_demand(lp, body_mass=_REF.mass, body_height=_REF.height)
         out[where] = float(d.force["quadriceps"].to("N").magnitude)
+        out[f"knee_{where}"] = float(lp.knee.m_as("N*m"))
+        out[f"hip_{where}"] = float(lp.hip.m_as("N*m"))
+        out[f"force_angle_{where}"] = float(lp.extras["force_angle"].m_as("deg"))
     out["high_over_low"] = out["high"] / out["low"]
     return out
 

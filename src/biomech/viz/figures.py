@@ -351,7 +351,7 @@ def fig_leg_press_foot_position(out_dir: str) -> list[str]:
         ax.set_title("Knee and hip moments through the range (per leg); each line ends where the ankle runs out "
                      "of dorsiflexion")
         top.suptitle("Leg press, 150 kg on a 45\u00b0 sled, knee at 70\u00b0: feet high, middle and low on the "
-                     "platform (its force acts along the sled, an assumption)", fontsize=11)
+                     "platform (its force in the least-effort direction, an assumption)", fontsize=11)
     return [_save(plot, fig, out_dir, "leg_press_foot_position.png")]
 
 
