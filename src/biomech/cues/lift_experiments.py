@@ -769,9 +769,13 @@ LEG_PRESS_FEET = {"low": FOOT_POSITIONS["low"], "high": FOOT_POSITIONS["high"]}
 LEG_PRESS_SLED_BODY_MASSES = 2.0
 
 
-def _leg_press(body, depth_deg=LEG_PRESS_DEPTH_DEG, feet_m=0.0):
+#: Draws of the leg press's least-effort direction (friction and cost weights) per body.
+LEG_PRESS_DRAWS = 200
+
+
+def _leg_press(body, depth_deg=LEG_PRESS_DEPTH_DEG, feet_m=0.0, **kw):
     return ex.leg_press(body, load=_mass(body, LEG_PRESS_SLED_BODY_MASSES), foot_position=Q_(feet_m, "m"),
-                        knee_flexion=Q_(depth_deg, "deg"))
+                        knee_flexion=Q_(depth_deg, "deg"), **kw)
 
 
 @register_experiment
@@ -795,6 +799,17 @@ def experiment_leg_press_feet(bodies: Sequence[NamedBody] = STANDARD_BODIES) -> 
                 "ankle moment": (_nm(lp.ankle), _NM), "knee moment": (k, _NM), "hip moment": (h, _NM)})
             t.body(body, {"knee_moment_change": _rel(k[0], k[1]), "hip_moment_change": _rel(h[0], h[1])},
                    100 * _rel(k[0], k[1]))
+            # The band: the least-effort direction over its drawn friction and cost weights (the
+            # same draws at both placements), and the force along the rails. The direction is not
+            # measured, so the verdict is read over both and names it when they disagree.
+            drawn = _leg_press(body, feet_m=np.array(list(LEG_PRESS_FEET.values())), samples=LEG_PRESS_DRAWS)
+            kd = _nm(drawn.knee)
+            t.sample({"body": body.name, "platform force": "least effort"},
+                     {"knee_moment_change": kd[:, 0] / kd[:, 1] - 1})
+            rails = _leg_press(body, feet_m=np.array(list(LEG_PRESS_FEET.values())), force_direction="rails")
+            kr = _nm(rails.knee)
+            t.sample({"body": body.name, "platform force": "along the rails"},
+                     {"knee_moment_change": np.atleast_1d(kr[0] / kr[1] - 1)})
     ref = bodies[0]
 
     def draw():
