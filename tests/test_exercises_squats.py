@@ -52,10 +52,17 @@ def test_cop_found_bottom_up_lies_at_the_target(body, make):
 
 
 def test_system_com_over_midfoot_with_gravity_only(body):
-    # Gravity alone: balance puts the system centre of mass over the midfoot (docs/conventions.md).
-    r = ex.squat(body, load="100 kg")
+    # Gravity alone: balance puts the system centre of mass over the target (docs/conventions.md): the
+    # midfoot when asked, the typical squat's pressure point at parallel by default (technique.COP_SQUAT,
+    # Ishida et al. 2022: 48.95 % of the heel-to-toe length).
+    from biomech.exercises import technique as tq
+    r = ex.squat(body, load="100 kg", cop="midfoot")
     com_x = float(r.positions["com"].to("m").magnitude[0])
     assert com_x == pytest.approx(0.5 * body.foot_geometry.toe_x, abs=1e-9)
+    r = ex.squat(body, load="100 kg")
+    com_x = float(r.positions["com"].to("m").magnitude[0])
+    assert com_x == pytest.approx(tq.COP_SQUAT.mean * body.foot_geometry.toe_x, abs=1e-9)
+    assert r.parameters["cop_fraction"] == pytest.approx(0.4895)
 
 
 def test_band_shifts_the_balance_and_the_solver_follows(body):
@@ -124,7 +131,7 @@ def test_depth_at_fixed_knee_travel_loads_the_hip(body):
     # through the extra knee travel they bring.
     # (Beyond parallel the hip comes forward again, so with fixed shins the hip moment peaks at
     # parallel: the hip's distance behind the knee is thigh length * sin(thigh angle).)
-    r = ex.squat(body, depth=Q_([60, 75, 90, 105], "deg"), knee_travel="5 cm", load="80 kg")
+    r = ex.squat(body, depth=Q_([60, 75, 90, 105], "deg"), knee_travel="5 cm", load="80 kg", cop="midfoot")
     assert np.allclose(nm(r.knee), nm(r.knee)[0], atol=1e-9)
     assert np.all(np.diff(nm(r.hip)[:3]) > 0) and nm(r.hip)[3] < nm(r.hip)[2]
 
@@ -283,7 +290,7 @@ def test_thigh_calf_contact_only_in_deep_flexion(body):
        bar=st.sampled_from(["high_bar", "low_bar", "front", "goblet"]))
 def test_property_cop_at_midfoot(body, depth, travel, load, bar):
     r = ex.squat(body, depth=Q_(depth, "deg"), knee_travel=Q_(travel, "cm"), load=Q_(load, "kg"), bar=bar,
-                 lengths={"thigh": Q_([0.40, 0.44], "m")})
+                 lengths={"thigh": Q_([0.40, 0.44], "m")}, cop="midfoot")
     ok = r.feasible
     cop = r.cop.to("m").magnitude[..., 0]
     assert np.allclose(cop[ok], 0.5 * body.foot_geometry.toe_x, atol=1e-9)

@@ -1,10 +1,12 @@
 """Squats: back (high and low bar), front, goblet, bodyweight, heel-elevated, wide and
 toes-out, box squats; their balanced bottom positions and rep paths.
 
-A squat request fixes the legs: the heel lift gives the foot angle, the knee travel
-the shank lean, the depth the thigh angle. The trunk lean is then what balances the
-lifter with the ground reaction at the target point of the foot (midfoot by default),
-solved in closed form (:mod:`biomech.exercises.common`), vectorized over every array
+A squat request fixes the legs: the heel lift gives the foot angle, the depth the thigh
+angle, and the shank lean is either the typical technique's at that depth (the default:
+:mod:`biomech.exercises.technique`) or the one a given knee travel sets. The trunk lean is
+then what balances the lifter with the ground reaction at the target point of the foot (by
+default the typical pressure point, which moves from the quiet-standing line of gravity
+to the squat's measured value as the lifter goes down), solved in closed form (:mod:`biomech.exercises.common`), vectorized over every array
 parameter, body proportions included.
 
 Arms: with a bar or a goblet weight the arms hold the load near the trunk. The model's
@@ -420,7 +422,8 @@ def _squat(body: Body, *, depth: Any = "parallel", knee_travel: Any = None, load
               "knee_travel": quantity(kt, "m") if kt is not None else (
                   f"typical technique: the shin lean grows with depth (technique.squat_shank_lean, {tb}: "
                   f"SHANK_STANDING at depth 0, Woodhull 1985; SHANK_AT_PARALLEL['{tb}'] at parallel, an assumption)"),
-              "shank_lean": quantity(np.degrees(info["in_plane"]["shank"]), "deg"),
+              "shank_lean": _scalar_or(quantity(np.degrees(info["in_plane"]["shank"]), "deg"),
+                                       "per pose: extras['in_plane_angles']['shank']"),
               "knee_travel_at": at,
               "load": quantity(load_kg, "kg"), "bar": hold, "heel_lift": quantity(as_length(heel_lift, "heel_lift"), "m"),
               "stance_width": quantity(hip_joint_spacing(body) if sw is None else sw, "m"),
@@ -435,12 +438,21 @@ def _squat(body: Body, *, depth: Any = "parallel", knee_travel: Any = None, load
               "lengths": {k: quantity(v, "m") for k, v in lens.items()},
               "fraction": None if fraction is None else np.asarray(fraction, dtype=float)}
     if rule:
-        params["shank_at_parallel"] = quantity(np.degrees(technique["shank_at_parallel_rad"]), "deg")
-        params["technique_stance"] = np.asarray(typ["technique_stance"], dtype=float)
+        params["shank_at_parallel"] = _scalar_or(quantity(np.degrees(technique["shank_at_parallel_rad"]), "deg"),
+                                                 "drawn per sample")
+        params["technique_stance"] = _scalar_or(float(typ["technique_stance"]) if np.ndim(typ["technique_stance"])
+                                                == 0 else typ["technique_stance"], "per stance width")
     if cop_v is None:
-        params["cop_fraction"] = np.asarray(technique["cop_fraction"], dtype=float)
+        params["cop_fraction"] = _scalar_or(float(technique["cop_fraction"]) if np.ndim(technique["cop_fraction"])
+                                            == 0 else technique["cop_fraction"], "drawn per sample")
         params["cop_standing"] = quantity(typ["cop_standing_m"], "m")
     return _result(name, body, pose, model, angles, feas, params, info)
+
+
+def _scalar_or(value: Any, text: str) -> Any:
+    """A technique value for ``parameters`` when it is one number, else where to find it (array
+    parameters name the result's axes, and these are outputs of the technique, not inputs)."""
+    return value if np.ndim(getattr(value, "magnitude", value)) == 0 else text
 
 
 # --------------------------------------------------------------------------- the declared exercises
@@ -586,22 +598,32 @@ class _SquatSpec(ExerciseSpec):
 class Squat(_SquatSpec):
     """A squat's bottom position, balanced over the target point, and its joint moments.
 
-    The heel lift fixes the foot angle, the knee travel the shank lean, the depth the thigh
-    angle; the trunk lean is then what balances the lifter with the ground reaction at the
-    target point of the foot (midfoot by default). ``.extras`` holds the in-plane leg angles
-    and the Zelle et al. (2007) thigh-calf contact estimate (``knee_with_thigh_calf_contact``),
-    which ``.moments`` leaves out.
+    The heel lift fixes the foot angle, the depth the thigh angle, and the shin lean is the
+    typical technique's at that depth, bar and stance (``knee_travel=None``:
+    :func:`~biomech.exercises.technique.squat_shank_lean`, from the quiet-standing lean at depth
+    0 to the bar's typical lean at parallel, capped at the dorsiflexion limit) or the one a
+    given knee travel sets. The trunk lean is then what balances the lifter with the ground
+    reaction at the target point: by default the typical pressure point, from the quiet-standing
+    line of gravity at depth 0 to the squat's measured value at parallel (``cop=None``;
+    ``technique.COP_STANDING``, ``technique.COP_SQUAT``). ``.parameters`` names the values the
+    technique used (``shank_at_parallel``, ``cop_fraction``, ...). ``.extras`` holds the
+    in-plane leg angles and the Zelle et al. (2007) thigh-calf contact estimate
+    (``knee_with_thigh_calf_contact``), which ``.moments`` leaves out.
 
     Examples
     --------
     >>> import biomech as bm
     >>> body = bm.Body.from_anthropometrics("178 cm", "80 kg")
-    >>> sq = bm.exercises.squat(body, depth="parallel", knee_travel="5 cm", load="100 kg", bar="high_bar")
-    >>> round(float(sq.trunk.to("deg").magnitude), 1) > 0, sq.feasible
-    (True, True)
+    >>> sq = bm.exercises.squat(body, depth="parallel", load="100 kg", bar="high_bar")
+    >>> round(float(sq.pose.shank.to("deg").magnitude), 1), sq.parameters["cop_fraction"], sq.feasible
+    (32.0, 0.4895, True)
     >>> abs(float(sq.cop.magnitude[0] - sq.extras["target"].magnitude)) < 1e-9
     True
-    >>> bool(bm.exercises.Squat(depth="parallel", load="100 kg").solve(body).knee == sq.knee)
+    >>> deep = bm.exercises.squat(body, depth="110 deg", load="100 kg", bar="high_bar")
+    >>> bool(deep.knee > sq.knee)                  # the shin leans further: more knee moment
+    True
+    >>> stopped = bm.exercises.squat(body, depth="parallel", knee_travel="0 cm", load="100 kg")
+    >>> bool(stopped.knee < sq.knee < stopped.knee + 100 * sq.knee.units)
     True
     """
 
