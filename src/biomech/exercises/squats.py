@@ -712,12 +712,16 @@ declare(BodyweightSquat, dict(depth=_depth_param(), knee_travel=_knee_travel_par
 
 
 class BoxSquat(_SquatSpec):
-    """A box squat: the bottom is sitting on a box of the given height (shins near vertical
-    by default), with a low bar.
+    """A box squat: the bottom is sitting on a box of the given height, with a low bar.
 
-    The default load is 60 kg: with the knees held at the toes and nothing on the bar, no trunk
-    lean puts the centre of mass over the midfoot (the lifter would sit back onto the box, which
-    a balance over the feet does not model), so the unloaded default would be infeasible.
+    Its typical technique is sat back (after Swinton et al. 2012's description: more vertical
+    shins, the centre of mass displaced backward): the shin lean of the wide stance
+    (``technique.STANCE_BOX``) and the pressure point at parallel further back
+    (``technique.COP_SITTING_BACK``, 44.4 % of the foot); both are assumptions. The shin lean and
+    the thigh angle the box allows are solved together. The default load is 60 kg: with the shins
+    that upright and nothing on the bar, no trunk lean puts the centre of mass over the pressure
+    point (the lifter would sit back onto the box, which a balance over the feet does not model),
+    so the unloaded default would be infeasible.
 
     Examples
     --------
