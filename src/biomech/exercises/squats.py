@@ -581,7 +581,8 @@ def _sampled_squat(spec: ExerciseSpec, body: Body, kw: dict, fraction: Any, box:
 class _SquatSpec(ExerciseSpec):
     bar_fixed = None
     renamed = {"box": "box_height"}
-    rep_fraction = "A fraction scales the bottom's thigh angle and shank lean together."
+    rep_fraction = ("A fraction scales the bottom's thigh angle; the shin follows the typical technique at each "
+                    "thigh angle (with a given knee travel, the bottom's shank lean scales with the fraction).")
 
     def _solve(self, body: Body, fraction: Any) -> ExerciseResult:
         kw = self._plain_values()
