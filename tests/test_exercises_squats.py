@@ -52,10 +52,17 @@ def test_cop_found_bottom_up_lies_at_the_target(body, make):
 
 
 def test_system_com_over_midfoot_with_gravity_only(body):
-    # Gravity alone: balance puts the system centre of mass over the midfoot (docs/conventions.md).
-    r = ex.squat(body, load="100 kg")
+    # Gravity alone: balance puts the system centre of mass over the target (docs/conventions.md): the
+    # midfoot when asked, the typical squat's pressure point at parallel by default (technique.COP_SQUAT,
+    # Ishida et al. 2022: 48.95 % of the heel-to-toe length).
+    from biomech.exercises import technique as tq
+    r = ex.squat(body, load="100 kg", cop="midfoot")
     com_x = float(r.positions["com"].to("m").magnitude[0])
     assert com_x == pytest.approx(0.5 * body.foot_geometry.toe_x, abs=1e-9)
+    r = ex.squat(body, load="100 kg")
+    com_x = float(r.positions["com"].to("m").magnitude[0])
+    assert com_x == pytest.approx(tq.COP_SQUAT.mean * body.foot_geometry.toe_x, abs=1e-9)
+    assert r.parameters["cop_fraction"] == pytest.approx(0.4895)
 
 
 def test_band_shifts_the_balance_and_the_solver_follows(body):
@@ -124,7 +131,7 @@ def test_depth_at_fixed_knee_travel_loads_the_hip(body):
     # through the extra knee travel they bring.
     # (Beyond parallel the hip comes forward again, so with fixed shins the hip moment peaks at
     # parallel: the hip's distance behind the knee is thigh length * sin(thigh angle).)
-    r = ex.squat(body, depth=Q_([60, 75, 90, 105], "deg"), knee_travel="5 cm", load="80 kg")
+    r = ex.squat(body, depth=Q_([60, 75, 90, 105], "deg"), knee_travel="5 cm", load="80 kg", cop="midfoot")
     assert np.allclose(nm(r.knee), nm(r.knee)[0], atol=1e-9)
     assert np.all(np.diff(nm(r.hip)[:3]) > 0) and nm(r.hip)[3] < nm(r.hip)[2]
 
@@ -283,8 +290,98 @@ def test_thigh_calf_contact_only_in_deep_flexion(body):
        bar=st.sampled_from(["high_bar", "low_bar", "front", "goblet"]))
 def test_property_cop_at_midfoot(body, depth, travel, load, bar):
     r = ex.squat(body, depth=Q_(depth, "deg"), knee_travel=Q_(travel, "cm"), load=Q_(load, "kg"), bar=bar,
-                 lengths={"thigh": Q_([0.40, 0.44], "m")})
+                 lengths={"thigh": Q_([0.40, 0.44], "m")}, cop="midfoot")
     ok = r.feasible
     cop = r.cop.to("m").magnitude[..., 0]
     assert np.allclose(cop[ok], 0.5 * body.foot_geometry.toe_x, atol=1e-9)
     assert np.all(np.isnan(cop[~ok]))
+
+
+# ------------------------------------------------------------------ the typical technique as the default
+# Values from biomech.exercises.technique: SHANK_STANDING (Woodhull et al. 1985: the knee 3.8 cm ahead
+# of the ankle in quiet standing), COP_STANDING (Di Giulio & Baltzopoulos 2019: the line of gravity
+# 5.8 cm ahead of the ankle), SHANK_AT_PARALLEL (assumptions by bar), COP_SQUAT (Ishida et al. 2022).
+from biomech.exercises import technique as tq  # noqa: E402
+
+
+@pytest.mark.parametrize("bar", ["high_bar", "low_bar", "front"])
+def test_default_shin_follows_the_typical_lean_at_every_depth(body, bar):
+    depth = Q_([0.0, 30.0, 60.0, 90.0, 105.0], "deg")
+    r = ex.squat(body, depth=depth, load="100 kg", bar=bar)
+    want = np.minimum(tq.squat_shank_lean(depth, bar).m_as("deg"), DORSIFLEXION_LIMIT_DEG)
+    assert np.allclose(r.extras["in_plane_angles"]["shank"].m_as("deg"), want, atol=1e-9)
+    assert np.all(np.diff(nm(r.knee)) > 0)                # the shin leans further: the knee works harder
+    assert "typical technique" in r.parameters["knee_travel"] and "typical technique" in r.parameters["cop"]
+    assert r.parameters["shank_at_parallel"].m_as("deg") == pytest.approx(tq.SHANK_AT_PARALLEL[bar].mean)
+
+
+def test_default_pressure_point_runs_from_quiet_standing_to_the_squat_value(body):
+    fg = body.foot_geometry
+    r = ex.squat(body, depth=Q_([0.0, 45.0, 90.0, 110.0], "deg"), load="100 kg")
+    cop = r.cop.m_as("m")[..., 0]
+    stand = fg.ankle_x + tq.COP_STANDING.mean_si
+    bottom = tq.COP_SQUAT.mean * fg.toe_x
+    assert cop == pytest.approx([stand, 0.5 * (stand + bottom), bottom, bottom], abs=1e-9)
+
+
+def test_a_given_knee_travel_and_pressure_point_override_one_part_each(body):
+    # knee travel given: the shin is the same at every depth (the restricted squat as before), the
+    # pressure point still the typical one; cop given: the shin still the typical one
+    depth = Q_([60.0, 90.0], "deg")
+    r = ex.squat(body, depth=depth, knee_travel="0 cm", load="100 kg")
+    s = r.extras["in_plane_angles"]["shank"].m_as("deg")
+    assert s[0] == pytest.approx(s[1], abs=1e-12)
+    fg = body.foot_geometry
+    assert float(r.cop.m_as("m")[1, 0]) == pytest.approx(tq.COP_SQUAT.mean * fg.toe_x, abs=1e-9)
+    m = ex.squat(body, depth=depth, cop="midfoot", load="100 kg")
+    assert np.allclose(m.cop.m_as("m")[..., 0], 0.5 * fg.toe_x, atol=1e-9)
+    assert np.allclose(m.extras["in_plane_angles"]["shank"].m_as("deg"),
+                       tq.squat_shank_lean(depth).m_as("deg"), atol=1e-9)
+    # the restricted squat: the front of the knee exactly over the toe tip
+    knee_front = float(ex.squat(body, knee_travel="0 cm", load="100 kg").positions["knee_front"].m_as("m")[0])
+    assert knee_front == pytest.approx(fg.toe_x, abs=1e-9)
+
+
+def test_standing_tall_is_the_quiet_standing_alignment(body):
+    r = ex.squat(body, depth="0 deg", load="100 kg")
+    p = {k: float(v.m_as("m")[0]) for k, v in r.positions.items() if k in ("ankle", "knee", "hip", "cop")}
+    assert p["knee"] - p["ankle"] == pytest.approx(0.038, abs=2e-4)      # Woodhull 1985 (via SHANK_STANDING)
+    assert p["cop"] - p["ankle"] == pytest.approx(tq.COP_STANDING.mean_si, abs=1e-9)
+    assert p["hip"] == pytest.approx(p["knee"], abs=1e-12)                 # thigh vertical
+    # statics: with the thigh vertical the knee and hip moments are equal and opposite
+    assert float(nm(r.knee) + nm(r.hip)) == pytest.approx(0.0, abs=1e-9)
+    # the rep path's top is the same standing pose
+    path = ex.rep_path(ex.squat, body, load="100 kg", n=3)
+    assert float(nm(path.knee)[0]) == pytest.approx(float(nm(r.knee)), abs=1e-9)
+
+
+def test_typical_shin_stops_at_the_dorsiflexion_limit(body):
+    r = ex.front_squat(body, depth="120 deg", load="60 kg")
+    assert r.feasible
+    assert float(r.pose.shank.m_as("deg")) == pytest.approx(DORSIFLEXION_LIMIT_DEG)
+    lim = ex.front_squat(body, depth="120 deg", load="60 kg", dorsiflexion_limit="35 deg")
+    assert float(lim.pose.shank.m_as("deg")) == pytest.approx(35.0)
+
+
+def test_a_wider_stance_keeps_the_typical_shin_more_upright(body):
+    narrow = ex.squat(body, load="100 kg", stance_width="45 cm")
+    wide = ex.squat(body, load="100 kg", stance_width="90 cm")
+    sw = 0.259 * 1.78                                             # shoulder width, squats.SHOULDER_WIDTH_PER_STATURE
+    assert narrow.parameters["technique_stance"] == pytest.approx(tq.STANCE_NARROW.mean)   # clipped to the range
+    assert wide.parameters["technique_stance"] == pytest.approx(min(0.90 / sw, tq.STANCE_WIDE.mean))
+    s_n = float(narrow.extras["in_plane_angles"]["shank"].m_as("deg"))
+    s_w = float(wide.extras["in_plane_angles"]["shank"].m_as("deg"))
+    assert s_n - s_w == pytest.approx(-tq.SHANK_WIDE_MINUS_NARROW.mean, abs=1e-6)  # 7 deg at the wide end
+
+
+def test_box_squat_is_sat_back_and_its_shin_and_thigh_agree(body):
+    r = ex.box_squat(body, load="100 kg")
+    t = r.extras["in_plane_angles"]["thigh"].m_as("rad")
+    s = r.extras["in_plane_angles"]["shank"].m_as("deg")
+    want = tq.squat_shank_lean(Q_(t, "rad"), "low_bar", stance_width=tq.STANCE_BOX.mean).m_as("deg")
+    assert float(s) == pytest.approx(float(want), abs=1e-6)      # the fixed point of shin rule and box height
+    # the hip joint centre sits the seat offset above the box
+    hip_y = float(r.positions["hip"].m_as("m")[1])
+    assert hip_y == pytest.approx(0.40 + ex.squats.BOX_SEAT_OFFSET_PER_STATURE * 1.78, abs=1e-6)
+    assert r.parameters["cop_fraction"] == pytest.approx(tq.COP_SITTING_BACK.mean)
+    assert r.ankle < ex.squat(body, load="100 kg", bar="low_bar").ankle   # pressure further back

@@ -68,7 +68,7 @@ def nm(q):
 #: sequence of loads, "lengths" a dict, "samples" a number of technique samples, "seed" a seed.
 _SAMPLING = dict(samples="samples", seed="seed")
 _SQUAT_TECHNIQUE = dict(heel_lift="m", stance_width="m", toe_out="deg", knee_travel_at="choice:front|centre",
-                       cop="choice+m:midfoot|ball|heel", arms="deg", dorsiflexion_limit="deg", lengths="lengths",
+                       cop="choice+m:midfoot|ball|heel?", arms="deg", dorsiflexion_limit="deg", lengths="lengths",
                        hip_width="m", extra_loads="loads", **_SAMPLING)
 SPEC = {
     "squat": dict(depth="depth", knee_travel="m", load="load", bar="choice:high_bar|low_bar|front|goblet?",

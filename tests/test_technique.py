@@ -250,7 +250,9 @@ def test_shin_lean_grows_with_depth_and_orders_by_bar():
     at = {bar: float(tq.squat_shank_lean("90 deg", bar).m_as("deg")) for bar in ("high_bar", "low_bar", "front")}
     assert at["front"] > at["high_bar"] > at["low_bar"]
     assert at["high_bar"] == pytest.approx(tq.SHANK_AT_PARALLEL["high_bar"].mean)
-    assert float(tq.squat_shank_lean("0 deg").m_as("deg")) == 0.0
+    # standing: the quiet-standing lean (Woodhull et al. 1985: the knee 3.8 cm ahead of the ankle)
+    assert float(tq.squat_shank_lean("0 deg").m_as("deg")) == pytest.approx(tq.SHANK_STANDING.mean)
+    assert tq.SHANK_STANDING.mean == pytest.approx(np.degrees(np.arcsin(0.038 / 0.450)), abs=0.01)
 
 
 def test_wide_stance_makes_the_shin_more_vertical_by_the_measured_amount():

@@ -597,6 +597,22 @@ def _body_dict(body) -> dict:
             "mass_kg": _num(body.mass.to("kg").magnitude), "sex": body.sex, "table": body.table}
 
 
+def _technique_line(params) -> str:
+    """Which of a squat's values came from the typical technique (biomech.exercises.technique)."""
+    if not isinstance(params, dict):
+        return ""
+    parts = []
+    sp, st = params.get("shank_at_parallel"), params.get("technique_stance")
+    if hasattr(sp, "m_as") and not isinstance(st, str):
+        parts.append(f"shin lean {float(sp.m_as('deg')):.1f} deg at parallel (stance {float(st):.2f} shoulder widths)")
+    cf, cs = params.get("cop_fraction"), params.get("cop_standing")
+    if cf is not None and not isinstance(cf, str) and hasattr(cs, "m_as"):
+        parts.append(f"pressure {100 * float(cf):.1f} % of the foot at parallel, {float(cs.m_as('cm')):.1f} cm ahead "
+                     f"of the ankle standing")
+    return ("Typical technique (biomech.exercises.technique; give --knee-travel or --cop to choose): "
+            + "; ".join(parts) + ".") if parts else ""
+
+
 def _table_text(res, title: str, feasible: bool = True, reason: str = "") -> str:
     lines = [title, ""]
     lines.append(res.table())
@@ -607,6 +623,9 @@ def _table_text(res, title: str, feasible: bool = True, reason: str = "") -> str
                      f"{float(res.ankle_per_cm_cop.to('N*m/cm').magnitude):.4g} N·m per cm it moves. "
                      f"Knee travel (front of knee past the toe tip) {float(res.knee_travel.to('cm').magnitude):+.1f}"
                      f" cm.")
+    tech = _technique_line(getattr(res, "parameters", None))
+    if tech:
+        lines.append(tech)
     for leg, lr in res.legs.items():
         lines.append(f"{leg} leg: ankle {float(lr.moments.si('ankle')):.4g} N·m, knee "
                      f"{float(lr.moments.si('knee')):.4g} N·m, hip {float(lr.moments.si('hip')):.4g} N·m")

@@ -1,10 +1,12 @@
 """Squats: back (high and low bar), front, goblet, bodyweight, heel-elevated, wide and
 toes-out, box squats; their balanced bottom positions and rep paths.
 
-A squat request fixes the legs: the heel lift gives the foot angle, the knee travel
-the shank lean, the depth the thigh angle. The trunk lean is then what balances the
-lifter with the ground reaction at the target point of the foot (midfoot by default),
-solved in closed form (:mod:`biomech.exercises.common`), vectorized over every array
+A squat request fixes the legs: the heel lift gives the foot angle, the depth the thigh
+angle, and the shank lean is either the typical technique's at that depth (the default:
+:mod:`biomech.exercises.technique`) or the one a given knee travel sets. The trunk lean is
+then what balances the lifter with the ground reaction at the target point of the foot (by
+default the typical pressure point, which moves from the quiet-standing line of gravity
+to the squat's measured value as the lifter goes down), solved in closed form (:mod:`biomech.exercises.common`), vectorized over every array
 parameter, body proportions included.
 
 Arms: with a bar or a goblet weight the arms hold the load near the trunk. The model's
@@ -46,6 +48,12 @@ GOBLET_GRIP = (-0.15, 0.22)
 #: the ischial tuberosities below it; taken as 0.045 * stature (8 cm at 1.78 m).
 #: Assumption: no published proportion was used.
 BOX_SEAT_OFFSET_PER_STATURE = 0.045
+
+#: Shoulder width over stature, to read a stance width in the shoulder widths Escamilla et al. (2001)
+#: normalised by: 0.259 (Winter DA, Biomechanics and Motor Control of Human Movement, 4th ed., 2009,
+#: Fig. 4.1, segment lengths after Drillis & Contini 1966; not re-read here). Used only for the typical
+#: technique's stance effect on the shin lean.
+SHOULDER_WIDTH_PER_STATURE = 0.259
 
 #: Largest foot angle a heel lift may make (a steep slant board), deg. Beyond it the
 #: rigid-foot model (heel on the wedge, ball on the floor) is no longer a foot.
@@ -94,16 +102,19 @@ def squat_kernel(body: Body, *, hold: str, load_kg: Any, depth_kind: str, depth_
                  arms_rad: Any = None, dorsiflexion_limit_rad: Any = np.radians(DORSIFLEXION_LIMIT_DEG),
                  lengths: dict[str, Any] | None = None, hip_spacing_m: float | None = None,
                  extra_loads: Sequence[Load] = (), fraction: Any = None, cop_fraction: Any = None,
-                 shank_at_parallel_rad: Any = None):
+                 shank_at_parallel_rad: Any = None, technique_stance: Any = None, cop_standing_m: Any = None):
     """The unit-free squat solver: SI floats or arrays in, (pose, model, angles, feasibility, info) out.
 
     Every array argument broadcasts; ``fraction`` (0 top .. 1 bottom) scales the bottom
-    position's thigh angle and shank lean for the rep path. Technique samples
-    (:mod:`biomech.exercises.technique`): ``cop_fraction`` places the centre of pressure at
-    that fraction of the heel-to-toe-tip length (replacing ``cop``), and
-    ``shank_at_parallel_rad`` sets the shin lean from the depth with
-    :func:`~biomech.exercises.technique.squat_shank_lean`'s relation (replacing the knee
-    travel; not with a box).
+    position's thigh angle (and, with a knee travel, its shank lean) for the rep path.
+    Technique (:mod:`biomech.exercises.technique`, the typical values or samples):
+    ``cop_fraction`` places the centre of pressure at that fraction of the heel-to-toe-tip
+    length at parallel and deeper (replacing ``cop``); with ``cop_standing_m`` (metres ahead of
+    the ankle joint at depth 0) the pressure point runs linearly in the thigh angle between the
+    two. ``shank_at_parallel_rad`` sets the shin lean from the thigh angle of each pose with
+    :func:`~biomech.exercises.technique.squat_shank_lean`'s relation at ``technique_stance``
+    (shoulder widths; default the reference stance), replacing the knee travel; with a box the
+    shin and the thigh angle the box allows are solved together.
     """
     lengths = dict(lengths or {})
     L_s0 = np.asarray(lengths.get("shank", body.shank.length_m), dtype=float)
@@ -111,10 +122,13 @@ def squat_kernel(body: Body, *, hold: str, load_kg: Any, depth_kind: str, depth_
     fg = body.foot_geometry
     spacing = hip_joint_spacing(body) if hip_spacing_m is None else hip_spacing_m
     width = spacing if stance_width_m is None else stance_width_m
-    base_shape = broadcast_shape(load_kg, depth_value, knee_travel_m, heel_lift_m, width, toe_out_rad,
-                                 L_s0, L_t0, np.asarray(lengths.get("trunk", 0.0)), dorsiflexion_limit_rad,
-                                 0.0 if box_m is None else box_m, 0.0 if cop_fraction is None else cop_fraction,
-                                 0.0 if shank_at_parallel_rad is None else shank_at_parallel_rad)
+    base_shape = broadcast_shape(load_kg, depth_value, 0.0 if knee_travel_m is None else knee_travel_m, heel_lift_m,
+                                 width, toe_out_rad, L_s0, L_t0, np.asarray(lengths.get("trunk", 0.0)),
+                                 dorsiflexion_limit_rad, 0.0 if box_m is None else box_m,
+                                 0.0 if cop_fraction is None else cop_fraction,
+                                 0.0 if shank_at_parallel_rad is None else shank_at_parallel_rad,
+                                 0.0 if technique_stance is None else technique_stance,
+                                 0.0 if cop_standing_m is None else cop_standing_m)
     frac = place_fraction(fraction, base_shape)
     shape = broadcast_shape(np.zeros(base_shape), 0.0 if frac is None else frac)
     feas = Feasibility(shape)
@@ -149,27 +163,42 @@ def squat_kernel(body: Body, *, hold: str, load_kg: Any, depth_kind: str, depth_
     ankle_x_w = heel_x + ank_x * cf + ank_y * sin_f
     ankle_y_w = -ank_x * sin_f + ank_y * cf + ball * sin_f  # heel raised by ball * sin(f)
 
-    # knee travel -> shank lean (in the leg's plane)
-    depth_front = body.knee_depth_m * cphi if knee_travel_at == "front" else 0.0
-    with np.errstate(invalid="ignore", divide="ignore"):
-        sin_s = (bc(knee_travel_m) + toe_x_w - depth_front - ankle_x_w) / (L_s * cphi)
-    bad = np.abs(sin_s) > 1
-    feas.flag(bad, "knee_travel", knee_travel=quantity(bc(knee_travel_m), "m"),
-              shank_length=quantity(L_s, "m"))
-    s_bottom = np.arcsin(np.clip(sin_s, -1, 1))
+    rule = shank_at_parallel_rad is not None
+    if rule:
+        # the typical technique: the shin leans further as the lifter goes deeper
+        # (technique.squat_shank_lean), from its quiet-standing lean at depth 0
+        from .technique import _REF_STANCE, _shank_lean_si
+
+        sp = bc(shank_at_parallel_rad)
+        stance_sw = _REF_STANCE if technique_stance is None else bc(technique_stance)
+        s_bottom = _shank_lean_si(np.full(shape, 0.5 * np.pi), sp, stance_sw)
+    else:
+        # knee travel -> shank lean (in the leg's plane)
+        depth_front = body.knee_depth_m * cphi if knee_travel_at == "front" else 0.0
+        with np.errstate(invalid="ignore", divide="ignore"):
+            sin_s = (bc(knee_travel_m) + toe_x_w - depth_front - ankle_x_w) / (L_s * cphi)
+        bad = np.abs(sin_s) > 1
+        feas.flag(bad, "knee_travel", knee_travel=quantity(bc(knee_travel_m), "m"),
+                  shank_length=quantity(L_s, "m"))
+        s_bottom = np.arcsin(np.clip(sin_s, -1, 1))
 
     # depth -> thigh angle (in the leg's plane), from an angle, a hip height or a box
     if box_m is not None:
         seat = BOX_SEAT_OFFSET_PER_STATURE * body_height(body)
-        knee_y = ankle_y_w + L_s * np.cos(s_bottom) * calpha
-        dh = bc(box_m) + seat - knee_y
-        with np.errstate(invalid="ignore", divide="ignore"):
-            cos_t = dh / (L_t * calpha)
+        # with the shin rule the knee's height depends on the thigh angle the box allows: a few
+        # fixed-point steps (the shin changes by about 0.3 deg per deg of thigh) converge to 1e-9 rad
+        for _ in range(12 if rule else 1):
+            knee_y = ankle_y_w + L_s * np.cos(s_bottom) * calpha
+            dh = bc(box_m) + seat - knee_y
+            with np.errstate(invalid="ignore", divide="ignore"):
+                cos_t = dh / (L_t * calpha)
+            t_bottom = np.arccos(np.clip(cos_t, -1, 1))
+            if rule:
+                s_bottom = _shank_lean_si(t_bottom, sp, stance_sw)
         bad = (np.abs(cos_t) > 1) | (bc(box_m) <= 0)
         feas.flag(bad, "box_height", box=quantity(bc(box_m), "m"),
                   lowest=quantity(knee_y - L_t * calpha - seat, "m"),
                   highest=quantity(knee_y + L_t * calpha - seat, "m"))
-        t_bottom = np.arccos(np.clip(cos_t, -1, 1))
         feas.flag(s_bottom + t_bottom > np.radians(165.0), "box_height", box=quantity(bc(box_m), "m"),
                   knee_flexion=quantity(np.degrees(s_bottom + t_bottom), "deg"), limit=quantity(165.0, "deg"))
     elif depth_kind == "height":
@@ -184,20 +213,22 @@ def squat_kernel(body: Body, *, hold: str, load_kg: Any, depth_kind: str, depth_
         feas.flag((bc(depth_value) > np.radians(165.0)) | (bc(depth_value) < np.radians(-45.0)), "depth",
                   depth=quantity(np.degrees(bc(depth_value)), "deg"))
         t_bottom = in_plane_from_sagittal(bc(depth_value), cphi, calpha)
-    if shank_at_parallel_rad is not None and box_m is None:
-        from .technique import _REF_STANCE, _shank_lean_si
-
-        # the shin leans further as the lifter goes deeper (technique.squat_shank_lean); the
-        # stance correction needs a shoulder width the body model lacks: the reference stance
-        s_bottom = _shank_lean_si(t_bottom, bc(shank_at_parallel_rad), _REF_STANCE)
+        if rule:
+            s_bottom = _shank_lean_si(t_bottom, sp, stance_sw)
 
     if frac is None:
         s, t = s_bottom, t_bottom
     else:
-        s, t = s_bottom * frac, t_bottom * frac
+        t = t_bottom * frac
+        s = _shank_lean_si(t, sp, stance_sw) if rule else s_bottom * frac
     limit = bc(dorsiflexion_limit_rad)
+    if rule:
+        # a lifter's shin stops where the ankle does: the typical lean is capped at the dorsiflexion limit
+        s = np.minimum(s, limit + f_true)
+    why = ({"shank_lean": quantity(np.degrees(s), "deg")} if rule else
+           {"knee_travel": quantity(bc(knee_travel_m), "m")})
     feas.flag(s - f_true > limit, "dorsiflexion", dorsiflexion=quantity(np.degrees(s - f_true), "deg"),
-              limit=quantity(np.degrees(limit), "deg"), knee_travel=quantity(bc(knee_travel_m), "m"))
+              limit=quantity(np.degrees(limit), "deg"), **why)
     feas.flag(s + t > np.radians(165.0), "depth", knee_flexion=quantity(np.degrees(s + t), "deg"),
               limit=quantity(165.0, "deg"))
     s_side, k_s = project_segment(s, cphi, calpha)
@@ -242,6 +273,11 @@ def squat_kernel(body: Body, *, hold: str, load_kg: Any, depth_kind: str, depth_
     else:
         afg = abody.foot_geometry
         target = (afg.ball_x - afg.ball_x * np.cos(f)) + bc(cop_fraction) * afg.toe_x * np.cos(f)
+        if cop_standing_m is not None:
+            # from the quiet-standing line of gravity at depth 0 to the squat's value at parallel
+            w = np.clip(t / (0.5 * np.pi), 0.0, 1.0)
+            stand = ankle_x_w + bc(cop_standing_m) * cphi
+            target = stand + w * (target - stand)
     k, ok = solve_free_angle(model, angles, "trunk", target, tied)
     feas.flag(~ok, "balance", shank=quantity(np.degrees(s_side), "deg"), thigh=quantity(np.degrees(t_side), "deg"))
     feas.flag(k > np.pi / 2 + 1e-12, "trunk_past_horizontal", trunk=quantity(np.degrees(k), "deg"))
@@ -307,15 +343,35 @@ def _thigh_calf_contact(body: Body, info: dict, moments: MomentResult) -> dict:
     return {"thigh_calf_force": quantity(force, "N"), "knee_with_thigh_calf_contact": quantity(knee_net, "N*m")}
 
 
-def _squat(body: Body, *, depth: Any = "parallel", knee_travel: Any = "5 cm", load: Any = None,
+def _typical(body: Body, hold: str, box: bool, stance_width_m: Any) -> dict:
+    """The typical squat technique in SI (:mod:`biomech.exercises.technique`): shin lean at parallel,
+    the stance it refers to (shoulder widths), the pressure point at parallel (fraction of the foot)
+    and at depth 0 (m ahead of the ankle). A squat onto a box is sat back onto: the wide stance and
+    the pressure further back (``STANCE_BOX``, ``COP_SITTING_BACK``; assumptions after Swinton 2012)."""
+    from . import technique as tq
+
+    tbar = _TECHNIQUE_BAR[hold]
+    if stance_width_m is None:
+        stance = tq.STANCE_BOX.mean if box else tq._REF_STANCE
+    else:
+        # in shoulder widths, kept inside the measured range (the relation is not extrapolated)
+        stance = np.clip(np.asarray(stance_width_m, dtype=float) / (SHOULDER_WIDTH_PER_STATURE * body_height(body)),
+                         tq.STANCE_NARROW.mean, tq.STANCE_WIDE.mean)
+    return {"shank_at_parallel_rad": tq.SHANK_AT_PARALLEL[tbar].mean_si, "technique_stance": stance,
+            "cop_fraction": (tq.COP_SITTING_BACK if box else tq.COP_SQUAT).mean,
+            "cop_standing_m": tq.COP_STANDING.mean_si, "technique_bar": tbar}
+
+
+def _squat(body: Body, *, depth: Any = "parallel", knee_travel: Any = None, load: Any = None,
            bar: Any = "high_bar", heel_lift: Any = "0 cm", stance_width: Any = None, toe_out: Any = "0 deg",
-           knee_travel_at: str = "front", cop: Any = "midfoot", box: Any = None, arms: Any = None,
+           knee_travel_at: str = "front", cop: Any = None, box: Any = None, arms: Any = None,
            dorsiflexion_limit: Any = None, lengths: dict[str, Any] | None = None, hip_width: Any = None,
            extra_loads: Sequence[Load] = (), fraction: Any = None, name: str = "squat",
            technique: dict | None = None) -> ExerciseResult:
     """The squat family's solver behind :class:`Squat` and its variants (units to SI, the
     kernel, the result). ``fraction`` (0 top .. 1 bottom) gives the rep path; ``name`` the
-    exercise named in the result and in errors."""
+    exercise named in the result and in errors. ``knee_travel=None`` and ``cop=None`` take the
+    typical technique (:func:`_typical`); ``technique`` holds drawn samples instead."""
     check_body(body)
     hold = _hold(bar)
     kind, dval = _depth(depth)
@@ -331,38 +387,72 @@ def _squat(body: Body, *, depth: Any = "parallel", knee_travel: Any = "5 cm", lo
             raise InputValueError(f"lengths has {k!r}; expected shank, thigh or trunk.")
     lens = {k: as_length(v, f"lengths[{k!r}]", positive=True) for k, v in lengths.items()}
     extra_loads = check_loads(extra_loads)
-    cop_v = cop_value(cop, _COP_TARGETS)
-    technique = technique or {}
-    if np.ndim(cop_v) and technique.get("cop_fraction") is None:
-        others = broadcast_shape(load_kg, dval, as_length(knee_travel, "knee_travel"),
+    kt = None if knee_travel is None else as_length(knee_travel, "knee_travel")
+    sw = None if stance_width is None else as_length(stance_width, "stance_width", positive=True)
+    box_m = None if box is None else as_length(box, "box_height")
+    cop_v = None if cop is None else cop_value(cop, _COP_TARGETS)
+    technique = dict(technique or {})
+    typ = _typical(body, hold, box is not None, sw)
+    if kt is None and technique.get("shank_at_parallel_rad") is None:
+        technique["shank_at_parallel_rad"] = typ["shank_at_parallel_rad"]
+    if cop_v is None and technique.get("cop_fraction") is None:
+        technique["cop_fraction"] = typ["cop_fraction"]
+    if cop_v is not None and np.ndim(cop_v) and technique.get("cop_fraction") is None:
+        others = broadcast_shape(load_kg, dval, 0.0 if kt is None else kt,
                                  as_length(heel_lift, "heel_lift"), *lens.values(), lim,
-                                 0.0 if box is None else as_length(box, "box_height"),
-                                 0.0 if stance_width is None else as_length(stance_width, "stance_width"),
+                                 0.0 if box_m is None else box_m, 0.0 if sw is None else sw,
                                  as_angle(toe_out, "toe_out"))
         check_broadcasts_into(cop_v, others, "cop")
+    rule = kt is None
     pose, model, angles, feas, info = squat_kernel(
         body, hold=hold, load_kg=load_kg, depth_kind=kind, depth_value=dval,
-        knee_travel_m=as_length(knee_travel, "knee_travel"), heel_lift_m=as_length(heel_lift, "heel_lift"),
-        stance_width_m=None if stance_width is None else as_length(stance_width, "stance_width", positive=True),
-        toe_out_rad=as_angle(toe_out, "toe_out"), knee_travel_at=at, cop=cop_v,
-        box_m=None if box is None else as_length(box, "box_height"),
+        knee_travel_m=kt, heel_lift_m=as_length(heel_lift, "heel_lift"),
+        stance_width_m=sw, toe_out_rad=as_angle(toe_out, "toe_out"), knee_travel_at=at,
+        cop="midfoot" if cop_v is None else cop_v, box_m=box_m,
         arms_rad=None if arms is None else check_single(as_angle(arms, "arms"), "arms"),
         dorsiflexion_limit_rad=lim, lengths=lens,
         hip_spacing_m=None if hip_width is None else as_length(hip_width, "hip_width", positive=True),
         extra_loads=tuple(extra_loads), fraction=fraction, cop_fraction=technique.get("cop_fraction"),
-        shank_at_parallel_rad=technique.get("shank_at_parallel_rad"))
+        shank_at_parallel_rad=technique.get("shank_at_parallel_rad") if rule else None,
+        technique_stance=typ["technique_stance"] if rule else None,
+        cop_standing_m=typ["cop_standing_m"] if cop_v is None else None)
+    tb = typ["technique_bar"]
     params = {"depth": depth if kind == "angle" and isinstance(depth, str) else quantity(
                   np.degrees(dval) if kind == "angle" else dval, "deg" if kind == "angle" else "m"),
-              "knee_travel": quantity(as_length(knee_travel, "knee_travel"), "m"), "knee_travel_at": at,
+              "knee_travel": quantity(kt, "m") if kt is not None else (
+                  f"typical technique: the shin lean grows with depth (technique.squat_shank_lean, {tb}: "
+                  f"SHANK_STANDING at depth 0, Woodhull 1985; SHANK_AT_PARALLEL['{tb}'] at parallel, an assumption)"),
+              "shank_lean": _scalar_or(quantity(np.degrees(info["in_plane"]["shank"]), "deg"),
+                                       "per pose: extras['in_plane_angles']['shank']"),
+              "knee_travel_at": at,
               "load": quantity(load_kg, "kg"), "bar": hold, "heel_lift": quantity(as_length(heel_lift, "heel_lift"), "m"),
-              "stance_width": quantity(hip_joint_spacing(body) if stance_width is None else
-                                       as_length(stance_width, "stance_width"), "m"),
-              "toe_out": quantity(np.degrees(as_angle(toe_out, "toe_out")), "deg"), "cop": cop,
-              "box_height": None if box is None else quantity(as_length(box, "box_height"), "m"),
+              "stance_width": quantity(hip_joint_spacing(body) if sw is None else sw, "m"),
+              "toe_out": quantity(np.degrees(as_angle(toe_out, "toe_out")), "deg"),
+              "cop": cop if cop is not None else (
+                  "typical technique: from the quiet-standing line of gravity at depth 0 (COP_STANDING, Di Giulio "
+                  "2019) to " + ("the sat-back squat's value (COP_SITTING_BACK, Ishida 2022, an assumption for a box)"
+                                 if box is not None else "the squat's value (COP_SQUAT, Ishida 2022)") +
+                  " at parallel, linear in the thigh angle"),
+              "box_height": None if box_m is None else quantity(box_m, "m"),
               "dorsiflexion_limit": quantity(np.degrees(lim), "deg"), "support": "feet", "stance": "both",
               "lengths": {k: quantity(v, "m") for k, v in lens.items()},
               "fraction": None if fraction is None else np.asarray(fraction, dtype=float)}
+    if rule:
+        params["shank_at_parallel"] = _scalar_or(quantity(np.degrees(technique["shank_at_parallel_rad"]), "deg"),
+                                                 "drawn per sample")
+        params["technique_stance"] = _scalar_or(float(typ["technique_stance"]) if np.ndim(typ["technique_stance"])
+                                                == 0 else typ["technique_stance"], "per stance width")
+    if cop_v is None:
+        params["cop_fraction"] = _scalar_or(float(technique["cop_fraction"]) if np.ndim(technique["cop_fraction"])
+                                            == 0 else technique["cop_fraction"], "drawn per sample")
+        params["cop_standing"] = quantity(typ["cop_standing_m"], "m")
     return _result(name, body, pose, model, angles, feas, params, info)
+
+
+def _scalar_or(value: Any, text: str) -> Any:
+    """A technique value for ``parameters`` when it is one number, else where to find it (array
+    parameters name the result's axes, and these are outputs of the technique, not inputs)."""
+    return value if np.ndim(getattr(value, "magnitude", value)) == 0 else text
 
 
 # --------------------------------------------------------------------------- the declared exercises
@@ -376,9 +466,16 @@ def _depth_param(default: Any = "parallel") -> Any:
                  words=_DEPTH_WORDS_TEXT)
 
 
-def _knee_travel_param(default: Any = "5 cm") -> Any:
+def _knee_travel_param(default: Any = None) -> Any:
     return param("length", default, "Horizontal distance of the front of the knee ahead of the toe tip "
-                                    "(positive: past the toes), as a coach sees it from the side.")
+                                    "(positive: past the toes), as a coach sees it from the side; it fixes the "
+                                    "shin lean at every depth ('0 cm': the knees stopped at the toes).",
+                 none="the typical technique: the shin leans further as the lifter goes deeper "
+                      "(technique.squat_shank_lean: the quiet-standing lean at depth 0, the bar's typical lean at "
+                      "parallel, more upright with a wider stance)",
+                 source="Woodhull et al. 1985, Eur J Appl Physiol 54:109 (standing: knee 3.8 +- 2.0 cm ahead of "
+                        "the ankle); Escamilla et al. 2001, Med Sci Sports Exerc 33:984 (stance); the lean at "
+                        "parallel is an assumption (technique.SHANK_AT_PARALLEL)")
 
 
 def _load_param(default: Any = None, what: str = "The bar's mass, or its weight as a force") -> Any:
@@ -406,10 +503,15 @@ def _squat_technique() -> dict[str, Any]:
         knee_travel_at=param("choice", "front", "Where the knee travel is measured: the front of the knee or the "
                                                 "knee joint centre.", choices=("front", "centre"),
                              aliases=("center",)),
-        cop=param("length", "midfoot", "Target point of the centre of pressure: a named point of the foot or a "
-                                       "distance from the heel along the sole.", words={
-                                           "midfoot": "the heel-toe midpoint", "ball": "the ball of the foot",
-                                           "heel": "the heel"}),
+        cop=param("length", None, "Target point of the centre of pressure: a named point of the foot or a "
+                                   "distance from the heel along the sole, the same in every pose.", words={
+                                       "midfoot": "the heel-toe midpoint", "ball": "the ball of the foot",
+                                       "heel": "the heel"},
+                  none="the typical technique: 5.8 cm ahead of the ankle standing (the quiet-standing line of "
+                       "gravity), moving linearly with the thigh angle to 49 % of the foot length from the heel at "
+                       "parallel and deeper (44.4 % onto a box)",
+                  source="Di Giulio & Baltzopoulos 2019, Front Physiol 10:625 (standing, 58 +- 5 mm SEM, n = 13); "
+                         "Ishida et al. 2022, J Sports Sci Med 21:341 (squat, 44.4-53.5 % of foot length, n = 16)"),
         arms=param("angle", None, "Arm angle from hanging (0 deg) for a bodyweight squat; with a load the arms "
                                   "are folded to the grip.", none="90 deg, reaching forward"),
         dorsiflexion_limit=param("angle", None, "Largest ankle dorsiflexion allowed; a pose needing more is "
@@ -438,8 +540,10 @@ def _sampled_squat(spec: ExerciseSpec, body: Body, kw: dict, fraction: Any, box:
     """The squat with ``spec.samples`` technique samples on a leading axis.
 
     Drawn (``technique.draw("squat", bar=...)``): ``cop`` (fraction of the heel-to-toe-tip
-    length) unless the call gives ``cop``; ``shank_at_parallel`` (the shin lean at any depth via
-    ``technique.squat_shank_lean``) unless the call gives ``knee_travel`` or a box. A given
+    length, at parallel; standing it starts from the quiet-standing line of gravity as in the
+    typical technique; onto a box the draws are shifted back by ``COP_SITTING_BACK`` minus
+    ``COP_SQUAT``) unless the call gives ``cop``; ``shank_at_parallel`` (the shin lean at any depth
+    via ``technique.squat_shank_lean``) unless the call gives ``knee_travel``. A given
     ``cop`` inside the drawn bounds conditions the other draws on it (``given=``). The trunk is
     solved from balance for every sample, never drawn; ``lumbar_flexion`` is drawn and recorded
     but moves no moment until the trunk splits at L5/S1.
@@ -447,7 +551,7 @@ def _sampled_squat(spec: ExerciseSpec, body: Body, kw: dict, fraction: Any, box:
     check_body(body)
     tbar = _TECHNIQUE_BAR[_hold(kw.get("bar"))]
     draw_cop = not spec._given("cop")
-    draw_shank = not box and not spec._given("knee_travel")
+    draw_shank = not spec._given("knee_travel")
     given: dict[str, Any] = {}
     if not draw_cop:
         v = cop_value(kw["cop"], _COP_TARGETS)
@@ -457,14 +561,16 @@ def _sampled_squat(spec: ExerciseSpec, body: Body, kw: dict, fraction: Any, box:
             given["cop"] = float(along) / fg.toe_x
     samples, ndim = spec._draw("squat", body, fraction, bar=tbar, given=given)
     lead = (samples.n,) + (1,) * ndim
-    technique = {"cop_fraction": samples.si("cop").reshape(lead) if draw_cop else None,
+    from . import technique as tq
+
+    back = tq.COP_SITTING_BACK.mean - tq.COP_SQUAT.mean if box else 0.0
+    technique = {"cop_fraction": samples.si("cop").reshape(lead) + back if draw_cop else None,
                  "shank_at_parallel_rad": samples.si("shank_at_parallel").reshape(lead) if draw_shank else None}
     res = _squat(body, **kw, fraction=fraction, name=spec.name, technique=technique)
     used = {"lumbar_flexion": "recorded only (the trunk is one segment until it splits at L5/S1)"}
     used["cop"] = "cop (fraction of the heel-to-toe-tip length)" if draw_cop else "not used: cop given"
-    used["shank_at_parallel"] = ("the shin lean at the depth (technique.squat_shank_lean; reference stance)"
-                                 if draw_shank else "not used: knee travel given" if not box else
-                                 "not used: the box sets the depth and the knee travel the shin")
+    used["shank_at_parallel"] = ("the shin lean at the depth (technique.squat_shank_lean)"
+                                 if draw_shank else "not used: knee travel given")
     if draw_cop:
         res.parameters["cop"] = "drawn (technique samples)"
     if draw_shank:
@@ -475,7 +581,8 @@ def _sampled_squat(spec: ExerciseSpec, body: Body, kw: dict, fraction: Any, box:
 class _SquatSpec(ExerciseSpec):
     bar_fixed = None
     renamed = {"box": "box_height"}
-    rep_fraction = "A fraction scales the bottom's thigh angle and shank lean together."
+    rep_fraction = ("A fraction scales the bottom's thigh angle; the shin follows the typical technique at each "
+                    "thigh angle (with a given knee travel, the bottom's shank lean scales with the fraction).")
 
     def _solve(self, body: Body, fraction: Any) -> ExerciseResult:
         kw = self._plain_values()
@@ -492,22 +599,32 @@ class _SquatSpec(ExerciseSpec):
 class Squat(_SquatSpec):
     """A squat's bottom position, balanced over the target point, and its joint moments.
 
-    The heel lift fixes the foot angle, the knee travel the shank lean, the depth the thigh
-    angle; the trunk lean is then what balances the lifter with the ground reaction at the
-    target point of the foot (midfoot by default). ``.extras`` holds the in-plane leg angles
-    and the Zelle et al. (2007) thigh-calf contact estimate (``knee_with_thigh_calf_contact``),
-    which ``.moments`` leaves out.
+    The heel lift fixes the foot angle, the depth the thigh angle, and the shin lean is the
+    typical technique's at that depth, bar and stance (``knee_travel=None``:
+    :func:`~biomech.exercises.technique.squat_shank_lean`, from the quiet-standing lean at depth
+    0 to the bar's typical lean at parallel, capped at the dorsiflexion limit) or the one a
+    given knee travel sets. The trunk lean is then what balances the lifter with the ground
+    reaction at the target point: by default the typical pressure point, from the quiet-standing
+    line of gravity at depth 0 to the squat's measured value at parallel (``cop=None``;
+    ``technique.COP_STANDING``, ``technique.COP_SQUAT``). ``.parameters`` names the values the
+    technique used (``shank_at_parallel``, ``cop_fraction``, ...). ``.extras`` holds the
+    in-plane leg angles and the Zelle et al. (2007) thigh-calf contact estimate
+    (``knee_with_thigh_calf_contact``), which ``.moments`` leaves out.
 
     Examples
     --------
     >>> import biomech as bm
     >>> body = bm.Body.from_anthropometrics("178 cm", "80 kg")
-    >>> sq = bm.exercises.squat(body, depth="parallel", knee_travel="5 cm", load="100 kg", bar="high_bar")
-    >>> round(float(sq.trunk.to("deg").magnitude), 1) > 0, sq.feasible
-    (True, True)
+    >>> sq = bm.exercises.squat(body, depth="parallel", load="100 kg", bar="high_bar")
+    >>> round(float(sq.pose.shank.to("deg").magnitude), 1), round(sq.parameters["cop_fraction"], 4), sq.feasible
+    (32.0, 0.4895, True)
     >>> abs(float(sq.cop.magnitude[0] - sq.extras["target"].magnitude)) < 1e-9
     True
-    >>> bool(bm.exercises.Squat(depth="parallel", load="100 kg").solve(body).knee == sq.knee)
+    >>> deep = bm.exercises.squat(body, depth="110 deg", load="100 kg", bar="high_bar")
+    >>> bool(deep.knee > sq.knee)                  # the shin leans further: more knee moment
+    True
+    >>> stopped = bm.exercises.squat(body, depth="parallel", knee_travel="0 cm", load="100 kg")
+    >>> bool(stopped.knee < sq.knee < stopped.knee + 100 * sq.knee.units)
     True
     """
 
@@ -596,12 +713,16 @@ declare(BodyweightSquat, dict(depth=_depth_param(), knee_travel=_knee_travel_par
 
 
 class BoxSquat(_SquatSpec):
-    """A box squat: the bottom is sitting on a box of the given height (shins near vertical
-    by default), with a low bar.
+    """A box squat: the bottom is sitting on a box of the given height, with a low bar.
 
-    The default load is 60 kg: with the knees held at the toes and nothing on the bar, no trunk
-    lean puts the centre of mass over the midfoot (the lifter would sit back onto the box, which
-    a balance over the feet does not model), so the unloaded default would be infeasible.
+    Its typical technique is sat back (after Swinton et al. 2012's description: more vertical
+    shins, the centre of mass displaced backward): the shin lean of the wide stance
+    (``technique.STANCE_BOX``) and the pressure point at parallel further back
+    (``technique.COP_SITTING_BACK``, 44.4 % of the foot); both are assumptions. The shin lean and
+    the thigh angle the box allows are solved together. The default load is 60 kg: with the shins
+    that upright and nothing on the bar, no trunk lean puts the centre of mass over the pressure
+    point (the lifter would sit back onto the box, which a balance over the feet does not model),
+    so the unloaded default would be infeasible.
 
     Examples
     --------
@@ -627,7 +748,7 @@ class BoxSquat(_SquatSpec):
 declare(BoxSquat, dict(box_height=param("length", "40 cm", "Box height: the bottom is sitting on the box, the hip "
                                                           f"joint centre {BOX_SEAT_OFFSET_PER_STATURE:g} x stature "
                                                           "above its top."),
-                        knee_travel=_knee_travel_param("0 cm"),
+                        knee_travel=_knee_travel_param(),
                         load=_load_param("60 kg"), bar=_bar_param("low_bar")),
          _squat_technique())
 

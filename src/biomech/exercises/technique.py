@@ -205,6 +205,13 @@ _LEE_2018 = ("Lee S, Schultz J, Timgren J, Staelgraeve K, Miller M, Liu H. An el
 _FARROKHI_2008 = ("Farrokhi S, Pollard CD, Souza RB, Chen YJ, Reischl S, Powers CM. Trunk position influences "
                   "the kinematics, kinetics, and muscle activity of the lead lower extremity during the forward "
                   "lunge exercise. J Orthop Sports Phys Ther 2008;38(7):403-409 (abstract; no angles read)")
+_WOODHULL_1985 = ("Woodhull AM, et al. Alignment of the human body in standing. Eur J Appl Physiol Occup Physiol "
+                  "1985;54(1):109-115 (abstract)")
+_DI_GIULIO_2019 = ("Di Giulio I, Baltzopoulos V. Attainment of quiet standing in humans: are the lower limb joints "
+                   "controlled relative to a misaligned postural reference? Front Physiol 2019;10:625 (abstract)")
+_SWINTON_2012 = ("Swinton PA, Lloyd R, Keogh JWL, Agouris I, Stewart AD. A biomechanical comparison of the "
+                 "traditional squat, powerlifting squat, and box squat. J Strength Cond Res 2012;26(7):1805-1816 "
+                 "(abstract)")
 _RIEMANN_2012 = ("Riemann BL, et al. Biomechanical analysis of the anterior lunge during 4 external-load "
                  "conditions. 2012 (abstract, PMC3396296; journal not verified)")
 
@@ -229,7 +236,8 @@ SHANK_AT_PARALLEL = {
     "high_bar": Measured(
         32.0, 5.0, "deg", source=f"assumption; ordering from {_WRETENBERG_1996} and {_GLASSBROOK_2017}",
         spread="assumed", assumption=True,
-        note="No absolute shin angle at parallel could be read. 32 deg puts the knee joint centre about 0.23 m "
+        note="No absolute shin angle at parallel could be read (searched again: List 2013, Fuglsang 2017, Swinton "
+        "2012, Bryanton 2012, Kernozek; only abstracts or introductions were readable). 32 deg puts the knee joint centre about 0.23 m "
         "ahead of the ankle for a 0.43 m shank, knee flexion 122 deg at parallel. SD assumed 5 deg: the measured "
         "stance-width effect alone is 5-9 deg (Escamilla 2001)."),
     "low_bar": Measured(
@@ -246,6 +254,51 @@ SHANK_AT_PARALLEL = {
         note="The front squat keeps the trunk most upright, so the knees travel further forward for balance; "
         "4 deg more than high bar is assumed."),
 }
+
+#: Quiet standing: the knee joint ahead of the ankle joint, cm (the standing end of the squat's shin lean).
+KNEE_AHEAD_STANDING = Measured(
+    3.8, 2.0, "cm", source=_WOODHULL_1985, n=15,
+    sample="15 subjects photographed in profile on a reaction board, typical symmetrical standing",
+    note="Knee 3.8 +- 2.0, hip 6.2 +- 1.3, shoulder 3.8 +- 1.9 cm anterior to the ankle (landmark positions).")
+
+#: Quiet standing: shin lean from vertical, deg (from KNEE_AHEAD_STANDING).
+SHANK_STANDING = Measured(
+    round(math.degrees(math.asin(0.038 / 0.450)), 2), round(math.degrees(0.020 / 0.450), 2), "deg",
+    source=_WOODHULL_1985, n=15, sample="as KNEE_AHEAD_STANDING",
+    note="Derived: asin(knee ahead of ankle / shank length) with the reference body's shank (de Leva 1996, 1.78 m: "
+    "0.450 m); SD from the 2.0 cm SD the same way. The squat's shin lean at depth 0 (squat_shank_lean).")
+
+#: Quiet standing: line of gravity (the centre of pressure of a static pose) ahead of the ankle joint, cm.
+COP_STANDING = Measured(
+    5.8, 1.8, "cm", source=_DI_GIULIO_2019, n=13,
+    sample="13 healthy adults standing quietly on a force platform after walking, steady state (7.55-7.6 s)",
+    note="Line of gravity minus ankle joint centre 58 +- 5 mm (mean +- SEM); SD = SEM x sqrt(13) = 18 mm. The "
+    "squat's pressure point at depth 0 (with a bar: the lifter is taken to keep the alignment of quiet standing, an "
+    "assumption). 5.8 cm ahead of the ankle is 41 % of the reference body's foot length from the heel.")
+
+#: Quiet standing: centre of gravity of the body above the knee, ahead of the knee joint, cm (a check).
+COM_ABOVE_KNEE_STANDING = Measured(
+    1.4, 1.1, "cm", source=_WOODHULL_1985, n=15, sample="as KNEE_AHEAD_STANDING",
+    note="Partial centre of gravity above the knee, from the whole-body centre of gravity minus the segments below. "
+    "Weight above the knee x 1.4 cm is a knee extensor moment of about 0.06 N*m/kg per leg for a de Leva male.")
+#: Quiet standing: centre of gravity of the body above the hip, ahead of the hip joint, cm (a check).
+COM_ABOVE_HIP_STANDING = Measured(
+    -1.0, 1.6, "cm", source=_WOODHULL_1985, n=15, sample="as KNEE_AHEAD_STANDING",
+    note="1.0 +- 1.6 cm behind the trochanter: a hip flexor moment of about -0.03 N*m/kg per leg for a de Leva male.")
+
+#: Centre of pressure at the bottom of a squat with the lifter sitting back (box squat), fraction of foot length.
+COP_SITTING_BACK = Measured(
+    0.444, 0.021, "1", source=_ISHIDA_2022, n=16, sample="as COP_SQUAT",
+    note="Ishida's posterior-feedback condition, 44.4 +- 2.1 % of foot length, used for a squat onto a box: Swinton "
+    "et al. 2012 (abstract) describe the box squat with a more vertical shin and the system centre of mass "
+    "displaced backward, without a value; that this cued condition stands for it is an assumption.")
+#: Stance of a box squat, shoulder widths.
+STANCE_BOX = Measured(
+    1.69, 0.12, "1", source=f"{_ESCAMILLA_2001}; direction from {_SWINTON_2012}", n=39,
+    sample="as SHANK_WIDE_MINUS_NARROW", assumption=True,
+    note="Swinton 2012: the box squat (92.1 +- 5.1 cm) and powerlifting squat (89.6 +- 4.9 cm) used about twice "
+    "the traditional squat's stance (48.3 +- 3.8 cm); Escamilla 2001's wide-stance group (1.69 shoulder widths) "
+    "is taken for the box squat's technique (an assumption: Swinton's shoulder widths were not read).")
 
 #: Shin more vertical with a wide stance than a narrow one, deg (negative = more vertical).
 SHANK_WIDE_MINUS_NARROW = Measured.from_range(
@@ -598,7 +651,10 @@ def _squat(bar: str) -> TypicalTechnique:
         reference={"shank_wide_minus_narrow": SHANK_WIDE_MINUS_NARROW,
                    "thigh_wide_minus_narrow": THIGH_WIDE_MINUS_NARROW, "stance_narrow": STANCE_NARROW,
                    "stance_wide": STANCE_WIDE, "toe_out_wide_minus_narrow": TOE_OUT_WIDE_MINUS_NARROW,
-                   "dorsiflexion_per_cop": DORSIFLEXION_PER_COP},
+                   "dorsiflexion_per_cop": DORSIFLEXION_PER_COP, "shank_standing": SHANK_STANDING,
+                   "cop_standing": COP_STANDING, "com_above_knee_standing": COM_ABOVE_KNEE_STANDING,
+                   "com_above_hip_standing": COM_ABOVE_HIP_STANDING, "cop_sitting_back": COP_SITTING_BACK,
+                   "stance_box": STANCE_BOX},
         correlations={("cop", "shank_at_parallel"): _shank_cop_correlation(shank.sd)},
         correlation_notes={("cop", "shank_at_parallel"): _SHANK_COP_NOTE,
                            ("cop", "lumbar_flexion"): "independent (assumption: nothing measured)",
@@ -990,22 +1046,29 @@ def _condition(z: np.ndarray, corr: np.ndarray, names: tuple[str, ...], fixed: d
 _REF_STANCE = STANCE_NARROW.mean  # the typical squat stance the shin values refer to
 
 
-def _shank_lean_si(thigh: np.ndarray, shank_at_parallel: np.ndarray, stance: np.ndarray | float) -> np.ndarray:
+_SHANK_STANDING_RAD = SHANK_STANDING.mean_si
+
+
+def _shank_lean_si(thigh: np.ndarray, shank_at_parallel: np.ndarray, stance: np.ndarray | float,
+                   standing: np.ndarray | float = _SHANK_STANDING_RAD) -> np.ndarray:
     per_stance = SHANK_WIDE_MINUS_NARROW.mean_si / (STANCE_WIDE.mean - STANCE_NARROW.mean)
     base = shank_at_parallel + per_stance * (stance - _REF_STANCE)
-    return base * np.clip(thigh, 0.0, None) / (0.5 * math.pi)
+    return standing + (base - standing) * np.clip(thigh, 0.0, None) / (0.5 * math.pi)
 
 
 def squat_shank_lean(thigh: Any, bar: str = "high_bar", *, shank_at_parallel: Any = None,
                      stance_width: Any = None, shoulder_width: Any = None) -> pint.Quantity:
     """Shin lean of a squat as a function of depth, bar position and stance width.
 
-    The shin leans further as the lifter goes deeper: the typical shin lean at parallel
-    (:data:`SHANK_AT_PARALLEL`, by bar, an assumption) scales in proportion to the thigh
-    angle (zero standing tall, an assumption of proportionality), and a wider stance makes it
-    more vertical by the measured 5-9 deg between 107 % and 169 % of shoulder width (Escamilla
-    et al. 2001), linearly in the stance width. The angle is the lean in the leg's own plane;
-    :func:`projection` gives its side view with the feet turned out.
+    The shin leans further as the lifter goes deeper: it runs linearly in the thigh angle from
+    the measured quiet-standing lean at depth 0 (:data:`SHANK_STANDING`, 4.8 deg: the knee
+    3.8 cm ahead of the ankle, Woodhull et al. 1985) to the typical lean at parallel
+    (:data:`SHANK_AT_PARALLEL`, by bar, an assumption) and on beyond it (the linear growth is
+    an assumption; its direction is what lifters show). A wider stance makes the shin more
+    vertical by the measured 5-9 deg between 107 % and 169 % of shoulder width (Escamilla et
+    al. 2001), linearly in the stance width and, like the lean itself, in proportion to the
+    depth. The angle is the lean in the leg's own plane; :func:`projection` gives its side view
+    with the feet turned out.
 
     Parameters
     ----------
@@ -1029,8 +1092,8 @@ def squat_shank_lean(thigh: Any, bar: str = "high_bar", *, shank_at_parallel: An
 
     Examples
     --------
-    >>> [round(v) for v in squat_shank_lean(Q_([45, 90, 110], "deg"), "high_bar").m_as("deg")]
-    [16, 32, 39]
+    >>> [round(v) for v in squat_shank_lean(Q_([0, 45, 90, 110], "deg"), "high_bar").m_as("deg")]
+    [5, 18, 32, 38]
     >>> round(float(squat_shank_lean("90 deg", "high_bar", stance_width=1.69).m_as("deg")))
     25
     >>> round(float(squat_shank_lean("90 deg", stance_width="69 cm", shoulder_width="40 cm").m_as("deg")))
@@ -1272,6 +1335,8 @@ _REFERENCES = {
     "Glassbrook et al. 2017": _GLASSBROOK_2017, "van den Tillaar et al. 2020": _VAN_DEN_TILLAAR_2020,
     "Swinton et al. 2011": _SWINTON_2011, "Farrokhi et al. 2008": _FARROKHI_2008, "Riemann et al. 2012": _RIEMANN_2012,
     "Lee et al. 2018": _LEE_2018,
+    "Woodhull et al. 1985": _WOODHULL_1985, "Di Giulio & Baltzopoulos 2019": _DI_GIULIO_2019,
+    "Swinton et al. 2012": _SWINTON_2012,
 }
 
 

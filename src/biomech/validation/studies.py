@@ -59,16 +59,22 @@ __all__ = ["fry_knee_travel", "lunge_step_patellofemoral", "leg_press_feet_knee_
 _REF = STANDARD_BODIES[0]      # 1.78 m, 80 kg: used where a study does not report its subjects' size
 
 
-def fry_knee_travel(unrestricted_travel_m: float = 0.10) -> dict:
+def fry_knee_travel(unrestricted_travel_m: float | None = None) -> dict:
     """Restricted (knee at the toes) over unrestricted parallel squat, bar = body mass.
 
-    :func:`biomech.exercises.squat`, high bar, trunk balanced over the midfoot. Returns
-    relative changes (restricted / unrestricted - 1) of the knee and hip moments, the hip
-    ratio, and the moments per leg (N*m).
+    :func:`biomech.exercises.squat`, high bar, the pressure point at the typical technique's
+    (``technique.COP_SQUAT``) in both. The unrestricted squat is the typical technique's free
+    squat (``knee_travel=None``: the shin lean of ``technique.squat_shank_lean``) unless
+    ``unrestricted_travel_m`` gives a knee travel. Returns relative changes (restricted /
+    unrestricted - 1) of the knee and hip moments, the hip ratio, and the moments per leg (N*m).
     """
-    sq = ex.squat(_REF, depth=Q_(90.0, "deg"), knee_travel=Q_([0.0, unrestricted_travel_m], "m"), load=_REF.mass,
-                  bar="high_bar")
-    k, h = sq.knee.to("N*m").magnitude, sq.hip.to("N*m").magnitude
+    def one(travel):
+        return ex.squat(_REF, depth=Q_(90.0, "deg"), knee_travel=None if travel is None else Q_(travel, "m"),
+                        load=_REF.mass, bar="high_bar")
+
+    r, f = one(0.0), one(unrestricted_travel_m)
+    k = np.array([float(r.knee.m_as("N*m")), float(f.knee.m_as("N*m"))])
+    h = np.array([float(r.hip.m_as("N*m")), float(f.hip.m_as("N*m"))])
     return {"knee_change": float(k[0] / k[1] - 1), "hip_change": float(h[0] / h[1] - 1),
             "hip_ratio": float(h[0] / h[1]), "knee_restricted": float(k[0]), "knee_free": float(k[1]),
             "hip_restricted": float(h[0]), "hip_free": float(h[1])}
@@ -308,7 +314,9 @@ def _typical_conventional_at(load_kg: float, body, knee_deg: float):
 
 def standing_tall_with_a_bar(load_kg: float = 100.0) -> dict:
     """Knee and hip moments per kg (per leg) standing tall with a bar on the back: the squat at a
-    thigh angle of 0 deg, every other parameter at its default."""
+    thigh angle of 0 deg, every other parameter at its default (the typical technique's standing
+    end: the knee 3.8 cm ahead of the ankle, Woodhull et al. 1985; the pressure point 5.8 cm ahead
+    of the ankle, the quiet-standing line of gravity of Di Giulio & Baltzopoulos 2019)."""
     from ..exercises import squat
     from ..units import Q_
 
@@ -390,8 +398,8 @@ def lee2018_ankle_per_kg(lift: str = "romanian_deadlift", body=None,
 
 def fry_directions() -> dict:
     """Fry et al. (2003) directions (row 14): restricted (knee travel 0) minus free squat (the
-    squat's default knee travel), both at the default depth (parallel), high bar, bar = body mass,
-    static bottom, the reference body.
+    squat's default: the typical technique's shin lean), both at the default depth (parallel) and
+    the default (typical) pressure point, high bar, bar = body mass, static bottom, the reference body.
 
     Returns
     -------
@@ -445,7 +453,9 @@ def bulgarian_split_squat_peaks() -> dict:
 #: Bar of the Swinton et al. (2012) row: 100 kg for every style (their lifters used 30-70 % of 1RM;
 #: the 1RM was not read; an assumption).
 SWINTON_2012_LOAD_KG = 100.0
-#: Which library exercise stands for each of Swinton et al.'s (2012) squats (each at its defaults).
+#: Which library exercise stands for each of Swinton et al.'s (2012) squats (each at its defaults: the
+#: typical technique; the box squat's is sat back, ``technique.STANCE_BOX`` and ``COP_SITTING_BACK``,
+#: assumptions taken from Swinton's own description, so its part of the row is a consistency check).
 SWINTON_2012_MAPPING = {"traditional": ("squat", {"bar": "high_bar"}),
                         "powerlifting": ("squat", {"bar": "low_bar"}),
                         "box": ("box_squat", {})}
