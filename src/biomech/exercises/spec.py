@@ -223,7 +223,19 @@ def sampling_params(technique: str) -> dict[str, Any]:
     """The fields that turn on the spread: ``samples`` (technique), ``bodies`` (proportions) and ``seed``.
 
     ``technique`` names, for the help, the measured technique the samples come from
-    (:mod:`biomech.exercises.technique`).
+    (:mod:`biomech.exercises.technique`). ``bodies`` draws the body's segment proportions
+    (:mod:`biomech.model.population`, ANSUR II) and pairs body i with technique sample i.
+
+    Examples
+    --------
+    >>> import biomech as bm
+    >>> body = bm.Body.from_anthropometrics("178 cm", "80 kg")
+    >>> r = bm.exercises.squat(body, load="100 kg", samples=200, bodies=200)
+    >>> r.dims, r.parameters["bodies"], r.extras["bodies"]["lengths"]["thigh"].shape
+    (('sample',), 200, (200,))
+    >>> b = bm.exercises.squat(body, load="100 kg", bodies=200).band()
+    >>> bool(b.low.knee < b.typical.knee < b.high.knee)
+    True
     """
     from .technique import DEFAULT_SEED
 
