@@ -757,6 +757,8 @@ def _cmd_band(args, cls, kw: dict, body) -> int:
                      "inputs": {k: str(v) for k, v in kw.items()}, "body": _body_dict(body), "band": b.to_dict(),
                      "technique": {"exercise": tech.get("exercise"), "seed": tech.get("seed"),
                                    "used_as": tech.get("used_as")},
+                     **({"bodies": {k: res.extras["bodies"][k] for k in ("source", "sex", "seed", "bodies")}}
+                        if "bodies" in res.extras else {}),
                      "units": _UNITS_NOTE})
     else:
         head = f"{args.command.replace('_', ' ')}: " + ", ".join(f"{k}={v}" for k, v in kw.items())
