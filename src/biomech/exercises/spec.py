@@ -534,8 +534,8 @@ class ExerciseSpec:
         n = getattr(self, "bodies", None)
         if n is None:
             return self._solve(body, fraction)
-        from ..errors import RangeError as _RangeError
         from ..model.population import draw_bodies
+        from ..units import quantity
         from . import technique as tq
         from .common import _param_dims, array_body, check_body
 
@@ -544,8 +544,8 @@ class ExerciseSpec:
         fr = () if fraction is None or np.ndim(fraction) == 0 else np.shape(fraction)
         try:
             tq.check_memory(int(n), tuple(fr) + tuple(grid))
-        except _RangeError as e:
-            raise _RangeError(str(e).replace(f"samples={int(n)}", f"bodies={int(n)}", 1)
+        except RangeError as e:
+            raise RangeError(str(e).replace(f"samples={int(n)}", f"bodies={int(n)}", 1)
                               .replace("fewer samples", "fewer bodies")) from None
         drawn = draw_bodies(body, int(n), seed=self.seed)
         lead = (drawn.n,) + (1,) * len(grid)
@@ -560,8 +560,6 @@ class ExerciseSpec:
                 result._dims = ("sample",) + _param_dims(params, shape[1:])
             result.parameters["seed"] = self.seed
         result.parameters["bodies"] = drawn.n
-        from ..units import quantity
-
         result.extras["bodies"] = {
             "source": drawn.source, "sex": drawn.sex, "seed": drawn.seed, "bodies": drawn.n,
             "lengths": {s: quantity(v, "m") for s, v in drawn.lengths_m.items()},
