@@ -59,6 +59,11 @@ out.append({"workload": f"balanced squats with technique spread: samples={s['sam
             "unit": "poses/s",
             "note": f"{s['ratio_vs_grid']:.1f} x the per-pose rate of the grid without spread (goal >= 0.5), "
                     f"{s['ratio_vs_same_poses']:.2f} x the same poses with the pressure points given"})
+out.append({"workload": f"balanced squats with technique and body spread: samples=bodies={s['samples']} x "
+                        f"{s['grid'][0]} x {s['grid'][1]} depth x knee travel",
+            "path": "bm.exercises.squat(..., samples=1000, bodies=1000), one vectorized call",
+            "value": s["rate_sampled_with_bodies"], "unit": "poses/s",
+            "note": f"{s['ratio_bodies_vs_sampled']:.2f} x the rate of the same call without bodies"})
 """,
     "bench_muscles": r"""
 import time

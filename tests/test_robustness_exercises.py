@@ -65,8 +65,8 @@ def nm(q):
 #: or a length, "band" one load or None, "m" a length, "deg" an angle, "load" a mass or a weight, "depth" an angle or a
 #: length or a keyword, "choice:<a|b>" one of the names (``"?"`` appended when None is
 #: valid), "share" a fraction, "fraction" a plain positive number (a step in leg lengths), "loads" a
-#: sequence of loads, "lengths" a dict, "samples" a number of technique samples, "seed" a seed.
-_SAMPLING = dict(samples="samples", seed="seed")
+#: sequence of loads, "lengths" a dict, "samples" a number of technique samples (or bodies), "seed" a seed.
+_SAMPLING = dict(samples="samples", bodies="samples", seed="seed")
 _SQUAT_TECHNIQUE = dict(heel_lift="m", stance_width="m", toe_out="deg", knee_travel_at="choice:front|centre",
                        cop="choice+m:midfoot|ball|heel?", arms="deg", dorsiflexion_limit="deg", lengths="lengths",
                        hip_width="m", extra_loads="loads", **_SAMPLING)

@@ -42,7 +42,8 @@ EXERCISES = ("squat", "front_squat", "goblet_squat", "bodyweight_squat", "box_sq
 _CLI_KIND = {"angle": ("angle", "DEG"), "length": ("length", "CM"), "angle_or_length": ("angle or length", "DEG_OR_CM"),
              "load": ("mass", "KG"), "machine_load": ("mass", "KG"), "fraction": (None, "FRACTION"),
              "leg_lengths": (None, "LEG_LENGTHS"),
-             "choice": (None, None), "profile": (None, None), "samples": (None, "N"), "seed": (None, "SEED")}
+             "choice": (None, None), "profile": (None, None), "samples": (None, "N"), "bodies": (None, "N"),
+             "seed": (None, "SEED")}
 _UNIT_OF_KIND = {"angle": "deg", "length": "cm", "mass": "kg", "force": "N", "angle or length": "deg_or_cm"}
 _SI_OF_KIND = {"angle": "rad", "length": "m", "mass": "kg", "force": "N", "angle or length": "rad"}
 #: Values beyond these are refused at the command line as typing slips (SI units): a
@@ -215,14 +216,15 @@ def _leg_lengths_type(text: str) -> float:
 
 
 def _count_type(kind: str):
-    """argparse type of ``--samples`` (1 to 100000) and ``--seed`` (0 or more): a whole number."""
+    """argparse type of ``--samples`` and ``--bodies`` (1 to 100000) and ``--seed`` (0 or more): a whole
+    number."""
     def parse(text: str) -> int:
         try:
             v = int(text)
         except ValueError:
             raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-        if kind == "samples" and not 1 <= v <= 100000:
-            raise argparse.ArgumentTypeError(f"{text!r} is outside 1 to 100000 samples")
+        if kind in ("samples", "bodies") and not 1 <= v <= 100000:
+            raise argparse.ArgumentTypeError(f"{text!r} is outside 1 to 100000 {kind}")
         if kind == "seed" and v < 0:
             raise argparse.ArgumentTypeError(f"{text!r} is not a seed (0 or more)")
         return v
@@ -252,7 +254,7 @@ def _add_option(g, cls, p, flag: str, dest: str, grid: bool, help_: str) -> None
         g.add_argument(flag, dest=dest, type=_fraction_type, default=None, metavar=metavar, help=help_)
     elif p.kind == "leg_lengths":
         g.add_argument(flag, dest=dest, type=_leg_lengths_type, default=None, metavar=metavar, help=help_)
-    elif p.kind in ("samples", "seed"):
+    elif p.kind in ("samples", "bodies", "seed"):
         g.add_argument(flag, dest=dest, type=_count_type(p.kind), default=None, metavar=metavar, help=help_)
     else:
         g.add_argument(flag, dest=dest, type=_Quantity(cli_kind, allow_names=True), default=None, metavar=metavar,
@@ -274,10 +276,11 @@ def _add_exercise_options(p: argparse.ArgumentParser, name: str, grid: bool = Fa
     cls = _specs()[name]
     g = p.add_argument_group(f"{name} parameters")
     names = []
-    params = {q.name: q for q in _cli_params(cls) if not (grid and q.kind in ("samples", "seed"))}
-    technique = [q for q in params.values() if q.kind in ("samples", "seed")]
+    spread = ("samples", "bodies", "seed")
+    params = {q.name: q for q in _cli_params(cls) if not (grid and q.kind in spread)}
+    technique = [q for q in params.values() if q.kind in spread]
     if technique:  # not coach technique: their own group, with --band
-        params = {k: q for k, q in params.items() if q.kind not in ("samples", "seed")}
+        params = {k: q for k, q in params.items() if q.kind not in spread}
     for prm in params.values():
         _add_option(g, cls, prm, "--" + prm.name.replace("_", "-"), prm.name, grid, _option_help(cls, prm, grid))
         names.append(prm.name)
@@ -287,7 +290,8 @@ def _add_exercise_options(p: argparse.ArgumentParser, name: str, grid: bool = Fa
         _add_option(g, cls, _old_param(params, new), "--" + old.replace("_", "-"), old, grid, argparse.SUPPRESS)
         names.append(old)
     if technique and not grid:
-        t = p.add_argument_group("spread over technique (not coach technique: how much real lifters vary; see "
+        t = p.add_argument_group("spread over technique and body proportions (not coach technique: how much real "
+                                 "lifters vary; see "
                                  "docs/technique.md)")
         for prm in technique:
             _add_option(t, cls, prm, "--" + prm.name, prm.name, False, _option_help(cls, prm))
@@ -731,6 +735,9 @@ def _cmd_exercise(args, names: list[str]) -> int:
     if getattr(args, "band", False):
         return _cmd_band(args, cls, kw, body)
     spec, notes = _spec_from_args(cls, kw)
+    if getattr(spec, "bodies", None) is not None:
+        raise _Fail("argument --bodies: prints a spread; add --band to print the typical value with its band "
+                    "(the table shows one pose)", 2)
     if getattr(spec, "samples", None) is not None:
         raise _Fail("argument --samples: prints a spread; add --band to print the typical value with its band "
                     "(the table shows one pose)", 2)
@@ -759,7 +766,7 @@ def _cmd_band(args, cls, kw: dict, body) -> int:
     if args.plot:
         raise _Fail("argument --plot: a band has no single pose to draw; leave --plot or --band out", 2)
     kw = dict(kw)
-    kw.setdefault("samples", 1000)
+    kw.setdefault("samples", kw.get("bodies") or 1000)  # paired with the bodies: one draw each
     spec, notes = _spec_from_args(cls, kw)
     res = spec.solve(body)
     b = res.band()
@@ -769,10 +776,13 @@ def _cmd_band(args, cls, kw: dict, body) -> int:
                      "inputs": {k: str(v) for k, v in kw.items()}, "body": _body_dict(body), "band": b.to_dict(),
                      "technique": {"exercise": tech.get("exercise"), "seed": tech.get("seed"),
                                    "used_as": tech.get("used_as")},
+                     **({"bodies": {k: res.extras["bodies"][k] for k in ("source", "sex", "seed", "bodies")}}
+                        if "bodies" in res.extras else {}),
                      "units": _UNITS_NOTE})
     else:
         head = f"{args.command.replace('_', ' ')}: " + ", ".join(f"{k}={v}" for k, v in kw.items())
-        lines = [head, f"Joint moments over {b.samples} technique samples (typical = median over the feasible ones; "
+        drew = " technique samples" + (" paired with as many bodies (ANSUR II proportions)" if kw.get("bodies") else "")
+        lines = [head, f"Joint moments over {b.samples}{drew} (typical = median over the feasible ones; "
                        f"seed {tech.get('seed')}), N·m, + = plantarflexor, knee extensor, hip extensor, lumbar "
                        f"extensor; leg joints per leg:", ""]
         lines += b.lines()

@@ -64,6 +64,7 @@ KINDS = {
     "band": ("an elastic band (a Load)", "", False),
     "profile": ("a resistance profile: a name or a callable", "", True),
     "samples": ("a whole number of technique samples, 1 to 100000 (or None)", "", True),
+    "bodies": ("a whole number of bodies, 1 to 100000 (or None)", "", True),
     "seed": ("a whole number, 0 or more (or None for fresh randomness)", "", True),
 }
 
@@ -195,6 +196,10 @@ class Param:
                 check_choice(value, name, self.choices)
         elif kind in ("samples", "seed"):
             check_count(value, name, kind)
+        elif kind == "bodies":
+            from ..model.population import check_bodies
+
+            check_bodies(value, name)
         else:  # pragma: no cover - a declaration error, caught by the tests
             raise TypeError(f"unknown parameter kind {kind!r}")
 
@@ -215,10 +220,22 @@ def check_count(value: Any, name: str, kind: str = "samples") -> int:
 
 
 def sampling_params(technique: str) -> dict[str, Any]:
-    """The two fields that turn on the spread over technique: ``samples`` and ``seed``.
+    """The fields that turn on the spread: ``samples`` (technique), ``bodies`` (proportions) and ``seed``.
 
     ``technique`` names, for the help, the measured technique the samples come from
-    (:mod:`biomech.exercises.technique`).
+    (:mod:`biomech.exercises.technique`). ``bodies`` draws the body's segment proportions
+    (:mod:`biomech.model.population`, ANSUR II) and pairs body i with technique sample i.
+
+    Examples
+    --------
+    >>> import biomech as bm
+    >>> body = bm.Body.from_anthropometrics("178 cm", "80 kg")
+    >>> r = bm.exercises.squat(body, load="100 kg", samples=200, bodies=200)
+    >>> r.dims, r.parameters["bodies"], r.extras["bodies"]["lengths"]["thigh"].shape
+    (('sample',), 200, (200,))
+    >>> b = bm.exercises.squat(body, load="100 kg", bodies=200).band()
+    >>> bool(b.low.knee < b.typical.knee < b.high.knee)
+    True
     """
     from .technique import DEFAULT_SEED
 
@@ -230,8 +247,16 @@ def sampling_params(technique: str) -> dict[str, Any]:
                                        "puts the samples on a leading axis (dims start with sample); "
                                        "result.band() gives the low, typical and high moments.",
                       none="no samples: the parameters as given, one result"),
-        seed=param("seed", DEFAULT_SEED, "Seed of the technique samples' random numbers, so the same call gives "
-                                         "the same samples; used only with samples.",
+        bodies=param("bodies", None, "Number of bodies: the body's stature and mass kept, its shank, thigh, trunk "
+                                     "and foot lengths drawn around its own from the measured spread of "
+                                     "proportions (multivariate normal with their correlations, truncated at "
+                                     "3 SD; see docs/technique.md, Body proportions), all solved in one call "
+                                     "with the bodies on the leading sample axis. With samples, draw i pairs "
+                                     "body i with technique i, so samples must equal bodies.",
+                     none="the body as given", source="ANSUR II, Gordon et al. 2014, NATICK/TR-15/007 (means, SDs "
+                                                      "and correlations of the segment-to-stature ratios)"),
+        seed=param("seed", DEFAULT_SEED, "Seed of the technique samples' and the bodies' random numbers, so the "
+                                         "same call gives the same draws; used only with samples or bodies.",
                    none="fresh randomness"),
     )
 
@@ -321,15 +346,34 @@ class ExerciseSpec:
             if value is p.default:
                 continue  # declared defaults are valid (the tests check them once)
             p.validate(value)
+        self._check_spread()
         self._check()
+
+    def _check_spread(self) -> None:
+        """``bodies`` with ``samples``: the same number (draw i pairs body i and technique i); not
+        with ``lengths`` (the bodies draw the lengths); not for split stances (their solver takes
+        one body)."""
+        n_bodies = getattr(self, "bodies", None)
+        if n_bodies is None:
+            return
+        n_samples = getattr(self, "samples", None)
+        if n_samples is not None and int(n_samples) != int(n_bodies):
+            raise InputValueError(f"{self.name}: samples={n_samples!r} and bodies={n_bodies!r} differ; draw i pairs "
+                                  f"body i with technique i, so give the same number (or one of them).")
+        if getattr(self, "lengths", None):
+            raise InputValueError(f"{self.name}: bodies= draws the segment lengths around the body's; leave "
+                                  f"lengths={self.lengths!r} out (or build the body with those lengths).")
+        if self.returns == "SplitExerciseResult":
+            raise InputValueError(f"{self.name}: bodies={n_bodies!r} is not available for split stances yet (their "
+                                  f"step is set from one leg length); use samples= for the spread over technique.")
 
     def _check(self) -> None:
         """Checks across parameters (a subclass hook)."""
 
     # ----------------------------------------------------------------------------- technique samples
     def _plain_values(self) -> dict[str, Any]:
-        """The parameters without ``samples`` and ``seed`` (what the solvers take)."""
-        return {k: v for k, v in self.values().items() if k not in ("samples", "seed")}
+        """The parameters without ``samples``, ``bodies`` and ``seed`` (what the solvers take)."""
+        return {k: v for k, v in self.values().items() if k not in ("samples", "bodies", "seed")}
 
     def _given(self, name: str) -> bool:
         """True when parameter ``name`` differs from its declared default (a coach's choice,
@@ -442,7 +486,7 @@ class ExerciseSpec:
         from .common import check_body
 
         check_body(body)
-        return self._attach(self._solve(body, None), body)
+        return self._attach(self._solve_spread(body, None), body)
 
     def rep_path(self, body: Any, *, n: int = 11, fractions: Any = None):
         """The exercise from the top (fraction 0) to the position the parameters describe (1).
@@ -476,7 +520,53 @@ class ExerciseSpec:
                                   f"(bottom).") from None
         if not np.all(np.isfinite(f)) or np.any((f < 0) | (f > 1)):
             raise RangeError(f"fractions={fractions!r} must lie between 0 (top) and 1 (bottom).")
-        return self._attach(self._solve(body, f), body)
+        return self._attach(self._solve_spread(body, f), body)
+
+    def _solve_spread(self, body: Any, fraction: Any):
+        """``_solve``, over ``self.bodies`` drawn bodies when asked (one vectorised call).
+
+        The bodies (:func:`biomech.model.population.draw_bodies`, seeded by ``self.seed``) become
+        one body whose shank, thigh and trunk lengths and foot landmarks are arrays of shape
+        ``(bodies, 1, ..., 1)``, one 1 per grid axis of the parameters, so they broadcast in front
+        of the grid as technique samples do; with ``samples`` too, axis entry i is body i with
+        technique i. Memory is checked first (``technique.check_memory``).
+        """
+        n = getattr(self, "bodies", None)
+        if n is None:
+            return self._solve(body, fraction)
+        from ..model.population import draw_bodies
+        from ..units import quantity
+        from . import technique as tq
+        from .common import _param_dims, array_body, check_body
+
+        check_body(body)
+        grid = _grid_shape(self._plain_values())
+        fr = () if fraction is None or np.ndim(fraction) == 0 else np.shape(fraction)
+        try:
+            tq.check_memory(int(n), tuple(fr) + tuple(grid))
+        except RangeError as e:
+            raise RangeError(str(e).replace(f"samples={int(n)}", f"bodies={int(n)}", 1)
+                              .replace("fewer samples", "fewer bodies")) from None
+        drawn = draw_bodies(body, int(n), seed=self.seed)
+        lead = (drawn.n,) + (1,) * len(grid)
+        lengths = {s: drawn.lengths_m[s].reshape(lead) for s in ("shank", "thigh", "trunk")}
+        result = self._solve(array_body(body, lengths, foot_scale=drawn.scale["foot"].reshape(lead)), fraction)
+        if getattr(self, "samples", None) is None:  # else _sampled named the axes
+            params = {k: v for k, v in result.parameters.items() if k != "fraction"}
+            shape = result.shape
+            if fraction is not None and np.ndim(fraction):
+                result._dims = ("fraction", "sample") + _param_dims(params, shape[2:])
+            else:
+                result._dims = ("sample",) + _param_dims(params, shape[1:])
+            result.parameters["seed"] = self.seed
+        result.parameters["bodies"] = drawn.n
+        result.extras["bodies"] = {
+            "source": drawn.source, "sex": drawn.sex, "seed": drawn.seed, "bodies": drawn.n,
+            "lengths": {s: quantity(v, "m") for s, v in drawn.lengths_m.items()},
+            "note": "Each body keeps the given stature and mass; its shank, thigh, trunk (hip to shoulder) and "
+                    "foot lengths are the given body's times 1 + z * cv, z multivariate normal with the ANSUR II "
+                    "ratios' correlations, truncated at 3 SD (biomech.model.population)."}
+        return result
 
     def _attach(self, result: Any, body: Any):
         object.__setattr__(result, "spec", self)
@@ -548,7 +638,7 @@ def _numpydoc_type(p: Param) -> str:
             "load": "Quantity or str (a mass or a weight)", "machine_load": "Quantity or str (a mass or a torque)",
             "fraction": "float (0 to 1)", "leg_lengths": "float (leg lengths, above 0 and up to 3)",
             "loads": "sequence of Load", "lengths": "dict of lengths",
-            "band": "ElasticBand", "samples": "int", "seed": "int or None"}[p.kind]
+            "band": "ElasticBand", "samples": "int", "bodies": "int", "seed": "int or None"}[p.kind]
     if p.words:
         text += " or str (" + ", ".join(p.words) + ")"
     return text + (", optional" if p.default is None else "")
@@ -617,7 +707,7 @@ _UNIT_TEXT = {"angle": "deg", "length": "m (any length unit)", "angle_or_length"
               "leg_lengths": "leg lengths (a plain number)",
               "choice": "a name", "profile": "a name or a function", "loads": "Load objects",
               "lengths": "dict of lengths", "band": "an ElasticBand", "samples": "a whole number",
-              "seed": "a whole number"}
+              "bodies": "a whole number", "seed": "a whole number"}
 
 
 #: The quantity of keywords whose declarations word it per exercise (the table shows one line).
@@ -635,7 +725,9 @@ _QUANTITY = {
     "bar_height": "Height of the bar's centre above the floor, or a named height",
     "samples": "Number of technique samples drawn from the measured spread (not a coach's choice; "
                "docs/technique.md)",
-    "seed": "Seed of the technique samples, so a call repeats",
+    "bodies": "Number of bodies drawn around the given one from the measured spread of proportions (ANSUR II; "
+              "docs/technique.md)",
+    "seed": "Seed of the technique samples and the bodies, so a call repeats",
 }
 
 

@@ -774,7 +774,7 @@ the load line through the centre of pressure (red triangle); yellow: the centre 
 static, sagittal-plane model; bodies from de Leva (1996) segment tables; the balanced pose puts the centre of pressure
 at each exercise's default point (the squat's typical one, moving from the quiet-standing line of gravity to 49 % of
 the foot at parallel; the Romanian deadlift's typical point, 29.9 % of the foot from the heel); muscle forces by static optimisation (<code>biomech.muscle_demand</code>, sum of squared activations,
-nine muscles, moment arms scaled to the body). The band: __BANDTEXT__ The page only looks the numbers up and draws
+the 40 muscles per leg of the Rajagopal-Lai-Uhlrich 2023 model, moment arms scaled to the body). The band: __BANDTEXT__ The page only looks the numbers up and draws
 them. Leg joints are per leg, the lumbar (L5/S1) moment is the whole body's; per kg means per kg of body mass.</p>
 </footer>
 <script id="meta" type="application/json">__META__</script>
