@@ -405,16 +405,26 @@ def make_model(body: Body, loads=(), stance: str = "both", support: str = "feet"
     return StaticModel(body, loads, stance, support, front_share, rear_contact)
 
 
-def whole_body_moment_form(model: StaticModel) -> tuple[Form, Any]:
+def whole_body_moment_form(model: StaticModel, split: bool = False) -> tuple[Form, Any]:
     """Moment about the origin of the constant external forces on the whole body (a
-    :class:`Form`), and their total vertical component."""
+    :class:`Form`), and their total vertical component.
+
+    The form is in the ``trunk`` angle (a rigid trunk) or, with ``split``, in the
+    ``pelvis`` and ``upper_body`` angles (a pelvis and upper body with their own angles).
+
+    >>> import biomech as bm
+    >>> model = make_model(bm.Body.from_anthropometrics("178 cm", "80 kg"))
+    >>> sorted(whole_body_moment_form(model)[0].w), sorted(whole_body_moment_form(model, split=True)[0].w)
+    (['arms', 'foot', 'shank', 'thigh', 'trunk'], ['arms', 'foot', 'pelvis', 'shank', 'thigh', 'upper_body'])
+    """
     forms, fy = [], 0.0
     for it, mult in model.whole_body():
         if it.force is None:
             continue
         forms.append(it.point.cross(it.force).scale(mult))
         fy = fy + mult * it.force[1]
-    return Form.total(forms), fy
+    total = Form.total(forms)
+    return (total if split else total.merged()), fy
 
 
 def affine_coefficients(form: Form, sc: SinCos, free: str, tied: dict[str, tuple[float, float]] | None = None):
@@ -478,15 +488,48 @@ def bisect(fn: Callable[[Any], Any], lo: Any, hi: Any, iterations: int = 48):
 
 
 def solve_free_angle(model: StaticModel, angles: dict[str, Any], free: str, target_x: Any,
-                     tied: dict[str, tuple[Any, float]] | None = None, newton_steps: int = 8):
+                     tied: dict[str, tuple[Any, float]] | None = None, newton_steps: int = 8, *,
+                     lumbar: Any = None):
     """Solve the segment angle ``free`` so that the (front) centre of pressure is at
     ``target_x``; the other angles are in ``angles`` (radians, arrays broadcast).
 
     Closed form for constant forces; Newton steps (numeric derivative) when bands or
     cables make the forces depend on the pose. Returns ``(angle, ok)``.
+
+    The pelvis and upper body: with ``lumbar`` (lumbar flexion, rad, arrays broadcast) and
+    ``free="trunk"`` or ``free="pelvis"``, the pelvis angle is solved with the upper body
+    tied to it (upper body = pelvis + lumbar), still in closed form; the result is then the
+    pelvis angle (use :func:`~biomech.model.pose.trunk_line_offset` for the hip-to-shoulder
+    line, or ``Pose.from_radians(..., pelvis=k, lumbar=lumbar)``). Without ``lumbar`` the
+    trunk is rigid and ``free="trunk"`` solves it, as always. ``angles`` may hold a ``trunk``
+    entry; it is ignored when ``lumbar`` is given.
+
+    Examples
+    --------
+    >>> import numpy as np, biomech as bm
+    >>> body = bm.Body.from_anthropometrics("178 cm", "80 kg")
+    >>> model = make_model(body, [bm.Barbell("100 kg")])
+    >>> ang = {"foot": 0.0, "shank": np.radians(30.0), "thigh": np.radians(90.0), "arms": 0.0}
+    >>> rigid, ok = solve_free_angle(model, ang, "trunk", body.foot_geometry.midfoot_x)
+    >>> pelvis, ok2 = solve_free_angle(model, ang, "pelvis", body.foot_geometry.midfoot_x,
+    ...                                lumbar=np.radians(10.0))
+    >>> bool(ok and ok2), bool(pelvis < rigid)      # a flexed spine: the pelvis tilts less
+    (True, True)
     """
-    tied = tied or {}
-    form, fy = whole_body_moment_form(model)
+    tied = dict(tied or {})
+    split = lumbar is not None or free in ("pelvis", "upper_body") or any(s in ("pelvis", "upper_body")
+                                                                          for s in tied)
+    if lumbar is not None:
+        if free not in ("trunk", "pelvis"):
+            raise InputValueError(f"solve_free_angle: lumbar= ties the upper body to the pelvis, so the free "
+                                  f"angle must be 'trunk' or 'pelvis', not {free!r}.")
+        free = "pelvis"
+        tied["upper_body"] = (lumbar, 1.0)
+    if split:
+        angles = {k: v for k, v in angles.items() if k != "trunk"}
+        if "trunk" in tied:
+            raise InputValueError("solve_free_angle: a split trunk ties 'pelvis' or 'upper_body', not 'trunk'.")
+    form, fy = whole_body_moment_form(model, split)
     probe = dict(angles)
     probe[free] = 0.0
     for seg in tied:

@@ -21,6 +21,8 @@ foot      (cos a, -sin a) heel->toe   (sin a, cos a) (up)
 shank     (-sin a, -cos a) knee->ank  (cos a, -sin a)
 thigh     (sin a, -cos a) hip->knee   (cos a, sin a)
 trunk     (sin a, cos a) hip->shoul   (cos a, -sin a)
+pelvis    as trunk, turned by pelvis  (hip -> L5/S1 part)
+upper_bo  as trunk, turned by upper   (L5/S1 -> shoulder part)
 arms      (sin a, -cos a) shoul->grip (cos a, sin a)
 ========  ==========================  ========================
 
@@ -40,7 +42,8 @@ from typing import Any, Iterable
 
 import numpy as np
 
-__all__ = ["AXES", "Point", "Form", "SinCos", "LinearMap", "segment_kind", "spin", "second_derivatives"]
+__all__ = ["AXES", "Point", "Form", "SinCos", "LinearMap", "segment_kind", "spin", "second_derivatives",
+           "TRUNK_PARTS", "is_split", "expand_trunk"]
 
 # (U, N): u = U @ (s, c), n = N @ (s, c)
 _FOOT = (np.array([[0.0, 1.0], [-1.0, 0.0]]), np.array([[1.0, 0.0], [0.0, 1.0]]))
@@ -51,14 +54,62 @@ _ARMS = _THIGH
 
 #: Unit-vector matrices by segment name (rear-leg segments share the leg's shapes).
 AXES = {"foot": _FOOT, "shank": _SHANK, "thigh": _THIGH, "trunk": _TRUNK, "arms": _ARMS,
+        "pelvis": _TRUNK, "upper_body": _TRUNK,
         "rear_foot": _FOOT, "rear_shank": _SHANK, "rear_thigh": _THIGH}
+
+#: The trunk's two parts, split at L5/S1: the pelvis (hip joint centre to L5/S1) and the upper
+#: body (L5/S1 to the shoulder, head and the arms' attachment). Each turns with its own angle,
+#: measured like the trunk's (forward positive, 0 as in upright standing). An angle dict that
+#: gives only ``trunk`` is a rigid trunk: both parts at the trunk's angle.
+TRUNK_PARTS = ("pelvis", "upper_body")
+
+
+def is_split(angles) -> bool:
+    """Whether an angle dict (or a :class:`SinCos`) gives the pelvis and upper body their own angles.
+
+    >>> is_split({"trunk": 0.3}), is_split({"pelvis": 0.1, "upper_body": 0.4})
+    (False, True)
+    """
+    if isinstance(angles, SinCos):
+        return angles.split
+    return "pelvis" in angles or "upper_body" in angles
+
+
+def expand_trunk(angles: dict) -> dict:
+    """The angle dict with ``pelvis`` and ``upper_body`` entries: a rigid dict (``trunk`` only)
+    gets both at the trunk's value; a split dict must give both (a missing one is an error).
+
+    >>> expand_trunk({"trunk": 0.3})["pelvis"]
+    0.3
+    """
+    if isinstance(angles, SinCos):
+        return angles
+    if is_split(angles):
+        if "pelvis" not in angles or "upper_body" not in angles:
+            from ..errors import InputValueError
+            raise InputValueError("angles give one part of the trunk only: give both 'pelvis' and 'upper_body' "
+                                  "(radians), or 'trunk' alone for a rigid trunk.")
+        return angles
+    if "trunk" in angles:
+        out = dict(angles)
+        out["pelvis"] = out["upper_body"] = angles["trunk"]
+        return out
+    return angles
 
 
 def second_derivatives(sc: SinCos, omega: dict[str, Any], alpha: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
     """Second time derivatives of (sin a, cos a) for every segment in ``sc``."""
     out = {}
+    rigid = not getattr(sc, "split", False)
     for k, (s, c) in sc.items():
-        w, al = omega.get(k, 0.0), alpha.get(k, 0.0)
+        if rigid and k in TRUNK_PARTS:  # a rigid trunk: both parts turn at the trunk's rates
+            if "trunk" in out:
+                out[k] = out["trunk"]
+                continue
+            key = "trunk"
+        else:
+            key = k
+        w, al = omega.get(key, 0.0), alpha.get(key, 0.0)
         w = 0.0 if np.ndim(w) and not np.any(w) else w      # a segment held still costs nothing
         al = 0.0 if np.ndim(al) and not np.any(al) else al
         if np.ndim(w) == 0 and np.ndim(al) == 0 and w == 0 and al == 0:
@@ -95,8 +146,19 @@ class SinCos(dict):
     [0.0, 1.0]
     """
 
+    #: True when the pelvis and upper body have their own angles (see :data:`TRUNK_PARTS`).
+    split = False
+
     def __init__(self, angles: dict[str, Any]):
         super().__init__({k: (np.sin(v), np.cos(v)) for k, v in angles.items()})
+        if "pelvis" in self or "upper_body" in self:
+            if "pelvis" not in self or "upper_body" not in self:
+                from ..errors import InputValueError
+                raise InputValueError("angles give one part of the trunk only: give both 'pelvis' and "
+                                      "'upper_body' (radians), or 'trunk' alone for a rigid trunk.")
+            self.split = True
+        elif "trunk" in self:  # a rigid trunk: both parts share its sine and cosine
+            self["pelvis"] = self["upper_body"] = self["trunk"]
 
 
 class Point:
@@ -142,8 +204,15 @@ class Point:
 
     def evaluate(self, angles_or_sincos: dict[str, Any]) -> tuple[Any, Any]:
         """(x, y) in metres for the given segment angles (radians) or a :class:`SinCos`."""
-        sc = angles_or_sincos if isinstance(angles_or_sincos, SinCos) else SinCos(
-            {k: angles_or_sincos[k] for k in self.coef})
+        if isinstance(angles_or_sincos, SinCos):
+            sc = angles_or_sincos
+        else:
+            keys = list(self.coef)
+            ang = angles_or_sincos
+            if any(k in TRUNK_PARTS for k in keys):
+                ang = expand_trunk(ang)
+                keys += [k for k in TRUNK_PARTS if k not in keys]
+            sc = SinCos({k: ang[k] for k in keys})
         x, y = self.base
         for k, g in self.coef.items():
             s, c = sc[k]
@@ -154,8 +223,9 @@ class Point:
     def velocity(self, sc: SinCos, omega: dict[str, Any]) -> tuple[Any, Any]:
         """(vx, vy) in m/s given segment angle rates ``omega`` (rad/s; missing = 0)."""
         vx = vy = 0.0
+        rigid = not getattr(sc, "split", False)
         for k, g in self.coef.items():
-            w = omega.get(k, 0.0)
+            w = omega.get("trunk" if rigid and k in TRUNK_PARTS else k, 0.0)
             s, c = sc[k]
             ds, dc = c * w, -s * w
             vx = vx + g[0, 0] * ds + g[0, 1] * dc
@@ -178,6 +248,22 @@ class Point:
         d2/dt2 sin(a) = -sin(a) w^2 + cos(a) alpha; d2/dt2 cos(a) = -cos(a) w^2 - sin(a) alpha.
         """
         return self.linear(second_derivatives(sc, omega, alpha))
+
+    def merged(self) -> "Point":
+        """The same point for a rigid trunk: the pelvis and upper-body terms folded into ``trunk``
+        (exact when both parts share the trunk's angle).
+
+        >>> p = Point.origin().plus("pelvis", along=0.1).plus("upper_body", along=0.4)
+        >>> sorted(p.merged().coef), float(p.merged().coef["trunk"][0, 0])
+        (['trunk'], 0.5)
+        """
+        if not any(k in self.coef for k in TRUNK_PARTS):
+            return self
+        coef = {k: v for k, v in self.coef.items() if k not in TRUNK_PARTS}
+        for k in TRUNK_PARTS:
+            if k in self.coef:
+                coef["trunk"] = _add(coef["trunk"], self.coef[k]) if "trunk" in coef else self.coef[k]
+        return Point(self.base, coef)
 
     def cross(self, force) -> "Form":
         """The moment about the origin, ``P x F`` (z, counter-clockwise +), of a constant force.
@@ -233,6 +319,17 @@ class Form:
 
     def __sub__(self, other: "Form") -> "Form":
         return self + (-other)
+
+    def merged(self) -> "Form":
+        """The same form for a rigid trunk: pelvis and upper-body terms folded into ``trunk``."""
+        if not any(k in self.w for k in TRUNK_PARTS):
+            return self
+        w = {k: v for k, v in self.w.items() if k not in TRUNK_PARTS}
+        for k in TRUNK_PARTS:
+            if k in self.w:
+                a, b = self.w[k]
+                w["trunk"] = (w["trunk"][0] + a, w["trunk"][1] + b) if "trunk" in w else (a, b)
+        return Form(self.const, w)
 
     def scale(self, factor) -> "Form":
         return Form(self.const * factor, {k: (a * factor, b * factor) for k, (a, b) in self.w.items()})
@@ -328,6 +425,8 @@ class LinearMap:
         """Rows evaluated: shape (rows, *pose shape). Angles in radians, a SinCos, or
         (``terms=True``) a dict of (d sin, d cos) pairs such as second derivatives."""
         if not terms and not isinstance(angles_or_terms, SinCos):
+            if any(seg in TRUNK_PARTS for seg, _ in self.columns):
+                angles_or_terms = expand_trunk(angles_or_terms)
             needed = {seg for seg, _ in self.columns}
             shape = np.broadcast_shapes(*(np.shape(angles_or_terms[k]) for k in needed)) if needed else ()
             per_row = int(np.prod(shape[1:])) if len(shape) > 1 else 1
