@@ -133,3 +133,20 @@ def test_pose_indexing_and_repr_keep_the_split():
     assert "lumbar=10.0 deg" in repr(one)
     assert not bm.Pose(shank="0 deg", thigh="0 deg", trunk="0 deg").split
     assert bm.Pose(shank="0 deg", thigh="0 deg", pelvis="12 deg").trunk.magnitude == pytest.approx(12.0)
+
+
+def test_tempo_rep_of_split_poses():
+    # rep_motion between poses with a pelvis and upper body keeps the split: the parts are
+    # interpolated and their rates are exact; a rigid top joins a split bottom.
+    from biomech.motion.tempo import rep_motion
+    top = bm.Pose(shank="0 deg", thigh="0 deg", trunk="0 deg")
+    bottom = bm.Pose(shank="30 deg", thigh="90 deg", pelvis="30 deg", lumbar="20 deg")
+    m = rep_motion((top, bottom), "2-0-1-0", rate="200 Hz")
+    a = m.segment_angles_rad()
+    assert m.pose.split
+    np.testing.assert_allclose(a["upper_body"].max(), np.radians(50.0), atol=1e-9)
+    np.testing.assert_allclose(a["pelvis"].max(), np.radians(30.0), atol=1e-9)
+    num = np.gradient(a["upper_body"], m.time_s)
+    assert np.max(np.abs(num[1:-1] - m.velocity_rad_s["upper_body"][1:-1])) < 1e-2
+    res = bm.inverse_dynamics(bm.Body.from_anthropometrics("178 cm", "80 kg"), m, [bm.Barbell("60 kg")])
+    assert np.all(np.isfinite(res.lumbar.magnitude))
