@@ -173,8 +173,7 @@ class DynamicModel:
             return None
         segs = st.angles_needed(split)
         col = {seg: 1 + 2 * k for k, seg in enumerate(segs)}
-        if not split:  # a rigid trunk: both parts read the trunk's sine and cosine
-            col.update({part: col["trunk"] for part in TRUNK_PARTS})
+
         K1 = 1 + 2 * len(segs)
 
         def vec(point):
@@ -191,7 +190,7 @@ class DynamicModel:
             return X, Y
 
         items = st.items
-        vecs = [vec(it.point) for it in items]
+        vecs = [vec(it.point if split else it.point.merged()) for it in items]
         if any(v is None for v in vecs) or any(np.ndim(it.mass_kg) or np.ndim(it.force[0]) or np.ndim(it.force[1])
                                                for it in items):
             return None
@@ -200,7 +199,7 @@ class DynamicModel:
         C = np.zeros((len(JOINTS), len(segs)))
         inertia = dict(self._couples)
         for n, j in enumerate(JOINTS):
-            jv = vec(st.joint_point(j))
+            jv = vec(st.joint_point(j) if split else st.joint_point(j).merged())
             if jv is None:
                 return None
             k = SIGN[j] * (1.0 if st.free_side[j] == "up" else -1.0)

@@ -137,7 +137,8 @@ def landmarks(body: Body, split: bool = False) -> dict[str, Point]:
     p["hip"] = p["knee"].plus("thigh", along=-body.thigh.length_m)
     lum = body.lumbar
     p["lumbar"] = p["hip"].plus("pelvis", along=lum.along_m, offset=lum.offset_m)
-    p["shoulder"] = p["lumbar"].plus("upper_body", along=body.trunk.length_m - lum.along_m, offset=-lum.offset_m)
+    p["shoulder"] = p["lumbar"].plus("upper_body", along=body.trunk.length_m - lum.along_m,
+                                     offset=-lum.offset_m).with_rigid(p["hip"].plus("trunk", along=body.trunk.length_m))
     if body.arms is not None:
         p["grip"] = p["shoulder"].plus("arms", along=body.arms.length_m)
     if split:
@@ -258,7 +259,7 @@ class StaticModel:
         self.free_side = _FREE_SIDE[support]
         self.held = _HELD[support]
         self._split_forms = self._top_down_forms()
-        self._forms = {j: f.merged() for j, f in self._split_forms.items()}  # a rigid trunk
+        self._forms = self._top_down_forms(rigid=True)  # a rigid trunk: in the trunk angle
         self._joint_order = tuple(self._forms)
         self._maps: dict[bool, LinearMap | None] = {}
 
@@ -270,7 +271,8 @@ class StaticModel:
             if part == "trunk":    # above L5/S1: on the upper body, measured from L5/S1
                 kin = "upper_body"
                 point = self.points["lumbar"].plus(kin, along=it.along_m - lum.along_m,
-                                                   offset=it.offset_m - lum.offset_m)
+                                                   offset=it.offset_m - lum.offset_m).with_rigid(
+                    self.points["hip"].plus("trunk", along=it.along_m, offset=it.offset_m))
             else:
                 kin = "pelvis"
                 point = self.points["hip"].plus(kin, along=it.along_m, offset=it.offset_m)
@@ -346,7 +348,7 @@ class StaticModel:
             return self.points["rear_" + joint]
         return self.points[joint]
 
-    def _top_down_forms(self) -> dict[str, Form]:
+    def _top_down_forms(self, rigid: bool = False) -> dict[str, Form]:
         """For each joint, the moment of the constant forces on its free side as a Form.
 
         Expressed as ``M_up`` (moment of the forces above the joint) so that the
@@ -354,7 +356,7 @@ class StaticModel:
         ``sum share (P - J) x F = sum share P x F - J x sum share F``: one cross product
         per item, one per joint.
         """
-        crosses = {id(it): it.point.cross(it.force) for it in self.const_items}
+        crosses = {id(it): (it.point.merged() if rigid else it.point).cross(it.force) for it in self.const_items}
         forms: dict[str, Form] = {}
         joints = ("lumbar",) if self.split else JOINTS
         for j in joints:
@@ -375,7 +377,8 @@ class StaticModel:
                         w[seg] = [k * a, k * b]
                 fx = fx + k * it.force[0]
                 fy = fy + k * it.force[1]
-            forms[j] = Form(const, {seg: tuple(v) for seg, v in w.items()}) - self.joint_point(j).cross((fx, fy))
+            jp = self.joint_point(j).merged() if rigid else self.joint_point(j)
+            forms[j] = Form(const, {seg: tuple(v) for seg, v in w.items()}) - jp.cross((fx, fy))
         return forms
 
     # ---------------------------------------------------------------- evaluation

@@ -97,10 +97,26 @@ def expand_trunk(angles: dict) -> dict:
     return angles
 
 
+class Terms(dict):
+    """Rates of (sin a, cos a) by segment (:func:`second_derivatives`), marked like their
+    :class:`SinCos` (``split``: the pelvis and upper body have their own angles)."""
+
+    split = False
+
+
+def _split_of(d) -> bool:
+    """Whether a SinCos, Terms or plain dict of angles / rates is for a split trunk."""
+    flag = getattr(d, "split", None)
+    if flag is not None:
+        return flag
+    return "pelvis" in d or "upper_body" in d
+
+
 def second_derivatives(sc: SinCos, omega: dict[str, Any], alpha: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
     """Second time derivatives of (sin a, cos a) for every segment in ``sc``."""
-    out = {}
-    rigid = not getattr(sc, "split", False)
+    out = Terms()
+    out.split = getattr(sc, "split", False)
+    rigid = not out.split
     for k, (s, c) in sc.items():
         if rigid and k in TRUNK_PARTS:  # a rigid trunk: both parts turn at the trunk's rates
             if "trunk" in out:
@@ -168,11 +184,19 @@ class Point:
     the body's lengths are arrays) so that the point is ``base + sum_k coef[k] @ (s_k, c_k)``.
     """
 
-    __slots__ = ("base", "coef")
+    __slots__ = ("base", "coef", "rigid")
 
-    def __init__(self, base=(0.0, 0.0), coef: dict[str, np.ndarray] | None = None):
+    def __init__(self, base=(0.0, 0.0), coef: dict[str, np.ndarray] | None = None, rigid: "Point | None" = None):
         self.base = (base[0], base[1])
         self.coef = dict(coef or {})
+        #: the same landmark for a rigid trunk, built as one trunk segment (hip -> shoulder), or
+        #: None when the point has no pelvis or upper-body terms; a rigid pose is evaluated on it,
+        #: so a rigid trunk gives bit for bit the numbers of one trunk segment
+        self.rigid = rigid
+
+    def with_rigid(self, rigid: "Point") -> "Point":
+        """This point, with ``rigid`` as its rigid-trunk twin (see :meth:`merged`)."""
+        return Point(self.base, self.coef, rigid.merged())
 
     @classmethod
     def origin(cls) -> "Point":
@@ -188,22 +212,31 @@ class Point:
         add = _add(_outer(U, along), _outer(N, offset))
         coef = dict(self.coef)
         coef[segment] = _add(coef[segment], add) if segment in coef else add
-        return Point(self.base, coef)
+        rigid = None
+        if self.rigid is not None or segment in TRUNK_PARTS:
+            rigid = self.merged().plus("trunk" if segment in TRUNK_PARTS else segment, along, offset)
+        return Point(self.base, coef, rigid)
 
     def __add__(self, other: "Point") -> "Point":
         coef = dict(self.coef)
         for k, v in other.coef.items():
             coef[k] = _add(coef[k], v) if k in coef else v
-        return Point((self.base[0] + other.base[0], self.base[1] + other.base[1]), coef)
+        rigid = None
+        if self.rigid is not None or other.rigid is not None:
+            rigid = self.merged() + other.merged()
+        return Point((self.base[0] + other.base[0], self.base[1] + other.base[1]), coef, rigid)
 
     def __neg__(self) -> "Point":
-        return Point((-self.base[0], -self.base[1]), {k: -v for k, v in self.coef.items()})
+        return Point((-self.base[0], -self.base[1]), {k: -v for k, v in self.coef.items()},
+                     None if self.rigid is None else -self.rigid)
 
     def __sub__(self, other: "Point") -> "Point":
         return self + (-other)
 
     def evaluate(self, angles_or_sincos: dict[str, Any]) -> tuple[Any, Any]:
         """(x, y) in metres for the given segment angles (radians) or a :class:`SinCos`."""
+        if self.rigid is not None and not _split_of(angles_or_sincos):
+            return self.rigid.evaluate(angles_or_sincos)
         if isinstance(angles_or_sincos, SinCos):
             sc = angles_or_sincos
         else:
@@ -222,6 +255,8 @@ class Point:
 
     def velocity(self, sc: SinCos, omega: dict[str, Any]) -> tuple[Any, Any]:
         """(vx, vy) in m/s given segment angle rates ``omega`` (rad/s; missing = 0)."""
+        if self.rigid is not None and not _split_of(sc):
+            return self.rigid.velocity(sc, omega)
         vx = vy = 0.0
         rigid = not getattr(sc, "split", False)
         for k, g in self.coef.items():
@@ -235,6 +270,8 @@ class Point:
     def linear(self, terms: dict[str, tuple[Any, Any]]) -> tuple[Any, Any]:
         """``sum_k G_k @ terms[k]`` without the base: the point's rate of change when
         ``terms[k]`` holds the rates of (sin a_k, cos a_k)."""
+        if self.rigid is not None and not _split_of(terms):
+            return self.rigid.linear(terms)
         x = y = 0.0
         for k, g in self.coef.items():
             ds, dc = terms[k]
@@ -250,13 +287,16 @@ class Point:
         return self.linear(second_derivatives(sc, omega, alpha))
 
     def merged(self) -> "Point":
-        """The same point for a rigid trunk: the pelvis and upper-body terms folded into ``trunk``
-        (exact when both parts share the trunk's angle).
+        """The same point for a rigid trunk, in the ``trunk`` angle: its rigid twin when it has
+        one (built as one trunk segment), else the pelvis and upper-body terms folded into
+        ``trunk`` (exact up to rounding when both parts share the trunk's angle).
 
         >>> p = Point.origin().plus("pelvis", along=0.1).plus("upper_body", along=0.4)
         >>> sorted(p.merged().coef), float(p.merged().coef["trunk"][0, 0])
         (['trunk'], 0.5)
         """
+        if self.rigid is not None:
+            return self.rigid
         if not any(k in self.coef for k in TRUNK_PARTS):
             return self
         coef = {k: v for k, v in self.coef.items() if k not in TRUNK_PARTS}
@@ -273,7 +313,7 @@ class Point:
         fx, fy = force
         const = self.base[0] * fy - self.base[1] * fx
         w = {k: (g[0, 0] * fy - g[1, 0] * fx, g[0, 1] * fy - g[1, 1] * fx) for k, g in self.coef.items()}
-        return Form(const, w)
+        return Form(const, w, None if self.rigid is None else self.rigid.cross(force))
 
     def moment_of(self, point: "Point", force) -> "Form":
         """Moment of a constant force at ``point`` about this point: ``(P - self) x F``."""
@@ -299,11 +339,12 @@ def _outer(M: np.ndarray, scale) -> np.ndarray:
 class Form:
     """A scalar linear in the segments' (sin, cos): ``const + sum_k ws_k sin a_k + wc_k cos a_k``."""
 
-    __slots__ = ("const", "w")
+    __slots__ = ("const", "w", "rigid")
 
-    def __init__(self, const=0.0, w: dict[str, tuple[Any, Any]] | None = None):
+    def __init__(self, const=0.0, w: dict[str, tuple[Any, Any]] | None = None, rigid: "Form | None" = None):
         self.const = const
         self.w = dict(w or {})
+        self.rigid = rigid   # the rigid-trunk twin, as for Point
 
     def __add__(self, other: "Form") -> "Form":
         w = dict(self.w)
@@ -312,16 +353,23 @@ class Form:
                 w[k] = (w[k][0] + a, w[k][1] + b)
             else:
                 w[k] = (a, b)
-        return Form(self.const + other.const, w)
+        rigid = None
+        if self.rigid is not None or other.rigid is not None:
+            rigid = self.merged() + other.merged()
+        return Form(self.const + other.const, w, rigid)
 
     def __neg__(self) -> "Form":
-        return Form(-self.const, {k: (-a, -b) for k, (a, b) in self.w.items()})
+        return Form(-self.const, {k: (-a, -b) for k, (a, b) in self.w.items()},
+                    None if self.rigid is None else -self.rigid)
 
     def __sub__(self, other: "Form") -> "Form":
         return self + (-other)
 
     def merged(self) -> "Form":
-        """The same form for a rigid trunk: pelvis and upper-body terms folded into ``trunk``."""
+        """The same form for a rigid trunk: its rigid twin, or pelvis and upper-body terms folded
+        into ``trunk``."""
+        if self.rigid is not None:
+            return self.rigid
         if not any(k in self.w for k in TRUNK_PARTS):
             return self
         w = {k: v for k, v in self.w.items() if k not in TRUNK_PARTS}
@@ -332,10 +380,13 @@ class Form:
         return Form(self.const, w)
 
     def scale(self, factor) -> "Form":
-        return Form(self.const * factor, {k: (a * factor, b * factor) for k, (a, b) in self.w.items()})
+        return Form(self.const * factor, {k: (a * factor, b * factor) for k, (a, b) in self.w.items()},
+                    None if self.rigid is None else self.rigid.scale(factor))
 
     def evaluate(self, sc: SinCos) -> Any:
         """Value for the poses whose sines and cosines are ``sc``."""
+        if self.rigid is not None and not _split_of(sc):
+            return self.rigid.evaluate(sc)
         out = self.const
         for k, (a, b) in self.w.items():
             s, c = sc[k]
