@@ -471,6 +471,11 @@ class LinearMap:
     #: Poses evaluated per block when angles (not precomputed sines) are given: the sines, cosines
     #: and the matrix product of one block are temporary, so peak memory stays near the output's.
     BLOCK = 1 << 15
+    #: Columns per matrix product. A larger product crosses OpenBLAS's threading threshold
+    #: once a map has eight or more sine and cosine columns (a pelvis and upper body of their
+    #: own), and threads made it several times slower on a loaded machine (measured: 4 x 9 by
+    #: 9 x 32768 took 1.4 ms threaded against 0.15 ms as four products of 8192 columns).
+    MATMUL_BLOCK = 1 << 13
 
     def evaluate(self, angles_or_terms: dict[str, Any], terms: bool = False, with_const: bool = True) -> np.ndarray:
         """Rows evaluated: shape (rows, *pose shape). Angles in radians, a SinCos, or
@@ -500,7 +505,12 @@ class LinearMap:
         B = np.empty((len(cols), n))
         for r, c in enumerate(cols):
             B[r] = np.broadcast_to(c, shape).reshape(-1)
-        out = self.W @ B
+        if n <= self.MATMUL_BLOCK:
+            out = self.W @ B
+        else:  # column blocks: small products stay on one thread (see MATMUL_BLOCK)
+            out = np.empty((len(self.const), n))
+            for i in range(0, n, self.MATMUL_BLOCK):
+                np.matmul(self.W, B[:, i:i + self.MATMUL_BLOCK], out=out[:, i:i + self.MATMUL_BLOCK])
         if with_const:
             out += self.const[:, None]
         return out.reshape((len(self.const),) + shape)
