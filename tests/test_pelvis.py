@@ -150,3 +150,28 @@ def test_tempo_rep_of_split_poses():
     assert np.max(np.abs(num[1:-1] - m.velocity_rad_s["upper_body"][1:-1])) < 1e-2
     res = bm.inverse_dynamics(bm.Body.from_anthropometrics("178 cm", "80 kg"), m, [bm.Barbell("60 kg")])
     assert np.all(np.isfinite(res.lumbar.magnitude))
+
+
+def test_split_stance_with_a_pelvis_and_upper_body():
+    # SplitPose takes pelvis and lumbar as Pose does: with zero flexion the moments are the rigid
+    # trunk's; with flexion each leg's moments from below (its foot's ground reaction) equal those
+    # from above (trunk, arms, the other leg and its ground reaction).
+    body = bm.Body.from_anthropometrics("178 cm", "80 kg")
+    front = bm.LegPose(shank="20 deg", thigh="80 deg")
+    rear = bm.LegPose(shank="65 deg", thigh="-10 deg", foot="55 deg")
+    rigid = bm.SplitPose(front=front, rear=rear, trunk="10 deg")
+    flat = bm.SplitPose(front=front, rear=rear, pelvis="10 deg", lumbar="0 deg")
+    bent = bm.SplitPose(front=front, rear=rear, pelvis="10 deg", lumbar="25 deg")
+    loads = [bm.Barbell("60 kg")]
+    a, b, c = (bm.joint_moments(body, p, loads) for p in (rigid, flat, bent))
+    for j in ("ankle", "knee", "hip", "lumbar"):
+        assert float(b.moments[j].magnitude) == pytest.approx(float(a.moments[j].magnitude), rel=1e-9, abs=1e-9)
+    for j in ("ankle", "hip", "lumbar"):   # the flexed spine moves the load (the front pressure point too)
+        assert float(c.moments[j].magnitude) != pytest.approx(float(a.moments[j].magnitude), rel=1e-3)
+    sc = c.model.sincos(bent.segment_angles_rad())
+    for leg in ("front", "rear"):
+        above = c.model.top_down_split(sc, leg)
+        for j in ("ankle", "knee", "hip"):
+            assert float(above[j]) == pytest.approx(float(getattr(c, leg).moments[j].magnitude), rel=1e-9, abs=1e-9)
+    assert float(bent.front_pose().hip.magnitude) == pytest.approx(90.0)      # thigh + pelvis
+    assert float(bent.lumbar.magnitude) == pytest.approx(25.0)

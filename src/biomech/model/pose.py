@@ -139,6 +139,9 @@ def _angle(value: Any, name: str) -> np.ndarray | float:
     return to_si(value, "rad", name)
 
 
+_RAD = quantity(1.0, "rad")
+
+
 def check_joint_ranges(joints: dict[str, np.ndarray], where: str = "") -> None:
     """Raise :class:`RangeError` if a joint angle (radians) lies outside its range."""
     for j, val in joints.items():
@@ -439,6 +442,16 @@ class SplitPose:
     ...                rear=LegPose(shank="65 deg", thigh="-10 deg", foot="55 deg"), trunk="10 deg")
     >>> sp.front_pose().hip
     <Quantity(90.0, 'degree')>
+
+    The trunk splits as in :class:`Pose`: ``trunk`` alone is rigid; ``pelvis`` with ``lumbar``
+    (or ``trunk`` with ``lumbar``) gives the pelvis and upper body their own angles, shared by
+    both legs' hip angles.
+
+    >>> sq = SplitPose(front=LegPose(shank="25 deg", thigh="80 deg"),
+    ...                rear=LegPose(shank="65 deg", thigh="-10 deg", foot="55 deg"), pelvis="5 deg",
+    ...                lumbar="10 deg")
+    >>> sq.front_pose().hip, sq.rear_pose().lumbar
+    (<Quantity(85.0, 'degree')>, <Quantity(10.0, 'degree')>)
     """
 
     front: LegPose
@@ -446,9 +459,12 @@ class SplitPose:
     trunk_rad: Any
     arms_rad: Any
     rear_foot: str
+    pelvis_rad: Any = None
+    lumbar_rad: Any = None
 
-    def __init__(self, front: LegPose, rear: LegPose, trunk: Any, arms: Any = "0 deg", rear_foot: str = "ball",
-                 *, check: bool = True):
+    def __init__(self, front: LegPose, rear: LegPose, trunk: Any = None, arms: Any = "0 deg",
+                 rear_foot: str = "ball", *, pelvis: Any = None, lumbar: Any = None, body: Any = None,
+                 check: bool = True):
         for name, leg in (("front", front), ("rear", rear)):
             if not isinstance(leg, LegPose):
                 raise InputValueError(f"{name}={leg!r} must be a biomech.LegPose.")
@@ -456,7 +472,12 @@ class SplitPose:
             raise InputValueError(f"rear_foot={rear_foot!r} is not known; expected one of {REAR_FOOT_CONTACTS}.")
         object.__setattr__(self, "front", front)
         object.__setattr__(self, "rear", rear)
-        object.__setattr__(self, "trunk_rad", _angle(trunk, "trunk"))
+        # the trunk's split as in Pose (a probe pose with the front leg's angles)
+        probe = Pose(front.shank_rad * _RAD, front.thigh_rad * _RAD, trunk, pelvis=pelvis, lumbar=lumbar, body=body,
+                     check=False)
+        object.__setattr__(self, "trunk_rad", probe.trunk_rad)
+        object.__setattr__(self, "pelvis_rad", probe.pelvis_rad)
+        object.__setattr__(self, "lumbar_rad", probe.lumbar_rad)
         object.__setattr__(self, "arms_rad", _angle(arms, "arms"))
         object.__setattr__(self, "rear_foot", rear_foot)
         _broadcast(self.segment_angles_rad(), "SplitPose")
@@ -465,29 +486,42 @@ class SplitPose:
             check_joint_ranges(self.rear_pose().joint_angles_rad(), "rear leg: ")
 
     @classmethod
-    def from_radians(cls, front: LegPose, rear: LegPose, trunk, arms=0.0, rear_foot: str = "ball") -> "SplitPose":
-        """Kernel constructor (radians, no checks)."""
+    def from_radians(cls, front: LegPose, rear: LegPose, trunk=None, arms=0.0, rear_foot: str = "ball", *,
+                     pelvis=None, lumbar=None) -> "SplitPose":
+        """Kernel constructor (radians, no checks); ``pelvis`` with ``lumbar`` as in
+        :meth:`Pose.from_radians`."""
         self = object.__new__(cls)
+        if pelvis is not None:
+            trunk = pelvis + trunk_line_offset(lumbar) if trunk is None else trunk
+            object.__setattr__(self, "pelvis_rad", pelvis)
+            object.__setattr__(self, "lumbar_rad", lumbar)
         for k, v in (("front", front), ("rear", rear), ("trunk_rad", trunk), ("arms_rad", arms),
                      ("rear_foot", rear_foot)):
             object.__setattr__(self, k, v)
         return self
 
     def segment_angles_rad(self) -> dict[str, Any]:
-        """All segment angles in radians; rear-leg names carry a ``rear_`` prefix."""
-        return {"foot": self.front.foot_rad, "shank": self.front.shank_rad, "thigh": self.front.thigh_rad,
-                "trunk": self.trunk_rad, "arms": self.arms_rad, "rear_thigh": self.rear.thigh_rad,
-                "rear_shank": self.rear.shank_rad, "rear_foot": self.rear.foot_rad}
+        """All segment angles in radians; rear-leg names carry a ``rear_`` prefix (and, for a
+        pelvis and upper body of their own, ``pelvis`` and ``upper_body``)."""
+        out = {"foot": self.front.foot_rad, "shank": self.front.shank_rad, "thigh": self.front.thigh_rad,
+               "trunk": self.trunk_rad, "arms": self.arms_rad, "rear_thigh": self.rear.thigh_rad,
+               "rear_shank": self.rear.shank_rad, "rear_foot": self.rear.foot_rad}
+        if self.pelvis_rad is not None:
+            out["pelvis"] = self.pelvis_rad
+            out["upper_body"] = self.pelvis_rad + self.lumbar_rad
+        return out
+
+    def _leg_pose(self, leg: LegPose) -> Pose:
+        return Pose.from_radians(leg.shank_rad, leg.thigh_rad, self.trunk_rad, leg.foot_rad, self.arms_rad,
+                                 pelvis=self.pelvis_rad, lumbar=self.lumbar_rad)
 
     def front_pose(self) -> Pose:
         """The front leg with the trunk, as a :class:`Pose`."""
-        return Pose.from_radians(self.front.shank_rad, self.front.thigh_rad, self.trunk_rad, self.front.foot_rad,
-                                 self.arms_rad)
+        return self._leg_pose(self.front)
 
     def rear_pose(self) -> Pose:
-        """The rear leg with the trunk, as a :class:`Pose` (its hip angle uses the same trunk)."""
-        return Pose.from_radians(self.rear.shank_rad, self.rear.thigh_rad, self.trunk_rad, self.rear.foot_rad,
-                                 self.arms_rad)
+        """The rear leg with the trunk, as a :class:`Pose` (its hip angle uses the same pelvis)."""
+        return self._leg_pose(self.rear)
 
     def joint_angles_rad(self) -> dict[str, Any]:
         """The front leg's joint angles (see :meth:`rear_pose` for the rear leg)."""
@@ -497,5 +531,8 @@ class SplitPose:
     def shape(self) -> tuple[int, ...]:
         return np.broadcast_shapes(*(np.shape(v) for v in self.segment_angles_rad().values()))
 
-    trunk = property(lambda self: quantity(np.degrees(self.trunk_rad), "deg"), doc="Trunk lean, deg.")
+    trunk = property(lambda self: quantity(np.degrees(self.trunk_rad), "deg"), doc="Hip-to-shoulder line, deg.")
+    pelvis = property(lambda self: self.front_pose().pelvis, doc="Pelvic tilt, deg.")
+    lumbar = property(lambda self: self.front_pose().lumbar, doc="Lumbar flexion, deg.")
+    split = property(lambda self: self.pelvis_rad is not None, doc="Pelvis and upper body with their own angles.")
     arms = property(lambda self: quantity(np.degrees(self.arms_rad), "deg"), doc="Arm angle, deg.")
