@@ -175,3 +175,20 @@ def test_split_stance_with_a_pelvis_and_upper_body():
             assert float(above[j]) == pytest.approx(float(getattr(c, leg).moments[j].magnitude), rel=1e-9, abs=1e-9)
     assert float(bent.front_pose().hip.magnitude) == pytest.approx(90.0)      # thigh + pelvis
     assert float(bent.lumbar.magnitude) == pytest.approx(25.0)
+
+
+def test_lumbopelvic_solve_with_arms_tied_to_the_upper_body():
+    # upper_tied: arms held at right angles to the upper body (arms + upper body = 90 deg) while
+    # the lumbar flexion follows the lean; balance and the tie both hold
+    body = bm.Body.from_anthropometrics("178 cm", "80 kg")
+    load = [bm.HandLoad("16 kg")]
+    model = make_model(body, load)
+    ang = {"foot": 0.0, "shank": np.radians([15.0, 30.0]), "thigh": np.radians([60.0, 100.0]), "arms": 0.0}
+    pelvis, lumbar, ok = solve_lumbopelvic(model, ang, body.foot_geometry.midfoot_x, 0.35,
+                                           upper_tied={"arms": (np.pi / 2, -1.0)})
+    assert ok.all() and np.all(lumbar > 0)
+    arms = np.pi / 2 - (pelvis + lumbar)
+    pose = bm.Pose.from_radians(ang["shank"], ang["thigh"], None, 0.0, arms, pelvis=pelvis, lumbar=lumbar)
+    res = bm.joint_moments(body, pose, load)
+    np.testing.assert_allclose(res.cop.magnitude[..., 0], body.foot_geometry.midfoot_x, atol=1e-9)
+    np.testing.assert_allclose(lumbar / pose.trunk_rad, 0.35, atol=1e-9)

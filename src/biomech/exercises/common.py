@@ -490,7 +490,7 @@ def bisect(fn: Callable[[Any], Any], lo: Any, hi: Any, iterations: int = 48):
 
 def solve_free_angle(model: StaticModel, angles: dict[str, Any], free: str, target_x: Any,
                      tied: dict[str, tuple[Any, float]] | None = None, newton_steps: int = 8, *,
-                     lumbar: Any = None):
+                     lumbar: Any = None, upper_tied: dict[str, tuple[Any, float]] | None = None):
     """Solve the segment angle ``free`` so that the (front) centre of pressure is at
     ``target_x``; the other angles are in ``angles`` (radians, arrays broadcast).
 
@@ -503,7 +503,9 @@ def solve_free_angle(model: StaticModel, angles: dict[str, Any], free: str, targ
     pelvis angle (use :func:`~biomech.model.pose.trunk_line_offset` for the hip-to-shoulder
     line, or ``Pose.from_radians(..., pelvis=k, lumbar=lumbar)``). Without ``lumbar`` the
     trunk is rigid and ``free="trunk"`` solves it, as always. ``angles`` may hold a ``trunk``
-    entry; it is ignored when ``lumbar`` is given.
+    entry; it is ignored when ``lumbar`` is given. ``upper_tied`` (with ``lumbar``) maps segments
+    tied to the upper body, ``angle = gamma + sign * upper body`` (the arms holding a bar on the
+    back), to ``(gamma, sign)``; they join ``tied`` as ``(gamma + sign * lumbar, sign)``.
 
     Examples
     --------
@@ -526,6 +528,8 @@ def solve_free_angle(model: StaticModel, angles: dict[str, Any], free: str, targ
                                   f"angle must be 'trunk' or 'pelvis', not {free!r}.")
         free = "pelvis"
         tied["upper_body"] = (lumbar, 1.0)
+        for seg, (g, sgn) in (upper_tied or {}).items():
+            tied[seg] = (g + sgn * lumbar, sgn)
     if split:
         angles = {k: v for k, v in angles.items() if k != "trunk"}
         if "trunk" in tied:
@@ -567,7 +571,8 @@ def solve_free_angle(model: StaticModel, angles: dict[str, Any], free: str, targ
 
 
 def solve_lumbopelvic(model: StaticModel, angles: dict[str, Any], target_x: Any, lumbar_share: Any,
-                      tied: dict[str, tuple[Any, float]] | None = None, iterations: int = 8):
+                      tied: dict[str, tuple[Any, float]] | None = None, iterations: int = 8, *,
+                      upper_tied: dict[str, tuple[Any, float]] | None = None):
     """Balance with a lumbopelvic rhythm: the pelvis solved, the lumbar flexion a share of the lean.
 
     The lumbar flexion is ``lumbar_share`` times the hip-to-shoulder lean (the proportional
@@ -576,7 +581,9 @@ def solve_lumbopelvic(model: StaticModel, angles: dict[str, Any], target_x: Any,
     is what puts the centre of pressure at ``target_x``. Each step is the closed-form solve of
     :func:`solve_free_angle` with the lumbar flexion held; the flexion is then updated from the
     new lean (a fixed point that shrinks the error about twentyfold per step for a squat:
-    eight steps reach 1e-12 of the share). ``tied`` as in :func:`solve_free_angle`, in terms of the pelvis angle.
+    eight steps reach 1e-12 of the share). ``tied`` as in :func:`solve_free_angle`, in terms of
+    the pelvis angle; ``upper_tied`` in terms of the upper body's (the arms holding a bar on the
+    back: the same ``(gamma, sign)`` a rigid-trunk solve ties to the trunk).
 
     Returns
     -------
@@ -600,11 +607,12 @@ def solve_lumbopelvic(model: StaticModel, angles: dict[str, Any], target_x: Any,
 
     ratios = lumbar_ratios(model.body) if np.ndim(model.body.lumbar.along_m) == 0 else None
     share = np.asarray(lumbar_share, dtype=float)
-    rigid, ok = solve_free_angle(model, angles, "trunk", target_x, tied)
+    rigid, ok = solve_free_angle(model, angles, "trunk", target_x, {**(tied or {}), **(upper_tied or {})})
     lumbar = share * rigid
     pelvis = rigid
     for _ in range(iterations):
-        pelvis, ok = solve_free_angle(model, angles, "pelvis", target_x, tied, lumbar=lumbar)
+        pelvis, ok = solve_free_angle(model, angles, "pelvis", target_x, tied, lumbar=lumbar,
+                                      upper_tied=upper_tied)
         lumbar = share * (pelvis + trunk_line_offset(lumbar, ratios))
     return pelvis, lumbar, ok
 
