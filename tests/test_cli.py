@@ -233,3 +233,30 @@ def test_sweep_split_stance_reports_both_legs(capsys, tmp_path):
     r = bm.exercises.lunge(body, step_length="55 cm", load="30 kg")
     assert float(rows[0]["front knee (N*m)"]) == pytest.approx(float(r.front.knee.to("N*m").magnitude), rel=1e-5)
     assert float(rows[0]["rear hip (N*m)"]) == pytest.approx(float(r.rear.hip.to("N*m").magnitude), rel=1e-5)
+
+
+def test_pose_with_pelvis_and_lumbar(capsys):
+    # --pelvis with --lumbar: a pelvis and upper body of their own; the JSON reports both and the
+    # lumbar flexion, and the moments are the library's for the same pose.
+    import json
+    code, out, err = run(capsys, ["pose", "--shank", "30deg", "--thigh", "90deg", "--pelvis", "35deg", "--lumbar",
+                                  "15deg", "--load", "100kg", "--json"])
+    assert code == 0
+    d = json.loads(out)
+    assert d["pose_deg"]["pelvis"] == pytest.approx(35.0) and d["pose_deg"]["upper_body"] == pytest.approx(50.0)
+    assert d["joint_angles_deg"]["lumbar"] == pytest.approx(15.0)
+    assert d["joint_angles_deg"]["hip"] == pytest.approx(125.0)       # thigh + pelvis
+    body = bm.Body.from_anthropometrics("178 cm", "80 kg")
+    res = bm.joint_moments(body, bm.Pose(shank="30 deg", thigh="90 deg", pelvis="35 deg", lumbar="15 deg"),
+                           [bm.Barbell("100 kg", "high_bar")])
+    for j in ("ankle", "knee", "hip", "lumbar"):
+        assert d["moments_N_m"][j] == pytest.approx(float(res.moments[j].magnitude), rel=1e-8)
+    # --trunk with --lumbar keeps the hip-to-shoulder line at --trunk
+    code, out, err = run(capsys, ["pose", "--shank", "30deg", "--thigh", "90deg", "--trunk", "45deg", "--lumbar",
+                                  "15deg", "--json"])
+    d = json.loads(out)
+    assert d["pose_deg"]["trunk"] == pytest.approx(45.0) and d["pose_deg"]["pelvis"] < 45.0
+    # all three: refused, naming the arguments
+    code, out, err = run(capsys, ["pose", "--shank", "30deg", "--thigh", "90deg", "--trunk", "45deg", "--pelvis",
+                                  "30deg", "--lumbar", "15deg"])
+    assert code == 2 and "--trunk, --pelvis and --lumbar" in err

@@ -36,12 +36,17 @@ def _rows(n, knee_sign=-1.0):
 
 def test_hand_written_fixture_in_degrees():
     # tests/data/squat_gait2392_deg.mot, written by hand (see tests/data/motion_fixtures.md):
-    # frame i has thigh = trunk = shank = 5 i deg and foot = 0
+    # frame i has thigh = upper body = shank = 5 i deg, pelvis = 4 i deg (lumbar flexion i deg)
+    # and foot = 0
     m = read_motion(os.path.join(DATA, "squat_gait2392_deg.mot"), cutoff=None)
     a = {k: np.degrees(v) for k, v in m.segment_angles_rad().items()}
     i = np.arange(11)
-    for k in ("thigh", "trunk", "shank"):
+    for k in ("thigh", "upper_body", "shank"):
         assert a[k] == pytest.approx(5.0 * i, abs=1e-9)
+    assert a["pelvis"] == pytest.approx(4.0 * i, abs=1e-9)
+    assert np.degrees(m.pose.joint_angles_rad()["lumbar"]) == pytest.approx(1.0 * i, abs=1e-9)
+    # the hip-to-shoulder line lies between the pelvis and the upper body
+    assert np.all((a["trunk"][1:] > a["pelvis"][1:]) & (a["trunk"][1:] < a["upper_body"][1:]))
     assert a["foot"] == pytest.approx(np.zeros(11), abs=1e-9)
     assert m.time_s == pytest.approx(0.1 * i)
     # segments turn at 5 deg per 0.1 s = 50 deg/s
@@ -50,7 +55,8 @@ def test_hand_written_fixture_in_degrees():
     assert t.units["pelvis_ty"] == "m" and t.units["knee_angle_r"] == "deg"
     # with the foot as reference (flat), the joint angles are the same, the segments shift
     m2 = read_motion(os.path.join(DATA, "squat_gait2392_deg.mot"), cutoff=None, reference="foot")
-    assert np.degrees(m2.pose.joint_angles_rad()["hip"]) == pytest.approx(10.0 * i)
+    assert np.degrees(m2.pose.joint_angles_rad()["hip"]) == pytest.approx(9.0 * i)      # thigh to pelvis
+    assert np.degrees(m2.pose.joint_angles_rad()["lumbar"]) == pytest.approx(1.0 * i)
 
 
 @pytest.mark.parametrize("in_degrees", [True, False])
@@ -225,3 +231,118 @@ def test_write_errors(tmp_path):
         write_mot(str(tmp_path / "x.mot"), m, model="opensim")
     with pytest.raises(bm.OutputFileError, match="does not exist"):
         write_mot(str(tmp_path / "no" / "such" / "x.mot"), m)
+
+
+# --- the pelvis and upper body ----------------------------------------------------------------
+SPLIT_BOTTOM = Pose(shank="35 deg", thigh="95 deg", pelvis="25 deg", lumbar="20 deg", foot="5 deg", arms="60 deg")
+SPLIT_TOP = Pose(shank="0 deg", thigh="0 deg", pelvis="0 deg", lumbar="-5 deg")
+
+
+def _split_motion(n=201):
+    t = np.linspace(0.0, 2.0, n)
+    x = np.sin(np.pi * t / 2.0) ** 2
+    lerp = lambda a, b: a + (b - a) * x  # noqa: E731
+    pose = Pose.from_radians(lerp(SPLIT_TOP.shank_rad, SPLIT_BOTTOM.shank_rad),
+                             lerp(SPLIT_TOP.thigh_rad, SPLIT_BOTTOM.thigh_rad), None,
+                             lerp(SPLIT_TOP.foot_rad, SPLIT_BOTTOM.foot_rad), lerp(SPLIT_TOP.arms_rad, SPLIT_BOTTOM.arms_rad),
+                             pelvis=lerp(SPLIT_TOP.pelvis_rad, SPLIT_BOTTOM.pelvis_rad),
+                             lumbar=lerp(SPLIT_TOP.lumbar_rad, SPLIT_BOTTOM.lumbar_rad))
+    from biomech.motion import Motion
+    return Motion.from_samples(Q_(t, "s"), pose, cutoff=None)
+
+
+@pytest.mark.parametrize("model", ["gait2392", "rajagopal"])
+def test_split_trunk_round_trip(tmp_path, model):
+    # pelvis_tilt and lumbar_extension carry the pelvis and the lumbar flexion; hip_flexion is
+    # thigh + pelvis. Written and read back, every segment angle agrees to 1e-9 rad.
+    m = _split_motion()
+    path = str(tmp_path / "split.mot")
+    write_mot(path, m, model=model)
+    table = read_mot(path)
+    a = m.segment_angles_rad()
+    assert np.max(np.abs(np.radians(table.columns["pelvis_tilt"]) + a["pelvis"])) < 1e-9
+    assert np.max(np.abs(np.radians(table.columns["lumbar_extension"]) + (a["upper_body"] - a["pelvis"]))) < 1e-9
+    assert np.max(np.abs(np.radians(table.columns["hip_flexion_r"]) - m.pose.joint_angles_rad()["hip"])) < 1e-9
+    back = read_motion(path, cutoff=None, model=model)
+    b = back.segment_angles_rad()
+    for k in ("foot", "shank", "thigh", "pelvis", "upper_body", "trunk"):
+        assert np.max(np.abs(a[k] - b[k])) < 1e-9, k
+    if model == "rajagopal":
+        assert np.max(np.abs(a["arms"] - b["arms"])) < 1e-9
+    assert back.pose.split
+    # with the foot as the reference the joint angles (hip to the pelvis, lumbar) are the same
+    feet = read_motion(path, cutoff=None, model=model, reference="foot", foot=Q_(np.degrees(a["foot"][0]), "deg"))
+    for j in ("hip", "lumbar", "knee"):
+        assert np.max(np.abs(feet.pose.joint_angles_rad()[j] - m.pose.joint_angles_rad()[j])) < 1e-9
+
+
+def test_rigid_trunk_writes_zero_lumbar_extension(tmp_path):
+    m = rep_motion((TOP, BOTTOM), "1-0-1-0", rate=Q_(50, "Hz"))
+    path = str(tmp_path / "rigid.mot")
+    write_mot(path, m)
+    t = read_mot(path)
+    assert np.all(t.columns["lumbar_extension"] == 0.0)
+    assert np.degrees(m.segment_angles_rad()["trunk"]) == pytest.approx(-t.columns["pelvis_tilt"], abs=1e-8)
+    assert not read_motion(path, cutoff=None).pose.split
+
+
+def test_lumbar_extension_column_gives_the_split(tmp_path):
+    # A hand-written file: pelvis_tilt -10 deg (anterior tilt 10 deg), lumbar_extension -20 deg
+    # (20 deg of flexion), hip_flexion 70: thigh 60, upper body 30 deg forward.
+    rows = "".join(f"{0.01 * i:.2f}\t-10\t70\t-50\t10\t-20\n" for i in range(12))
+    text = ("lift\ninDegrees=yes\nendheader\ntime\tpelvis_tilt\thip_flexion_r\tknee_angle_r\tankle_angle_r"
+            "\tlumbar_extension\n" + rows)
+    m = read_motion(_write(tmp_path, text, "l.mot"), cutoff=None, model="gait2392")
+    p = m.pose
+    assert float(p.pelvis.magnitude[0]) == pytest.approx(10.0)
+    assert float(p.lumbar.magnitude[0]) == pytest.approx(20.0)
+    assert float(p.upper_body.magnitude[0]) == pytest.approx(30.0)
+    assert float(p.thigh.magnitude[0]) == pytest.approx(60.0)
+    assert float(p.hip.magnitude[0]) == pytest.approx(70.0)
+    assert float(p.knee.magnitude[0]) == pytest.approx(50.0)
+    # the hip-to-shoulder line lies between the pelvis and the upper body
+    assert 10.0 < float(p.trunk.magnitude[0]) < 30.0
+
+
+def test_pelvis_tilt_sign_on_the_rajagopal_model(tmp_path):
+    # OpenSim 4.6, Rajagopal-Lai-Uhlrich (2023): a negative pelvis_tilt turns the hip-to-lumbar
+    # line forward (anterior tilt) by the same angle, so our pelvis angle is -pelvis_tilt; a
+    # negative lumbar_extension turns the torso forward (flexion).
+    import importlib.util
+    from pathlib import Path
+    if importlib.util.find_spec("opensim") is None:
+        pytest.skip("opensim is not installed")
+    model_path = (Path(__file__).resolve().parents[1].parent / "shared" / "data" / "opensim-rajagopal"
+                  / "RajagopalLaiUhlrich2023.osim")
+    if not model_path.is_file():
+        pytest.skip(f"the model file is kept out of the repository and was not found at {model_path}")
+    import opensim as osim
+    cwd = os.getcwd()
+    try:
+        os.chdir(os.path.dirname(DATA))
+        model = osim.Model(str(model_path))
+        state = model.initSystem()
+    finally:
+        os.chdir(cwd)
+    cs, bodies = model.getCoordinateSet(), model.getBodySet()
+
+    def forward_angle(tilt_deg, lumbar_ext_deg, station):
+        cs.get("pelvis_tilt").setValue(state, np.radians(tilt_deg))
+        cs.get("lumbar_extension").setValue(state, np.radians(lumbar_ext_deg))
+        model.realizePosition(state)
+        hip = bodies.get("femur_r").getPositionInGround(state)
+        p = bodies.get("torso").findStationLocationInGround(state, osim.Vec3(*station))
+        return np.degrees(np.arctan2(p.get(0) - hip.get(0), p.get(1) - hip.get(1)))   # forward of vertical
+
+    lumbar_joint = (0.0, 0.0, 0.0)
+    base = forward_angle(0.0, 0.0, lumbar_joint)
+    for tilt in (-20.0, 15.0):
+        rows = "".join(f"{0.01 * i:.2f}\t{tilt}\t30\t40\t10\n" for i in range(12))
+        text = ("t\ninDegrees=yes\nendheader\ntime\tpelvis_tilt\thip_flexion_r\tknee_angle_r\tankle_angle_r\n"
+                + rows)
+        ours = read_motion(_write(tmp_path, text, "tilt.mot"), cutoff=None, model="rajagopal").pose.pelvis
+        # the pelvis turns forward in OpenSim by exactly the angle we read (anterior positive)
+        assert forward_angle(tilt, 0.0, lumbar_joint) - base == pytest.approx(float(ours.magnitude[0]), abs=1e-6)
+        assert np.sign(float(ours.magnitude[0])) == -np.sign(tilt)
+    # lumbar_extension -20: a point high on the torso moves forward (flexion)
+    assert forward_angle(0.0, -20.0, (0.0, 0.4, 0.0)) > forward_angle(0.0, 0.0, (0.0, 0.4, 0.0)) + 5.0

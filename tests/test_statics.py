@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
 import biomech as bm
 from biomech.model.kinematics import SinCos
-from biomech.mechanics.statics import JOINTS, SIGN
+from biomech.mechanics.statics import JOINTS, SIGN, StaticModel
+from biomech.errors import InputValueError, RangeError
 
 from conftest import bodies, loads, poses, worked_example_body
 
@@ -323,3 +324,103 @@ def test_joints_held_by_a_seat_or_bench_are_not_decided(male_body):
         assert nm(res.knee) == pytest.approx(nm(free.knee), abs=1e-12)
         assert nm(res.ankle) == pytest.approx(nm(free.ankle), abs=1e-12)
     assert np.isnan(float(bench.contributions["pad"].moment.hip.magnitude))
+
+
+# ------------------------------------------------------------------ the pelvis and upper body
+def test_worked_example_pelvis_and_upper_body():
+    # docs/conventions.md worked example 3: L5/S1 0.10 m up the trunk axis, 40 kg above it with its
+    # centre of mass 0.30 m from the hip (the pelvis: 10 kg at 0.05 m); pelvis 30 deg, lumbar flexion
+    # 20 deg; the 100 kg PointMass of example 1 rides on the upper body.
+    lum = bm.LumbarGeometry(along_m=0.10, offset_m=0.0, above_mass_kg=40.0, above_com_along_m=0.30,
+                            above_com_offset_m=0.0)
+    body = bm.Body.from_segments(shank=bm.Segment("0.40 m", "4 kg", 0.40), thigh=bm.Segment("0.40 m", "10 kg", 0.40),
+                                 trunk=bm.Segment("0.50 m", "50 kg", 0.50), lumbar=lum)
+    pose = bm.Pose(shank="20 deg", thigh="80 deg", pelvis="30 deg", lumbar="20 deg")
+    load = bm.PointMass(segment="trunk", along="0.45 m", offset="-0.05 m", mass="100 kg")
+    res = bm.joint_moments(body, pose, [load], stance="single_leg")
+    s, t, p, u = np.radians([20.0, 80.0, 30.0, 50.0])
+    lum_x = 0.10 * np.sin(p)                               # horizontal distances ahead of the hip
+    pel_x = 0.05 * np.sin(p)
+    up_x = lum_x + 0.20 * np.sin(u)
+    load_x = lum_x + 0.35 * np.sin(u) - 0.05 * np.cos(u)
+    hk = -0.40 * np.sin(t)                                 # hip relative to the knee
+    thigh_x = hk + 0.16 * np.sin(t)
+    ka = 0.40 * np.sin(s)                                  # knee relative to the ankle
+    hand = {"lumbar": G * (40 * (up_x - lum_x) + 100 * (load_x - lum_x)),
+            "hip": G * (10 * pel_x + 40 * up_x + 100 * load_x),
+            "knee": -G * (10 * thigh_x + 10 * (hk + pel_x) + 40 * (hk + up_x) + 100 * (hk + load_x)),
+            "ankle": G * (4 * (ka - 0.16 * np.sin(s)) + 10 * (ka + thigh_x) + 10 * (ka + hk + pel_x)
+                          + 40 * (ka + hk + up_x) + 100 * (ka + hk + load_x))}
+    for j, v in hand.items():
+        assert nm(res.moments[j]) == pytest.approx(v, abs=1e-6)
+    assert [round(float(nm(res.moments[j])), 2) for j in ("ankle", "knee", "hip", "lumbar")] == [-22.15, 240.03, 362.61,
+                                                                                          291.51]
+
+
+@given(pose=poses(), lumbar=st.floats(-30, 60))
+@settings(max_examples=60, deadline=None)
+def test_pose_split_rules(pose, lumbar):
+    # trunk + lumbar keeps the hip-to-shoulder line at trunk; pelvis + lumbar reports that line back;
+    # trunk + pelvis finds the lumbar flexion; hip flexion is thigh + pelvis.
+    trunk = bm.Q_(float(np.degrees(pose.trunk_rad)), "deg")
+    a = bm.Pose(shank=pose.shank, thigh=pose.thigh, trunk=trunk, lumbar=bm.Q_(lumbar, "deg"), check=False)
+    assert float(a.trunk.magnitude) == pytest.approx(float(trunk.magnitude), abs=1e-9)
+    assert float(a.upper_body.magnitude - a.pelvis.magnitude) == pytest.approx(lumbar, abs=1e-9)
+    b = bm.Pose(shank=pose.shank, thigh=pose.thigh, pelvis=a.pelvis, lumbar=a.lumbar, check=False)
+    assert float(b.trunk.magnitude) == pytest.approx(float(trunk.magnitude), abs=1e-9)
+    c = bm.Pose(shank=pose.shank, thigh=pose.thigh, trunk=trunk, pelvis=a.pelvis, check=False)
+    assert float(c.lumbar.magnitude) == pytest.approx(lumbar, abs=1e-7)
+    j = a.joint_angles_rad()
+    assert float(j["hip"]) == pytest.approx(float(a.thigh_rad + a.pelvis_rad), abs=1e-12)
+    assert float(j["lumbar"]) == pytest.approx(np.radians(lumbar), abs=1e-12)
+    # from joint angles with lumbar: the same pose
+    d = bm.Pose.from_joint_angles(ankle=a.ankle, knee=a.knee, hip=a.hip, foot=a.foot, arms=a.arms, lumbar=a.lumbar,
+                                  check=False)
+    for k, v in a.segment_angles_rad().items():
+        assert float(d.segment_angles_rad()[k]) == pytest.approx(float(v), abs=1e-9)
+
+
+def test_pose_split_refusals():
+    with pytest.raises(InputValueError, match="trunk, pelvis and lumbar are all given"):
+        bm.Pose(shank="0 deg", thigh="0 deg", trunk="10 deg", pelvis="5 deg", lumbar="5 deg")
+    with pytest.raises(InputValueError, match="give trunk"):
+        bm.Pose(shank="0 deg", thigh="0 deg", lumbar="5 deg")
+    with pytest.raises(RangeError, match="lumbar flexion = 100.0 deg"):
+        bm.Pose(shank="0 deg", thigh="0 deg", pelvis="0 deg", lumbar="100 deg")
+    # the kernel refuses a dict with one part of the trunk
+    model = StaticModel(bm.Body.from_anthropometrics("178 cm", "80 kg"))
+    with pytest.raises(InputValueError, match="upper_body"):
+        model.moments({"foot": 0.0, "shank": 0.2, "thigh": 1.0, "pelvis": 0.3, "arms": 0.0})
+
+
+@given(body=bodies(), pose=poses(), data=st.data())
+@settings(max_examples=60, deadline=None)
+def test_rigid_trunk_equals_split_with_no_lumbar_flexion(body, pose, data):
+    # Pose(trunk=) (the rigid route, one trunk term) and the same angle given as a pelvis and upper
+    # body with zero lumbar flexion (the split route) give the same moments, for one pose and many.
+    ld = data.draw(loads(arms=body.arms is not None, bands=False))
+    split = bm.Pose.from_radians(pose.shank_rad, pose.thigh_rad, None, pose.foot_rad, pose.arms_rad,
+                                 pelvis=pose.trunk_rad, lumbar=0.0)
+    for stance in ("both", "single_leg"):
+        a = bm.joint_moments(body, pose, ld, stance=stance)
+        b = bm.joint_moments(body, split, ld, stance=stance)
+        for j in ("ankle", "knee", "hip", "lumbar"):
+            assert nm(b.moments[j]) == pytest.approx(nm(a.moments[j]), rel=1e-9, abs=1e-9)
+        assert float(b.cop.magnitude[0]) == pytest.approx(float(a.cop.magnitude[0]), rel=1e-9, abs=1e-9)
+
+
+def test_many_split_poses_match_one_by_one(male_body):
+    # The matrix route (many poses) and the per-form route (one pose) agree for split poses.
+    rng = np.random.default_rng(3)
+    n = 700
+    pose = bm.Pose.from_radians(np.radians(rng.uniform(0, 40, n)), np.radians(rng.uniform(0, 110, n)), None, 0.0,
+                                0.2, pelvis=np.radians(rng.uniform(-10, 60, n)), lumbar=np.radians(rng.uniform(-20, 50, n)))
+    many = bm.joint_moments(male_body, pose, [bm.Barbell("60 kg")])
+    for i in (0, 350, 699):
+        one = bm.joint_moments(male_body, pose[i], [bm.Barbell("60 kg")])
+        for j in ("ankle", "knee", "hip", "lumbar"):
+            assert float(many.moments[j].magnitude[i]) == pytest.approx(nm(one.moments[j]), rel=1e-9, abs=1e-9)
+    # bottom-up (whole-body balance first) equals top-down for split poses too
+    bu = many.bottom_up()
+    for j in ("ankle", "knee", "hip", "lumbar"):
+        np.testing.assert_allclose(bu[j].magnitude, many.moments[j].magnitude, rtol=1e-9, atol=1e-9)

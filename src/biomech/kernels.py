@@ -74,12 +74,25 @@ def joint_moments_si(model: StaticModel, angles: dict[str, Any]) -> dict[str, An
         Body, loads, stance and support, built once.
     angles : dict of str to float or ndarray
         Segment angles (``foot``, ``shank``, ``thigh``, ``trunk``, ``arms``; the rear leg's
-        too for a split stance), radians, broadcast together.
+        too for a split stance), radians, broadcast together. ``trunk`` alone is a rigid
+        trunk; ``pelvis`` and ``upper_body`` in its place give the two parts of the trunk their
+        own angles (``Pose.segment_angles_rad()`` gives them for such a pose).
 
     Returns
     -------
     dict of str to float or ndarray
         ``ankle``, ``knee``, ``hip`` (per leg) and ``lumbar`` (whole body), N·m.
+
+    Examples
+    --------
+    >>> import biomech as bm
+    >>> body = bm.Body.from_anthropometrics("178 cm", "80 kg")
+    >>> model = StaticModel(body, [bm.Barbell("100 kg")])
+    >>> rigid = joint_moments_si(model, {"foot": 0.0, "shank": 0.5, "thigh": 1.57, "trunk": 0.6, "arms": 0.0})
+    >>> split = joint_moments_si(model, {"foot": 0.0, "shank": 0.5, "thigh": 1.57, "pelvis": 0.6,
+    ...                                  "upper_body": 0.6, "arms": 0.0})
+    >>> bool(abs(rigid["hip"] - split["hip"]) < 1e-9)
+    True
     """
     return model.moments(angles)
 
@@ -94,7 +107,9 @@ def inverse_dynamics_si(model: DynamicModel, angles: dict[str, Any], omega: dict
         ``DynamicModel(StaticModel(body, loads, stance, support))``, built once.
     angles, omega, alpha : dict of str to float or ndarray
         Segment angles (rad), angular velocities (rad/s) and accelerations (rad/s^2) by
-        segment name (a missing rate is 0).
+        segment name (a missing rate is 0). With ``pelvis`` and ``upper_body`` angles the
+        rates are read for those two parts (a ``trunk`` rate is then ignored); with ``trunk``
+        alone the trunk's rates drive both parts.
 
     Returns
     -------

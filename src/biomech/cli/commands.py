@@ -308,7 +308,14 @@ def _add_pose_options(p: argparse.ArgumentParser, grid: bool = False) -> None:
     g = p.add_argument_group("pose: segment angles (all 0 standing tall; see docs/conventions.md)")
     for name, help_ in (("shank", "Shank lean: the forward tilt of the shin (positive: knee ahead of the ankle)."),
                         ("thigh", "Thigh angle from vertical (90deg: parallel)."),
-                        ("trunk", "Trunk lean: the forward tilt of the trunk."),
+                        ("trunk", "Trunk lean: the forward tilt of the hip-to-shoulder line. Alone it makes the "
+                                  "trunk rigid (pelvis and upper body at this angle); with --lumbar the pelvis is "
+                                  "solved to keep the line at this angle."),
+                        ("pelvis", "Pelvic tilt: the forward (anterior) tilt of the pelvis, hip to L5/S1, 0 as in "
+                                   "upright standing. Give it with --lumbar instead of --trunk."),
+                        ("lumbar", "Lumbar flexion: the upper body's angle minus the pelvis's (extension "
+                                   "negative). Give it with --trunk or --pelvis (or with the joint angles). "
+                                   "Default: 0 deg, a rigid trunk."),
                         ("foot", "Foot angle: the heel raised above the ball of the foot. Default: 0 deg."),
                         ("arms", "Arm angle: the forward tilt of the arms. Default: 0 deg.")):
         g.add_argument("--" + name, type=t or _Quantity("angle"), metavar="DEG", help=help_)
@@ -467,25 +474,33 @@ def _check_out_file(path: str, flag: str = "--out") -> None:
     _check_writable(path, flag)
 
 
-def _pose_from_args(args, require: bool = True):
+def _pose_from_args(args, require: bool = True, body=None):
     from ..model.pose import Pose
 
     seg = {k: getattr(args, k) for k in ("shank", "thigh", "trunk")}
     jnt = {k: getattr(args, k) for k in ("ankle", "knee", "hip")}
     extra = {k: getattr(args, k) for k in ("foot", "arms") if getattr(args, k) is not None}
+    pelvis, lumbar = getattr(args, "pelvis", None), getattr(args, "lumbar", None)
     if any(v is not None for v in jnt.values()):
-        if any(v is not None for v in seg.values()):
-            raise _Fail("give segment angles (--shank --thigh --trunk) or joint angles (--ankle --knee --hip), "
-                        "not both", 2)
+        if any(v is not None for v in seg.values()) or pelvis is not None:
+            raise _Fail("give segment angles (--shank --thigh --trunk, or --pelvis with --lumbar) or joint angles "
+                        "(--ankle --knee --hip), not both", 2)
         missing = [k for k, v in jnt.items() if v is None]
         if missing:
             raise _Fail(f"argument --{missing[0]}: missing; joint angles need --ankle, --knee and --hip", 2)
-        return Pose.from_joint_angles(**jnt, **extra)
+        return Pose.from_joint_angles(**jnt, **extra, lumbar=lumbar)
+    if seg["trunk"] is not None and pelvis is not None and lumbar is not None:
+        raise _Fail("arguments --trunk, --pelvis and --lumbar: give two of them at most (--trunk alone, --pelvis "
+                    "with --lumbar, or --trunk with --lumbar)", 2)
+    if seg["trunk"] is None and pelvis is not None:
+        seg.pop("trunk")
     missing = [k for k, v in seg.items() if v is None]
     if missing:
-        raise _Fail(f"argument --{missing[0]}: missing; give --shank, --thigh and --trunk (or --ankle, --knee, "
-                    f"--hip)", 2)
-    return Pose(**seg, **extra)
+        raise _Fail(f"argument --{missing[0]}: missing; give --shank, --thigh and --trunk (or --pelvis with "
+                    f"--lumbar; or --ankle, --knee, --hip)", 2)
+    if lumbar is not None and pelvis is None and seg.get("trunk") is None:
+        raise _Fail("argument --lumbar: give it with --trunk or --pelvis", 2)
+    return Pose(**seg, **extra, pelvis=pelvis, lumbar=lumbar, body=body)
 
 
 def _loads_from_args(args):
@@ -521,6 +536,9 @@ def _result_dict(res) -> dict:
                            for k in ("foot", "shank", "thigh", "trunk", "arms")}
         fp = pose
     out["joint_angles_deg"] = {k: _num(getattr(fp, k).to("deg").magnitude) for k in ("ankle", "knee", "hip")}
+    if getattr(fp, "split", False):
+        out["pose_deg"].update({k: _num(getattr(fp, k).to("deg").magnitude) for k in ("pelvis", "upper_body")})
+        out["joint_angles_deg"]["lumbar"] = _num(fp.lumbar.to("deg").magnitude)
     out["moments_N_m"] = {j: _num(getattr(res, j).to("N*m").magnitude) for j in JOINTS}
     out["moments_N_m_per_kg"] = {j: _num(res.per_kg[j].to("N*m/kg").magnitude) for j in JOINTS}
     out["moment_arms_m"] = {j: _num(res.moment_arms[j].to("m").magnitude) for j in JOINTS}
@@ -640,8 +658,11 @@ def _pose_title(res) -> str:
     pose = res.pose
     p = pose.front_pose() if hasattr(pose, "front_pose") else pose
     return (f"Pose: shank {float(p.shank.to('deg').magnitude):.1f} deg, thigh {float(p.thigh.to('deg').magnitude):.1f}"
-            f" deg, trunk {float(p.trunk.to('deg').magnitude):.1f} deg (knee {float(p.knee.to('deg').magnitude):.1f}"
-            f" deg, hip {float(p.hip.to('deg').magnitude):.1f} deg flexion)")
+            f" deg, trunk {float(p.trunk.to('deg').magnitude):.1f} deg"
+            + (f" (pelvis {float(p.pelvis.to('deg').magnitude):.1f} deg, lumbar flexion "
+               f"{float(p.lumbar.to('deg').magnitude):.1f} deg)" if getattr(p, "split", False) else "")
+            + f" (knee {float(p.knee.to('deg').magnitude):.1f} deg, hip {float(p.hip.to('deg').magnitude):.1f} deg "
+              f"flexion)")
 
 
 def _save_plot(result, path: str, title: str) -> None:
@@ -666,7 +687,7 @@ def _cmd_pose(args) -> int:
 
     _check_plot_path(args.plot)
     body = _body(args)
-    pose = _pose_from_args(args)
+    pose = _pose_from_args(args, body=body)
     res = joint_moments(body, pose, _loads_from_args(args), stance=args.stance, support=args.support)
     feasible, reason = _feasibility(None, res)
     _warn_infeasible(feasible, reason)
@@ -968,7 +989,8 @@ def _cmd_sweep(args) -> int:
     _check_out_file(args.out)
     body = _body(args)
     if args.target == "pose":
-        names = ["shank", "thigh", "trunk", "foot", "arms", "ankle", "knee", "hip", "load", "hand_load"]
+        names = ["shank", "thigh", "trunk", "pelvis", "lumbar", "foot", "arms", "ankle", "knee", "hip", "load",
+                 "hand_load"]
         kinds = {n: ("mass" if n in ("load", "hand_load") else "angle") for n in names}
         fn = None
     else:

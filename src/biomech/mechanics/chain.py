@@ -21,7 +21,10 @@ shank, hip for the thigh and the trunk), as everywhere in :mod:`biomech`.
 
 The segment parameters come from a :class:`biomech.Body`
 (:meth:`ChainParameters.from_body`): both legs' shanks and thighs together, the trunk
-with the arms folded along it (one rigid link from hip to shoulder). The chain is
+with the arms folded along it (one rigid link from hip to shoulder). The chain keeps the
+trunk rigid: the pelvis and upper body of :class:`biomech.Pose` are locked together (the
+lumbar spine held by its muscles while the legs' moments act), so its trunk angle is the
+pose's ``trunk`` for a rigid trunk. The chain is
 checked against Pinocchio's CRBA and ABA, against the design's worked examples and
 against :func:`biomech.joint_moments` for the same body in the tests.
 

@@ -41,7 +41,7 @@ import numpy as np
 
 from ..model.body import Body
 from ..errors import InputValueError
-from ..model.kinematics import LinearMap, second_derivatives, spin
+from ..model.kinematics import TRUNK_PARTS, LinearMap, is_split, second_derivatives, spin
 from ..model.loads import Load
 from ..model.pose import SplitPose
 from ..constants import JOINTS
@@ -62,18 +62,22 @@ class DynamicModel:
     def __init__(self, statics: StaticModel):
         self.statics = statics
         self.inertia = self._inertias()
-        self._items_map = LinearMap.from_points([it.point for it in statics.items])
+        self._items_maps = {False: LinearMap.from_points([it.point.merged() for it in statics.items]),
+                            True: LinearMap.from_points([it.point for it in statics.items])}
         self._mass = [it.mass_kg for it in statics.items]
         self._couples = sorted(self.inertia.items())
         if not statics.split:
-            self._joints_map = LinearMap.from_points([statics.joint_point(j) for j in JOINTS])
+            self._joints_maps = {split: LinearMap.from_points([statics.joint_point(j).merged() if not split else
+                                                               statics.joint_point(j) for j in JOINTS])
+                                 for split in (False, True)}
             self._free_weights = np.stack([self._weights(statics.free_items(j)) for j in JOINTS])
 
     def _inertias(self) -> dict[int, float]:
         """Rotational inertia (kg m^2, about each item's own centre of mass) of the
-        body's segment items. The trunk is split at L5/S1 into two parts whose inertias
-        add up, with the parallel-axis terms, to the trunk's own (same radius of
-        gyration for both parts, a stated assumption)."""
+        body's segment items. The trunk is split at L5/S1 into the pelvis and the upper
+        body, whose inertias add up, with the parallel-axis terms, to the trunk's own (same
+        radius of gyration about each part's own centre of mass, a stated assumption:
+        docs/conventions.md, "Pelvis and upper body")."""
         b = self.statics.body
         out: dict[int, float] = {}
         lum = b.lumbar
@@ -109,11 +113,13 @@ class DynamicModel:
         """
         st = self.statics
         sc = st.sincos(angles)
+        split = sc.split
         dd = second_derivatives(sc, omega, alpha)
         items = st.items
-        if self._items_map is not None:
-            xy = self._items_map.evaluate(sc)
-            axy = self._items_map.evaluate(dd, terms=True, with_const=False)
+        items_map = self._items_maps[split]
+        if items_map is not None:
+            xy = items_map.evaluate(sc)
+            axy = items_map.evaluate(dd, terms=True, with_const=False)
             if axy.ndim < xy.ndim:  # nothing moves: no acceleration columns at all
                 axy = np.zeros_like(xy)
             xs, ys, axs, ays = xy[0::2], xy[1::2], axy[0::2], axy[1::2]
@@ -136,7 +142,9 @@ class DynamicModel:
                 fy[n] -= m * (ays[n] + base_acc[1])
         c0 = xs * fy - ys * fx
         for n, inertia in self._couples:
-            seg = items[n].segment
+            seg = items[n].kin
+            if not split and seg in TRUNK_PARTS:
+                seg = "trunk"
             c0[n] -= inertia * spin(seg) * alpha.get(seg, 0.0)
         return {"fx": fx, "fy": fy, "c0": c0}
 
@@ -144,7 +152,7 @@ class DynamicModel:
     #: frames per block of the fast path: the block's temporaries stay in the processor's cache
     BLOCK = 4096
 
-    def _bilinear(self):
+    def _bilinear(self, split: bool = False):
         """The top-down moments as forms in the basis ``b = (1, sin a_k, cos a_k, ...)`` and the
         second derivatives ``d = (d2 sin a_k, d2 cos a_k, ...)``, built once (None when the
         fast path does not apply: a split stance, pose-dependent forces, array lengths):
@@ -156,14 +164,16 @@ class DynamicModel:
         moment of the weights (``L``), of the inertial forces ``-m a`` (``H``, bilinear) and
         of the inertial couples ``-I alpha`` (``C``) about each joint are fixed matrices.
         """
-        if "_bil" in self.__dict__:
-            return self._bil
+        cache = self.__dict__.setdefault("_bil", {})
+        if split in cache:
+            return cache[split]
         st = self.statics
-        self._bil = None
+        cache[split] = None
         if st.split or st.field_items:
             return None
-        segs = st.angles_needed()
+        segs = st.angles_needed(split)
         col = {seg: 1 + 2 * k for k, seg in enumerate(segs)}
+
         K1 = 1 + 2 * len(segs)
 
         def vec(point):
@@ -180,7 +190,7 @@ class DynamicModel:
             return X, Y
 
         items = st.items
-        vecs = [vec(it.point) for it in items]
+        vecs = [vec(it.point if split else it.point.merged()) for it in items]
         if any(v is None for v in vecs) or any(np.ndim(it.mass_kg) or np.ndim(it.force[0]) or np.ndim(it.force[1])
                                                for it in items):
             return None
@@ -189,7 +199,7 @@ class DynamicModel:
         C = np.zeros((len(JOINTS), len(segs)))
         inertia = dict(self._couples)
         for n, j in enumerate(JOINTS):
-            jv = vec(st.joint_point(j))
+            jv = vec(st.joint_point(j) if split else st.joint_point(j).merged())
             if jv is None:
                 return None
             k = SIGN[j] * (1.0 if st.free_side[j] == "up" else -1.0)
@@ -204,15 +214,16 @@ class DynamicModel:
                 if m:
                     H[n] -= k * w * m * (np.outer(rx, vecs[i][1][1:]) - np.outer(ry, vecs[i][0][1:]))
                 if i in inertia:
-                    C[n, segs.index(it.segment)] -= k * w * inertia[i] * spin(it.segment)
-        self._bil = (segs, L, H, C)
-        return self._bil
+                    seg = it.kin if split or it.kin not in TRUNK_PARTS else "trunk"
+                    C[n, segs.index(seg)] -= k * w * inertia[i] * spin(seg)
+        cache[split] = (segs, L, H, C)
+        return cache[split]
 
     def moments_fast(self, angles: dict, omega: dict, alpha: dict):
         """Top-down moments and their static part, ``(total, static)`` dicts of N*m arrays,
         by the bilinear forms of :meth:`_bilinear`, block by block; None when the fast path
         does not apply. Angles in rad, rates in rad/s and rad/s^2 (dicts by segment)."""
-        bil = self._bilinear()
+        bil = self._bilinear(is_split(angles))
         if bil is None:
             return None
         segs, L, H, C = bil
@@ -298,8 +309,8 @@ class DynamicModel:
                                   "pass ground_reaction= for the leg you analyse.")
         sc = st.sincos(angles)
         state = state if state is not None else self.state(sc, omega, alpha)
-        if self._joints_map is not None:
-            jxy = self._joints_map.evaluate(sc)
+        if self._joints_maps[sc.split] is not None:
+            jxy = self._joints_maps[sc.split].evaluate(sc)
         else:
             jxy = [v for j in JOINTS for v in st.joint_point(j).evaluate(sc)]
         # every joint's free side at once: (joints x items) weights times (items x frames)

@@ -59,7 +59,7 @@ import numpy as np
 
 from ..model.body import Body
 from ..errors import InputValueError, RangeError
-from ..model.kinematics import Form, LinearMap, Point, SinCos
+from ..model.kinematics import Form, LinearMap, Point, SinCos, is_split
 from ..constants import ANATOMICAL_SIGN, G, JOINTS, LEG_JOINTS
 from ..model.loads import ForceItem, Load
 from ..model.pose import Pose, SplitPose
@@ -107,6 +107,23 @@ def landmarks(body: Body, split: bool = False) -> dict[str, Point]:
     its heel is the origin. Names: heel, ball, toe, midfoot, ankle, knee, knee_front,
     hip, lumbar, shoulder, grip (with arms); with ``split`` also rear_knee,
     rear_ankle, rear_heel, rear_ball, rear_toe, rear_instep, rear_knee_front.
+
+    Above the hip the chain has two parts: the pelvis (hip joint centre to L5/S1, the
+    segment ``"pelvis"``) and the upper body (L5/S1 to the shoulder, ``"upper_body"``). With
+    both at the trunk's angle (a rigid trunk) the shoulder lies ``trunk.length`` up the trunk
+    axis, as before the split; :meth:`~biomech.model.kinematics.Point.merged` folds the two
+    parts into one ``"trunk"`` term for that case.
+
+    >>> import numpy as np, biomech as bm
+    >>> body = bm.Body.from_anthropometrics("178 cm", "80 kg")
+    >>> p = landmarks(body)
+    >>> up = {"foot": 0.0, "shank": 0.0, "thigh": 0.0, "trunk": 0.0}
+    >>> bool(np.isclose(p["shoulder"].evaluate(up)[1] - p["hip"].evaluate(up)[1], body.trunk.length_m))
+    True
+    >>> bent = {"foot": 0.0, "shank": 0.0, "thigh": 0.0, "pelvis": 0.0, "upper_body": np.radians(30.0)}
+    >>> dx = p["shoulder"].evaluate(bent)[0] - p["lumbar"].evaluate(bent)[0]
+    >>> bool(dx > 0.2)    # the upper body leans forward about L5/S1, the pelvis stays upright
+    True
     """
     fg = body.foot_geometry
     p: dict[str, Point] = {}
@@ -118,8 +135,10 @@ def landmarks(body: Body, split: bool = False) -> dict[str, Point]:
     p["knee"] = p["ankle"].plus("shank", along=-body.shank.length_m)
     p["knee_front"] = p["knee"] + Point.const(body.knee_depth_m, 0.0)
     p["hip"] = p["knee"].plus("thigh", along=-body.thigh.length_m)
-    p["lumbar"] = p["hip"].plus("trunk", along=body.lumbar.along_m, offset=body.lumbar.offset_m)
-    p["shoulder"] = p["hip"].plus("trunk", along=body.trunk.length_m)
+    lum = body.lumbar
+    p["lumbar"] = p["hip"].plus("pelvis", along=lum.along_m, offset=lum.offset_m)
+    p["shoulder"] = p["lumbar"].plus("upper_body", along=body.trunk.length_m - lum.along_m,
+                                     offset=-lum.offset_m).with_rigid(p["hip"].plus("trunk", along=body.trunk.length_m))
     if body.arms is not None:
         p["grip"] = p["shoulder"].plus("arms", along=body.arms.length_m)
     if split:
@@ -150,7 +169,7 @@ class _Item:
 
     label: str
     segment: str          # load segment name (foot, ..., rear_thigh)
-    part: str             # level name: foot, shank, thigh, pelvis, trunk, arms
+    part: str             # level name: foot, shank, thigh, pelvis, trunk (above L5/S1), arms
     leg: str | None       # "front", "rear" or None (above the hips)
     is_body: bool         # a segment's own weight
     point: Point
@@ -158,6 +177,7 @@ class _Item:
     mass_kg: Any
     field: Any
     multiplicity: float   # copies in the whole body (2 for a leg segment in a two-leg stance)
+    kin: str = ""         # the segment it moves with: the load segment, or pelvis / upper_body for the trunk
 
 
 def _part_of(segment: str, along_m: Any, body: Body) -> str:
@@ -238,20 +258,34 @@ class StaticModel:
         self.field_items = [i for i in self.items if i.force is None]
         self.free_side = _FREE_SIDE[support]
         self.held = _HELD[support]
-        self._forms = self._top_down_forms()
+        self._split_forms = self._top_down_forms()
+        self._forms = self._top_down_forms(rigid=True)  # a rigid trunk: in the trunk angle
         self._joint_order = tuple(self._forms)
-        self._map_built = False
+        self._maps: dict[bool, LinearMap | None] = {}
 
     # ---------------------------------------------------------------- building
     def _place(self, it: ForceItem, is_body: bool, multiplicity: float = 1.0) -> _Item:
-        point = self.points[_PROXIMAL[it.segment]].plus(it.segment, along=it.along_m, offset=it.offset_m)
+        part = _part_of(it.segment, it.along_m, self.body)
+        if it.segment == "trunk":  # trunk coordinates: along the hip->shoulder axis as in upright standing
+            lum = self.body.lumbar
+            if part == "trunk":    # above L5/S1: on the upper body, measured from L5/S1
+                kin = "upper_body"
+                point = self.points["lumbar"].plus(kin, along=it.along_m - lum.along_m,
+                                                   offset=it.offset_m - lum.offset_m).with_rigid(
+                    self.points["hip"].plus("trunk", along=it.along_m, offset=it.offset_m))
+            else:
+                kin = "pelvis"
+                point = self.points["hip"].plus(kin, along=it.along_m, offset=it.offset_m)
+        else:
+            kin = it.segment
+            point = self.points[_PROXIMAL[it.segment]].plus(it.segment, along=it.along_m, offset=it.offset_m)
         leg = None
         if it.segment in ("foot", "shank", "thigh"):
             leg = "front"
         elif it.segment.startswith("rear_"):
             leg = "rear"
-        return _Item(it.label, it.segment, _part_of(it.segment, it.along_m, self.body), leg, is_body, point,
-                     it.force, it.mass_kg, it.field, multiplicity)
+        return _Item(it.label, it.segment, part, leg, is_body, point, it.force, it.mass_kg, it.field, multiplicity,
+                     kin)
 
     def _body_items(self) -> list[_Item]:
         b = self.body
@@ -278,8 +312,8 @@ class StaticModel:
             low_along = (b.trunk.mass_kg * com_along - m_up * lum.above_com_along_m) / m_low
             low_offset = -m_up * lum.above_com_offset_m / m_low
             out.append(_Item("trunk", "trunk", "pelvis", None, True,
-                             self.points["hip"].plus("trunk", along=low_along, offset=low_offset),
-                             (0.0, -G * m_low), m_low, None, 1.0))
+                             self.points["hip"].plus("pelvis", along=low_along, offset=low_offset),
+                             (0.0, -G * m_low), m_low, None, 1.0, "pelvis"))
         if b.arms is not None:
             weight("arms", "arms", b.arms.com * b.arms.length_m, 0.0, b.arms.mass_kg)
         return out
@@ -314,7 +348,7 @@ class StaticModel:
             return self.points["rear_" + joint]
         return self.points[joint]
 
-    def _top_down_forms(self) -> dict[str, Form]:
+    def _top_down_forms(self, rigid: bool = False) -> dict[str, Form]:
         """For each joint, the moment of the constant forces on its free side as a Form.
 
         Expressed as ``M_up`` (moment of the forces above the joint) so that the
@@ -322,7 +356,7 @@ class StaticModel:
         ``sum share (P - J) x F = sum share P x F - J x sum share F``: one cross product
         per item, one per joint.
         """
-        crosses = {id(it): it.point.cross(it.force) for it in self.const_items}
+        crosses = {id(it): (it.point.merged() if rigid else it.point).cross(it.force) for it in self.const_items}
         forms: dict[str, Form] = {}
         joints = ("lumbar",) if self.split else JOINTS
         for j in joints:
@@ -343,12 +377,15 @@ class StaticModel:
                         w[seg] = [k * a, k * b]
                 fx = fx + k * it.force[0]
                 fy = fy + k * it.force[1]
-            forms[j] = Form(const, {seg: tuple(v) for seg, v in w.items()}) - self.joint_point(j).cross((fx, fy))
+            jp = self.joint_point(j).merged() if rigid else self.joint_point(j)
+            forms[j] = Form(const, {seg: tuple(v) for seg, v in w.items()}) - jp.cross((fx, fy))
         return forms
 
     # ---------------------------------------------------------------- evaluation
-    def angles_needed(self) -> tuple[str, ...]:
-        names = ["foot", "shank", "thigh", "trunk", "arms"]
+    def angles_needed(self, split: bool = False) -> tuple[str, ...]:
+        """Segment angles the model reads: ``trunk`` for a rigid trunk, or (``split``) the
+        ``pelvis`` and ``upper_body`` angles."""
+        names = ["foot", "shank", "thigh"] + (["pelvis", "upper_body"] if split else ["trunk"]) + ["arms"]
         if self.split:
             names += ["rear_thigh", "rear_shank", "rear_foot"]
         return tuple(names)
@@ -358,7 +395,7 @@ class StaticModel:
             return angles
         angles = self._checked_angles(angles)
         try:
-            return SinCos({k: angles[k] for k in self.angles_needed()})
+            return SinCos({k: angles[k] for k in self.angles_needed(is_split(angles))})
         except KeyError as exc:
             raise InputValueError(f"angles must include {exc.args[0]!r} (radians).") from None
 
@@ -399,9 +436,10 @@ class StaticModel:
         """The moments of every joint's free side, before held joints are blanked."""
         if not isinstance(angles, SinCos):
             angles = self._checked_angles(angles)
-        if not self.split and not self.field_items and self._large(angles) and self._linear_map() is not None:
+        split = is_split(angles)
+        if not self.split and not self.field_items and self._large(angles) and self._linear_map(split) is not None:
             try:
-                rows = self._linear_map().evaluate(angles)
+                rows = self._linear_map(split).evaluate(angles)
             except KeyError as exc:
                 raise InputValueError(f"angles must include {exc.args[0]!r} (radians).") from None
             for n, j in enumerate(self._joint_order):  # signs applied in place: no second copy of the rows
@@ -412,7 +450,7 @@ class StaticModel:
             sc = angles
         else:
             try:
-                sc = SinCos({k: angles[k] for k in self.angles_needed()})
+                sc = SinCos({k: angles[k] for k in self.angles_needed(split)})
             except KeyError as exc:
                 raise InputValueError(f"angles must include {exc.args[0]!r} (radians).") from None
         if self.split:
@@ -420,7 +458,7 @@ class StaticModel:
             out["lumbar"] = self._lumbar(sc)
             return out
         out = {}
-        for j, form in self._forms.items():
+        for j, form in (self._split_forms if split else self._forms).items():
             m_up = form.evaluate(sc)
             if self.field_items:
                 m_up = m_up + self._field_moment(sc, j)
@@ -450,16 +488,23 @@ class StaticModel:
         return any((v[0] if sc else v).__class__ is np.ndarray and (v[0] if sc else v).size >= StaticModel._LARGE
                    for v in angles.values())
 
-    def _linear_map(self) -> LinearMap | None:
+    def _linear_map(self, split: bool = False) -> LinearMap | None:
         """Every joint's form as one matrix (the hot path for many poses); None for
-        bodies whose lengths are arrays. Built on first use."""
-        if not self._map_built:
-            self._map = LinearMap.from_forms([self._forms[j] for j in self._joint_order])
-            self._map_built = True
-        return self._map
+        bodies whose lengths are arrays. Built on first use, one for a rigid trunk and one
+        (``split``) for a pelvis and upper body with their own angles."""
+        if split not in self._maps:
+            forms = self._split_forms if split else self._forms
+            self._maps[split] = LinearMap.from_forms([forms[j] for j in self._joint_order])
+        return self._maps[split]
+
+    def forms(self, split: bool = False) -> dict[str, Form]:
+        """Each joint's moment of the constant forces on its free side (``M_up``, world signs) as
+        a :class:`~biomech.model.kinematics.Form`: in ``trunk`` for a rigid trunk, or (``split``)
+        in ``pelvis`` and ``upper_body``."""
+        return self._split_forms if split else self._forms
 
     def _lumbar(self, sc: SinCos):
-        m_up = self._forms["lumbar"].evaluate(sc)
+        m_up = self._split_forms["lumbar"].evaluate(sc)
         if self.field_items:
             m_up = m_up + self._field_moment(sc, "lumbar")
         return SIGN["lumbar"] * m_up

@@ -26,13 +26,13 @@ conventions of docs/conventions.md as follows (``_r`` or ``_l`` by ``side``):
 =====================  ====================================================  =============================
 OpenSim coordinate     meaning (sign)                                        ours
 =====================  ====================================================  =============================
-``pelvis_tilt``        pelvis relative to the ground (+ = posterior tilt)    -
-``hip_flexion_r``      thigh relative to the pelvis (+ = flexion)            hip flexion = hip_flexion - lumbar_extension
-``lumbar_extension``   torso relative to the pelvis (+ = extension)          (our trunk runs hip to shoulder)
+``pelvis_tilt``        pelvis relative to the ground (+ = posterior tilt)    pelvis = -pelvis_tilt
+``hip_flexion_r``      thigh relative to the pelvis (+ = flexion)            hip flexion (thigh + pelvis)
+``lumbar_extension``   torso relative to the pelvis (+ = extension)          lumbar flexion = -lumbar_extension
 ``knee_angle_r``       gait2392 family: + = extension (flexion negative,     knee flexion = -knee_angle_r
                        range -120 to 10 deg); Rajagopal (2016): + = flexion  knee flexion = +knee_angle_r
 ``ankle_angle_r``      foot relative to the shank (+ = dorsiflexion)         ankle dorsiflexion
-``arm_flex_r``         arm relative to the torso (+ = shoulder flexion)      arms = arm_flex_r - trunk lean
+``arm_flex_r``         arm relative to the torso (+ = shoulder flexion)      arms = arm_flex_r - upper body
 =====================  ====================================================  =============================
 
 The knee's sign differs between model families: the gait2392/gait2354/Hamner (2010)
@@ -43,18 +43,26 @@ deg in the gait2392 crouch-gait example and +40 to +105 deg in the Rajagopal run
 example). ``model="auto"`` decides from the data's sign and refuses to guess when the knee
 crosses zero both ways.
 
+The pelvis's sign was checked on the Rajagopal-Lai-Uhlrich (2023) model in OpenSim 4.6: a
+positive ``pelvis_tilt`` moves the lumbar joint (the torso's origin) backward relative to
+the hip joint centre, a posterior tilt, so our anterior-positive pelvis angle is
+``-pelvis_tilt``; a positive ``lumbar_extension`` moves the torso backward (extension), so
+lumbar flexion is ``-lumbar_extension``.
+
 With ``pelvis_tilt`` in the file the segment angles are placed in the world:
-thigh = pelvis_tilt + hip_flexion, trunk = -(pelvis_tilt + lumbar_extension),
+pelvis = -pelvis_tilt, thigh = hip_flexion - pelvis, upper body = pelvis + lumbar flexion,
 shank = knee flexion - thigh, foot = shank - ankle dorsiflexion. Without it (or with
 ``reference="foot"``) the foot angle is given (flat by default) and
 :meth:`Pose.from_joint_angles <biomech.model.pose.Pose.from_joint_angles>` builds the rest.
-Missing ``lumbar_extension`` is zero (a rigid trunk).
+A ``lumbar_extension`` column that is missing or zero throughout gives a rigid trunk (the
+pose's ``trunk`` is then the pelvis angle); any other gives the pelvis and upper body their
+own angles (:class:`~biomech.model.pose.Pose`, ``pelvis=`` and ``lumbar=``).
 
 Writing
 -------
 :func:`write_mot` writes a motion as an OpenSim ``.mot`` file (``inDegrees=yes`` by
 default) with ``pelvis_tilt``, ``hip_flexion``, ``knee_angle`` and ``ankle_angle`` for both
-legs and ``lumbar_extension`` = 0, in the gait2392 signs (or Rajagopal's with
+legs and ``lumbar_extension`` (zero for a rigid trunk), in the gait2392 signs (or Rajagopal's with
 ``model="rajagopal"``, which adds ``arm_flex``), so it plays on those models in OpenSim's
 GUI. Coordinates it does not write (pelvis translations, the frontal and transverse
 rotations) keep the model's defaults, so the model may float above the floor.
@@ -618,27 +626,31 @@ def opensim_pose(table: AngleTable, *, side: str = "r", model: str = "auto", ref
     hip = table.angle_rad(need[0])
     knee = _knee_sign(table, need[1], model) * table.angle_rad(need[1])
     ankle = table.angle_rad(need[2])
-    lumbar = table.angle_rad("lumbar_extension") if "lumbar_extension" in cols else np.zeros_like(hip)
+    # lumbar flexion (ours) = -lumbar_extension; a column of zeros is a rigid trunk
+    lumbar = -table.angle_rad("lumbar_extension") if "lumbar_extension" in cols else np.zeros_like(hip)
+    split = bool(np.any(lumbar != 0))
     if reference is None:
         reference = "pelvis" if "pelvis_tilt" in cols else "foot"
     if reference == "pelvis":
         if "pelvis_tilt" not in cols:
             raise DataFileError(f"{table.source}: reference='pelvis' needs a pelvis_tilt column, which is missing.")
-        pelvis = table.angle_rad("pelvis_tilt")
-        thigh = pelvis + hip
-        trunk = -(pelvis + lumbar)
+        pelvis = -table.angle_rad("pelvis_tilt")   # + pelvis_tilt is a posterior tilt (module docs)
+        thigh = hip - pelvis
         shank = knee - thigh
         foot_rad = shank - ankle
     elif reference == "foot":
         foot_rad = to_si(foot, "rad", "foot") + np.zeros_like(hip)
         shank = ankle + foot_rad
         thigh = knee - shank
-        trunk = (hip - lumbar) - thigh
+        pelvis = hip - thigh
     else:
         raise InputValueError(f"reference={reference!r} must be 'pelvis' or 'foot'.")
+    upper = pelvis + lumbar
     arm_col = f"arm_flex_{side}"
-    arms = table.angle_rad(arm_col) - trunk if arm_col in cols else np.zeros_like(hip)
-    return Pose.from_radians(shank=shank, thigh=thigh, trunk=trunk, foot=foot_rad, arms=arms)
+    arms = table.angle_rad(arm_col) - upper if arm_col in cols else np.zeros_like(hip)
+    if split:
+        return Pose.from_radians(shank=shank, thigh=thigh, foot=foot_rad, arms=arms, pelvis=pelvis, lumbar=lumbar)
+    return Pose.from_radians(shank=shank, thigh=thigh, trunk=pelvis, foot=foot_rad, arms=arms)
 
 
 def read_motion(path: Any, *, cutoff: Any = DEFAULT_CUTOFF, filter_order: int = 2, side: str = "r",
@@ -751,18 +763,19 @@ def write_mot(path: Any, motion: Motion, *, in_degrees: bool = True, model: str 
         raise InputValueError(f"model={model!r} is not known; expected one of {', '.join(OPENSIM_MODELS)}.")
     a = motion.segment_angles_rad()
     a = {k: np.asarray(v, dtype=float).reshape(motion.n_frames, -1)[:, 0] for k, v in a.items()}
-    pelvis = -a["trunk"]                       # lumbar_extension written as 0
-    hip = a["thigh"] + a["trunk"]
+    pelvis = a.get("pelvis", a["trunk"])       # a rigid trunk: the pelvis at the trunk's angle
+    upper = a.get("upper_body", a["trunk"])
+    hip = a["thigh"] + pelvis
     knee = OPENSIM_MODELS[m] * (a["shank"] + a["thigh"])
     ankle = a["shank"] - a["foot"]
-    cols = {"pelvis_tilt": pelvis}
+    cols = {"pelvis_tilt": -pelvis}            # + pelvis_tilt is a posterior tilt
     for s in ("r", "l"):
         cols[f"hip_flexion_{s}"] = hip
         cols[f"knee_angle_{s}"] = knee
         cols[f"ankle_angle_{s}"] = ankle
-    cols["lumbar_extension"] = np.zeros_like(hip)
+    cols["lumbar_extension"] = pelvis - upper  # + lumbar_extension is extension (minus lumbar flexion)
     if m == "rajagopal":
-        cols["arm_flex_r"] = cols["arm_flex_l"] = a["arms"] + a["trunk"]
+        cols["arm_flex_r"] = cols["arm_flex_l"] = a["arms"] + upper
     scale = 180.0 / np.pi if in_degrees else 1.0
     src = os.fspath(path)
     title = name or os.path.splitext(os.path.basename(os.fsdecode(src)))[0] or "motion"

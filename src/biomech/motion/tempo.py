@@ -65,7 +65,7 @@ from typing import Any, Callable, Sequence
 import numpy as np
 
 from ..errors import InputValueError, RangeError
-from .motion import SEGMENTS, Motion, _segment_angles
+from .motion import SEGMENTS, SPLIT_SEGMENTS, Motion, _as_split, _segment_angles
 from ..units import Q_, as_fraction, quantity, to_si
 
 __all__ = ["Tempo", "rep_motion", "minimum_jerk", "depth_profile_kernel", "EXPLOSIVE", "DEFAULT_TEMPO",
@@ -356,14 +356,18 @@ def _path_kernel(path: Any) -> Callable[[np.ndarray], tuple[dict, dict, dict]]:
     if isinstance(path, (tuple, list)) and len(path) == 2:
         a = _segment_angles(path[0])
         b = _segment_angles(path[1])
-        for k in SEGMENTS:
+        segs = SEGMENTS
+        if "pelvis" in a or "pelvis" in b:   # a pelvis and upper body of their own: interpolate the parts
+            a, b = _as_split(a), _as_split(b)
+            segs = tuple(k for k in SPLIT_SEGMENTS if k != "trunk")   # the line follows from the parts
+        for k in segs:
             if np.ndim(a[k]) or np.ndim(b[k]):
                 raise InputValueError(f"path poses must be single poses; {k} has shape {np.shape(a[k])} / {np.shape(b[k])}.")
-        delta = {k: float(b[k] - a[k]) for k in SEGMENTS}
+        delta = {k: float(b[k] - a[k]) for k in segs}
 
         def linear(f):
-            ang = {k: float(a[k]) + delta[k] * f for k in SEGMENTS}
-            return ang, {k: np.full_like(f, delta[k]) for k in SEGMENTS}, {k: np.zeros_like(f) for k in SEGMENTS}
+            ang = {k: float(a[k]) + delta[k] * f for k in segs}
+            return ang, {k: np.full_like(f, delta[k]) for k in segs}, {k: np.zeros_like(f) for k in segs}
         return linear
     if callable(path):
         h = PATH_STEP
@@ -382,7 +386,11 @@ def _path_kernel(path: Any) -> Callable[[np.ndarray], tuple[dict, dict, dict]]:
                                       f"{exc}); it must accept a numpy array of fractions in [0, 1] and return a "
                                       f"Pose of arrays.") from None
             ang, d1, d2 = {}, {}, {}
-            for k in SEGMENTS:
+            segs = SEGMENTS
+            if "pelvis" in mid:
+                segs = tuple(k for k in SPLIT_SEGMENTS if k != "trunk")
+                mid, lo, cen, hi = _as_split(mid), _as_split(lo), _as_split(cen), _as_split(hi)
+            for k in segs:
                 second = (hi[k] - 2.0 * cen[k] + lo[k]) / h ** 2
                 first_c = (hi[k] - lo[k]) / (2.0 * h)
                 ang[k] = np.broadcast_to(mid[k], np.shape(f)).astype(float)
@@ -487,6 +495,6 @@ def rep_motion(path: Any, tempo: Any = DEFAULT_TEMPO, reps: int = 1, *, depth_ra
     t = np.linspace(0.0, total, max(n, 2))
     f, df, ddf, rep, phase = depth_profile_kernel(t, durations, low, high)
     ang, d1, d2 = _path_kernel(path)(f)
-    vel = {k: d1[k] * df for k in SEGMENTS}
-    acc = {k: d2[k] * df ** 2 + d1[k] * ddf for k in SEGMENTS}
+    vel = {k: d1[k] * df for k in d1}
+    acc = {k: d2[k] * df ** 2 + d1[k] * ddf for k in d1}
     return Motion.from_radians(ang, vel, acc, time_s=t, rep=rep, phase=np.asarray(PHASES)[phase])
