@@ -57,12 +57,14 @@ NOTEBOOKS: dict[str, list[tuple[str, str]]] = {}
 NOTEBOOKS["01_quick_start.ipynb"] = [
     ("md", """# Quick start: a squat's joint moments in four lines
 
-The picture first: a high-bar back squat, 100 kg, thigh parallel, knees 5 cm past the toes.
-The dashed red line is the load line through the centre of pressure; at each joint the
+The picture first: a high-bar back squat, 100 kg, thigh parallel, at the typical technique:
+the shin lean and the centre of pressure that measured lifters show at that depth
+(`docs/technique.md`; a coach's `knee_travel=` or `cop=` overrides either). The dashed red line is the load line through the centre of pressure; at each joint the
 coloured segment is the moment arm to the line of action of everything above it."""),
     ("code", SETUP + """
-sq = ex.squat(body, depth="90 deg", knee_travel="5 cm", load="100 kg", bar="high_bar")
-fig, ax = plot.stick_figure(sq, title="high-bar squat, 100 kg")"""),
+sq = ex.squat(body, depth="90 deg", load="100 kg", bar="high_bar")
+print(sq.parameters["knee_travel"])   # what the typical technique chose, and from which study
+fig, ax = plot.stick_figure(sq, title="high-bar squat, 100 kg, typical technique")"""),
     ("md", EQUATIONS),
     ("md", "## The numbers behind the picture: force x moment arm, load by load"),
     ("code", """print(sq.table())
@@ -79,7 +81,13 @@ tall = bm.Body.from_anthropometrics(height="6 ft 2 in", mass="95 kg")
 print(f"{ex.squat(tall, depth='parallel', knee_travel='5 cm', load='225 lb').knee.m_as('N*m'):.1f} N·m")"""),
     ("md", """## What changes if... the bar sits low on the back?"""),
     ("code", """low = ex.squat(body, depth="90 deg", knee_travel="0 cm", load="100 kg", bar="low_bar")
-fig, axs = plot.stick_figures([sq, low], ["high bar, knees 5 cm past toes", "low bar, knees over toes"])"""),
+fig, axs = plot.stick_figures([sq, low], ["high bar, typical shin lean", "low bar, knees over toes"])"""),
+    ("md", """## Not one number: the spread real lifters show
+Lifters differ in where the pressure sits and how far the shins lean. `samples=` draws that many
+techniques from the measured spread in one vectorised call; `.band()` gives the typical value
+(the median) with its 5th to 95th percentile, and the share of draws that can stand."""),
+    ("code", """band = ex.squat(body, depth="90 deg", load="100 kg", bar="high_bar", samples=500).band()
+print(band)"""),
 ]
 
 NOTEBOOKS["02_knee_over_toes.ipynb"] = [
@@ -95,9 +103,10 @@ free = ex.squat(body, depth="90 deg", knee_travel="10 cm", load="80 kg")
 fig, axs = plot.stick_figures([restricted, free], ["knees restricted", "knees free"])"""),
     ("md", SEE_EQUATIONS + r"""
 
-With the centre of pressure held at midfoot, the knee's moment is close to
+With the centre of pressure held at one point of the foot (here the typical squat's, 49 % of the
+foot from the heel), the knee's moment is close to
 $W_{\text{above}} \, (x_{\text{knee}} - x_{\text{COP}})$: it grows with how far the knee
-travels ahead of the midfoot, almost whatever the depth."""),
+travels ahead of that point, almost whatever the depth."""),
     ("code", """for name, r in (("restricted", restricted), ("free", free)):
     print(f"{name:>10}: knee {r.knee.m_as('N*m'):.0f} N·m, hip {r.hip.m_as('N*m'):.0f} N·m, "
           f"trunk lean {r.trunk.m_as('deg'):.0f}°, hip share {float(r.hip_share):.2f}")"""),
@@ -170,8 +179,9 @@ NOTEBOOKS["04_hinges_and_hamstrings.ipynb"] = [
 
 A hip hinge keeps the knees nearly straight and folds at the hip: the load hangs from the
 hands, in front of the hip. The picture: a Romanian deadlift with 100 kg, the bar sliding down
-the thighs to the knees, balanced over the midfoot (the arms slope back a little: the shoulders
-hold the bar against the legs)."""),
+the thighs to the knees, balanced with the pressure point where Lee et al. (2018)'s ankle
+moments put it, 30 % of the foot from the heel (the arms slope back a little: the shoulders hold
+the bar against the legs)."""),
     ("code", SETUP + """
 rdl = ex.romanian_deadlift(body, bar_height="knee", knee_flexion="20 deg", load="100 kg")
 fig, ax = plot.stick_figure(rdl, title="Romanian deadlift, 100 kg, bar to the knee")"""),
@@ -179,7 +189,8 @@ fig, ax = plot.stick_figure(rdl, title="Romanian deadlift, 100 kg, bar to the kn
 
 The hip's extensor moment is shared by the gluteus maximus, the hamstrings and the adductor
 magnus; the hamstrings also cross the knee, where they are flexors. `muscle_demand` splits
-each joint's moment by static optimisation (sum of squared activations)."""),
+each joint's moment by static optimisation (sum of squared activations) over the 40 muscles per
+leg of the Rajagopal-Lai-Uhlrich (2023) OpenSim model, grouped as a coach names them."""),
     ("code", """demand = bm.muscle_demand(rdl)
 fig, ax = plot.muscle_shares(demand, title="Romanian deadlift: who carries each joint")
 print(f"hamstrings force {float(demand.force['hamstrings'].m_as('N')):.0f} N")"""),
@@ -221,12 +232,16 @@ soleus."""),
 print(f"it changes by {float(calf.ankle_per_cm_cop.m_as('N*m/cm')):.1f} N·m per cm the centre of pressure moves")
 seated = ex.seated_calf_raise(body, load="60 kg", foot="20 deg")
 fig, ax = plot.stick_figure(seated, joints=["ankle"], title="seated calf raise, knee 90°, heels up 20°")"""),
-    ("md", "## What changes if... the knee bends? Standing versus seated, over the range (one call each)"),
+    ("md", """## What changes if... the knee bends? Standing versus seated, over the range (one call each)
+The soleus question turns on the Achilles tendon's stretch, so this cell asks for the library's
+nine-muscle set (`model="classic"`), whose calf tendons are compliant (Maganaris 1998); the
+default 40-muscle model has rigid tendons, and with them the seated soleus share falls below the
+standing one (`docs/muscles.md`)."""),
     ("code", """foot = Q_(np.linspace(-20, 35, 12), "deg")
 fig, ax = plt.subplots(figsize=(7.5, 3.8), layout="constrained")
 for name, res, color in (("standing", ex.standing_calf_raise(body, load="60 kg", foot=foot), "C0"),
                          ("seated", ex.seated_calf_raise(body, load="60 kg", foot=foot), "C1")):
-    d = bm.muscle_demand(res)
+    d = bm.muscle_demand(res, model="classic")   # compliant Achilles tendon (see the note above)
     ax.plot(foot.m, 100 * np.asarray(d.share["ankle"]["soleus"]), color=color, label=f"{name}: soleus")
     ax.plot(foot.m, 100 * np.asarray(d.share["ankle"]["gastrocnemius"]), "--", color=color,
             label=f"{name}: gastrocnemius")
