@@ -191,9 +191,20 @@ def test_out_of_range_requests(body, kwargs, reason):
 def test_knees_far_behind_the_toes_need_the_trunk_past_horizontal(body):
     # A bodyweight squat to parallel, arms hanging, knees 15 cm behind the toes: the hips sit so far
     # back that no lean short of horizontal brings the centre of mass over the midfoot.
-    r = ex.squat(body, depth="parallel", knee_travel=Q_([-15.0, 5.0], "cm"), load=None, bar=None, arms="0 deg")
+    # With a rigid trunk (lumbar_flexion="0 deg") 5 cm past the toes balances at a 65.7 deg lean.
+    r = ex.squat(body, depth="parallel", knee_travel=Q_([-15.0, 5.0], "cm"), load=None, bar=None, arms="0 deg",
+                 lumbar_flexion="0 deg")
     assert r.reason[0] in ("trunk_past_horizontal", "balance")
     assert r.feasible[1]
+    assert float(r.trunk.magnitude[1]) == pytest.approx(65.65, abs=0.05)
+    # The typical lumbopelvic rhythm would flex the spine in proportion to that lean (29 deg here); a
+    # flexed upper body reaches less far forward of the hip, so no pelvis tilt balances either.
+    r = ex.squat(body, depth="parallel", knee_travel=Q_([-15.0, 5.0], "cm"), load=None, bar=None, arms="0 deg")
+    assert list(r.reason) == ["balance", "balance"]
+    # with 10 cm of knee travel the hips sit further forward and the rhythm balances, leaning further
+    r2 = ex.squat(body, depth="parallel", knee_travel=Q_([10.0, 10.0], "cm"), load=None, bar=None, arms="0 deg",
+                  lumbar_flexion=Q_([0.0, 16.55], "deg"))
+    assert r2.feasible.all() and float(r2.trunk.magnitude[1]) > float(r2.trunk.magnitude[0])
 
 
 def test_bare_numbers_are_refused(body):
