@@ -72,7 +72,8 @@ ZELLE_CONTACT = {"onset_deg": 130.0, "max_deg": 151.8, "max_fraction_bw": 0.342,
 #: The trunk lean (hip joint centre to shoulder, from vertical) at which a squat's lumbar flexion
 #: reaches the ``lumbar_flexion`` given (default ``technique.LUMBAR_FLEXION_SQUAT``, measured at
 #: the bottom of loaded back squats): the lumbopelvic rhythm's share is lumbar_flexion / this
-#: lean, the same at every depth and in every pose of the rep. 38 deg is the rigid-trunk lean that
+#: lean, the same at every depth and in every pose of the rep; a trunk leaning further holds the
+#: flexion at ``lumbar_flexion`` (the measured bottom value is taken as the most the spine flexes). 38 deg is the rigid-trunk lean that
 #: balances the typical 100 kg high-bar squat at parallel on the reference body (37.9 deg).
 #: Assumption: Walsh et al. (2007) and McKean et al. (2010) report the lumbar angle, not the trunk
 #: lean beside it, so the lean it refers to is the model's own typical parallel bottom.
@@ -113,7 +114,7 @@ def squat_kernel(body: Body, *, hold: str, load_kg: Any, depth_kind: str, depth_
                  lengths: dict[str, Any] | None = None, hip_spacing_m: float | None = None,
                  extra_loads: Sequence[Load] = (), fraction: Any = None, cop_fraction: Any = None,
                  shank_at_parallel_rad: Any = None, technique_stance: Any = None, cop_standing_m: Any = None,
-                 lumbar_share: Any = None):
+                 lumbar_flexion_rad: Any = None):
     """The unit-free squat solver: SI floats or arrays in, (pose, model, angles, feasibility, info) out.
 
     Every array argument broadcasts; ``fraction`` (0 top .. 1 bottom) scales the bottom
@@ -127,11 +128,13 @@ def squat_kernel(body: Body, *, hold: str, load_kg: Any, depth_kind: str, depth_
     (shoulder widths; default the reference stance), replacing the knee travel; with a box the
     shin and the thigh angle the box allows are solved together.
 
-    ``lumbar_share`` (lumbar flexion / hip-to-shoulder trunk lean; the lumbopelvic rhythm,
-    :func:`~biomech.exercises.common.solve_lumbopelvic`) splits the trunk at L5/S1: the pelvis is
-    solved from balance and the upper body sits at pelvis + lumbar flexion, so ``angles`` holds
-    ``pelvis`` and ``upper_body`` and the pose is split. ``None`` or zeros everywhere: the rigid
-    trunk, solved as before (``angles["trunk"]``).
+    ``lumbar_flexion_rad`` splits the trunk at L5/S1 with the lumbopelvic rhythm
+    (:func:`~biomech.exercises.common.solve_lumbopelvic`): the lumbar flexion is the share
+    ``lumbar_flexion_rad / TRUNK_LEAN_AT_PARALLEL_DEG`` of the hip-to-shoulder lean, held at
+    ``lumbar_flexion_rad`` beyond that lean (the measured bottom value is the most the spine
+    flexes), and the pelvis is what balances; the upper body sits at pelvis + lumbar flexion, so
+    ``angles`` holds ``pelvis`` and ``upper_body`` and the pose is split. ``None`` or zeros
+    everywhere: the rigid trunk, solved as before (``angles["trunk"]``).
     """
     lengths = dict(lengths or {})
     L_s0 = np.asarray(lengths.get("shank", body.shank.length_m), dtype=float)
@@ -146,7 +149,7 @@ def squat_kernel(body: Body, *, hold: str, load_kg: Any, depth_kind: str, depth_
                                  0.0 if shank_at_parallel_rad is None else shank_at_parallel_rad,
                                  0.0 if technique_stance is None else technique_stance,
                                  0.0 if cop_standing_m is None else cop_standing_m,
-                                 0.0 if lumbar_share is None else lumbar_share)
+                                 0.0 if lumbar_flexion_rad is None else lumbar_flexion_rad)
     frac = place_fraction(fraction, base_shape)
     shape = broadcast_shape(np.zeros(base_shape), 0.0 if frac is None else frac)
     feas = Feasibility(shape)
@@ -296,15 +299,18 @@ def squat_kernel(body: Body, *, hold: str, load_kg: Any, depth_kind: str, depth_
             w = np.clip(t / (0.5 * np.pi), 0.0, 1.0)
             stand = ankle_x_w + bc(cop_standing_m) * cphi
             target = stand + w * (target - stand)
-    split = lumbar_share is not None and np.any(np.asarray(lumbar_share) != 0.0)
+    split = lumbar_flexion_rad is not None and np.any(np.asarray(lumbar_flexion_rad) != 0.0)
     if split:
-        # the lumbopelvic rhythm: the pelvis from balance, the lumbar flexion a share of the lean
+        # the lumbopelvic rhythm: the pelvis from balance, the lumbar flexion a share of the lean up
+        # to the given flexion, then held there
         del angles["trunk"]
-        k, lum, ok = solve_lumbopelvic(model, angles, target, bc(lumbar_share), upper_tied=tied)
-        # the rhythm's last step updates the flexion after the balance solve: balance again with it
-        # held, so the pressure sits on the target exactly (the share is met to ~1e-9)
-        k, ok2 = solve_free_angle(model, angles, "pelvis", target, lumbar=lum, upper_tied=tied)
-        ok = ok & ok2
+        cap = bc(lumbar_flexion_rad)
+        _, lum, ok = solve_lumbopelvic(model, angles, target, cap / np.radians(TRUNK_LEAN_AT_PARALLEL_DEG),
+                                       upper_tied=tied)
+        lum = np.where(ok & (lum <= cap), lum, cap)
+        # balance with the flexion held: the pressure sits on the target exactly (the rhythm's last
+        # step updates the flexion after its balance solve; the share is met to ~1e-9)
+        k, ok = solve_free_angle(model, angles, "pelvis", target, lumbar=lum, upper_tied=tied)
         ratios = lumbar_ratios(abody) if np.ndim(abody.lumbar.along_m) == 0 else None
         line = k + trunk_line_offset(lum, ratios)          # the hip-to-shoulder line
     else:
@@ -466,7 +472,7 @@ def _squat(body: Body, *, depth: Any = "parallel", knee_travel: Any = None, load
         shank_at_parallel_rad=technique.get("shank_at_parallel_rad") if rule else None,
         technique_stance=typ["technique_stance"] if rule else None,
         cop_standing_m=typ["cop_standing_m"] if cop_v is None else None,
-        lumbar_share=np.asarray(lumbar_rad, dtype=float) / np.radians(TRUNK_LEAN_AT_PARALLEL_DEG))
+        lumbar_flexion_rad=lumbar_rad)
     tb = typ["technique_bar"]
     params = {"depth": depth if kind == "angle" and isinstance(depth, str) else quantity(
                   np.degrees(dval) if kind == "angle" else dval, "deg" if kind == "angle" else "m"),
@@ -491,8 +497,8 @@ def _squat(body: Body, *, depth: Any = "parallel", knee_travel: Any = None, load
               "lumbar_flexion": (quantity(np.degrees(lumbar_rad), "deg") if lumbar_flexion is not None else
                                  "drawn per sample" if technique.get("lumbar_flexion_rad") is not None else
                                  f"typical technique: {np.degrees(lumbar_rad):.2f} deg (LUMBAR_FLEXION_SQUAT, Walsh "
-                                 f"2007, McKean 2010) at a trunk lean of {TRUNK_LEAN_AT_PARALLEL_DEG:g} deg, "
-                                 "proportional to the trunk lean (the lumbopelvic rhythm)")}
+                                 f"2007, McKean 2010) from a trunk lean of {TRUNK_LEAN_AT_PARALLEL_DEG:g} deg, "
+                                 "proportional to the trunk lean below it (the lumbopelvic rhythm)")}
     if rule:
         params["shank_at_parallel"] = _scalar_or(quantity(np.degrees(technique["shank_at_parallel_rad"]), "deg"),
                                                  "drawn per sample")
@@ -580,11 +586,12 @@ def _squat_technique() -> dict[str, Any]:
                         positive=True, source="Harrington et al. 2007, J Biomech 40:595"),
         extra_loads=param("loads", (), "Bands, cables or other loads added to the bar; their forces count in the "
                                        "balance."),
-        lumbar_flexion=param("angle", None, "Lumbar flexion (upper body against pelvis, at L5/S1) at a trunk lean "
-                                            f"of {TRUNK_LEAN_AT_PARALLEL_DEG:g} deg, the typical parallel bottom; it "
-                                            "grows in proportion to the hip-to-shoulder lean at every depth "
-                                            "(the lumbopelvic rhythm) and the pelvis is solved from balance "
-                                            "('0 deg': a rigid trunk, hip flexion = thigh + trunk lean).",
+        lumbar_flexion=param("angle", None, "Lumbar flexion (upper body against pelvis, at L5/S1) at the bottom: "
+                                            "it grows in proportion to the hip-to-shoulder lean up to this value at "
+                                            f"a {TRUNK_LEAN_AT_PARALLEL_DEG:g} deg lean (the typical parallel "
+                                            "bottom) and is held there beyond (the lumbopelvic rhythm); the pelvis "
+                                            "is solved from balance ('0 deg': a rigid trunk, hip flexion = thigh + "
+                                            "trunk lean).",
                              none="the typical technique: LUMBAR_FLEXION_SQUAT's mean, 16.55 deg",
                              source="Walsh et al. 2007, Am J Sports Med 35:927; McKean et al. 2010, J Strength "
                                     "Cond Res 24:2731 (6.8-26.3 deg at the bottom of loaded back squats); the "
@@ -611,8 +618,8 @@ def _sampled_squat(spec: ExerciseSpec, body: Body, kw: dict, fraction: Any, box:
     via ``technique.squat_shank_lean``) unless the call gives ``knee_travel``. A given
     ``cop`` inside the drawn bounds conditions the other draws on it (``given=``). The pelvis is
     solved from balance for every sample, never drawn; ``lumbar_flexion`` is drawn (unless the
-    call gives it) and sets the lumbopelvic rhythm's share (lumbar flexion / trunk lean,
-    ``TRUNK_LEAN_AT_PARALLEL_DEG``).
+    call gives it) and sets the lumbopelvic rhythm (the flexion from a trunk lean of
+    ``TRUNK_LEAN_AT_PARALLEL_DEG``, a share of the lean below it).
     """
     check_body(body)
     tbar = _TECHNIQUE_BAR[_hold(kw.get("bar"))]
@@ -635,8 +642,9 @@ def _sampled_squat(spec: ExerciseSpec, body: Body, kw: dict, fraction: Any, box:
                  "shank_at_parallel_rad": samples.si("shank_at_parallel").reshape(lead) if draw_shank else None,
                  "lumbar_flexion_rad": samples.si("lumbar_flexion").reshape(lead) if draw_lumbar else None}
     res = _squat(body, **kw, fraction=fraction, name=spec.name, technique=technique)
-    used = {"lumbar_flexion": (f"the lumbar flexion at a trunk lean of {TRUNK_LEAN_AT_PARALLEL_DEG:g} deg (the "
-                               "lumbopelvic rhythm's share; the pelvis is solved from balance)") if draw_lumbar
+    used = {"lumbar_flexion": (f"the lumbar flexion from a trunk lean of {TRUNK_LEAN_AT_PARALLEL_DEG:g} deg, a share "
+                               "of the lean below it (the lumbopelvic rhythm; the pelvis is solved from balance)")
+            if draw_lumbar
             else "not used: lumbar_flexion given"}
     used["cop"] = "cop (fraction of the heel-to-toe-tip length)" if draw_cop else "not used: cop given"
     used["shank_at_parallel"] = ("the shin lean at the depth (technique.squat_shank_lean)"

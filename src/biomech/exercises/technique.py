@@ -662,8 +662,10 @@ def _squat(bar: str) -> TypicalTechnique:
         bounds={"cop": (0.25, 0.75), "shank_at_parallel": (10.0, 50.0), "lumbar_flexion": (0.0, 45.0)},
         balance_decides="trunk",
         balance_note="The trunk (hip-to-shoulder) lean is solved so the whole-body centre of mass sits over the "
-        "drawn pressure point; pelvic tilt and lumbar flexion then split it (lumbopelvic). The shin lean at "
-        "any depth follows from shank_at_parallel (squat_shank_lean).")
+        "drawn pressure point, with the trunk split at L5/S1: the pelvis tilt is the balanced angle and the "
+        "lumbar flexion a fixed share of the lean (the drawn lumbar_flexion at a 38 deg lean, "
+        "squats.TRUNK_LEAN_AT_PARALLEL_DEG; the lumbopelvic rhythm). The shin lean at any depth follows from "
+        "shank_at_parallel (squat_shank_lean).")
 
 
 def _hinge(name: str, knee: Measured, cop: Measured) -> TypicalTechnique:
