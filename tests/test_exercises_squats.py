@@ -191,9 +191,19 @@ def test_out_of_range_requests(body, kwargs, reason):
 def test_knees_far_behind_the_toes_need_the_trunk_past_horizontal(body):
     # A bodyweight squat to parallel, arms hanging, knees 15 cm behind the toes: the hips sit so far
     # back that no lean short of horizontal brings the centre of mass over the midfoot.
-    r = ex.squat(body, depth="parallel", knee_travel=Q_([-15.0, 5.0], "cm"), load=None, bar=None, arms="0 deg")
+    # With a rigid trunk (lumbar_flexion="0 deg") 5 cm past the toes balances at a 65.7 deg lean.
+    r = ex.squat(body, depth="parallel", knee_travel=Q_([-15.0, 5.0], "cm"), load=None, bar=None, arms="0 deg",
+                 lumbar_flexion="0 deg")
     assert r.reason[0] in ("trunk_past_horizontal", "balance")
     assert r.feasible[1]
+    assert float(r.trunk.magnitude[1]) == pytest.approx(65.65, abs=0.05)
+    # The typical lumbopelvic rhythm flexes the spine with the lean, up to 16.55 deg from a 38 deg lean:
+    # a flexed upper body reaches less far forward of the hip, so the line leans further (73.2 deg).
+    r2 = ex.squat(body, depth="parallel", knee_travel=Q_([-15.0, 5.0], "cm"), load=None, bar=None, arms="0 deg")
+    assert r2.reason[0] in ("trunk_past_horizontal", "balance")
+    assert r2.feasible[1]
+    assert float(r2.trunk.magnitude[1]) == pytest.approx(73.21, abs=0.05)
+    assert np.degrees(r2.pose.joint_angles_rad()["lumbar"][1]) == pytest.approx(16.55, abs=1e-6)
 
 
 def test_bare_numbers_are_refused(body):
@@ -385,3 +395,49 @@ def test_box_squat_is_sat_back_and_its_shin_and_thigh_agree(body):
     assert hip_y == pytest.approx(0.40 + ex.squats.BOX_SEAT_OFFSET_PER_STATURE * 1.78, abs=1e-6)
     assert r.parameters["cop_fraction"] == pytest.approx(tq.COP_SITTING_BACK.mean)
     assert r.ankle < ex.squat(body, load="100 kg", bar="low_bar").ankle   # pressure further back
+
+
+# --------------------------------------------------------------------------- lumbopelvic rhythm
+def test_lumbopelvic_rhythm_moves_hip_flexion_and_l5s1_only(body):
+    # Balance fixes the leg moments for a given leg pose: splitting the trunk moves hip flexion
+    # (thigh to pelvis) and the L5/S1 moment, never the ankle, knee or hip moments.
+    from biomech.model.pose import lumbar_ratios, trunk_line_offset
+    rigid = ex.squat(body, depth="parallel", load="100 kg", bar="high_bar", lumbar_flexion="0 deg")
+    split = ex.squat(body, depth="parallel", load="100 kg", bar="high_bar")
+    ja_r, ja_s = rigid.pose.joint_angles_rad(), split.pose.joint_angles_rad()
+    assert float(ja_r["lumbar"]) == 0.0
+    assert np.degrees(float(ja_r["hip"])) == pytest.approx(90.0 + float(rigid.trunk.m_as("deg")), abs=1e-9)
+    assert float(rigid.lumbar.m_as("N*m")) == pytest.approx(405.5, abs=0.05)   # the rigid trunk's number
+    # the typical lean at parallel is past 38 deg: the flexion is the measured mean, 16.55 deg
+    assert np.degrees(float(ja_s["lumbar"])) == pytest.approx(16.55, abs=1e-9)
+    assert np.degrees(float(ja_s["hip"])) == pytest.approx(115.26, abs=0.01)
+    line = float(split.pose.pelvis.m_as("rad")) + trunk_line_offset(float(ja_s["lumbar"]), lumbar_ratios(body))
+    assert line == pytest.approx(float(split.trunk.m_as("rad")), abs=1e-12)
+    for j in ("ankle", "knee", "hip"):
+        assert float(getattr(split, j).m_as("N*m")) == pytest.approx(float(getattr(rigid, j).m_as("N*m")), abs=1e-9)
+    assert float(split.lumbar.m_as("N*m")) == pytest.approx(437.5, abs=0.05)
+    assert float(split.cop.m_as("m")[0]) == pytest.approx(float(split.extras["target"].m_as("m")), abs=1e-9)
+
+
+def test_lumbopelvic_rhythm_over_the_rep(body):
+    # below a 38 deg lean the flexion is the share lumbar_flexion / 38 deg of the lean; beyond it, held
+    from biomech.exercises.squats import TRUNK_LEAN_AT_PARALLEL_DEG
+    path = ex.rep_path("squat", body, load="100 kg", bar="low_bar", lumbar_flexion="20 deg", n=11)
+    lean = path.trunk.m_as("deg")
+    lum = np.degrees(path.pose.joint_angles_rad()["lumbar"])
+    below = lean < TRUNK_LEAN_AT_PARALLEL_DEG
+    assert below.any() and (~below).any()
+    np.testing.assert_allclose(lum[below], 20.0 * lean[below] / TRUNK_LEAN_AT_PARALLEL_DEG, atol=1e-6)
+    np.testing.assert_allclose(lum[~below], 20.0, atol=1e-9)
+    np.testing.assert_allclose(path.cop.m_as("m")[..., 0], path.extras["target"].m_as("m"), atol=1e-9)
+    with pytest.raises(bm.BiomechError, match="lumbar_flexion"):
+        ex.squat(body, lumbar_flexion="-5 deg")
+
+
+def test_sampled_squats_draw_the_lumbar_flexion(body):
+    r = ex.squat(body, load="100 kg", samples=40)
+    lum = np.degrees(r.pose.joint_angles_rad()["lumbar"])
+    ok = np.asarray(r.feasible)
+    assert np.nanstd(lum[ok]) > 1.0 and np.all((lum[ok] >= 0.0) & (lum[ok] <= 45.0))
+    given = ex.squat(body, load="100 kg", samples=40, lumbar_flexion="0 deg")
+    assert np.all(given.pose.joint_angles_rad()["lumbar"][np.asarray(given.feasible)] == 0.0)

@@ -95,7 +95,8 @@ def test_parallel_squat_patellofemoral_against_trepczynski_2012():
 
 @pytest.mark.xfail(strict=True, reason=(
     "missed with the default 40-muscle model: 2.6 x BW (plus 0.9 x BW tendofemoral contact), below the 3 x BW "
-    "bound. Its pose is past the model's hip range (157 deg thigh to trunk), where the hamstrings' arms are "
+    "bound. Its pose is past the model's hip range (148 deg thigh to pelvis with the squat's lumbopelvic rhythm, "
+    "155 deg thigh to trunk with a rigid one), where the hamstrings' arms are "
     "extended to zero and no knee co-contraction is left; the quadriceps force is the knee moment over the "
     "model's arm. Glitsch et al. (2022) model 3.4 +- 0.56 x BW for the deep squat's dynamic peak, whose two-SD "
     "range holds 2.6: the two references disagree here"))

@@ -69,7 +69,7 @@ def nm(q):
 _SAMPLING = dict(samples="samples", bodies="samples", seed="seed")
 _SQUAT_TECHNIQUE = dict(heel_lift="m", stance_width="m", toe_out="deg", knee_travel_at="choice:front|centre",
                        cop="choice+m:midfoot|ball|heel?", arms="deg", dorsiflexion_limit="deg", lengths="lengths",
-                       hip_width="m", extra_loads="loads", **_SAMPLING)
+                       hip_width="m", extra_loads="loads", lumbar_flexion="deg", **_SAMPLING)
 SPEC = {
     "squat": dict(depth="depth", knee_travel="m", load="load", bar="choice:high_bar|low_bar|front|goblet?",
                   box_height="m", **_SQUAT_TECHNIQUE),

@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, strategies as st
 from scipy import stats
 
+import biomech as bm
 import biomech.exercises.technique as tq
 from biomech import Q_
 from biomech.errors import BiomechError, InputValueError, RangeError
@@ -281,14 +282,24 @@ def test_wide_stance_makes_the_shin_more_vertical_by_the_measured_amount():
 
 @given(trunk=st.floats(0, 90), bottom=st.floats(1, 90), lumbar=st.floats(0, 40))
 def test_lumbopelvic_split_adds_up(trunk, bottom, lumbar):
+    # the engine's geometry: the hip-to-shoulder line sits at pelvis + trunk_line_offset(lumbar)
+    from biomech.model.pose import trunk_line_offset
     p, l = tq.lumbopelvic(Q_(trunk, "deg"), Q_(lumbar, "deg"), Q_(bottom, "deg"))
-    assert float((p + l).m_as("deg")) == pytest.approx(trunk, abs=1e-9)
+    line = float(p.m_as("rad")) + float(trunk_line_offset(l.m_as("rad")))
+    assert np.degrees(line) == pytest.approx(trunk, abs=1e-9)
     assert 0 <= float(l.m_as("deg")) <= trunk + 1e-9
+    pose = bm.Pose(shank="20 deg", thigh="60 deg", pelvis=p, lumbar=l)
+    assert float(pose.trunk.m_as("deg")) == pytest.approx(trunk, abs=1e-9)
 
 
 def test_lumbopelvic_reaches_the_bottom_value():
     p, l = tq.lumbopelvic("50 deg", "16.6 deg", "50 deg")
     assert float(l.m_as("deg")) == pytest.approx(16.6)
+    # the pelvis tilts less than trunk - lumbar: the line bends at L5/S1, above the hip
+    assert 50.0 - 16.6 < float(p.m_as("deg")) < 50.0 - 0.7 * 16.6
+    short = bm.Body.from_anthropometrics("160 cm", "60 kg", "female")
+    p2, _ = tq.lumbopelvic("50 deg", "16.6 deg", "50 deg", body=short)
+    assert float(p2.m_as("deg")) == pytest.approx(float(p.m_as("deg")), abs=1.0)
     with pytest.raises(RangeError):
         tq.lumbopelvic("10 deg", "5 deg", "0 deg")
 

@@ -25,19 +25,20 @@ import numpy as np
 from ..model.body import Body
 from ..errors import InputValueError
 from ..model.loads import BAR_POSITIONS, Barbell, HandLoad, Load, bar_position
-from ..model.pose import Pose
+from ..model.pose import Pose, lumbar_ratios, trunk_line_offset
 from ..mechanics.statics import MomentResult, StaticModel
 from ..units import quantity
 from .spec import DEPTH_WORDS, ExerciseSpec, declare, param, sampling_params, spec_function
 from .common import (DORSIFLEXION_LIMIT_DEG, ExerciseResult, Feasibility, array_body, as_angle, as_length, make_model,
                      body_height, broadcast_shape, check_body, check_broadcasts_into, check_lengths,
                      check_loads, hip_joint_spacing, in_plane_from_sagittal, is_length,
-                     load_mass, place_fraction, project_segment, solve_free_angle, stance_projection)
+                     load_mass, place_fraction, project_segment, solve_free_angle, solve_lumbopelvic,
+                     stance_projection)
 from .common import check_single, cop_value
 
 __all__ = ["squat", "front_squat", "goblet_squat", "bodyweight_squat", "box_squat", "squat_kernel",
            "Squat", "FrontSquat", "GobletSquat", "BodyweightSquat", "BoxSquat",
-           "GOBLET_GRIP", "BOX_SEAT_OFFSET_PER_STATURE", "MAX_HEEL_ANGLE_DEG", "ZELLE_CONTACT"]
+           "GOBLET_GRIP", "BOX_SEAT_OFFSET_PER_STATURE", "TRUNK_LEAN_AT_PARALLEL_DEG", "MAX_HEEL_ANGLE_DEG", "ZELLE_CONTACT"]
 
 #: Where a goblet weight is held, relative to the shoulder joint centre in trunk
 #: coordinates: 0.15 m down the trunk and 0.22 m in front of it (against the sternum:
@@ -67,6 +68,16 @@ MAX_HEEL_ANGLE_DEG = 30.0
 #: constant beyond (an assumption), acting at right angles to the shank at
 #: ``lever_fraction`` of the shank length below the knee (assumption: the calf's bulk).
 ZELLE_CONTACT = {"onset_deg": 130.0, "max_deg": 151.8, "max_fraction_bw": 0.342, "lever_fraction": 0.33}
+
+#: The trunk lean (hip joint centre to shoulder, from vertical) at which a squat's lumbar flexion
+#: reaches the ``lumbar_flexion`` given (default ``technique.LUMBAR_FLEXION_SQUAT``, measured at
+#: the bottom of loaded back squats): the lumbopelvic rhythm's share is lumbar_flexion / this
+#: lean, the same at every depth and in every pose of the rep; a trunk leaning further holds the
+#: flexion at ``lumbar_flexion`` (the measured bottom value is taken as the most the spine flexes). 38 deg is the rigid-trunk lean that
+#: balances the typical 100 kg high-bar squat at parallel on the reference body (37.9 deg).
+#: Assumption: Walsh et al. (2007) and McKean et al. (2010) report the lumbar angle, not the trunk
+#: lean beside it, so the lean it refers to is the model's own typical parallel bottom.
+TRUNK_LEAN_AT_PARALLEL_DEG = 38.0
 
 _HOLDS = ("high_bar", "low_bar", "front", "goblet", "none")
 _COP_TARGETS = ("midfoot", "ball", "heel")
@@ -102,7 +113,8 @@ def squat_kernel(body: Body, *, hold: str, load_kg: Any, depth_kind: str, depth_
                  arms_rad: Any = None, dorsiflexion_limit_rad: Any = np.radians(DORSIFLEXION_LIMIT_DEG),
                  lengths: dict[str, Any] | None = None, hip_spacing_m: float | None = None,
                  extra_loads: Sequence[Load] = (), fraction: Any = None, cop_fraction: Any = None,
-                 shank_at_parallel_rad: Any = None, technique_stance: Any = None, cop_standing_m: Any = None):
+                 shank_at_parallel_rad: Any = None, technique_stance: Any = None, cop_standing_m: Any = None,
+                 lumbar_flexion_rad: Any = None):
     """The unit-free squat solver: SI floats or arrays in, (pose, model, angles, feasibility, info) out.
 
     Every array argument broadcasts; ``fraction`` (0 top .. 1 bottom) scales the bottom
@@ -115,6 +127,14 @@ def squat_kernel(body: Body, *, hold: str, load_kg: Any, depth_kind: str, depth_
     :func:`~biomech.exercises.technique.squat_shank_lean`'s relation at ``technique_stance``
     (shoulder widths; default the reference stance), replacing the knee travel; with a box the
     shin and the thigh angle the box allows are solved together.
+
+    ``lumbar_flexion_rad`` splits the trunk at L5/S1 with the lumbopelvic rhythm
+    (:func:`~biomech.exercises.common.solve_lumbopelvic`): the lumbar flexion is the share
+    ``lumbar_flexion_rad / TRUNK_LEAN_AT_PARALLEL_DEG`` of the hip-to-shoulder lean, held at
+    ``lumbar_flexion_rad`` beyond that lean (the measured bottom value is the most the spine
+    flexes), and the pelvis is what balances; the upper body sits at pelvis + lumbar flexion, so
+    ``angles`` holds ``pelvis`` and ``upper_body`` and the pose is split. ``None`` or zeros
+    everywhere: the rigid trunk, solved as before (``angles["trunk"]``).
     """
     lengths = dict(lengths or {})
     L_s0 = np.asarray(lengths.get("shank", body.shank.length_m), dtype=float)
@@ -128,7 +148,8 @@ def squat_kernel(body: Body, *, hold: str, load_kg: Any, depth_kind: str, depth_
                                  0.0 if cop_fraction is None else cop_fraction,
                                  0.0 if shank_at_parallel_rad is None else shank_at_parallel_rad,
                                  0.0 if technique_stance is None else technique_stance,
-                                 0.0 if cop_standing_m is None else cop_standing_m)
+                                 0.0 if cop_standing_m is None else cop_standing_m,
+                                 0.0 if lumbar_flexion_rad is None else lumbar_flexion_rad)
     frac = place_fraction(fraction, base_shape)
     shape = broadcast_shape(np.zeros(base_shape), 0.0 if frac is None else frac)
     feas = Feasibility(shape)
@@ -278,18 +299,42 @@ def squat_kernel(body: Body, *, hold: str, load_kg: Any, depth_kind: str, depth_
             w = np.clip(t / (0.5 * np.pi), 0.0, 1.0)
             stand = ankle_x_w + bc(cop_standing_m) * cphi
             target = stand + w * (target - stand)
-    k, ok = solve_free_angle(model, angles, "trunk", target, tied)
+    split = lumbar_flexion_rad is not None and np.any(np.asarray(lumbar_flexion_rad) != 0.0)
+    if split:
+        # the lumbopelvic rhythm: the pelvis from balance, the lumbar flexion a share of the lean up
+        # to the given flexion, then held there
+        del angles["trunk"]
+        cap = bc(lumbar_flexion_rad)
+        _, lum, ok = solve_lumbopelvic(model, angles, target, cap / np.radians(TRUNK_LEAN_AT_PARALLEL_DEG),
+                                       upper_tied=tied)
+        lum = np.where(ok & (lum <= cap), lum, cap)
+        # balance with the flexion held: the pressure sits on the target exactly (the rhythm's last
+        # step updates the flexion after its balance solve; the share is met to ~1e-9)
+        k, ok = solve_free_angle(model, angles, "pelvis", target, lumbar=lum, upper_tied=tied)
+        ratios = lumbar_ratios(abody) if np.ndim(abody.lumbar.along_m) == 0 else None
+        line = k + trunk_line_offset(lum, ratios)          # the hip-to-shoulder line
+    else:
+        k, ok = solve_free_angle(model, angles, "trunk", target, tied)
+        lum, line = 0.0, k
     feas.flag(~ok, "balance", shank=quantity(np.degrees(s_side), "deg"), thigh=quantity(np.degrees(t_side), "deg"))
-    feas.flag(k > np.pi / 2 + 1e-12, "trunk_past_horizontal", trunk=quantity(np.degrees(k), "deg"))
-    feas.flag(k < -np.pi / 2, "balance", trunk=quantity(np.degrees(k), "deg"))
+    feas.flag(line > np.pi / 2 + 1e-12, "trunk_past_horizontal", trunk=quantity(np.degrees(line), "deg"))
+    feas.flag(line < -np.pi / 2, "balance", trunk=quantity(np.degrees(line), "deg"))
     feas.flag((t_side + k > np.radians(165.0)) | (t_side + k < np.radians(-45.0)), "joint_range",
               hip_flexion=quantity(np.degrees(t_side + k), "deg"))
-    angles["trunk"] = k
+    if split:
+        angles["pelvis"] = k
+        angles["upper_body"] = k + lum
+    else:
+        angles["trunk"] = k
     if tied:
         g, sgn = tied["arms"]
-        angles["arms"] = g + sgn * k
+        angles["arms"] = g + sgn * (k + lum)
     angles = {n: feas.nan(v) for n, v in angles.items()}
-    pose = Pose.from_radians(angles["shank"], angles["thigh"], angles["trunk"], angles["foot"], angles["arms"])
+    if split:
+        pose = Pose.from_radians(angles["shank"], angles["thigh"], None, angles["foot"], angles["arms"],
+                                 pelvis=angles["pelvis"], lumbar=feas.nan(bc(lum)))
+    else:
+        pose = Pose.from_radians(angles["shank"], angles["thigh"], angles["trunk"], angles["foot"], angles["arms"])
     info = {"in_plane": {"shank": feas.nan(s), "thigh": feas.nan(t), "foot": feas.nan(f_true)},
             "target_x": target, "cos_toe_out": cphi, "cos_abduction": calpha}
     return pose, model, angles, feas, info
@@ -367,7 +412,7 @@ def _squat(body: Body, *, depth: Any = "parallel", knee_travel: Any = None, load
            knee_travel_at: str = "front", cop: Any = None, box: Any = None, arms: Any = None,
            dorsiflexion_limit: Any = None, lengths: dict[str, Any] | None = None, hip_width: Any = None,
            extra_loads: Sequence[Load] = (), fraction: Any = None, name: str = "squat",
-           technique: dict | None = None) -> ExerciseResult:
+           technique: dict | None = None, lumbar_flexion: Any = None) -> ExerciseResult:
     """The squat family's solver behind :class:`Squat` and its variants (units to SI, the
     kernel, the result). ``fraction`` (0 top .. 1 bottom) gives the rep path; ``name`` the
     exercise named in the result and in errors. ``knee_travel=None`` and ``cop=None`` take the
@@ -404,6 +449,17 @@ def _squat(body: Body, *, depth: Any = "parallel", knee_travel: Any = None, load
                                  as_angle(toe_out, "toe_out"))
         check_broadcasts_into(cop_v, others, "cop")
     rule = kt is None
+    from . import technique as tq
+
+    if technique.get("lumbar_flexion_rad") is not None:
+        lumbar_rad = technique["lumbar_flexion_rad"]
+    elif lumbar_flexion is None:
+        lumbar_rad = tq.LUMBAR_FLEXION_SQUAT.mean_si
+    else:
+        lumbar_rad = as_angle(lumbar_flexion, "lumbar_flexion")
+        if np.any(np.asarray(lumbar_rad) < 0) or np.any(np.asarray(lumbar_rad) > np.radians(60.0)):
+            raise InputValueError(f"lumbar_flexion={lumbar_flexion!r}: expected 0 to 60 deg of lumbar flexion "
+                                  f"at a typical parallel bottom ('0 deg': a rigid trunk).")
     pose, model, angles, feas, info = squat_kernel(
         body, hold=hold, load_kg=load_kg, depth_kind=kind, depth_value=dval,
         knee_travel_m=kt, heel_lift_m=as_length(heel_lift, "heel_lift"),
@@ -415,7 +471,8 @@ def _squat(body: Body, *, depth: Any = "parallel", knee_travel: Any = None, load
         extra_loads=tuple(extra_loads), fraction=fraction, cop_fraction=technique.get("cop_fraction"),
         shank_at_parallel_rad=technique.get("shank_at_parallel_rad") if rule else None,
         technique_stance=typ["technique_stance"] if rule else None,
-        cop_standing_m=typ["cop_standing_m"] if cop_v is None else None)
+        cop_standing_m=typ["cop_standing_m"] if cop_v is None else None,
+        lumbar_flexion_rad=lumbar_rad)
     tb = typ["technique_bar"]
     params = {"depth": depth if kind == "angle" and isinstance(depth, str) else quantity(
                   np.degrees(dval) if kind == "angle" else dval, "deg" if kind == "angle" else "m"),
@@ -436,7 +493,12 @@ def _squat(body: Body, *, depth: Any = "parallel", knee_travel: Any = None, load
               "box_height": None if box_m is None else quantity(box_m, "m"),
               "dorsiflexion_limit": quantity(np.degrees(lim), "deg"), "support": "feet", "stance": "both",
               "lengths": {k: quantity(v, "m") for k, v in lens.items()},
-              "fraction": None if fraction is None else np.asarray(fraction, dtype=float)}
+              "fraction": None if fraction is None else np.asarray(fraction, dtype=float),
+              "lumbar_flexion": (quantity(np.degrees(lumbar_rad), "deg") if lumbar_flexion is not None else
+                                 "drawn per sample" if technique.get("lumbar_flexion_rad") is not None else
+                                 f"typical technique: {np.degrees(lumbar_rad):.2f} deg (LUMBAR_FLEXION_SQUAT, Walsh "
+                                 f"2007, McKean 2010) from a trunk lean of {TRUNK_LEAN_AT_PARALLEL_DEG:g} deg, "
+                                 "proportional to the trunk lean below it (the lumbopelvic rhythm)")}
     if rule:
         params["shank_at_parallel"] = _scalar_or(quantity(np.degrees(technique["shank_at_parallel_rad"]), "deg"),
                                                  "drawn per sample")
@@ -524,6 +586,16 @@ def _squat_technique() -> dict[str, Any]:
                         positive=True, source="Harrington et al. 2007, J Biomech 40:595"),
         extra_loads=param("loads", (), "Bands, cables or other loads added to the bar; their forces count in the "
                                        "balance."),
+        lumbar_flexion=param("angle", None, "Lumbar flexion (upper body against pelvis, at L5/S1) at the bottom: "
+                                            "it grows in proportion to the hip-to-shoulder lean up to this value at "
+                                            f"a {TRUNK_LEAN_AT_PARALLEL_DEG:g} deg lean (the typical parallel "
+                                            "bottom) and is held there beyond (the lumbopelvic rhythm); the pelvis "
+                                            "is solved from balance ('0 deg': a rigid trunk, hip flexion = thigh + "
+                                            "trunk lean).",
+                             none="the typical technique: LUMBAR_FLEXION_SQUAT's mean, 16.55 deg",
+                             source="Walsh et al. 2007, Am J Sports Med 35:927; McKean et al. 2010, J Strength "
+                                    "Cond Res 24:2731 (6.8-26.3 deg at the bottom of loaded back squats); the "
+                                    "proportional rhythm and the lean it refers to are assumptions"),
         **sampling_params("squat"),
     )
 
@@ -544,14 +616,16 @@ def _sampled_squat(spec: ExerciseSpec, body: Body, kw: dict, fraction: Any, box:
     typical technique; onto a box the draws are shifted back by ``COP_SITTING_BACK`` minus
     ``COP_SQUAT``) unless the call gives ``cop``; ``shank_at_parallel`` (the shin lean at any depth
     via ``technique.squat_shank_lean``) unless the call gives ``knee_travel``. A given
-    ``cop`` inside the drawn bounds conditions the other draws on it (``given=``). The trunk is
-    solved from balance for every sample, never drawn; ``lumbar_flexion`` is drawn and recorded
-    but moves no moment until the trunk splits at L5/S1.
+    ``cop`` inside the drawn bounds conditions the other draws on it (``given=``). The pelvis is
+    solved from balance for every sample, never drawn; ``lumbar_flexion`` is drawn (unless the
+    call gives it) and sets the lumbopelvic rhythm (the flexion from a trunk lean of
+    ``TRUNK_LEAN_AT_PARALLEL_DEG``, a share of the lean below it).
     """
     check_body(body)
     tbar = _TECHNIQUE_BAR[_hold(kw.get("bar"))]
     draw_cop = not spec._given("cop")
     draw_shank = not spec._given("knee_travel")
+    draw_lumbar = not spec._given("lumbar_flexion")
     given: dict[str, Any] = {}
     if not draw_cop:
         v = cop_value(kw["cop"], _COP_TARGETS)
@@ -565,9 +639,13 @@ def _sampled_squat(spec: ExerciseSpec, body: Body, kw: dict, fraction: Any, box:
 
     back = tq.COP_SITTING_BACK.mean - tq.COP_SQUAT.mean if box else 0.0
     technique = {"cop_fraction": samples.si("cop").reshape(lead) + back if draw_cop else None,
-                 "shank_at_parallel_rad": samples.si("shank_at_parallel").reshape(lead) if draw_shank else None}
+                 "shank_at_parallel_rad": samples.si("shank_at_parallel").reshape(lead) if draw_shank else None,
+                 "lumbar_flexion_rad": samples.si("lumbar_flexion").reshape(lead) if draw_lumbar else None}
     res = _squat(body, **kw, fraction=fraction, name=spec.name, technique=technique)
-    used = {"lumbar_flexion": "recorded only (the trunk is one segment until it splits at L5/S1)"}
+    used = {"lumbar_flexion": (f"the lumbar flexion from a trunk lean of {TRUNK_LEAN_AT_PARALLEL_DEG:g} deg, a share "
+                               "of the lean below it (the lumbopelvic rhythm; the pelvis is solved from balance)")
+            if draw_lumbar
+            else "not used: lumbar_flexion given"}
     used["cop"] = "cop (fraction of the heel-to-toe-tip length)" if draw_cop else "not used: cop given"
     used["shank_at_parallel"] = ("the shin lean at the depth (technique.squat_shank_lean)"
                                  if draw_shank else "not used: knee travel given")

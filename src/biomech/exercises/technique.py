@@ -662,8 +662,10 @@ def _squat(bar: str) -> TypicalTechnique:
         bounds={"cop": (0.25, 0.75), "shank_at_parallel": (10.0, 50.0), "lumbar_flexion": (0.0, 45.0)},
         balance_decides="trunk",
         balance_note="The trunk (hip-to-shoulder) lean is solved so the whole-body centre of mass sits over the "
-        "drawn pressure point; pelvic tilt and lumbar flexion then split it (lumbopelvic). The shin lean at "
-        "any depth follows from shank_at_parallel (squat_shank_lean).")
+        "drawn pressure point, with the trunk split at L5/S1: the pelvis tilt is the balanced angle and the "
+        "lumbar flexion a fixed share of the lean (the drawn lumbar_flexion at a 38 deg lean, "
+        "squats.TRUNK_LEAN_AT_PARALLEL_DEG; the lumbopelvic rhythm). The shin lean at any depth follows from "
+        "shank_at_parallel (squat_shank_lean).")
 
 
 def _hinge(name: str, knee: Measured, cop: Measured) -> TypicalTechnique:
@@ -1128,14 +1130,20 @@ def squat_shank_lean(thigh: Any, bar: str = "high_bar", *, shank_at_parallel: An
     return Q_(np.degrees(out), "deg")
 
 
-def lumbopelvic(trunk_lean: Any, lumbar_flexion_bottom: Any, trunk_lean_bottom: Any) -> tuple[pint.Quantity, pint.Quantity]:
+def lumbopelvic(trunk_lean: Any, lumbar_flexion_bottom: Any, trunk_lean_bottom: Any,
+                body: Any = None) -> tuple[pint.Quantity, pint.Quantity]:
     """Split the hip-to-shoulder trunk lean into pelvic tilt and lumbar flexion.
 
-    The trunk lean from vertical (hip joint centre to shoulder) is the pelvis's forward
-    tilt plus the lumbar flexion between pelvis and upper body. Lumbar flexion is taken to
-    grow in proportion to the trunk lean, reaching the measured (or drawn) value at the
-    bottom (:data:`LUMBAR_FLEXION_SQUAT`, :data:`LUMBAR_FLEXION_HINGE`); the pelvis takes the
-    rest. The proportional rhythm is an assumption: the review of Vazirian et al. (2016, Int
+    The trunk lean from vertical (hip joint centre to shoulder) is made of the pelvis's
+    forward tilt and the lumbar flexion between pelvis and upper body. Lumbar flexion is
+    taken to grow in proportion to the trunk lean, reaching the measured (or drawn) value at
+    the bottom (:data:`LUMBAR_FLEXION_SQUAT`, :data:`LUMBAR_FLEXION_HINGE`). The pelvis is
+    then placed as the engine places it: the hip-to-shoulder line runs from the hip to L5/S1
+    on the pelvis and on to the shoulder on the upper body, so it sits at pelvis +
+    :func:`~biomech.model.pose.trunk_line_offset` (lumbar) (about 0.84 x the flexion on the
+    reference body), and pelvis = trunk lean - that offset. The squats solve their pelvis from
+    balance with this rhythm (:func:`biomech.exercises.common.solve_lumbopelvic`). The
+    proportional rhythm is an assumption: the review of Vazirian et al. (2016, Int
     Musculoskelet Med 38:51-58) reports that the lumbar share changes over a forward bend,
     which a proportional split does not capture.
 
@@ -1145,22 +1153,33 @@ def lumbopelvic(trunk_lean: Any, lumbar_flexion_bottom: Any, trunk_lean_bottom: 
         Hip-to-shoulder lean at the instant wanted (any shape).
     lumbar_flexion_bottom, trunk_lean_bottom : Quantity or str
         Lumbar flexion and trunk lean at the bottom; broadcast with ``trunk_lean``.
+    body : Body, optional
+        Whose L5/S1 position on the trunk sets the line's offset
+        (:func:`~biomech.model.pose.lumbar_ratios`); default the reference proportions
+        (de Leva 1996 male, the same for every height and mass).
 
     Returns
     -------
     (pelvic_tilt, lumbar_flexion) : tuple of Quantity
-        Degrees; their sum is ``trunk_lean``. Lumbar flexion never exceeds the trunk lean
-        for a non-negative lean (the pelvis does not tilt backward past vertical here).
+        Degrees; ``Pose(..., pelvis=pelvic_tilt, lumbar=lumbar_flexion)`` has the given
+        hip-to-shoulder lean. Lumbar flexion never exceeds the trunk lean for a non-negative
+        lean.
 
     Examples
     --------
     >>> p, l = lumbopelvic("45 deg", "17 deg", "45 deg")
     >>> round(float(p.m_as("deg")), 1), round(float(l.m_as("deg")), 1)
-    (28.0, 17.0)
+    (30.5, 17.0)
+    >>> import biomech as bm
+    >>> pose = bm.Pose(shank="30 deg", thigh="90 deg", pelvis=p, lumbar=l)
+    >>> round(float(pose.trunk.m_as("deg")), 6)
+    45.0
     >>> p, l = lumbopelvic(Q_([0, 22.5], "deg"), "17 deg", "45 deg")
     >>> [round(float(v), 1) for v in l.m_as("deg")]
     [0.0, 8.5]
     """
+    from ..model.pose import lumbar_ratios, trunk_line_offset
+
     t = np.asarray(to_si(trunk_lean, "rad", "trunk_lean"), dtype=float)
     lb = np.asarray(to_si(lumbar_flexion_bottom, "rad", "lumbar_flexion_bottom"), dtype=float)
     tb = np.asarray(to_si(trunk_lean_bottom, "rad", "trunk_lean_bottom"), dtype=float)
@@ -1168,11 +1187,14 @@ def lumbopelvic(trunk_lean: Any, lumbar_flexion_bottom: Any, trunk_lean_bottom: 
         raise RangeError(f"trunk_lean_bottom={trunk_lean_bottom!r} must be greater than zero.")
     if np.any(lb < 0):
         raise RangeError(f"lumbar_flexion_bottom={lumbar_flexion_bottom!r} must not be negative.")
+    if body is not None and not hasattr(body, "lumbar"):
+        raise InputValueError(f"body={body!r} is not a Body (expected biomech.Body or None).")
     try:
         lumbar = np.clip(lb / tb, 0.0, 1.0) * t
     except ValueError:
         raise InputValueError("trunk_lean, lumbar_flexion_bottom and trunk_lean_bottom do not broadcast.") from None
-    return Q_(np.degrees(t - lumbar), "deg"), Q_(np.degrees(lumbar), "deg")
+    ratios = lumbar_ratios(body) if body is not None else None
+    return Q_(np.degrees(t - trunk_line_offset(lumbar, ratios)), "deg"), Q_(np.degrees(lumbar), "deg")
 
 
 # --------------------------------------------------------------------------- stance: projection vs technique
