@@ -173,10 +173,14 @@ ALPHABET = "0123456789.eE+-*/^ ()'\"°µ%kgmdesftinNHzbl"
 @battery(300)
 @given(st.text(alphabet=ALPHABET, max_size=MAX_QUANTITY_CHARS))
 def test_any_string_parses_in_bounded_time(text):
-    """Every string of the characters a quantity may hold is read (or refused) in at most a few ms."""
+    """Every string of the characters a quantity may hold is read (or refused) in bounded time.
+
+    A parse takes well under a millisecond; the bound is 1 s so that a busy machine cannot fail
+    it, while the behaviour it guards against (pint's evaluator on "1" * 40000 took minutes) stays
+    far outside it."""
     t = time.perf_counter()
     res, exc = outcome(parse_quantity, text, "value")
-    assert time.perf_counter() - t < 0.05, text
+    assert time.perf_counter() - t < 1.0, text
     assert exc is None or isinstance(exc, bm.UnitError)
 
 
