@@ -87,7 +87,7 @@ Lifters differ in where the pressure sits and how far the shins lean. `samples=`
 techniques from the measured spread in one vectorised call; `.band()` gives the typical value
 (the median) with its 5th to 95th percentile, and the share of draws that can stand."""),
     ("code", """band = ex.squat(body, depth="90 deg", load="100 kg", bar="high_bar", samples=500).band()
-print(band)"""),
+print("\\n".join(band.lines()))"""),
 ]
 
 NOTEBOOKS["02_knee_over_toes.ipynb"] = [
