@@ -108,37 +108,46 @@ def fig_squat_load_bars(out_dir: str) -> list[str]:
     return [_save(plot, fig, out_dir, "squat_load_bars.png")]
 
 
+#: Technique draws behind the torque curves' bands (per variant, the same seed for all).
+TORQUE_CURVE_SAMPLES = 200
+
+
 def fig_squat_torque_curves(out_dir: str) -> list[str]:
-    """Knee and hip moments through the descent: high bar, low bar, front squat (one
-    ``rep_path`` call each: standing to 100 deg of thigh angle)."""
+    """Knee and hip moments through the descent at the typical technique, high bar, low bar and
+    front squat: the typical technique's curve (the exercise's defaults) with the 5th to 95th
+    percentile band of ``TORQUE_CURVE_SAMPLES`` technique draws (``rep_path(..., samples=)``),
+    standing to 100 deg of thigh angle."""
     from . import plot
 
     body = standard_body()
-    runs = {
-        "high bar, knees 5 cm past toes": exercises.rep_path(exercises.squat, body, depth="100 deg",
-                                                             knee_travel="5 cm", load="100 kg", bar="high_bar", n=41,
-                                                             cop="midfoot"),
-        "low bar, knees 0 cm": exercises.rep_path(exercises.squat, body, depth="100 deg", knee_travel="0 cm",
-                                                  load="100 kg", bar="low_bar", n=41, cop="midfoot"),
-        "front squat, knees 10 cm": exercises.rep_path(exercises.front_squat, body, depth="100 deg",
-                                                       knee_travel="10 cm", load="100 kg", n=41, cop="midfoot"),
-    }
-    fig, ax = plot.torque_curves(runs, x="thigh", joints=("knee", "hip"), figsize=(9.6, 5.0),
-                                 title="Back and front squats with 100 kg, standing to below parallel (per leg)")
-    # why the curves do not start at zero: standing, balanced over the midfoot
-    first = next(iter(runs.values()))
-    m = first.moments
-    knee0, hip0 = float(first.knee[0].to("N*m").magnitude), float(first.hip[0].to("N*m").magnitude)
-    ahead = float((m.cop[0, 0] - m.positions["knee"][0, 0]).to("cm").magnitude)
-    lean = float(first.pose.trunk[0].to("deg").magnitude)
-    ax.annotate(f"standing (thigh 0\u00b0): legs vertical, the trunk leans {lean:.0f}\u00b0 to hold the bar over the\n"
-                f"midfoot, {ahead:.0f} cm ahead of the knee and hip: knee {knee0:+.0f} N\u00b7m (a flexor demand, "
-                f"which a\nlocked knee carries passively), hip {hip0:+.0f} N\u00b7m. The model holds the centre of\n"
-                f"pressure at midfoot at every depth, standing included.",
-                xy=(0.5, knee0), xytext=(12, -150), textcoords="data", fontsize=7.5, va="center", ha="left",
-                bbox=dict(boxstyle="round,pad=0.3", fc="white", ec="#999999", lw=0.6),
-                arrowprops=dict(arrowstyle="-", lw=0.7, color="#555555", shrinkA=0, shrinkB=2))
-    ax.set_ylim(min(ax.get_ylim()[0], -200), ax.get_ylim()[1])
+    variants = (("high-bar back squat", exercises.squat, dict(bar="high_bar"), "#0072B2"),
+                ("low-bar back squat", exercises.squat, dict(bar="low_bar"), "#D55E00"),
+                ("front squat", exercises.front_squat, {}, "#009E73"))
+    fig, axs = plot.subplots(1, 2, figsize=(11.0, 4.8), sharex=True)
+    with plot.style():
+        for label, fn, kw, color in variants:
+            typical = exercises.rep_path(fn, body, depth="100 deg", load="100 kg", n=41, **kw)
+            drawn = exercises.rep_path(fn, body, depth="100 deg", load="100 kg", n=41,
+                                       samples=TORQUE_CURVE_SAMPLES, **kw)
+            axis = drawn.dims.index("sample")
+            ok = np.asarray(drawn.feasible, dtype=bool)
+            x = typical.pose.thigh.to("deg").magnitude
+            for ax, joint in zip(axs, ("knee", "hip")):
+                v = np.where(ok, getattr(drawn, joint).to("N*m").magnitude, np.nan)
+                lo, hi = np.nanpercentile(v, [5, 95], axis=axis)
+                ax.fill_between(x, lo, hi, color=color, alpha=0.18, lw=0)
+                ax.plot(x, getattr(typical, joint).to("N*m").magnitude, color=color, lw=2.2,
+                        label=f"{label}: typical technique")
+        for ax, joint in zip(axs, ("knee", "hip")):
+            ax.axhline(0, color="k", lw=0.6)
+            ax.set_xlabel("thigh angle from vertical (deg); 90 = parallel")
+            ax.set_ylabel(f"{joint} {'extensor' if joint != 'ankle' else 'plantarflexor'} moment per leg (N\u00b7m)")
+            ax.set_title(f"{joint.capitalize()} moment")
+            plot.style_axes(ax)
+        axs[0].legend(fontsize=8, loc="upper left")
+        fig.suptitle("Squats with 100 kg, standing to below parallel, at the typical technique (line) and the\n"
+                     f"5th to 95th percentile of {TORQUE_CURVE_SAMPLES} technique draws (shaded; "
+                     "docs/technique.md), per leg", fontsize=11)
     return [_save(plot, fig, out_dir, "squat_torque_curves.png")]
 
 
@@ -168,14 +177,14 @@ def fig_muscle_shares(out_dir: str) -> list[str]:
     """Which muscles carry each joint's moment at the bottom of a squat."""
     from . import plot
 
-    res = _squat(standard_body(), depth="90 deg", knee_travel="5 cm", load="100 kg")
+    res = exercises.squat(standard_body(), depth="90 deg", load="100 kg", bar="high_bar")  # typical technique
     d = muscle_demand(res)
     hip = float(np.degrees(np.asarray(res.pose.joint_angles_rad()["hip"])))
     beyond = (f"\nhip flexion {hip:.0f} deg is past the model's 120 deg: its moment arms are extended linearly"
               if bool(np.asarray(d.beyond_range.get("hip", False))) else "")
     fig, _ = plot.muscle_shares(d, figsize=(8.6, 4.8),
-                                title="High-bar back squat, 100 kg, thigh parallel: which muscles carry each joint's "
-                                      "moment\n(static optimisation, 40-muscle Rajagopal-Lai-Uhlrich 2023 model, "
+                                title="High-bar back squat, 100 kg, thigh parallel, typical technique: which muscles "
+                                      "carry each joint's moment\n(static optimisation, 40-muscle Rajagopal-Lai-Uhlrich 2023 model, "
                                       f"per leg){beyond}")
     return [_save(plot, fig, out_dir, "squat_muscle_shares.png")]
 
@@ -292,7 +301,7 @@ def fig_calf_raise_muscle_shares(out_dir: str) -> list[str]:
         colors = ("#0072B2", "#D55E00")
         drew_over = False
         for (name, res), color in zip(runs.items(), colors):
-            d = muscle_demand(res)
+            d = muscle_demand(res, model="classic")  # compliant calf tendons (docs/muscles.md)
             x = foot.magnitude
             axs[0].plot(x, res.ankle.to("N*m").magnitude, color=color, lw=2.0, label=name)
             for muscle, ls in (("soleus", "-"), ("gastrocnemius", "--")):
@@ -318,7 +327,7 @@ def fig_calf_raise_muscle_shares(out_dir: str) -> list[str]:
         axs[1].set_ylim(-5, 112)
         axs[1].set_xlabel("foot angle: heel above the ball of the foot (deg)")
         axs[1].set_ylabel("share of the ankle moment (%)")
-        axs[1].set_title("Soleus and gastrocnemius shares (static optimisation)")
+        axs[1].set_title("Soleus and gastrocnemius shares (static optimisation,\nnine-muscle set: compliant calf tendons, Maganaris 1998)")
         for ax in axs:
             ax.axvline(0, color="#888888", lw=0.8, ls=":")
         fig.suptitle("Standing versus seated calf raise, 60 kg, over the foot angle (per leg)", fontsize=11)
