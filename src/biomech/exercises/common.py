@@ -418,14 +418,17 @@ def whole_body_moment_form(model: StaticModel, split: bool = False) -> tuple[For
     >>> sorted(whole_body_moment_form(model)[0].w), sorted(whole_body_moment_form(model, split=True)[0].w)
     (['arms', 'foot', 'shank', 'thigh', 'trunk'], ['arms', 'foot', 'pelvis', 'shank', 'thigh', 'upper_body'])
     """
-    forms, fy = [], 0.0
-    for it, mult in model.whole_body():
-        if it.force is None:
-            continue
-        forms.append(it.point.cross(it.force).scale(mult))
-        fy = fy + mult * it.force[1]
-    total = Form.total(forms)
-    return (total if split else total.merged()), fy
+    cache = model.__dict__.setdefault("_whole_body_moment_forms", {})  # the model is immutable
+    if split not in cache:
+        forms, fy = [], 0.0
+        for it, mult in model.whole_body():
+            if it.force is None:
+                continue
+            forms.append(it.point.cross(it.force).scale(mult))
+            fy = fy + mult * it.force[1]
+        total = Form.total(forms)
+        cache[split] = ((total if split else total.merged()), fy)
+    return cache[split]
 
 
 def affine_coefficients(form: Form, sc: SinCos, free: str, tied: dict[str, tuple[float, float]] | None = None):
@@ -581,7 +584,7 @@ def solve_lumbopelvic(model: StaticModel, angles: dict[str, Any], target_x: Any,
     is what puts the centre of pressure at ``target_x``. Each step is the closed-form solve of
     :func:`solve_free_angle` with the lumbar flexion held; the flexion is then updated from the
     new lean (a fixed point that shrinks the error about twentyfold per step for a squat:
-    eight steps reach 1e-12 of the share). ``tied`` as in :func:`solve_free_angle`, in terms of
+    eight steps reach 1e-12 of the share; it stops early once no pose moves by 1e-10 rad). ``tied`` as in :func:`solve_free_angle`, in terms of
     the pelvis angle; ``upper_tied`` in terms of the upper body's (the arms holding a bar on the
     back: the same ``(gamma, sign)`` a rigid-trunk solve ties to the trunk).
 
@@ -613,7 +616,11 @@ def solve_lumbopelvic(model: StaticModel, angles: dict[str, Any], target_x: Any,
     for _ in range(iterations):
         pelvis, ok = solve_free_angle(model, angles, "pelvis", target_x, tied, lumbar=lumbar,
                                       upper_tied=upper_tied)
-        lumbar = share * (pelvis + trunk_line_offset(lumbar, ratios))
+        new = share * (pelvis + trunk_line_offset(lumbar, ratios))
+        step = np.abs(np.asarray(new) - np.asarray(lumbar))
+        lumbar = new
+        if not np.any(step[np.isfinite(step)] > 1e-10):   # converged everywhere (1e-10 rad): stop early
+            break
     return pelvis, lumbar, ok
 
 

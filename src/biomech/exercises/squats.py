@@ -305,13 +305,23 @@ def squat_kernel(body: Body, *, hold: str, load_kg: Any, depth_kind: str, depth_
         # to the given flexion, then held there
         del angles["trunk"]
         cap = bc(lumbar_flexion_rad)
-        _, lum, ok = solve_lumbopelvic(model, angles, target, cap / np.radians(TRUNK_LEAN_AT_PARALLEL_DEG),
-                                       upper_tied=tied)
-        lum = np.where(ok & (lum <= cap), lum, cap)
+        ratios = lumbar_ratios(abody) if np.ndim(abody.lumbar.along_m) == 0 else None
+        # First the flexion at its cap: where the lean it gives is at least the lean the cap is
+        # reached at, the rule's fixed point is the cap itself, and one closed-form solve is all.
+        k_cap, ok_cap = solve_free_angle(model, angles, "pelvis", target, lumbar=cap, upper_tied=tied)
+        held = ok_cap & (k_cap + trunk_line_offset(cap, ratios) >= np.radians(TRUNK_LEAN_AT_PARALLEL_DEG))
+        if np.all(held):
+            lum = cap
+        else:
+            _, lum, ok = solve_lumbopelvic(model, angles, target, cap / np.radians(TRUNK_LEAN_AT_PARALLEL_DEG),
+                                           upper_tied=tied)
+            lum = np.where(held | ~(ok & (lum <= cap)), cap, lum)
         # balance with the flexion held: the pressure sits on the target exactly (the rhythm's last
         # step updates the flexion after its balance solve; the share is met to ~1e-9)
-        k, ok = solve_free_angle(model, angles, "pelvis", target, lumbar=lum, upper_tied=tied)
-        ratios = lumbar_ratios(abody) if np.ndim(abody.lumbar.along_m) == 0 else None
+        if lum is cap:
+            k, ok = k_cap, ok_cap
+        else:
+            k, ok = solve_free_angle(model, angles, "pelvis", target, lumbar=lum, upper_tied=tied)
         line = k + trunk_line_offset(lum, ratios)          # the hip-to-shoulder line
     else:
         k, ok = solve_free_angle(model, angles, "trunk", target, tied)
