@@ -407,7 +407,7 @@ def split_kernel(body: Body, *, name: str, step_m: Any, depth_rad: Any, knee_tra
         s = s_top + frac * (s_bottom - s_top)
         t = -s_top + frac * (t_bottom + s_top)
     H = hip_of(s, t)
-    Kf, okf = (ankle[0] + L_s * np.sin(s), ankle[1] + L_s * np.cos(s)), True
+    okf = True  # the front knee sits on the shin the angles give: always reachable
     Kr, okr = _two_link(H, C, L_t, ell)
     feas.flag(~(okr & okf), "reach", step_length=quantity(bc(step_m), "m"), reach=quantity(L_t + ell, "m"))
     t_r = np.arctan2(-(H[0] - Kr[0]), -(Kr[1] - H[1]))
@@ -864,7 +864,6 @@ def _sampled_bulgarian(spec: ExerciseSpec, body: Body, kw: dict, fraction: Any, 
     ``TRUNK_MAX_DEG``). A ``trunk_lean`` given fixes the trunk and the pressure point becomes an
     output, so only the share is drawn then.
     """
-    from ..units import Q_
 
     check_body(body)
     given: dict[str, Any] = {}
