@@ -380,8 +380,15 @@ def test_plumb_arms_solve_the_shank_from_the_bar_contact_and_report_the_pressure
     # arm_position="plumb": the bar hangs straight below the shoulder and touches the legs' front (bar_contact_x);
     # the shank lean is solved from that contact and the centre of pressure follows from balance.
     from biomech.exercises.hinges import bar_contact_x, leg_front_offsets
-    r = ex.romanian_deadlift(body, bar_height=Q_([0.80, 0.60], "m"), load="100 kg", arm_position="plumb")
+    # a rigid trunk (lumbar_flexion="0 deg"): with the default 20 deg of lumbar flexion the hip-to-shoulder
+    # line is shorter and plumb arms cannot hold the bar on the legs at 0.80 m (checked below)
+    r = ex.romanian_deadlift(body, bar_height=Q_([0.80, 0.60], "m"), load="100 kg", arm_position="plumb",
+                             lumbar_flexion="0 deg")
     assert r.feasible.tolist() == [True, False] and r.reason[1] == "balance"
+    bent = ex.romanian_deadlift(body, bar_height=Q_([0.78, 0.80], "m"), load="100 kg", arm_position="plumb")
+    assert bent.feasible.tolist() == [True, False] and bent.reason[1] == "bar_height"
+    g_b, s_b = bent.positions["grip"].to("m").magnitude[0], bent.positions["shoulder"].to("m").magnitude[0]
+    assert g_b[0] == pytest.approx(s_b[0], abs=1e-9)                   # plumb below the flexed spine's shoulder
     grip = r.positions["grip"].to("m").magnitude[0]
     shoulder = r.positions["shoulder"].to("m").magnitude[0]
     assert grip[0] == pytest.approx(shoulder[0], abs=1e-9)           # plumb
