@@ -649,10 +649,13 @@ GOOD_MORNING_TRUNK_DEG = 80.0
 
 def _good_morning(body: Body, *, trunk_lean: Any = f"{GOOD_MORNING_TRUNK_DEG:g} deg", knee_flexion: Any = "5.3 deg",
                   load: Any = None, cop: Any = None, toe_out: Any = "0 deg", extra_loads: Sequence[Load] = (),
-                  fraction: Any = None, name: str = "good_morning", technique: dict | None = None) -> ExerciseResult:
+                  fraction: Any = None, name: str = "good_morning", technique: dict | None = None,
+                  lumbar_flexion: Any = None) -> ExerciseResult:
     """The solver behind :class:`GoodMorning`: the bar on the upper back (high bar), the arms folded
     to it, the knee flexion held and the trunk lean given; the shin lean (how far the hips travel
-    back) is solved in closed form so that the centre of pressure sits at its target."""
+    back) is solved in closed form so that the centre of pressure sits at its target. With lumbar flexion
+    the trunk lean is the hip-to-shoulder line, the pelvis sits below it by its offset, the bar and the arms
+    go with the upper body, and the shin is found by Newton steps from the rigid trunk's closed form."""
     from ..model.loads import BAR_POSITIONS, Barbell
     from .common import solve_free_angle
 
@@ -683,7 +686,8 @@ def _good_morning(body: Body, *, trunk_lean: Any = f"{GOOD_MORNING_TRUNK_DEG:g} 
             target = {"midfoot": 0.5 * afg.toe_x, "ball": afg.ball_x, "heel": 0.0 * afg.toe_x}[cop_v]
         else:
             target = cop_v
-    shape = broadcast_shape(k0, K0, load_kg, target, cphi)
+    lum_bottom = _lumbar_value(lumbar_flexion, technique)
+    shape = broadcast_shape(k0, K0, load_kg, target, cphi, lum_bottom)
     frac = place_fraction(fraction, shape)
     shape = broadcast_shape(np.zeros(shape), 0.0 if frac is None else frac)
     feas = Feasibility(shape)
@@ -697,20 +701,45 @@ def _good_morning(body: Body, *, trunk_lean: Any = f"{GOOD_MORNING_TRUNK_DEG:g} 
     g = float(np.arctan2(o, -b))
     angles = {"foot": 0.0 * k, "shank": 0.0 * k, "thigh": K, "trunk": k, "arms": g - k if arms_geom else 0.0 * k}
     s, ok = solve_free_angle(model, angles, "shank", bc(target), {"thigh": (K, -1.0)})
+    split = bool(np.any(np.asarray(lum_bottom) != 0.0))
+    lum = bc(lum_bottom) * (1.0 if frac is None else frac)    # growing with the rep fraction
+    pelvis = k
+    if split:
+        # the trunk lean is the hip-to-shoulder line; the pelvis sits below it, the bar and the arms go with the
+        # upper body; the shin by Newton steps from the rigid trunk's closed form
+        pelvis = k - trunk_line_offset(lum, lumbar_ratios(body))
+        upper = pelvis + lum
+        angles = {"foot": 0.0 * k, "shank": 0.0 * k, "thigh": K, "trunk": k, "pelvis": pelvis, "upper_body": upper,
+                  "arms": g - upper if arms_geom else 0.0 * k}
+
+        def cop_error(ss):
+            a = {**angles, "shank": ss, "thigh": K - ss}
+            return model.ground_reaction(model.sincos(a))["cop"][0] - bc(target)
+        s = np.where(ok, s, 0.0)
+        for _ in range(12):
+            e = cop_error(s)
+            d = (cop_error(s + 1e-6) - cop_error(s - 1e-6)) / 2e-6
+            with np.errstate(divide="ignore", invalid="ignore"):
+                s = s - np.clip(np.nan_to_num(e / d), -0.3, 0.3)
+        ok = np.abs(cop_error(s)) < 1e-9
     feas.flag(bc(k0) > np.pi / 2 + 1e-9, "trunk_past_horizontal", trunk_lean=quantity(np.degrees(bc(k0)), "deg"))
     feas.flag(~ok, "balance", knee_flexion=quantity(np.degrees(K), "deg"), trunk_lean=quantity(np.degrees(k), "deg"))
     s = np.where(ok, s, 0.0)
     t = K - s
-    joints = {"ankle": s, "knee": K, "hip": t + k}
+    joints = {"ankle": s, "knee": K, "hip": t + pelvis}
     out = np.zeros(shape, dtype=bool)
     for j, v in joints.items():
         lo, hi = JOINT_RANGES_DEG[j]
         out = out | (np.degrees(v) < lo - 1e-9) | (np.degrees(v) > hi + 1e-9)
-    feas.flag(out, "joint_range", hip_flexion=quantity(np.degrees(t + k), "deg"),
+    feas.flag(out, "joint_range", hip_flexion=quantity(np.degrees(t + pelvis), "deg"),
               dorsiflexion=quantity(np.degrees(s), "deg"), knee_flexion=quantity(np.degrees(K), "deg"))
-    angles = {"foot": feas.nan(0.0 * s), "shank": feas.nan(s), "thigh": feas.nan(t), "trunk": feas.nan(k),
-              "arms": feas.nan(angles["arms"])}
-    pose = Pose.from_radians(angles["shank"], angles["thigh"], angles["trunk"], angles["foot"], angles["arms"])
+    angles = {**angles, "foot": 0.0 * s, "shank": s, "thigh": t}
+    angles = {n: feas.nan(bc(v)) for n, v in angles.items()}
+    if split:
+        pose = Pose.from_radians(angles["shank"], angles["thigh"], angles["trunk"], angles["foot"], angles["arms"],
+                                 pelvis=angles["pelvis"], lumbar=feas.nan(lum))
+    else:
+        pose = Pose.from_radians(angles["shank"], angles["thigh"], angles["trunk"], angles["foot"], angles["arms"])
     sc = model.sincos(angles)
     moments = MomentResult(model, pose, sc, model.moments(sc))
     single = shape == ()
@@ -721,6 +750,8 @@ def _good_morning(body: Body, *, trunk_lean: Any = f"{GOOD_MORNING_TRUNK_DEG:g} 
               "load": quantity(load_kg, "kg"), "bar": "high_bar", "toe_out": quantity(np.degrees(phi), "deg"),
               "cop": cop if not technique.get("cop_fraction") is not None else "drawn (technique samples)",
               "support": "feet", "stance": "both",
+              "lumbar_flexion": ("drawn per sample" if technique.get("lumbar_flexion_rad") is not None
+                                 else quantity(np.degrees(lum_bottom), "deg")),
               "fraction": None if fraction is None else np.asarray(fraction, dtype=float)}
     extras = {"target": quantity(bc(target), "m"), "cop_fraction": feas.nan(bc(target) / afg.toe_x)}
     return ExerciseResult(name, pose, moments, params, bool(feas.ok) if single else feas.ok,
@@ -813,7 +844,7 @@ def _sampled_hinge(spec: Any, body: Body, kw: dict, fraction: Any, technique_nam
         else:
             technique["lumbar_flexion_rad"] = samples.si("lumbar_flexion").reshape(lead)
             used["lumbar_flexion"] = ("lumbar_flexion (at the bottom, growing with the rep fraction; the hip-to-shoulder "
-                                      "line is placed by the bar, the pelvis sits below it)")
+                                      "line is placed as for a rigid trunk, the pelvis sits below it)")
     else:
         used["lumbar_flexion"] = "recorded only (the trunk is one segment here)"
     res = solve(kw, technique)
@@ -905,7 +936,8 @@ from .spec import ExerciseSpec, declare, param, sampling_params, spec_function  
 
 _BAR_WORDS = {"knee": "ankle height plus shank length", "mid_shin": "ankle height plus half the shank",
               "floor": f"the plates' radius, {PLATE_DIAMETER_M / 2:g} m"}
-_HINGE_REP = "The knee flexion and the bar height (or trunk lean) move together from standing to the bottom."
+_HINGE_REP = ("The knee flexion, the bar height (or trunk lean) and the lumbar flexion move together from standing "
+              "to the bottom.")
 
 
 def _hinge_common(knee_flexion: Any) -> tuple[dict, dict]:
@@ -1245,7 +1277,8 @@ class GoodMorning(ExerciseSpec):
     name = "good_morning"
     summary = "good morning: bar on the back, hip hinge with straight knees"
     example = "biomech good_morning --load 20kg --trunk-lean 70deg"
-    rep_fraction = "The trunk lean and the knee flexion grow together from standing (0) to the bottom (1)."
+    rep_fraction = ("The trunk lean, the knee flexion and the lumbar flexion grow together from standing (0) to the "
+                    "bottom (1).")
 
     def _solve(self, body: Body, fraction: Any) -> ExerciseResult:
         kw = self._plain_values()
@@ -1265,6 +1298,7 @@ declare(GoodMorning, dict(
                        source="Schellenberg et al. 2013, BMC Sports Sci Med Rehabil 5:27 (5.3 +- 6.7 deg, 13 "
                               "subjects)"),
     load=param("load", None, "The bar's mass on the upper back (high bar), or its weight as a force.", none="no load"),
+    lumbar_flexion=_lumbar_param(),
     toe_out=param("angle", "0 deg", "Feet turned out by this angle; the foot's side view shortens by cos(toe_out)."),
     cop=param("length", None, "Target of the centre of pressure: a named point of the foot or a distance from the "
                               "heel along the sole.",
