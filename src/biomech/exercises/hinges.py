@@ -23,6 +23,13 @@ The deadlifts start with the bar at the plates' radius (plate diameter 0.45 m, t
 standard plate). Rep paths go from standing (the bar against the thighs) to the bottom, the
 bar on the legs throughout.
 
+The trunk splits at L5/S1 (``lumbar_flexion``, default 20 deg at the bottom or lift-off,
+``technique.LUMBAR_FLEXION_HINGE``, an assumption; growing with the rep fraction from 0
+standing): the bar's contact (the good morning: the given trunk lean) places the hip-to-shoulder
+line, shortened by the flexion, the pelvis sits below it by
+:func:`~biomech.model.pose.trunk_line_offset`, and the shin lean is solved with the split pose.
+``lumbar_flexion="0 deg"`` is the rigid trunk.
+
 Toe-out shortens the foot's side view by cos(toe_out) in every hinge. The deadlifts
 (conventional, sumo, trap bar) also project the legs for their stance width and toe-out, as
 the squats do (:func:`~biomech.exercises.common.stance_projection`; ``stance_width``): the
