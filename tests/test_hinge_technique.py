@@ -142,3 +142,66 @@ def test_rdl_reports_its_shin_beside_the_near_vertical_reference():
     shank = float(r.pose.shank.m_as("deg"))
     assert z == pytest.approx((shank - tq.SHANK_HINGE.mean) / tq.SHANK_HINGE.sd)
     assert shank < 0 and z < -2      # the typical RDL leans its shins back, outside the assumed reference
+
+
+# the rigid trunk's numbers before the hinges split the trunk at L5/S1 (ankle, knee, hip, L5/S1 N*m; trunk deg),
+# reference body, 100 kg: lumbar_flexion="0 deg" reproduces them
+RIGID_100KG = {"romanian_deadlift": ([24.672961165595808, -52.297620934621534, 191.99917506085828,
+                                      299.93308472599284], 70.1051982810859),
+               "deadlift": ([27.29262430452492, 67.27176623015679, 264.53192909273406, 493.0387516911123],
+                            49.15414347975238),
+               "trap_bar_deadlift": ([27.292624304525873, 98.43921764695673, 232.72262255791586,
+                                      448.1334734223115], 41.65442160430011)}
+
+
+@pytest.mark.parametrize("name", sorted(RIGID_100KG))
+def test_zero_lumbar_flexion_is_the_rigid_trunk(name):
+    r = getattr(ex, name)(BODY, load="100 kg", lumbar_flexion="0 deg")
+    moments, trunk = RIGID_100KG[name]
+    got = [float(getattr(r, j).m_as("N*m")) for j in ("ankle", "knee", "hip", "lumbar")]
+    assert got == pytest.approx(moments, rel=1e-9, abs=1e-9)
+    assert float(r.pose.trunk.m_as("deg")) == pytest.approx(trunk, abs=1e-9)
+    assert r.pose.pelvis_rad is None and float(r.parameters["lumbar_flexion"].m_as("deg")) == 0.0
+
+
+@pytest.mark.parametrize("name", ["romanian_deadlift", "stiff_leg_deadlift", "deadlift", "sumo_deadlift",
+                                  "trap_bar_deadlift", "good_morning"])
+def test_lumbar_flexion_splits_the_hinge_trunk_and_keeps_the_balance(name):
+    from biomech.exercises.hinges import _line_length
+    from biomech.model.pose import lumbar_ratios, trunk_line_offset
+    r = getattr(ex, name)(BODY, load="100 kg")
+    rigid = getattr(ex, name)(BODY, load="100 kg", lumbar_flexion="0 deg")
+    lum = np.radians(tq.LUMBAR_FLEXION_HINGE.mean)           # the default: the typical (assumed) 20 deg
+    p = r.pose
+    assert p.lumbar_rad == pytest.approx(lum, abs=1e-12)
+    ratios = lumbar_ratios(BODY)
+    # the pelvis sits below the hip-to-shoulder line by its offset; hip flexion = thigh + pelvis
+    assert p.pelvis_rad == pytest.approx(p.trunk_rad - trunk_line_offset(lum, ratios), abs=1e-12)
+    assert p.joint_angles_rad()["hip"] == pytest.approx(p.thigh_rad + p.pelvis_rad, abs=1e-12)
+    # the shoulder lies the shortened line's length from the hip, along the line
+    hip, sh = (np.asarray(r.positions[k].m_as("m"), dtype=float).ravel()[:2] for k in ("hip", "shoulder"))
+    assert np.hypot(*(sh - hip)) == pytest.approx(BODY.trunk.length_m * _line_length(lum, ratios), abs=1e-9)
+    assert np.arctan2(sh[0] - hip[0], sh[1] - hip[1]) == pytest.approx(p.trunk_rad, abs=1e-9)
+    # balance re-solved with the split pose: the centre of pressure on its target, so the ankle moment
+    # (the ground reaction about the ankle) is unchanged
+    cop = float(np.ravel(r.cop.m_as("m"))[0])                  # the whole body's balance, bottom-up
+    assert cop == pytest.approx(float(r.extras["target"].m_as("m")), abs=1e-9)
+    assert float(r.ankle.m_as("N*m")) == pytest.approx(float(rigid.ankle.m_as("N*m")), abs=1e-6)
+    # a flexed spine: less hip flexion, a larger L5/S1 extensor moment
+    assert p.joint_angles_rad()["hip"] < rigid.pose.joint_angles_rad()["hip"] - np.radians(10.0)
+    assert float(r.lumbar.m_as("N*m")) > float(rigid.lumbar.m_as("N*m"))
+
+
+def test_hinge_lumbar_flexion_grows_with_the_rep_fraction_and_is_drawn_per_sample():
+    path = ex.RomanianDeadlift(load="100 kg", lumbar_flexion="30 deg").rep_path(BODY, n=5)
+    assert np.degrees(path.pose.lumbar_rad) == pytest.approx([0.0, 7.5, 15.0, 22.5, 30.0], abs=1e-9)
+    err = path.extras["cop_from_heel"].m_as("m") - path.extras["target"].m_as("m")
+    assert np.max(np.abs(err)) < 1e-9
+    s = ex.deadlift(BODY, load="100 kg", samples=30, seed=2)
+    lum = np.degrees(np.asarray(s.pose.lumbar_rad, dtype=float)).ravel()
+    assert np.ptp(lum) > 5 and 0.0 <= lum.min() and lum.max() <= 50.0
+    assert "rep fraction" in s.extras["technique"]["used_as"]["lumbar_flexion"]
+    given = ex.deadlift(BODY, load="100 kg", samples=30, seed=2, lumbar_flexion="10 deg")
+    assert np.degrees(np.asarray(given.pose.lumbar_rad)) == pytest.approx(10.0, abs=1e-9)
+    with pytest.raises(bm.InputValueError, match="lumbar_flexion"):
+        ex.deadlift(BODY, load="100 kg", lumbar_flexion="70 deg")

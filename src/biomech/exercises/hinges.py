@@ -23,6 +23,13 @@ The deadlifts start with the bar at the plates' radius (plate diameter 0.45 m, t
 standard plate). Rep paths go from standing (the bar against the thighs) to the bottom, the
 bar on the legs throughout.
 
+The trunk splits at L5/S1 (``lumbar_flexion``, default 20 deg at the bottom or lift-off,
+``technique.LUMBAR_FLEXION_HINGE``, an assumption; growing with the rep fraction from 0
+standing): the bar's contact (the good morning: the given trunk lean) places the hip-to-shoulder
+line, shortened by the flexion, the pelvis sits below it by
+:func:`~biomech.model.pose.trunk_line_offset`, and the shin lean is solved with the split pose.
+``lumbar_flexion="0 deg"`` is the rigid trunk.
+
 Toe-out shortens the foot's side view by cos(toe_out) in every hinge. The deadlifts
 (conventional, sumo, trap bar) also project the legs for their stance width and toe-out, as
 the squats do (:func:`~biomech.exercises.common.stance_projection`; ``stance_width``): the
@@ -47,7 +54,7 @@ import numpy as np
 from ..model.body import Body
 from ..errors import InputValueError, RangeError
 from ..model.loads import G, HandLoad, Load, PointForce, PointMass
-from ..model.pose import Pose
+from ..model.pose import Pose, lumbar_ratios, trunk_line_offset
 from ..mechanics.statics import MomentResult
 from ..units import quantity
 from ..model.pose import JOINT_RANGES_DEG
@@ -215,6 +222,41 @@ def plumb_bar_gap(shank: Any, knee_bend: Any, ankle: tuple, L_s: float, L_t: flo
     return gap, trunk, h, reach
 
 
+def _lumbar_value(lumbar_flexion: Any, technique: dict) -> Any:
+    """Lumbar flexion at the bottom, rad: drawn (``technique["lumbar_flexion_rad"]``), given (0 to 60 deg), or the
+    typical technique's (``technique.LUMBAR_FLEXION_HINGE``'s mean, an assumption)."""
+    if technique.get("lumbar_flexion_rad") is not None:
+        return np.asarray(technique["lumbar_flexion_rad"], dtype=float)
+    if lumbar_flexion is None:
+        from .technique import LUMBAR_FLEXION_HINGE
+
+        return LUMBAR_FLEXION_HINGE.mean_si
+    v = as_angle(lumbar_flexion, "lumbar_flexion")
+    if np.any(np.asarray(v) < 0) or np.any(np.asarray(v) > np.radians(60.0)):
+        raise InputValueError(f"lumbar_flexion={lumbar_flexion!r}: expected 0 to 60 deg of lumbar flexion at the "
+                              f"bottom ('0 deg': a rigid trunk).")
+    return v
+
+
+def _line_length(lumbar: Any, ratios: tuple[float, float]) -> Any:
+    """Hip-to-shoulder distance in trunk lengths for a lumbar flexion (rad): 1 at zero flexion.
+
+    With L5/S1 at ``(a, o)`` trunk lengths from the hip (``lumbar_ratios``) the shoulder lies at
+    ``(a + (1 - a) cos l + o sin l, o + (1 - a) sin l - o cos l)`` in the pelvis's axes (as in
+    :func:`~biomech.model.pose.trunk_line_offset`).
+
+    >>> import numpy as np
+    >>> from biomech.model.pose import lumbar_ratios
+    >>> float(_line_length(0.0, lumbar_ratios()))
+    1.0
+    >>> round(float(_line_length(np.radians(20.0), lumbar_ratios())), 3)  # L5/S1 lies behind the line
+    0.953
+    """
+    a, o = ratios
+    sl, cl = np.sin(lumbar), np.cos(lumbar)
+    return np.hypot(a + (1.0 - a) * cl + o * sl, o + (1.0 - a) * sl - o * cl)
+
+
 def _first_rising_root(fn, lo: float, hi: float, step: float):
     """Vectorized: the lowest root of ``fn`` in [lo, hi] where it crosses from below zero to at or above it.
 
@@ -233,13 +275,15 @@ def _first_rising_root(fn, lo: float, hi: float, step: float):
 
 def _hinge(name: str, body: Body, *, knee_bend: Any, depth: Any, load: Any, toe_out: Any, cop: Any,
            extra_loads: Sequence[Load], fraction: Any, depth_name: str = "bar_height", arms: str = "free",
-           technique: dict | None = None, default_cop: float = 0.5, stance_width: Any = None):
+           technique: dict | None = None, default_cop: float = 0.5, stance_width: Any = None,
+           lumbar_flexion: Any = None):
     check_body(body)
     technique = dict(technique or {})
     if stance_width is not None or technique.get("stance_m") is not None:
         return _projected_hinge(name, body, knee_bend=knee_bend, depth=depth, load=load, toe_out=toe_out, cop=cop,
                                 extra_loads=extra_loads, fraction=fraction, depth_name=depth_name, arms=arms,
-                                technique=technique, default_cop=default_cop, stance_width=stance_width)
+                                technique=technique, default_cop=default_cop, stance_width=stance_width,
+                                lumbar_flexion=lumbar_flexion)
     hang_mode = arms == "hang"  # handles at the sides (trap bar): arms plumb, the bar touches nothing
     if hang_mode:
         arms = "free"
@@ -292,8 +336,9 @@ def _hinge(name: str, body: Body, *, knee_bend: Any, depth: Any, load: Any, toe_
     if knee_bend is None:  # the callers give the held knee flexion (the deadlifts' typical start for the load)
         raise InputValueError(f"{name}: knee_flexion is needed (the knee bend held through the rep).")
     K = as_angle(knee_bend, "knee_flexion")
+    lum_bottom = _lumbar_value(lumbar_flexion, technique)
     shape = broadcast_shape(load_kg, K, 0.0 if h_bar is None else h_bar,
-                            0.0 if trunk_bottom is None else trunk_bottom)
+                            0.0 if trunk_bottom is None else trunk_bottom, lum_bottom)
     if technique:
         shape = broadcast_shape(np.zeros(shape), cphi, target, technique.get("shape_hint", 0.0))
     if np.ndim(target):
@@ -309,6 +354,22 @@ def _hinge(name: str, body: Body, *, knee_bend: Any, depth: Any, load: Any, toe_
     def bc(x):
         return np.broadcast_to(np.asarray(x, dtype=float), shape)
 
+    # the lumbopelvic split: the lumbar flexion grows with the rep fraction (0 standing, the given value at the
+    # bottom); the hip-to-shoulder line is what the bar's contact places, shortened by the flexion, and the
+    # pelvis sits below it by trunk_line_offset (pelvis = line - offset, upper body = pelvis + flexion)
+    split = bool(np.any(np.asarray(lum_bottom) != 0.0))
+    lum = bc(lum_bottom) * (1.0 if frac is None else frac)
+    ratios = lumbar_ratios(body)
+    line_off = trunk_line_offset(lum, ratios)
+    L_k = L_k * _line_length(lum, ratios)      # the hip-to-shoulder distance, trunk lengths -> m
+
+    def split_angles(angles):
+        if split:
+            angles = dict(angles)
+            angles["pelvis"] = angles["trunk"] - line_off
+            angles["upper_body"] = angles["pelvis"] + lum
+        return angles
+
     def knee_now():
         """The (side-view) knee angle of every pose: the held bend, scaled along the rep path."""
         if technique.get("knee_side") is not None:
@@ -321,7 +382,7 @@ def _hinge(name: str, body: Body, *, knee_bend: Any, depth: Any, load: Any, toe_
         return t, (knee[0] - L_t * np.sin(t), knee[1] + L_t * np.cos(t))
 
     def cop_error(s, Kb, k, a):
-        angles = {"foot": 0.0, "shank": s, "thigh": Kb - s, "trunk": k, "arms": a}
+        angles = split_angles({"foot": 0.0, "shank": s, "thigh": Kb - s, "trunk": k, "arms": a})
         return model.ground_reaction(model.sincos(angles))["cop"][0] - target
 
     def arms_from(S, G):
@@ -354,9 +415,11 @@ def _hinge(name: str, body: Body, *, knee_bend: Any, depth: Any, load: Any, toe_
         Kb = knee_now()
         fixed = dict(ankle=ankle, L_s=L_s, L_t=L_t, L_k=L_k, L_a=L_a, offsets=offsets)
         if frac is not None:
-            # standing: legs straight and vertical, the trunk leaning just enough for the plumb bar to touch the thighs
-            k_top, _ = bisect(lambda kk: plumb_bar_gap(0.0, 0.0, trunk=kk, **fixed)[0], 0.0, np.radians(60.0), 50)
-            h_top = plumb_bar_gap(0.0, 0.0, trunk=k_top, **fixed)[2]
+            # standing: legs straight and vertical, the trunk (unflexed) leaning just enough for the plumb bar to
+            # touch the thighs
+            top = {**fixed, "L_k": body.trunk.length_m}
+            k_top, _ = bisect(lambda kk: plumb_bar_gap(0.0, 0.0, trunk=kk, **top)[0], 0.0, np.radians(60.0), 50)
+            h_top = plumb_bar_gap(0.0, 0.0, trunk=k_top, **top)[2]
         if h_bar is not None:
             hb = bc(h_bar) if frac is None else h_top + frac * (bc(h_bar) - h_top)
             kw = dict(bar_height=hb)
@@ -404,21 +467,28 @@ def _hinge(name: str, body: Body, *, knee_bend: Any, depth: Any, load: Any, toe_
     t = Kb - s
     feas.flag(hb < ankle[1] - 1e-9, "bar_height", bar_height=quantity(hb, "m"))
     feas.flag(k > np.pi / 2 + 1e-9, "trunk_past_horizontal", trunk=quantity(np.degrees(k), "deg"))
-    joints = {"ankle": s, "knee": Kb, "hip": t + k}
+    pelvis = k - line_off if split else k
+    joints = {"ankle": s, "knee": Kb, "hip": t + pelvis}
     out = np.zeros(shape, dtype=bool)
     for j, v in joints.items():
         lo, hi = JOINT_RANGES_DEG[j]
         out = out | (np.degrees(v) < lo - 1e-9) | (np.degrees(v) > hi + 1e-9)
-    feas.flag(out, "joint_range", hip_flexion=quantity(np.degrees(t + k), "deg"),
+    feas.flag(out, "joint_range", hip_flexion=quantity(np.degrees(t + pelvis), "deg"),
               dorsiflexion=quantity(np.degrees(s), "deg"), knee_flexion=quantity(np.degrees(Kb), "deg"))
-    cop_x = model.ground_reaction(model.sincos({"foot": 0.0, "shank": s, "thigh": t, "trunk": k, "arms": a}))["cop"][0]
+    cop_x = model.ground_reaction(model.sincos(split_angles({"foot": 0.0, "shank": s, "thigh": t, "trunk": k,
+                                                             "arms": a})))["cop"][0]
     toe = afg.toe_x
     if plumb_mode:
         # the centre of pressure follows from the whole body's balance: it must lie on the foot
         feas.flag((cop_x < -1e-9) | (cop_x > toe + 1e-9), "balance", cop=quantity(cop_x, "m"),
                   heel=quantity(0.0, "m"), toe=quantity(toe, "m"))
     angles = {"foot": 0.0, "shank": feas.nan(s), "thigh": feas.nan(t), "trunk": feas.nan(k), "arms": feas.nan(a)}
-    pose = Pose.from_radians(angles["shank"], angles["thigh"], angles["trunk"], angles["foot"], angles["arms"])
+    if split:
+        angles = {n: feas.nan(v) for n, v in split_angles(angles).items()}
+        pose = Pose.from_radians(angles["shank"], angles["thigh"], angles["trunk"], angles["foot"], angles["arms"],
+                                 pelvis=angles["pelvis"], lumbar=feas.nan(bc(lum)))
+    else:
+        pose = Pose.from_radians(angles["shank"], angles["thigh"], angles["trunk"], angles["foot"], angles["arms"])
     sc = model.sincos(angles)
     moments = MomentResult(model, pose, sc, model.moments(sc))
     single = shape == ()
@@ -441,7 +511,9 @@ def _hinge(name: str, body: Body, *, knee_bend: Any, depth: Any, load: Any, toe_
                        else "free: the hands hold the bar against the legs"),
               "cop": cop_v if cop_v is None or isinstance(cop_v, str) else quantity(cop_v, "m"),
               "bar_contact": "none: handles at the sides" if hang_mode else "front of the shins or thighs",
-              "plate_diameter": quantity(PLATE_DIAMETER_M, "m")}
+              "plate_diameter": quantity(PLATE_DIAMETER_M, "m"),
+              "lumbar_flexion": ("drawn per sample" if technique.get("lumbar_flexion_rad") is not None
+                                 else quantity(np.degrees(lum_bottom), "deg"))}
     # the hands hold the bar where the arms put it: with the grip behind the shoulder (arms angled
     # back) the shoulders' extensors hold it there (bar and arm weights only; both arms)
     arms_seg = body.arms
@@ -536,7 +608,7 @@ def _top_height(body: Body, ankle: tuple, offsets: tuple, legs: tuple | None = N
 def _romanian_deadlift(body: Body, *, bar_height: Any = None, trunk_lean: Any = None, knee_flexion: Any = "20 deg",
                        load: Any = None, toe_out: Any = "0 deg", cop: Any = None, extra_loads: Sequence[Load] = (),
                        arms: str = "free", fraction: Any = None, name: str = "romanian_deadlift",
-                       technique: dict | None = None) -> ExerciseResult:
+                       technique: dict | None = None, lumbar_flexion: Any = None) -> ExerciseResult:
     """The hinge solver behind :class:`RomanianDeadlift` and :class:`StiffLegDeadlift`: the bottom
     at a bar height (default the knee) or a trunk lean."""
     if trunk_lean is not None:
@@ -547,7 +619,7 @@ def _romanian_deadlift(body: Body, *, bar_height: Any = None, trunk_lean: Any = 
 
     res = _hinge(name, body, knee_bend=knee_flexion, depth=depth, load=load, toe_out=toe_out, cop=cop,
                  extra_loads=extra_loads, fraction=fraction, depth_name=depth_name, arms=arms, technique=technique,
-                 default_cop=COP_RDL.mean)
+                 default_cop=COP_RDL.mean, lumbar_flexion=lumbar_flexion)
     # the solved shin lean beside the near-vertical reference (technique.SHANK_HINGE, an assumption): its
     # distance in reference SDs (negative: leaning further back than the reference)
     shank = np.asarray(res.pose.shank.m_as("deg"), dtype=float)
@@ -558,7 +630,7 @@ def _romanian_deadlift(body: Body, *, bar_height: Any = None, trunk_lean: Any = 
 def _deadlift(body: Body, *, load: Any = None, knee_flexion: Any = None, bar_height: Any = "floor",
               toe_out: Any = "0 deg", cop: Any = None, extra_loads: Sequence[Load] = (),
               fraction: Any = None, name: str = "deadlift", arms: str = "free", stance_width: Any = None,
-              technique: dict | None = None) -> ExerciseResult:
+              technique: dict | None = None, lumbar_flexion: Any = None) -> ExerciseResult:
     """The solver behind :class:`Deadlift`, :class:`SumoDeadlift` and (``arms="hang"``, handles at
     the sides) :class:`TrapBarDeadlift`: the knee flexion held (default: the typical start for the
     load, ``technique.deadlift_knee_flexion``), the shin lean solved so the centre of mass sits over
@@ -571,7 +643,8 @@ def _deadlift(body: Body, *, load: Any = None, knee_flexion: Any = None, bar_hei
                                              else "deadlift")
     return _hinge(name, body, knee_bend=knee_flexion, depth=bar_height, load=load, toe_out=toe_out, cop=cop,
                   extra_loads=extra_loads, fraction=fraction, depth_name="bar_height", arms=arms,
-                  technique=technique, default_cop=COP_DEADLIFT.mean, stance_width=stance_width)
+                  technique=technique, default_cop=COP_DEADLIFT.mean, stance_width=stance_width,
+                  lumbar_flexion=lumbar_flexion)
 
 
 #: Good morning: trunk lean at the bottom, deg. ASSUMPTION: the trunk about 10 deg above horizontal,
@@ -583,10 +656,13 @@ GOOD_MORNING_TRUNK_DEG = 80.0
 
 def _good_morning(body: Body, *, trunk_lean: Any = f"{GOOD_MORNING_TRUNK_DEG:g} deg", knee_flexion: Any = "5.3 deg",
                   load: Any = None, cop: Any = None, toe_out: Any = "0 deg", extra_loads: Sequence[Load] = (),
-                  fraction: Any = None, name: str = "good_morning", technique: dict | None = None) -> ExerciseResult:
+                  fraction: Any = None, name: str = "good_morning", technique: dict | None = None,
+                  lumbar_flexion: Any = None) -> ExerciseResult:
     """The solver behind :class:`GoodMorning`: the bar on the upper back (high bar), the arms folded
     to it, the knee flexion held and the trunk lean given; the shin lean (how far the hips travel
-    back) is solved in closed form so that the centre of pressure sits at its target."""
+    back) is solved in closed form so that the centre of pressure sits at its target. With lumbar flexion
+    the trunk lean is the hip-to-shoulder line, the pelvis sits below it by its offset, the bar and the arms
+    go with the upper body, and the shin is found by Newton steps from the rigid trunk's closed form."""
     from ..model.loads import BAR_POSITIONS, Barbell
     from .common import solve_free_angle
 
@@ -617,7 +693,8 @@ def _good_morning(body: Body, *, trunk_lean: Any = f"{GOOD_MORNING_TRUNK_DEG:g} 
             target = {"midfoot": 0.5 * afg.toe_x, "ball": afg.ball_x, "heel": 0.0 * afg.toe_x}[cop_v]
         else:
             target = cop_v
-    shape = broadcast_shape(k0, K0, load_kg, target, cphi)
+    lum_bottom = _lumbar_value(lumbar_flexion, technique)
+    shape = broadcast_shape(k0, K0, load_kg, target, cphi, lum_bottom)
     frac = place_fraction(fraction, shape)
     shape = broadcast_shape(np.zeros(shape), 0.0 if frac is None else frac)
     feas = Feasibility(shape)
@@ -631,20 +708,45 @@ def _good_morning(body: Body, *, trunk_lean: Any = f"{GOOD_MORNING_TRUNK_DEG:g} 
     g = float(np.arctan2(o, -b))
     angles = {"foot": 0.0 * k, "shank": 0.0 * k, "thigh": K, "trunk": k, "arms": g - k if arms_geom else 0.0 * k}
     s, ok = solve_free_angle(model, angles, "shank", bc(target), {"thigh": (K, -1.0)})
+    split = bool(np.any(np.asarray(lum_bottom) != 0.0))
+    lum = bc(lum_bottom) * (1.0 if frac is None else frac)    # growing with the rep fraction
+    pelvis = k
+    if split:
+        # the trunk lean is the hip-to-shoulder line; the pelvis sits below it, the bar and the arms go with the
+        # upper body; the shin by Newton steps from the rigid trunk's closed form
+        pelvis = k - trunk_line_offset(lum, lumbar_ratios(body))
+        upper = pelvis + lum
+        angles = {"foot": 0.0 * k, "shank": 0.0 * k, "thigh": K, "trunk": k, "pelvis": pelvis, "upper_body": upper,
+                  "arms": g - upper if arms_geom else 0.0 * k}
+
+        def cop_error(ss):
+            a = {**angles, "shank": ss, "thigh": K - ss}
+            return model.ground_reaction(model.sincos(a))["cop"][0] - bc(target)
+        s = np.where(ok, s, 0.0)
+        for _ in range(12):
+            e = cop_error(s)
+            d = (cop_error(s + 1e-6) - cop_error(s - 1e-6)) / 2e-6
+            with np.errstate(divide="ignore", invalid="ignore"):
+                s = s - np.clip(np.nan_to_num(e / d), -0.3, 0.3)
+        ok = np.abs(cop_error(s)) < 1e-9
     feas.flag(bc(k0) > np.pi / 2 + 1e-9, "trunk_past_horizontal", trunk_lean=quantity(np.degrees(bc(k0)), "deg"))
     feas.flag(~ok, "balance", knee_flexion=quantity(np.degrees(K), "deg"), trunk_lean=quantity(np.degrees(k), "deg"))
     s = np.where(ok, s, 0.0)
     t = K - s
-    joints = {"ankle": s, "knee": K, "hip": t + k}
+    joints = {"ankle": s, "knee": K, "hip": t + pelvis}
     out = np.zeros(shape, dtype=bool)
     for j, v in joints.items():
         lo, hi = JOINT_RANGES_DEG[j]
         out = out | (np.degrees(v) < lo - 1e-9) | (np.degrees(v) > hi + 1e-9)
-    feas.flag(out, "joint_range", hip_flexion=quantity(np.degrees(t + k), "deg"),
+    feas.flag(out, "joint_range", hip_flexion=quantity(np.degrees(t + pelvis), "deg"),
               dorsiflexion=quantity(np.degrees(s), "deg"), knee_flexion=quantity(np.degrees(K), "deg"))
-    angles = {"foot": feas.nan(0.0 * s), "shank": feas.nan(s), "thigh": feas.nan(t), "trunk": feas.nan(k),
-              "arms": feas.nan(angles["arms"])}
-    pose = Pose.from_radians(angles["shank"], angles["thigh"], angles["trunk"], angles["foot"], angles["arms"])
+    angles = {**angles, "foot": 0.0 * s, "shank": s, "thigh": t}
+    angles = {n: feas.nan(bc(v)) for n, v in angles.items()}
+    if split:
+        pose = Pose.from_radians(angles["shank"], angles["thigh"], angles["trunk"], angles["foot"], angles["arms"],
+                                 pelvis=angles["pelvis"], lumbar=feas.nan(lum))
+    else:
+        pose = Pose.from_radians(angles["shank"], angles["thigh"], angles["trunk"], angles["foot"], angles["arms"])
     sc = model.sincos(angles)
     moments = MomentResult(model, pose, sc, model.moments(sc))
     single = shape == ()
@@ -655,6 +757,8 @@ def _good_morning(body: Body, *, trunk_lean: Any = f"{GOOD_MORNING_TRUNK_DEG:g} 
               "load": quantity(load_kg, "kg"), "bar": "high_bar", "toe_out": quantity(np.degrees(phi), "deg"),
               "cop": cop if not technique.get("cop_fraction") is not None else "drawn (technique samples)",
               "support": "feet", "stance": "both",
+              "lumbar_flexion": ("drawn per sample" if technique.get("lumbar_flexion_rad") is not None
+                                 else quantity(np.degrees(lum_bottom), "deg")),
               "fraction": None if fraction is None else np.asarray(fraction, dtype=float)}
     extras = {"target": quantity(bc(target), "m"), "cop_fraction": feas.nan(bc(target) / afg.toe_x)}
     return ExerciseResult(name, pose, moments, params, bool(feas.ok) if single else feas.ok,
@@ -671,8 +775,8 @@ def _sampled_hinge(spec: Any, body: Body, kw: dict, fraction: Any, technique_nam
     (hinges with a bar height) or the shin (the good morning) is solved from balance for every
     sample. The deadlifts' ``stance`` sets the legs' side view (stance projection), and their drawn
     knee flexion is centred on the typical value for the load (``technique.deadlift_knee_flexion``).
-    ``arm_angle`` and ``lumbar_flexion`` are drawn and recorded only: the free arms are placed by the
-    bar's contact, and the trunk is one segment until it splits at L5/S1.
+    ``lumbar_flexion`` is drawn unless given and splits the trunk at L5/S1 (the lumbar flexion at the
+    bottom). ``arm_angle`` is drawn and recorded only: the free arms are placed by the bar's contact.
     """
     from . import technique as tq
     from ..units import Q_
@@ -741,7 +845,15 @@ def _sampled_hinge(spec: Any, body: Body, kw: dict, fraction: Any, technique_nam
             used["stance"] = "stance (the legs' side view, stance projection)"
     if "arm_angle" in tech.drawn:
         used["arm_angle"] = "recorded only (the arms are placed by the bar's contact or hang plumb)"
-    used["lumbar_flexion"] = "recorded only (the trunk is one segment until it splits at L5/S1)"
+    if "lumbar_flexion" in kw:
+        if spec._given("lumbar_flexion"):
+            used["lumbar_flexion"] = "not used: lumbar_flexion given"
+        else:
+            technique["lumbar_flexion_rad"] = samples.si("lumbar_flexion").reshape(lead)
+            used["lumbar_flexion"] = ("lumbar_flexion (at the bottom, growing with the rep fraction; the hip-to-shoulder "
+                                      "line is placed as for a rigid trunk, the pelvis sits below it)")
+    else:
+        used["lumbar_flexion"] = "recorded only (the trunk is one segment here)"
     res = solve(kw, technique)
     if draw_cop:
         res.parameters["cop"] = "drawn (technique samples)"
@@ -831,7 +943,8 @@ from .spec import ExerciseSpec, declare, param, sampling_params, spec_function  
 
 _BAR_WORDS = {"knee": "ankle height plus shank length", "mid_shin": "ankle height plus half the shank",
               "floor": f"the plates' radius, {PLATE_DIAMETER_M / 2:g} m"}
-_HINGE_REP = "The knee flexion and the bar height (or trunk lean) move together from standing to the bottom."
+_HINGE_REP = ("The knee flexion, the bar height (or trunk lean) and the lumbar flexion move together from standing "
+              "to the bottom.")
 
 
 def _hinge_common(knee_flexion: Any) -> tuple[dict, dict]:
@@ -844,6 +957,7 @@ def _hinge_common(knee_flexion: Any) -> tuple[dict, dict]:
                          none="set by the bar height"),
         knee_flexion=param("angle", knee_flexion, "Knee flexion held through the rep (0 deg: straight)."),
         load=param("load", None, "The bar's mass, or its weight as a force.", none="no load"),
+        lumbar_flexion=_lumbar_param(),
     )
     rest = dict(
         toe_out=param("angle", "0 deg", "Feet turned out by this angle; the foot's side view shortens by "
@@ -860,6 +974,20 @@ def _hinge_common(knee_flexion: Any) -> tuple[dict, dict]:
                            choices=("free", "plumb")),
     )
     return main, rest
+
+
+#: The hinges' ``lumbar_flexion`` parameter (shared by the Romanian, stiff-leg and deadlift specs).
+def _lumbar_param() -> Any:
+    from .technique import LUMBAR_FLEXION_HINGE as LFH
+
+    return param("angle", f"{LFH.mean:g} deg",
+                 "Lumbar flexion (upper body against pelvis, at L5/S1) at the bottom or lift-off; over a rep it grows "
+                 "with the rep fraction from 0 standing. The bar's contact places the hip-to-shoulder line (shortened "
+                 "by the flexion); the pelvis sits below it by the line's offset ('0 deg': a rigid trunk, hip "
+                 "flexion = thigh + trunk lean).",
+                 source=f"assumption (technique.LUMBAR_FLEXION_HINGE, {LFH.mean:g} +- {LFH.sd:g} deg): no lumbar angle "
+                        "in a hinge could be read; anchored to the squat values of Walsh et al. 2007 and McKean et al. "
+                        "2010")
 
 
 class _HingeSpec(ExerciseSpec):
@@ -1019,6 +1147,7 @@ declare(Deadlift, dict(
     toe_out=param("angle", "14 deg", "Feet turned out by this angle: the foot's and the legs' side view.",
                   source="Escamilla et al. 2000, Med Sci Sports Exerc 32:1265 (conventional lifters 14 +- 6 deg)"),
     stance_width=_stance_param("0.32 m", "Escamilla et al. 2000 (conventional lifters 32 +- 8 cm)"),
+    lumbar_flexion=_lumbar_param(),
     cop=param("length", None, "Target of the centre of pressure: a named point of the foot or a distance from the "
                               "heel along the sole.", none=_COP_DL_NONE,
               words={"midfoot": "the heel-toe midpoint", "ball": "the ball of the foot", "heel": "the heel"}),
@@ -1105,6 +1234,7 @@ declare(SumoDeadlift, dict(
                   "Feet turned out by this angle: the foot's and the legs' side view.",
                   source="Escamilla et al. 2000, Med Sci Sports Exerc 32:1265 (sumo lifters 42 +- 8 deg)"),
     stance_width=_stance_param("0.70 m", "Escamilla et al. 2000 (sumo lifters 70 +- 11 cm)"),
+    lumbar_flexion=_lumbar_param(),
     cop=param("length", None, "Target of the centre of pressure: a named point of the foot or a distance from the "
                               "heel along the sole.", none=_COP_DL_NONE + ", assumed for the sumo start",
               words={"midfoot": "the heel-toe midpoint", "ball": "the ball of the foot", "heel": "the heel"}),
@@ -1122,6 +1252,7 @@ declare(TrapBarDeadlift, dict(
                   source="Escamilla et al. 2000 (conventional lifters 14 +- 6 deg), assumed for the trap bar"),
     stance_width=_stance_param("0.32 m", "Escamilla et al. 2000 (conventional lifters 32 +- 8 cm), assumed for "
                                          "the trap bar"),
+    lumbar_flexion=_lumbar_param(),
     cop=param("length", None, "Target of the centre of pressure: a named point of the foot or a distance from the "
                               "heel along the sole.", none=_COP_DL_NONE + ", assumed for the trap bar",
               words={"midfoot": "the heel-toe midpoint", "ball": "the ball of the foot", "heel": "the heel"}),
@@ -1153,7 +1284,8 @@ class GoodMorning(ExerciseSpec):
     name = "good_morning"
     summary = "good morning: bar on the back, hip hinge with straight knees"
     example = "biomech good_morning --load 20kg --trunk-lean 70deg"
-    rep_fraction = "The trunk lean and the knee flexion grow together from standing (0) to the bottom (1)."
+    rep_fraction = ("The trunk lean, the knee flexion and the lumbar flexion grow together from standing (0) to the "
+                    "bottom (1).")
 
     def _solve(self, body: Body, fraction: Any) -> ExerciseResult:
         kw = self._plain_values()
@@ -1173,6 +1305,7 @@ declare(GoodMorning, dict(
                        source="Schellenberg et al. 2013, BMC Sports Sci Med Rehabil 5:27 (5.3 +- 6.7 deg, 13 "
                               "subjects)"),
     load=param("load", None, "The bar's mass on the upper back (high bar), or its weight as a force.", none="no load"),
+    lumbar_flexion=_lumbar_param(),
     toe_out=param("angle", "0 deg", "Feet turned out by this angle; the foot's side view shortens by cos(toe_out)."),
     cop=param("length", None, "Target of the centre of pressure: a named point of the foot or a distance from the "
                               "heel along the sole.",

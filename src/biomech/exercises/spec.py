@@ -723,6 +723,8 @@ _QUANTITY = {
     "trunk_lean": "Trunk lean from vertical (forward positive), given instead of solved",
     "rear_ankle": "Rear ankle angle (dorsiflexion positive)",
     "bar_height": "Height of the bar's centre above the floor, or a named height",
+    "lumbar_flexion": "Lumbar flexion (upper body against pelvis, at L5/S1) at the bottom ('0 deg': a rigid trunk); "
+                      "squats reach it with the trunk lean, hinges with the rep fraction",
     "samples": "Number of technique samples drawn from the measured spread (not a coach's choice; "
                "docs/technique.md)",
     "bodies": "Number of bodies drawn around the given one from the measured spread of proportions (ANSUR II; "
