@@ -360,7 +360,11 @@ def _draw_body(ax, snap: _Snapshot, color="#333333", lw=3.0, alpha=1.0):
                 **{**kw, "alpha": leg_alpha})
         ax.plot(*p[knee], "o", ms=6, mfc="white", mec=color, mew=1.5, zorder=4, alpha=leg_alpha)
         ax.plot(*p[ankle], "o", ms=5, mfc="white", mec=color, mew=1.5, zorder=4, alpha=leg_alpha)
-    seg("hip", "shoulder", lw=lw * 1.8)
+    if "lumbar" in p:   # the pelvis (hip to L5/S1) and the upper body (L5/S1 to shoulder)
+        seg("hip", "lumbar", lw=lw * 1.8)
+        seg("lumbar", "shoulder", lw=lw * 1.8)
+    else:
+        seg("hip", "shoulder", lw=lw * 1.8)
     seg("shoulder", "grip", lw=lw * 0.8)
     centre, r = _head_centre(p)
     ax.add_patch(mpatches.Circle(centre, r, fc="white", ec=color, lw=1.8, alpha=alpha, zorder=3))
