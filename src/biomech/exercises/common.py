@@ -574,19 +574,26 @@ def solve_free_angle(model: StaticModel, angles: dict[str, Any], free: str, targ
 
 
 def solve_lumbopelvic(model: StaticModel, angles: dict[str, Any], target_x: Any, lumbar_share: Any,
-                      tied: dict[str, tuple[Any, float]] | None = None, iterations: int = 8, *,
-                      upper_tied: dict[str, tuple[Any, float]] | None = None):
+                      tied: dict[str, tuple[Any, float]] | None = None, iterations: int = 12, *,
+                      upper_tied: dict[str, tuple[Any, float]] | None = None, start: Any = None,
+                      cap: Any = None, tol: float = 1e-10, solved: tuple | None = None):
     """Balance with a lumbopelvic rhythm: the pelvis solved, the lumbar flexion a share of the lean.
 
     The lumbar flexion is ``lumbar_share`` times the hip-to-shoulder lean (the proportional
     rhythm of :func:`biomech.exercises.technique.lumbopelvic`: ``share = lumbar flexion at the
     bottom / trunk lean at the bottom``), the upper body is at pelvis + lumbar, and the pelvis
     is what puts the centre of pressure at ``target_x``. Each step is the closed-form solve of
-    :func:`solve_free_angle` with the lumbar flexion held; the flexion is then updated from the
-    new lean (a fixed point that shrinks the error about twentyfold per step for a squat:
-    eight steps reach 1e-12 of the share; it stops early once no pose moves by 1e-10 rad). ``tied`` as in :func:`solve_free_angle`, in terms of
-    the pelvis angle; ``upper_tied`` in terms of the upper body's (the arms holding a bar on the
-    back: the same ``(gamma, sign)`` a rigid-trunk solve ties to the trunk).
+    :func:`solve_free_angle` with the lumbar flexion held; the flexion is then updated by a
+    secant step on the rule's residual ``share * lean - flexion`` (the plain fixed point shrinks
+    the error about twentyfold per step for a squat; the secant needs three or four steps). It
+    stops once no pose's residual exceeds ``tol`` (rad), and returns the pelvis solved at the
+    returned flexion, so the centre of pressure sits on the target exactly. ``tied`` as in
+    :func:`solve_free_angle`, in terms of the pelvis angle; ``upper_tied`` in terms of the upper
+    body's (the arms holding a bar on the back: the same ``(gamma, sign)`` a rigid-trunk solve
+    ties to the trunk). ``start`` (rad, optional) is a first guess of the flexion; without it a
+    rigid-trunk solve gives one. ``cap`` (rad, optional) is the most the spine flexes: the rule is
+    then ``min(share * lean, cap)``. ``solved`` (optional) is ``(flexion, pelvis, ok)`` of a
+    balance already solved at a first flexion, which saves that solve.
 
     Returns
     -------
@@ -610,17 +617,35 @@ def solve_lumbopelvic(model: StaticModel, angles: dict[str, Any], target_x: Any,
 
     ratios = lumbar_ratios(model.body) if np.ndim(model.body.lumbar.along_m) == 0 else None
     share = np.asarray(lumbar_share, dtype=float)
-    rigid, ok = solve_free_angle(model, angles, "trunk", target_x, {**(tied or {}), **(upper_tied or {})})
-    lumbar = share * rigid
-    pelvis = rigid
+    if start is None and solved is None:
+        rigid, _ = solve_free_angle(model, angles, "trunk", target_x, {**(tied or {}), **(upper_tied or {})})
+        start = share * rigid
+
+    def residual(lum):
+        pel, ok_ = solve_free_angle(model, angles, "pelvis", target_x, tied, lumbar=lum, upper_tied=upper_tied)
+        rule = share * (pel + trunk_line_offset(lum, ratios))
+        return pel, ok_, (rule if cap is None else np.minimum(rule, cap)) - lum
+
+    if solved is not None:
+        l0, pelvis, ok = (np.asarray(v) for v in solved)
+        rule = share * (pelvis + trunk_line_offset(l0, ratios))
+        g0 = (rule if cap is None else np.minimum(rule, cap)) - l0
+    else:
+        l0 = np.asarray(start, dtype=float)
+        pelvis, ok, g0 = residual(l0)
+    l1 = l0 + g0                                    # one fixed-point step, then secant steps
+    lumbar = l0
     for _ in range(iterations):
-        pelvis, ok = solve_free_angle(model, angles, "pelvis", target_x, tied, lumbar=lumbar,
-                                      upper_tied=upper_tied)
-        new = share * (pelvis + trunk_line_offset(lumbar, ratios))
-        step = np.abs(np.asarray(new) - np.asarray(lumbar))
-        lumbar = new
-        if not np.any(step[np.isfinite(step)] > 1e-10):   # converged everywhere (1e-10 rad): stop early
+        live = np.isfinite(g0) & np.broadcast_to(ok, np.shape(g0))   # poses that can balance
+        if not np.any(np.abs(g0[live]) > tol):
             break
+        pelvis, ok, g1 = residual(l1)
+        lumbar = l1
+        dg = g1 - g0
+        with np.errstate(divide="ignore", invalid="ignore"):
+            secant = l1 - g1 * (l1 - l0) / dg
+        l2 = np.where(np.isfinite(secant) & (np.abs(dg) > 1e-15), secant, l1 + g1)
+        l0, g0, l1 = l1, g1, l2
     return pelvis, lumbar, ok
 
 

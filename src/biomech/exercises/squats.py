@@ -313,15 +313,18 @@ def squat_kernel(body: Body, *, hold: str, load_kg: Any, depth_kind: str, depth_
         if np.all(held):
             lum = cap
         else:
-            _, lum, ok = solve_lumbopelvic(model, angles, target, cap / np.radians(TRUNK_LEAN_AT_PARALLEL_DEG),
-                                           upper_tied=tied)
-            lum = np.where(held | ~(ok & (lum <= cap)), cap, lum)
-        # balance with the flexion held: the pressure sits on the target exactly (the rhythm's last
-        # step updates the flexion after its balance solve; the share is met to ~1e-9)
+            share = cap / np.radians(TRUNK_LEAN_AT_PARALLEL_DEG)
+            k_r, lum_r, ok_r = solve_lumbopelvic(
+                model, angles, target, share, upper_tied=tied, cap=cap, solved=(cap, k_cap, ok_cap))
+            use_cap = held | ~(ok_r & (lum_r <= cap))
+            lum = np.where(use_cap, cap, lum_r)
+            k_rhythm, ok_rhythm = np.where(use_cap, k_cap, k_r), np.where(use_cap, ok_cap, ok_r)
+        # every pelvis was solved at the flexion returned with it: the pressure sits on the target
+        # exactly, and the rhythm's share is met to 1e-10 rad
         if lum is cap:
             k, ok = k_cap, ok_cap
         else:
-            k, ok = solve_free_angle(model, angles, "pelvis", target, lumbar=lum, upper_tied=tied)
+            k, ok = k_rhythm, ok_rhythm
         line = k + trunk_line_offset(lum, ratios)          # the hip-to-shoulder line
     else:
         k, ok = solve_free_angle(model, angles, "trunk", target, tied)
