@@ -167,7 +167,7 @@ def test_zero_lumbar_flexion_is_the_rigid_trunk(name):
 @pytest.mark.parametrize("name", ["romanian_deadlift", "stiff_leg_deadlift", "deadlift", "sumo_deadlift",
                                   "trap_bar_deadlift", "good_morning"])
 def test_lumbar_flexion_splits_the_hinge_trunk_and_keeps_the_balance(name):
-    from biomech.exercises.hinges import _line_length
+    from biomech.model.pose import trunk_line_length
     from biomech.model.pose import lumbar_ratios, trunk_line_offset
     r = getattr(ex, name)(BODY, load="100 kg")
     rigid = getattr(ex, name)(BODY, load="100 kg", lumbar_flexion="0 deg")
@@ -180,7 +180,7 @@ def test_lumbar_flexion_splits_the_hinge_trunk_and_keeps_the_balance(name):
     assert p.joint_angles_rad()["hip"] == pytest.approx(p.thigh_rad + p.pelvis_rad, abs=1e-12)
     # the shoulder lies the shortened line's length from the hip, along the line
     hip, sh = (np.asarray(r.positions[k].m_as("m"), dtype=float).ravel()[:2] for k in ("hip", "shoulder"))
-    assert np.hypot(*(sh - hip)) == pytest.approx(BODY.trunk.length_m * _line_length(lum, ratios), abs=1e-9)
+    assert np.hypot(*(sh - hip)) == pytest.approx(BODY.trunk.length_m * trunk_line_length(lum, ratios), abs=1e-9)
     assert np.arctan2(sh[0] - hip[0], sh[1] - hip[1]) == pytest.approx(p.trunk_rad, abs=1e-9)
     # balance re-solved with the split pose: the centre of pressure on its target, so the ankle moment
     # (the ground reaction about the ankle) is unchanged

@@ -54,7 +54,7 @@ import numpy as np
 from ..model.body import Body
 from ..errors import InputValueError, RangeError
 from ..model.loads import G, HandLoad, Load, PointForce, PointMass
-from ..model.pose import Pose, lumbar_ratios, trunk_line_offset
+from ..model.pose import Pose, lumbar_ratios, trunk_line_length, trunk_line_offset
 from ..mechanics.statics import MomentResult
 from ..units import quantity
 from ..model.pose import JOINT_RANGES_DEG
@@ -238,25 +238,6 @@ def _lumbar_value(lumbar_flexion: Any, technique: dict) -> Any:
     return v
 
 
-def _line_length(lumbar: Any, ratios: tuple[float, float]) -> Any:
-    """Hip-to-shoulder distance in trunk lengths for a lumbar flexion (rad): 1 at zero flexion.
-
-    With L5/S1 at ``(a, o)`` trunk lengths from the hip (``lumbar_ratios``) the shoulder lies at
-    ``(a + (1 - a) cos l + o sin l, o + (1 - a) sin l - o cos l)`` in the pelvis's axes (as in
-    :func:`~biomech.model.pose.trunk_line_offset`).
-
-    >>> import numpy as np
-    >>> from biomech.model.pose import lumbar_ratios
-    >>> float(_line_length(0.0, lumbar_ratios()))
-    1.0
-    >>> round(float(_line_length(np.radians(20.0), lumbar_ratios())), 3)  # L5/S1 lies behind the line
-    0.953
-    """
-    a, o = ratios
-    sl, cl = np.sin(lumbar), np.cos(lumbar)
-    return np.hypot(a + (1.0 - a) * cl + o * sl, o + (1.0 - a) * sl - o * cl)
-
-
 def _first_rising_root(fn, lo: float, hi: float, step: float):
     """Vectorized: the lowest root of ``fn`` in [lo, hi] where it crosses from below zero to at or above it.
 
@@ -361,7 +342,7 @@ def _hinge(name: str, body: Body, *, knee_bend: Any, depth: Any, load: Any, toe_
     lum = bc(lum_bottom) * (1.0 if frac is None else frac)
     ratios = lumbar_ratios(body)
     line_off = trunk_line_offset(lum, ratios)
-    L_k = L_k * _line_length(lum, ratios)      # the hip-to-shoulder distance, trunk lengths -> m
+    L_k = L_k * trunk_line_length(lum, ratios)      # the hip-to-shoulder distance, trunk lengths -> m
 
     def split_angles(angles):
         if split:

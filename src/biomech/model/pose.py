@@ -51,7 +51,7 @@ from ..errors import InputValueError, RangeError
 from ..units import quantity, to_si
 
 __all__ = ["Pose", "LegPose", "SplitPose", "JOINT_RANGES_DEG", "check_joint_ranges", "trunk_line_offset",
-           "lumbar_ratios"]
+           "trunk_line_length", "lumbar_ratios"]
 
 #: Anatomical ranges of the joint angles, degrees (inclusive). Wide enough for every
 #: exercise here (deep squats, calf raises on a step, prone leg curls); values outside
@@ -118,9 +118,30 @@ def trunk_line_offset(lumbar: Any, ratios: tuple[float, float] | None = None) ->
     >>> 0.5 < float(trunk_line_offset(np.radians(20.0)) / np.radians(20.0)) < 1.0
     True
     """
+    along, forward = _shoulder_in_pelvis(lumbar, ratios)
+    return np.arctan2(forward, along)
+
+
+def trunk_line_length(lumbar: Any, ratios: tuple[float, float] | None = None) -> Any:
+    """Hip-to-shoulder distance in trunk lengths for a lumbar flexion (rad): 1 at zero flexion.
+
+    The same shoulder position as :func:`trunk_line_offset` (its length rather than its
+    angle); L5/S1 lies behind the line, so a flexed spine brings the shoulder closer to the hip.
+
+    >>> import numpy as np
+    >>> float(trunk_line_length(0.0))
+    1.0
+    >>> round(float(trunk_line_length(np.radians(20.0))), 3)
+    0.953
+    """
+    return np.hypot(*_shoulder_in_pelvis(lumbar, ratios))
+
+
+def _shoulder_in_pelvis(lumbar: Any, ratios: tuple[float, float] | None) -> tuple[Any, Any]:
+    """The shoulder in the pelvis's (along, forward) axes, trunk lengths from the hip."""
     a, o = lumbar_ratios() if ratios is None else ratios
     s, c = np.sin(lumbar), np.cos(lumbar)
-    return np.arctan2(o + (1.0 - a) * s - o * c, a + (1.0 - a) * c + o * s)
+    return a + (1.0 - a) * c + o * s, o + (1.0 - a) * s - o * c
 
 
 def _lumbar_for_offset(offset: Any, ratios: tuple[float, float]) -> Any:
