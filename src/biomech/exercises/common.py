@@ -615,7 +615,7 @@ def solve_lumbopelvic(model: StaticModel, angles: dict[str, Any], target_x: Any,
     """
     from ..model.pose import lumbar_ratios, trunk_line_offset
 
-    ratios = lumbar_ratios(model.body) if np.ndim(model.body.lumbar.along_m) == 0 else None
+    ratios = lumbar_ratios(model.body)   # constant over array lengths: the landmarks scale with the trunk
     share = np.asarray(lumbar_share, dtype=float)
     if start is None and solved is None:
         rigid, _ = solve_free_angle(model, angles, "trunk", target_x, {**(tied or {}), **(upper_tied or {})})

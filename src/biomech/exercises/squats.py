@@ -305,7 +305,7 @@ def squat_kernel(body: Body, *, hold: str, load_kg: Any, depth_kind: str, depth_
         # to the given flexion, then held there
         del angles["trunk"]
         cap = bc(lumbar_flexion_rad)
-        ratios = lumbar_ratios(abody) if np.ndim(abody.lumbar.along_m) == 0 else None
+        ratios = lumbar_ratios(abody)   # constant over array lengths: the landmarks scale with the trunk
         # First the flexion at its cap: where the lean it gives is at least the lean the cap is
         # reached at, the rule's fixed point is the cap itself, and one closed-form solve is all.
         k_cap, ok_cap = solve_free_angle(model, angles, "pelvis", target, lumbar=cap, upper_tied=tied)
