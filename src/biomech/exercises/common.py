@@ -575,8 +575,8 @@ def solve_free_angle(model: StaticModel, angles: dict[str, Any], free: str, targ
 
 def solve_lumbopelvic(model: StaticModel, angles: dict[str, Any], target_x: Any, lumbar_share: Any,
                       tied: dict[str, tuple[Any, float]] | None = None, iterations: int = 12, *,
-                      upper_tied: dict[str, tuple[Any, float]] | None = None, start: Any = None,
-                      cap: Any = None, tol: float = 1e-10, solved: tuple | None = None):
+                      upper_tied: dict[str, tuple[Any, float]] | None = None, cap: Any = None,
+                      tol: float = 1e-10, solved: tuple | None = None):
     """Balance with a lumbopelvic rhythm: the pelvis solved, the lumbar flexion a share of the lean.
 
     The lumbar flexion is ``lumbar_share`` times the hip-to-shoulder lean (the proportional
@@ -590,10 +590,9 @@ def solve_lumbopelvic(model: StaticModel, angles: dict[str, Any], target_x: Any,
     returned flexion, so the centre of pressure sits on the target exactly. ``tied`` as in
     :func:`solve_free_angle`, in terms of the pelvis angle; ``upper_tied`` in terms of the upper
     body's (the arms holding a bar on the back: the same ``(gamma, sign)`` a rigid-trunk solve
-    ties to the trunk). ``start`` (rad, optional) is a first guess of the flexion; without it a
-    rigid-trunk solve gives one. ``cap`` (rad, optional) is the most the spine flexes: the rule is
+    ties to the trunk). A rigid-trunk solve gives the first flexion. ``cap`` (rad, optional) is the most the spine flexes: the rule is
     then ``min(share * lean, cap)``. ``solved`` (optional) is ``(flexion, pelvis, ok)`` of a
-    balance already solved at a first flexion, which saves that solve.
+    balance already solved at a first flexion, which replaces the rigid-trunk start.
 
     Returns
     -------
@@ -617,21 +616,21 @@ def solve_lumbopelvic(model: StaticModel, angles: dict[str, Any], target_x: Any,
 
     ratios = lumbar_ratios(model.body)   # constant over array lengths: the landmarks scale with the trunk
     share = np.asarray(lumbar_share, dtype=float)
-    if start is None and solved is None:
-        rigid, _ = solve_free_angle(model, angles, "trunk", target_x, {**(tied or {}), **(upper_tied or {})})
-        start = share * rigid
+
+    def gap(pel, lum):                      # the rule's flexion minus the flexion held
+        rule = share * (pel + trunk_line_offset(lum, ratios))
+        return (rule if cap is None else np.minimum(rule, cap)) - lum
 
     def residual(lum):
         pel, ok_ = solve_free_angle(model, angles, "pelvis", target_x, tied, lumbar=lum, upper_tied=upper_tied)
-        rule = share * (pel + trunk_line_offset(lum, ratios))
-        return pel, ok_, (rule if cap is None else np.minimum(rule, cap)) - lum
+        return pel, ok_, gap(pel, lum)
 
     if solved is not None:
         l0, pelvis, ok = (np.asarray(v) for v in solved)
-        rule = share * (pelvis + trunk_line_offset(l0, ratios))
-        g0 = (rule if cap is None else np.minimum(rule, cap)) - l0
+        g0 = gap(pelvis, l0)
     else:
-        l0 = np.asarray(start, dtype=float)
+        rigid, _ = solve_free_angle(model, angles, "trunk", target_x, {**(tied or {}), **(upper_tied or {})})
+        l0 = share * rigid
         pelvis, ok, g0 = residual(l0)
     l1 = l0 + g0                                    # one fixed-point step, then secant steps
     lumbar = l0

@@ -308,23 +308,17 @@ def squat_kernel(body: Body, *, hold: str, load_kg: Any, depth_kind: str, depth_
         ratios = lumbar_ratios(abody)   # constant over array lengths: the landmarks scale with the trunk
         # First the flexion at its cap: where the lean it gives is at least the lean the cap is
         # reached at, the rule's fixed point is the cap itself, and one closed-form solve is all.
-        k_cap, ok_cap = solve_free_angle(model, angles, "pelvis", target, lumbar=cap, upper_tied=tied)
-        held = ok_cap & (k_cap + trunk_line_offset(cap, ratios) >= np.radians(TRUNK_LEAN_AT_PARALLEL_DEG))
-        if np.all(held):
-            lum = cap
-        else:
-            share = cap / np.radians(TRUNK_LEAN_AT_PARALLEL_DEG)
-            k_r, lum_r, ok_r = solve_lumbopelvic(
-                model, angles, target, share, upper_tied=tied, cap=cap, solved=(cap, k_cap, ok_cap))
-            use_cap = held | ~(ok_r & (lum_r <= cap))
-            lum = np.where(use_cap, cap, lum_r)
-            k_rhythm, ok_rhythm = np.where(use_cap, k_cap, k_r), np.where(use_cap, ok_cap, ok_r)
-        # every pelvis was solved at the flexion returned with it: the pressure sits on the target
-        # exactly, and the rhythm's share is met to 1e-10 rad
-        if lum is cap:
-            k, ok = k_cap, ok_cap
-        else:
-            k, ok = k_rhythm, ok_rhythm
+        k, ok = solve_free_angle(model, angles, "pelvis", target, lumbar=cap, upper_tied=tied)
+        lum = cap
+        held = ok & (k + trunk_line_offset(cap, ratios) >= np.radians(TRUNK_LEAN_AT_PARALLEL_DEG))
+        if not np.all(held):
+            # elsewhere the capped rule's fixed point, by secant steps from the balance at the cap;
+            # every pelvis is solved at the flexion returned with it, so the pressure sits on the
+            # target exactly and the rule is met to 1e-10 rad
+            k_r, lum_r, ok_r = solve_lumbopelvic(model, angles, target, cap / np.radians(TRUNK_LEAN_AT_PARALLEL_DEG),
+                                                 upper_tied=tied, cap=cap, solved=(cap, k, ok))
+            use_cap = held | ~ok_r
+            lum, k, ok = np.where(use_cap, cap, lum_r), np.where(use_cap, k, k_r), np.where(use_cap, ok, ok_r)
         line = k + trunk_line_offset(lum, ratios)          # the hip-to-shoulder line
     else:
         k, ok = solve_free_angle(model, angles, "trunk", target, tied)
